@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Installs the Debian packages iku needs, and only those that are missing.
+# Idempotent: when everything is present it calls neither apt-get nor the network.
+set -euo pipefail
+
+packages=(g++ cmake ninja-build pkg-config tao-pegtl-dev libboost-dev libfmt-dev catch2 libcli11-dev nlohmann-json3-dev)
+
+missing=()
+for p in "${packages[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed"; then
+    missing+=("$p")
+  fi
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+echo "install_deps: installing ${missing[*]}" >&2
+sudo=""
+if [ "$(id -u)" -ne 0 ]; then
+  command -v sudo >/dev/null 2>&1 || { echo "install_deps: need root (or sudo) to install: ${missing[*]}" >&2; exit 2; }
+  sudo="sudo"
+fi
+export DEBIAN_FRONTEND=noninteractive
+$sudo apt-get update -qq
+$sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"

@@ -1,0 +1,65 @@
+// The data model: values keyed by variable, year and region, each remembering where it was written.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <tuple>
+#include <vector>
+
+#include "diag/diagnostic.hpp"
+#include "value/number.hpp"
+
+namespace iku::data {
+
+struct datum {
+  std::optional<value::number> value;  // nullopt: the cell says "not available" (empty, "-", "NA")
+  std::string text;                    // the nilai cell as written
+  diag::span where;                    // the nilai cell, for file:line:column
+  std::string sumber;                  // the row's sumber column ("" when the file has none)
+  std::string source;                  // name of the `data` declaration it came from
+};
+
+// Region "" is the office's own figure; national-scale data fills other regions.
+struct key {
+  std::string variable;
+  int year = 0;
+  std::string wilayah;
+  bool operator<(const key& o) const {
+    return std::tie(variable, year, wilayah) < std::tie(o.variable, o.year, o.wilayah);
+  }
+};
+
+class data_set {
+ public:
+  // Adds a datum; returns the one already there (not replacing it) when the key is taken.
+  const datum* add(key k, datum d);
+  const datum* find(std::string_view variable, int year, std::string_view wilayah = {}) const;
+  bool has_variable(std::string_view variable) const;
+  std::vector<std::string> variables() const;  // sorted, unique
+  std::vector<int> years() const;              // sorted, unique
+  std::size_t size() const { return values_.size(); }
+
+ private:
+  std::map<key, datum> values_;
+};
+
+struct csv_options {
+  std::string source_name;                       // the `data` declaration's name
+  value::number_style style = value::number_style::en;
+  diag::span declared_at;                        // the `data` line, for I/O errors
+};
+
+// Reads a long-form CSV (header tahun,variabel,nilai[,sumber][,wilayah], names case-insensitive,
+// any order; RFC 4180 quoting; UTF-8 with or without BOM; LF or CRLF) from `path`, registers its
+// text in `sources` so diagnostics can show its lines, and adds its rows to `into`.
+// Every malformed row is reported (not just the first); returns false if anything was.
+bool load_csv(const std::string& path, const csv_options& options, diag::source_manager& sources,
+              data_set& into, diag::diagnostics& out);
+
+// The same from a text already in memory (tests, stdin).
+bool load_csv_text(const std::string& path, std::string text, const csv_options& options,
+                   diag::source_manager& sources, data_set& into, diag::diagnostics& out);
+
+}  // namespace iku::data

@@ -1,0 +1,180 @@
+// The owned syntax tree of one .iku file. Every node carries the span of the text it came from.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "diag/source.hpp"
+#include "value/number.hpp"
+
+namespace iku::syntax {
+
+using diag::span;
+
+struct ident {
+  std::string text;
+  span where;
+};
+
+struct string_lit {
+  std::string text;  // unescaped
+  span where;
+};
+
+// ---- expressions ----------------------------------------------------------------------------
+struct expr;
+using expr_ptr = std::unique_ptr<expr>;
+
+struct number_lit {
+  value::number value;
+  std::string text;  // as written ("56.70"): its places are how a literal target is displayed
+};
+struct name_ref {
+  std::string name;
+};
+enum class unary_op { neg, not_ };  // "-", "bukan"
+struct unary {
+  unary_op op;
+  expr_ptr operand;
+};
+enum class binary_op { add, sub, mul, div, and_, or_ };  // + - * / dan atau
+struct binary {
+  binary_op op;
+  expr_ptr lhs, rhs;
+};
+enum class compare_op { lt, le, gt, ge, eq, ne };  // < <= > >= == !=
+// A chain "76 <= capaian < 91": operands.size() == ops.size() + 1 >= 2.
+struct comparison {
+  std::vector<expr_ptr> operands;
+  std::vector<compare_op> ops;
+};
+struct conditional {  // jika cond maka then_ lain else_
+  expr_ptr cond, then_, else_;
+};
+struct call {  // min(a, b, ...), max(...), abs(x), bulat(x, n)
+  ident fn;
+  std::vector<expr_ptr> args;
+};
+
+struct expr {
+  span where;
+  std::variant<number_lit, name_ref, unary, binary, comparison, conditional, call> node;
+};
+
+// ---- declarations ---------------------------------------------------------------------------
+enum class capaian_basis { rounded, exact };  // "realisasi_dibulatkan" | "realisasi_penuh"
+
+struct target_value {
+  int year;  // for "akhir" entries: 0
+  span year_where;
+  number_lit value;
+  span value_where;
+};
+
+struct target_set {  // target renstra { 2022: 43.28  2023: 43.43  akhir: 43.79 }
+  ident name;
+  std::vector<target_value> years;
+  std::optional<target_value> akhir;  // end-of-period target
+  span where;
+};
+
+struct syarat {  // syarat a <= b "message"
+  expr_ptr cond;
+  string_lit message;
+  span where;
+};
+
+template <typename T>
+struct field {  // a scalar field of a block and where it was written
+  T value;
+  span where;
+};
+
+struct indikator_decl {
+  ident name;
+  string_lit label;
+  std::optional<field<std::string>> satuan;           // satuan persen | satuan "jiwa"
+  std::optional<ident> polaritas;                     // polaritas negatif
+  expr_ptr rumus;                                     // rumus a / b * 100 (null if absent)
+  std::optional<field<int>> desimal;                  // desimal 3 (realisasi places)
+  std::optional<field<int>> desimal_capaian;          // desimal capaian 2
+  std::optional<field<capaian_basis>> capaian_dari;   // capaian dari realisasi_penuh
+  std::optional<field<value::rounding>> pembulatan;   // pembulatan setengah_genap
+  std::optional<field<number_lit>> bobot;             // bobot 2 (weight, for aggregation)
+  std::vector<target_set> targets;
+  std::vector<syarat> syarat_list;
+  span where;  // the whole block
+};
+
+struct sasaran_decl {
+  ident name;
+  string_lit label;
+  std::optional<ident> tujuan;          // tujuan T1
+  std::vector<string_lit> program;      // program "08 ...", "09 ..."
+  std::vector<indikator_decl> indikator;
+  span where;
+};
+
+struct tujuan_decl {
+  ident name;
+  string_lit label;
+  span where;
+};
+
+struct polaritas_decl {  // polaritas negatif "label" { capaian = expr }
+  ident name;
+  string_lit label;
+  expr_ptr capaian;
+  span where;
+};
+
+struct skala_rule {  // ST "Sangat Tinggi"  capaian >= 91
+  ident code;
+  string_lit label;
+  expr_ptr cond;
+  span where;
+};
+
+struct skala_decl {  // skala permendagri_54 "label" { rules }
+  ident name;
+  string_lit label;
+  std::vector<skala_rule> rules;
+  span where;
+};
+
+struct data_decl {  // data realisasi "data/realisasi.csv" [format angka id|en]
+  ident name;
+  string_lit path;
+  std::optional<field<value::number_style>> style;
+  span where;
+};
+
+struct import_decl {  // pakai "sakip" (stdlib) | pakai "lain/file.iku" (relative to this file)
+  string_lit path;
+  span where;
+};
+
+// One parsed file. Singletons that appear twice are reported by the parser (IKU0xx) and the
+// first one is kept.
+struct module {
+  diag::file_id file = diag::no_file;
+  std::vector<import_decl> imports;
+  std::optional<field<std::string>> instansi;             // instansi "..."
+  std::optional<field<std::pair<int, int>>> periode;     // periode 2022..2026
+  std::optional<ident> skala;                             // skala permendagri_54 (selection)
+  std::optional<field<capaian_basis>> capaian_dari;       // capaian dari realisasi_dibulatkan
+  std::optional<field<int>> desimal_capaian;              // desimal capaian 2
+  std::optional<field<value::rounding>> pembulatan;       // pembulatan setengah_naik
+  std::optional<field<int>> tahun;                        // tahun 2024 (report year default)
+  std::optional<ident> target;                            // target pk (target set default)
+  std::vector<data_decl> data;
+  std::vector<tujuan_decl> tujuan;
+  std::vector<sasaran_decl> sasaran;
+  std::vector<polaritas_decl> polaritas;
+  std::vector<skala_decl> skala_defs;
+};
+
+}  // namespace iku::syntax

@@ -1,0 +1,87 @@
+// The exact number type of every value: a rational, small values in two int64s, larger in Boost.MP.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace iku::value {
+
+// How a value is brought to n decimal places. Only where the .iku declares it.
+enum class rounding {
+  half_up,    // "setengah_naik": 2.675 -> 2.68, -2.675 -> -2.68 (away from zero at the half)
+  half_even,  // "setengah_genap": 2.665 -> 2.66, 2.675 -> 2.68
+  down,       // "turun": truncation toward zero, 666.666 -> 666.66
+};
+
+// How numbers are written in a text: "en" 1,234.56 (the .iku language itself uses "." and no
+// grouping) and "id" 1.234,56.
+enum class number_style { en, id };
+
+class number {
+ public:
+  number();  // zero
+  static number from_int(std::int64_t v);
+  // num/den, den != 0.
+  static number from_ratio(std::int64_t num, std::int64_t den);
+
+  // Parses a plain decimal as written in .iku and in data files: "123", "-0.5", "+3", "56.70".
+  // style::id reads "1.234.567,89" and "56,70"; style::en reads "1,234,567.89" and "56.70".
+  // Grouping separators must be in groups of three. Returns nullopt for anything else
+  // (exponents, empty text, stray characters).
+  static std::optional<number> parse(std::string_view text, number_style style = number_style::en);
+
+  number operator+(const number& o) const;
+  number operator-(const number& o) const;
+  number operator*(const number& o) const;
+  number operator-() const;
+  // nullopt when o is zero: division by zero is a result for the caller to explain, never a value.
+  std::optional<number> divide(const number& o) const;
+
+  int compare(const number& o) const;  // -1, 0, 1
+  bool operator==(const number& o) const { return compare(o) == 0; }
+  bool operator!=(const number& o) const { return compare(o) != 0; }
+  bool operator<(const number& o) const { return compare(o) < 0; }
+  bool operator<=(const number& o) const { return compare(o) <= 0; }
+  bool operator>(const number& o) const { return compare(o) > 0; }
+  bool operator>=(const number& o) const { return compare(o) >= 0; }
+
+  bool is_zero() const;
+  bool is_negative() const;
+  bool is_integer() const;
+  number abs() const;
+
+  // The value brought to `places` decimal places (places >= 0) with the given mode. Exact.
+  number round(int places, rounding mode = rounding::half_up) const;
+
+  // Number of decimal places of the exact value when it is a terminating decimal
+  // (0.25 -> 2, 3 -> 0), nullopt when it is not (1/3).
+  std::optional<int> decimal_places() const;
+
+  // The exact value shown with exactly `places` decimals in the given style, with grouping of
+  // thousands: format(1234.5, 2, id) == "1.234,50". Requires decimal_places() <= places;
+  // a value with more places (or a non-terminating one) is shown with up to `max_places` (at least
+  // `places`) decimals and a trailing "…" where it had to stop, so display never rounds silently.
+  std::string format(int places, number_style style, int max_places = 12) const;
+  // Shortest exact decimal ("0.5", "-12", "118.270911..." as above for non-terminating values),
+  // no grouping, "." separator: the form used in JSON and in messages.
+  std::string to_string(int max_places = 12) const;
+  // "num/den" in lowest terms ("1/3", "5"): the exact value, for JSON and tests.
+  std::string to_fraction() const;
+
+  // Integer value if the number is an integer that fits an int (for years, places, counts).
+  std::optional<std::int64_t> to_int64() const;
+
+ private:
+  struct big;  // Boost.Multiprecision rational; only number.cpp sees it
+  // Small form: num_/den_ in lowest terms, den_ > 0, used while big_ is null.
+  std::int64_t num_ = 0;
+  std::int64_t den_ = 1;
+  std::shared_ptr<const big> big_;  // immutable, so copies can share it
+};
+
+std::string to_string(rounding mode);  // "setengah_naik", "setengah_genap", "turun"
+
+}  // namespace iku::value
