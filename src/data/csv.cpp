@@ -1,0 +1,265 @@
+// load_csv: long-form CSV rows (tahun, variabel, nilai[, sumber][, wilayah]) into a data_set.
+// Codes IKU200..IKU211 are listed in docs/diagnostics-data.md.
+#include <algorithm>
+#include <array>
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <limits>
+
+#include <fmt/format.h>
+
+#include "data/csv_cells.hpp"
+#include "data/csv_reader.hpp"
+#include "data/data_set.hpp"
+#include "diag/suggest.hpp"
+
+namespace iku::data {
+
+namespace {
+
+using diag::span;
+
+enum column { tahun, variabel, nilai, sumber, wilayah, column_count };
+const std::array<std::string, column_count> column_names = {"tahun", "variabel", "nilai", "sumber",
+                                                           "wilayah"};
+constexpr int absent = -1;
+constexpr int unnamed = -2;  // an empty header cell: tolerated while its cells are empty too
+
+const char* const known_columns =
+    "the columns are tahun, variabel, nilai (required) and sumber, wilayah (optional), in any order";
+
+std::string lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return out;
+}
+
+// The column an unknown header name was probably meant to be, or column_count.
+column meant_column(std::string_view name) {
+  static constexpr std::array<std::pair<std::string_view, column>, 6> english = {
+      {{"year", tahun}, {"variable", variabel}, {"value", nilai}, {"source", sumber},
+       {"region", wilayah}, {"nama", variabel}}};
+  for (const auto& [word, col] : english)
+    if (name == word) return col;
+  std::string near = diag::closest(name, {column_names.begin(), column_names.end()});
+  auto it = std::find(column_names.begin(), column_names.end(), near);
+  return near.empty() ? column_count : static_cast<column>(it - column_names.begin());
+}
+
+// A workbook or UTF-16 text read as CSV would only yield nonsense errors; say what it is instead.
+const char* binary_kind(std::string_view text) {
+  if (text.substr(0, 4) == std::string_view("PK\x03\x04", 4)) return "an Excel workbook or other zip file";
+  if (text.substr(0, 2) == "\xFF\xFE" || text.substr(0, 2) == "\xFE\xFF") return "UTF-16 text";
+  if (text.find('\0') != std::string_view::npos) return "a binary file";
+  return nullptr;
+}
+
+// One file's load: the context every check needs to report where it went wrong.
+class loader {
+ public:
+  loader(diag::file_id file, const csv_options& options, diag::source_manager& sources,
+         data_set& into, diag::diagnostics& out)
+      : file_(file), options_(options), sources_(sources), into_(into), out_(out) {}
+
+  bool run();
+
+ private:
+  span at(std::uint32_t begin, std::uint32_t end) const { return {file_, begin, end}; }
+  span at(const csv_cell& c) const { return at(c.begin, c.end); }
+  void error(const char* code, span where, std::string message, std::string hint = {}) {
+    out_.error(code, where, std::move(message), std::move(hint));
+    ok_ = false;
+  }
+  bool readable(const csv_row& row);
+  // False when the rows cannot even be counted against the header.
+  bool read_header(const csv_row& row);
+  void read_row(const csv_row& row);
+
+  diag::file_id file_;
+  const csv_options& options_;
+  diag::source_manager& sources_;
+  data_set& into_;
+  diag::diagnostics& out_;
+  std::array<int, column_count> index_{};  // the cell of each column, `absent` when none
+  std::vector<int> columns_;                // the column of each cell, or `unnamed`
+  bool complete_ = false;  // every required column is there, so rows can be read, not just counted
+  bool ok_ = true;
+};
+
+bool loader::run() {
+  csv_reader reader(sources_.text(file_));
+  csv_row row;
+  if (!reader.next(row)) {
+    error("IKU204", at(0, 0), "the data file is empty: it has no header row",
+          "the first line names the columns, such as tahun,variabel,nilai,sumber");
+    return false;
+  }
+  if (!readable(row) || !read_header(row)) return false;
+  while (reader.next(row))
+    if (readable(row)) read_row(row);
+  return ok_;
+}
+
+bool loader::readable(const csv_row& row) {
+  if (!row.problem) return true;
+  if (row.problem->what == csv_problem::unterminated_quote)
+    error("IKU201", at(row.problem->begin, row.problem->end), "this quote is never closed",
+          "end the quoted cell with another \"; a \" inside a quoted cell is written twice: \"\"");
+  else
+    error("IKU202", at(row.problem->begin, row.problem->end), "text after the closing quote of a cell",
+          "put the whole cell inside the quotes; a \" inside a quoted cell is written twice: \"\"");
+  return false;
+}
+
+bool loader::read_header(const csv_row& row) {
+  index_.fill(absent);
+  // A file that starts with data has no header: one error says so, rather than one per cell.
+  bool named = false, data_first = false;
+  for (const csv_cell& cell : row.cells) {
+    std::string name = lower(trim(cell.text));
+    named = named || std::find(column_names.begin(), column_names.end(), name) != column_names.end();
+    cell_error ignored;
+    data_first = data_first || read_year(cell.text, ignored).has_value();
+  }
+  if (data_first && !named) {
+    error("IKU204", at(row.begin, row.end), "the first row is data, not the header",
+          "the first row names the columns: tahun,variabel,nilai[,sumber][,wilayah]");
+    return false;
+  }
+  std::array<bool, column_count> explained{};  // missing, but an unknown column's hint names it
+  bool semicolons = false;
+  for (std::size_t i = 0; i < row.cells.size(); ++i) {
+    const csv_cell& cell = row.cells[i];
+    std::string name = lower(trim(cell.text));
+    auto known = std::find(column_names.begin(), column_names.end(), name);
+    if (name.empty()) {
+      columns_.push_back(unnamed);
+      continue;
+    }
+    columns_.push_back(absent);
+    if (known == column_names.end()) {
+      std::string hint;
+      if (name.find(';') != std::string::npos) {
+        semicolons = true;
+        hint = "this file separates cells with ';' (Excel does under Indonesian regional settings); "
+               "iku reads ',': set Excel's list separator to ',' before saving, or replace ';' by ','";
+      } else if (column meant = meant_column(name); meant != column_count) {
+        explained[meant] = true;
+        hint = fmt::format("did you mean `{}`? {}", column_names[meant], known_columns);
+      } else {
+        hint = known_columns;
+      }
+      error("IKU203", at(cell), fmt::format("unknown column '{}'", trim(cell.text)), std::move(hint));
+      continue;
+    }
+    auto c = static_cast<std::size_t>(known - column_names.begin());
+    if (index_[c] != absent) {
+      const csv_cell& first = row.cells[static_cast<std::size_t>(index_[c])];
+      error("IKU205", at(cell), fmt::format("column {} appears twice in the header", name),
+            fmt::format("the first is at {}; keep one of them", sources_.where(at(first))));
+      continue;
+    }
+    index_[c] = static_cast<int>(i);
+    columns_.back() = static_cast<int>(c);
+  }
+  std::string missing;
+  for (int c : {tahun, variabel, nilai})
+    if (index_[c] == absent && !explained[c] && !semicolons)
+      missing += fmt::format("{}{}", missing.empty() ? "" : ", ", column_names[c]);
+  if (!missing.empty())
+    error("IKU204", at(row.begin, row.end), fmt::format("the header has no column {}", missing),
+          known_columns);
+  // Rows are still checked when the header is wrong: every mistake shows in one run.
+  complete_ = index_[tahun] != absent && index_[variabel] != absent && index_[nilai] != absent;
+  return true;
+}
+
+void loader::read_row(const csv_row& row) {
+  if (row.cells.size() != columns_.size()) {
+    bool more = row.cells.size() > columns_.size();
+    error("IKU206", at(row.begin, row.end),
+          fmt::format("this row has {} cells but the header has {}", row.cells.size(), columns_.size()),
+          more ? "a cell that contains a comma (such as 56,70 or a sumber text) must be in double quotes"
+               : "every row has a cell for each column; leave it empty (,,) when there is nothing");
+    return;
+  }
+  if (!complete_) return;
+  std::size_t errors_before = out_.size();
+  auto check = [&](const char* code, const csv_cell& cell, bool fine, cell_error& why) {
+    if (!fine) error(code, at(cell), std::move(why.message), std::move(why.hint));
+  };
+  for (std::size_t i = 0; i < row.cells.size(); ++i)
+    if (columns_[i] == unnamed && !trim(row.cells[i].text).empty())
+      error("IKU203", at(row.cells[i]), "this cell is under a column with no name",
+            fmt::format("name the column in the header, or remove the cell; {}", known_columns));
+  auto cell_of = [&](column c) -> const csv_cell* {
+    return index_[c] == absent ? nullptr : &row.cells[static_cast<std::size_t>(index_[c])];
+  };
+  cell_error why;
+  std::optional<int> year = read_year(cell_of(tahun)->text, why);
+  check("IKU207", *cell_of(tahun), year.has_value(), why);
+  std::optional<std::string> name = read_name(cell_of(variabel)->text, why);
+  check("IKU208", *cell_of(variabel), name.has_value(), why);
+  const csv_cell& value_cell = *cell_of(nilai);
+  std::optional<value::number> value;
+  check("IKU209", value_cell, read_nilai(value_cell.text, options_.style, value, why), why);
+  if (out_.size() != errors_before) return;
+
+  std::string region = cell_of(wilayah) ? std::string(trim(cell_of(wilayah)->text)) : std::string();
+  std::string from = cell_of(sumber) ? cell_of(sumber)->text : std::string();
+  datum d{std::move(value), value_cell.text, at(value_cell), std::move(from), options_.source_name};
+  key k{*name, *year, region};
+  if (const datum* first = into_.add(k, std::move(d))) {
+    std::string what = fmt::format("{} for {}{}", *name, *year,
+                                   region.empty() ? "" : fmt::format(" in wilayah '{}'", region));
+    std::string first_at =
+        first->where.valid() ? sources_.where(first->where) : fmt::format("data {}", first->source);
+    error("IKU210", at(value_cell), fmt::format("{} is given twice", what),
+          fmt::format("the first is at {} (nilai '{}'); keep one row per variabel, tahun and wilayah",
+                      first_at, first->text));
+  }
+}
+
+}  // namespace
+
+bool load_csv_text(const std::string& path, std::string text, const csv_options& options,
+                   diag::source_manager& sources, data_set& into, diag::diagnostics& out) {
+  // Spans are 32-bit byte offsets.
+  if (text.size() >= std::numeric_limits<std::uint32_t>::max()) {
+    out.add({diag::severity::error, "IKU200", options.declared_at,
+             fmt::format("cannot read data file {}: it is larger than 4 GiB", path), {}, true});
+    return false;
+  }
+  diag::file_id file = sources.add(path, std::move(text));
+  if (const char* kind = binary_kind(sources.text(file))) {
+    // Its "lines" are not text worth showing: point at the data line that named it instead.
+    out.error("IKU211", options.declared_at, fmt::format("data file {} is {}, not CSV text", path, kind),
+              "iku reads CSV in UTF-8: in Excel, use Save As \"CSV UTF-8 (Comma delimited) (*.csv)\"");
+    return false;
+  }
+  return loader(file, options, sources, into, out).run();
+}
+
+bool load_csv(const std::string& path, const csv_options& options, diag::source_manager& sources,
+              data_set& into, diag::diagnostics& out) {
+  auto fail = [&](int err) {
+    out.add({diag::severity::error, "IKU200", options.declared_at,
+             fmt::format("cannot read data file {}: {}", path, std::strerror(err)), {}, true});
+    return false;
+  };
+  // Binary, so the text (CRLF, BOM) reaches the reader byte for byte.
+  std::FILE* f = std::fopen(path.c_str(), "rb");
+  if (!f) return fail(errno);
+  std::string text;
+  char buffer[1 << 16];
+  std::size_t n;
+  while ((n = std::fread(buffer, 1, sizeof buffer, f)) > 0) text.append(buffer, n);
+  int err = std::ferror(f) ? (errno != 0 ? errno : EIO) : 0;
+  std::fclose(f);
+  if (err != 0) return fail(err);
+  return load_csv_text(path, std::move(text), options, sources, into, out);
+}
+
+}  // namespace iku::data

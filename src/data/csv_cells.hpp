@@ -1,0 +1,31 @@
+// What one cell of a long-form CSV means (a year, a variable name, a value), and if not, why.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "value/number.hpp"
+
+namespace iku::data {
+
+// A cell that cannot be read: the diagnostic's message and hint, without a place or code.
+struct cell_error {
+  std::string message;
+  std::string hint;
+};
+
+std::string_view trim(std::string_view s);
+
+// tahun: a whole year 1900..2200.
+std::optional<int> read_year(std::string_view cell, cell_error& why);
+
+// variabel: [A-Za-z_][A-Za-z0-9_]*, the same names as in .iku files.
+std::optional<std::string> read_name(std::string_view cell, cell_error& why);
+
+// nilai: a number in `style`, or "not available" (empty, "-", "NA", "n/a") as an empty optional.
+// Returns false (and fills `why`) when the cell is neither.
+bool read_nilai(std::string_view cell, value::number_style style,
+                std::optional<value::number>& value, cell_error& why);
+
+}  // namespace iku::data

@@ -1,0 +1,118 @@
+#include "data/csv_reader.hpp"
+
+namespace iku::data {
+
+namespace {
+
+// '\r' counts as a blank so CRLF and LF files read alike: it is trimmed off the last cell.
+bool is_blank(char c) { return c == ' ' || c == '\t' || c == '\r'; }
+
+std::uint32_t u32(std::size_t v) { return static_cast<std::uint32_t>(v); }
+
+}  // namespace
+
+csv_reader::csv_reader(std::string_view text) : text_(text) {
+  if (text_.substr(0, 3) == "\xEF\xBB\xBF") pos_ = 3;
+}
+
+bool csv_reader::at_line_end(std::size_t at) const { return at >= text_.size() || text_[at] == '\n'; }
+
+void csv_reader::skip_blanks() {
+  while (pos_ < text_.size() && is_blank(text_[pos_])) ++pos_;
+}
+
+void csv_reader::skip_line() {
+  std::size_t nl = text_.find('\n', pos_);
+  pos_ = nl == std::string_view::npos ? text_.size() : nl + 1;
+}
+
+bool csv_reader::next(csv_row& row) {
+  row = csv_row{};
+  for (;;) {
+    if (pos_ >= text_.size()) return false;
+    std::size_t start = pos_;
+    skip_blanks();
+    if (!at_line_end(pos_)) {
+      pos_ = start;
+      break;
+    }
+    skip_line();
+  }
+  row.begin = u32(pos_);
+  for (;;) {
+    csv_cell cell;
+    skip_blanks();
+    if (pos_ < text_.size() && text_[pos_] == '"') {
+      if (!read_quoted(cell, row)) return true;
+    } else {
+      read_plain(cell);
+    }
+    row.cells.push_back(std::move(cell));
+    if (pos_ < text_.size() && text_[pos_] == ',') {
+      ++pos_;
+      continue;
+    }
+    // Only a line end (or the end of the text) stops a cell that is not followed by a comma.
+    std::size_t end = pos_;
+    while (end > row.begin && is_blank(text_[end - 1])) --end;
+    row.end = u32(end);
+    skip_line();
+    return true;
+  }
+}
+
+// Reads "..." starting at the opening quote. On broken quoting, records the problem, moves past
+// the damage so the rows after it are still read, and returns false.
+bool csv_reader::read_quoted(csv_cell& cell, csv_row& row) {
+  std::size_t open = pos_++;
+  cell.quoted = true;
+  cell.begin = u32(pos_);
+  for (;;) {
+    std::size_t q = text_.find('"', pos_);
+    if (q == std::string_view::npos) {
+      row.problem = csv_problem{csv_problem::unterminated_quote, u32(open), u32(open + 1)};
+      // The quote swallowed the rest of the file; resume on the line after it, which is where
+      // the next row most likely starts.
+      pos_ = open;
+      skip_line();
+      row.end = u32(open + 1);
+      return false;
+    }
+    for (std::size_t i = pos_; i < q; ++i) {
+      // A CRLF file's line break inside a cell is still one line break.
+      if (text_[i] == '\r' && i + 1 < q && text_[i + 1] == '\n') continue;
+      cell.text += text_[i];
+    }
+    if (q + 1 < text_.size() && text_[q + 1] == '"') {
+      cell.text += '"';
+      pos_ = q + 2;
+      continue;
+    }
+    cell.end = u32(q);
+    pos_ = q + 1;
+    break;
+  }
+  skip_blanks();
+  if (pos_ < text_.size() && text_[pos_] != ',' && !at_line_end(pos_)) {
+    std::size_t stop = pos_;
+    while (stop < text_.size() && text_[stop] != ',' && !at_line_end(stop)) ++stop;
+    while (stop > pos_ && is_blank(text_[stop - 1])) --stop;
+    row.problem = csv_problem{csv_problem::text_after_quote, u32(pos_), u32(stop)};
+    row.end = u32(stop);
+    skip_line();
+    return false;
+  }
+  return true;
+}
+
+void csv_reader::read_plain(csv_cell& cell) {
+  std::size_t start = pos_;
+  while (pos_ < text_.size() && text_[pos_] != ',' && !at_line_end(pos_)) ++pos_;
+  std::size_t end = pos_;
+  while (end > start && is_blank(text_[end - 1])) --end;
+  cell.begin = u32(start);
+  cell.end = u32(end);
+  cell.text.assign(text_.substr(start, end - start));
+}
+
+}  // namespace iku::data

@@ -1,0 +1,37 @@
+#include "data/data_set.hpp"
+
+#include <climits>
+#include <set>
+
+namespace iku::data {
+
+const datum* data_set::add(key k, datum d) {
+  auto [it, inserted] = values_.try_emplace(std::move(k), std::move(d));
+  return inserted ? nullptr : &it->second;
+}
+
+const datum* data_set::find(std::string_view variable, int year, std::string_view wilayah) const {
+  auto it = values_.find(key{std::string(variable), year, std::string(wilayah)});
+  return it == values_.end() ? nullptr : &it->second;
+}
+
+bool data_set::has_variable(std::string_view variable) const {
+  // Keys sort by variable first, so its first key (if any) is at or after the smallest year.
+  auto it = values_.lower_bound(key{std::string(variable), INT_MIN, {}});
+  return it != values_.end() && it->first.variable == variable;
+}
+
+std::vector<std::string> data_set::variables() const {
+  std::vector<std::string> names;
+  for (const auto& [k, d] : values_)
+    if (names.empty() || names.back() != k.variable) names.push_back(k.variable);
+  return names;
+}
+
+std::vector<int> data_set::years() const {
+  std::set<int> years;
+  for (const auto& [k, d] : values_) years.insert(k.year);
+  return {years.begin(), years.end()};
+}
+
+}  // namespace iku::data

@@ -1,0 +1,593 @@
+// Unit tests of src/data: the long-form CSV loader and the data_set it fills.
+#include <catch2/catch.hpp>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "data/data_set.hpp"
+
+using iku::data::csv_options;
+using iku::data::data_set;
+using iku::data::datum;
+using iku::data::key;
+using iku::diag::diagnostic;
+using iku::value::number;
+using iku::value::number_style;
+
+namespace {
+
+std::string fixture(const std::string& name) { return std::string(IKU_SOURCE_DIR) + "/tests/data/csv/" + name; }
+
+std::string read_bytes(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+number dec(std::int64_t num, std::int64_t den = 1) { return number::from_ratio(num, den); }
+
+// One load and everything it left behind.
+struct loaded {
+  iku::diag::source_manager sources;
+  data_set data;
+  iku::diag::diagnostics diags;
+  bool ok = false;
+
+  // "path:line:col" of diagnostic i.
+  std::string at(std::size_t i) const { return sources.where(diags.items().at(i).where); }
+  const diagnostic& diag(std::size_t i) const { return diags.items().at(i); }
+  std::vector<std::string> codes() const {
+    std::vector<std::string> out;
+    for (const diagnostic& d : diags.items()) out.push_back(d.code);
+    return out;
+  }
+  std::string line_col(const datum& d) const {
+    auto l = sources.locate(d.where);
+    return std::to_string(l.line) + ":" + std::to_string(l.column);
+  }
+};
+
+csv_options options(number_style style = number_style::en) {
+  csv_options o;
+  o.source_name = "realisasi";
+  o.style = style;
+  return o;
+}
+
+void load_text(loaded& l, std::string text, number_style style = number_style::en,
+               const std::string& path = "t.csv") {
+  l.ok = iku::data::load_csv_text(path, std::move(text), options(style), l.sources, l.data, l.diags);
+}
+
+void load_file(loaded& l, const std::string& path, number_style style = number_style::en) {
+  l.ok = iku::data::load_csv(path, options(style), l.sources, l.data, l.diags);
+}
+
+}  // namespace
+
+TEST_CASE("a normal file: values, text, places, sumber", "[data]") {
+  loaded l;
+  std::string path = fixture("realisasi.csv");
+  std::string before = read_bytes(path);
+  load_file(l, path);
+  REQUIRE(l.ok);
+  REQUIRE(l.diags.size() == 0);
+  CHECK(l.data.size() == 6);
+  CHECK(read_bytes(path) == before);  // inputs are only read
+
+  const datum* d = l.data.find("ppks_ditangani", 2024);
+  REQUIRE(d);
+  REQUIRE(d->value);
+  CHECK(*d->value == dec(34133));
+  CHECK(d->text == "34133");
+  CHECK(l.line_col(*d) == "2:21");
+  CHECK(l.sources.slice(d->where) == "34133");
+  CHECK(l.sources.where(d->where) == path + ":2:21");
+  CHECK(d->sumber == "LKj 2024 Bab III, uraian sasaran 1: PPKS yang ditangani");
+  CHECK(d->source == "realisasi");
+
+  const datum* idg = l.data.find("idg_bps", 2024);
+  REQUIRE(idg);
+  CHECK(*idg->value == dec(5338, 100));
+  CHECK(idg->text == "53.38");
+  CHECK(l.line_col(*idg) == "4:14");
+  CHECK(idg->sumber == "BPS Kabupaten Luwu Timur");
+
+  const datum* idg23 = l.data.find("idg_bps", 2023);
+  REQUIRE(idg23);
+  CHECK(*idg23->value == dec(521, 10));
+  CHECK(idg23->text == "52.10");  // the places as written survive in the text
+  CHECK(l.line_col(*idg23) == "5:14");
+
+  const datum* rt = l.data.find("rumah_tangga", 2024);
+  REQUIRE(rt);
+  CHECK(*rt->value == dec(100214));
+  CHECK(rt->sumber.empty());
+  CHECK(l.line_col(*rt) == "7:19");
+  CHECK(l.data.find("kasus_kekerasan_perempuan", 2024)->text == "3");
+}
+
+TEST_CASE("UTF-8 BOM and CRLF line ends", "[data]") {
+  std::string text =
+      "\xEF\xBB\xBFtahun,variabel,nilai,sumber\r\n"
+      "2024,idg_bps,53.38,BPS\r\n"
+      "2024,ppks_ada,28860,\"LKj\r\nBab III\"\r\n"
+      "2023,ppks_ada,27000,LKj\r\n";
+  SECTION("in memory") {
+    loaded l;
+    load_text(l, text);
+    REQUIRE(l.ok);
+    CHECK(l.data.size() == 3);
+    const datum* d = l.data.find("idg_bps", 2024);
+    REQUIRE(d);
+    CHECK(*d->value == dec(5338, 100));
+    CHECK(d->sumber == "BPS");  // no trailing \r
+    CHECK(l.line_col(*d) == "2:14");
+    const datum* p = l.data.find("ppks_ada", 2024);
+    CHECK(p->sumber == "LKj\nBab III");  // a line break inside a cell is one \n
+    const datum* p23 = l.data.find("ppks_ada", 2023);
+    REQUIRE(p23);
+    CHECK(*p23->value == dec(27000));
+    CHECK(l.line_col(*p23) == "5:15");
+  }
+  SECTION("read from a file in binary, final line end missing") {
+    auto path = std::filesystem::temp_directory_path() / "iku_data_test_bom_crlf.csv";
+    {
+      std::ofstream out(path, std::ios::binary);
+      out << text.substr(0, text.size() - 2);
+    }
+    loaded l;
+    load_file(l, path.string());
+    std::filesystem::remove(path);
+    REQUIRE(l.ok);
+    CHECK(l.data.size() == 3);
+    CHECK(l.data.find("ppks_ada", 2023)->sumber == "LKj");
+    CHECK(l.data.find("idg_bps", 2024)->text == "53.38");
+  }
+  SECTION("BOM: the first column of the header is still tahun, and columns count from it") {
+    loaded l;
+    load_text(l, "\xEF\xBB\xBFtahun,variabel,nilai\n2024,x,abc\n");
+    REQUIRE_FALSE(l.ok);
+    REQUIRE(l.codes() == std::vector<std::string>{"IKU209"});
+    CHECK(l.at(0) == "t.csv:2:8");
+  }
+}
+
+TEST_CASE("RFC 4180 quoting: commas, line breaks, doubled quotes, spaces", "[data]") {
+  loaded l;
+  load_text(l,
+            "tahun,variabel,nilai,sumber\n"
+            "2024,a,\"1,234.5\",\"Tabel 14, baris 2\"\n"
+            "2024,b,7,\"kata \"\"resmi\"\" BPS\"\n"
+            "2024,c,8,\"baris satu\nbaris dua\"\n"
+            "  2024 ,  d ,  \" 9 \"  ,  \"  spasi dalam  \"  \n"
+            "2024,e,\"10\",\"\"\n");
+  REQUIRE(l.ok);
+  REQUIRE(l.diags.size() == 0);
+  CHECK(*l.data.find("a", 2024)->value == dec(12345, 10));
+  CHECK(l.data.find("a", 2024)->text == "1,234.5");
+  CHECK(l.line_col(*l.data.find("a", 2024)) == "2:9");  // inside the quote
+  CHECK(l.data.find("a", 2024)->sumber == "Tabel 14, baris 2");
+  CHECK(l.data.find("b", 2024)->sumber == "kata \"resmi\" BPS");
+  CHECK(l.data.find("c", 2024)->sumber == "baris satu\nbaris dua");
+  // The row after a two-line cell is on line 6, not 5.
+  const datum* d = l.data.find("d", 2024);
+  REQUIRE(d);
+  CHECK(*d->value == dec(9));
+  CHECK(d->text == " 9 ");  // quoted text stays as written; spaces outside quotes are trimmed
+  CHECK(d->sumber == "  spasi dalam  ");
+  CHECK(l.line_col(*d) == "6:17");
+  CHECK(l.data.find("e", 2024)->sumber.empty());
+}
+
+TEST_CASE("Indonesian number style, wilayah column, any column order", "[data]") {
+  loaded l;
+  load_file(l, fixture("anggaran_id.csv"), number_style::id);
+  REQUIRE(l.ok);
+  CHECK(l.data.size() == 4);
+  const datum* pagu = l.data.find("pagu_program", 2024, "Malili");
+  REQUIRE(pagu);
+  CHECK(*pagu->value == dec(123456789, 100));
+  CHECK(pagu->text == "1.234.567,89");
+  CHECK(pagu->sumber == "DPA 2024");
+  CHECK(l.line_col(*pagu) == "2:14");
+  CHECK(*l.data.find("realisasi_program", 2024, "Malili")->value == dec(1100000));
+  CHECK(*l.data.find("pagu_program", 2024, "Nuha")->value == dec(567, 10));
+  // An empty wilayah is the office's own figure.
+  const datum* own = l.data.find("pagu_program", 2024);
+  REQUIRE(own);
+  CHECK(*own->value == dec(30000005, 10));
+  CHECK(l.data.find("pagu_program", 2024, "Luwu") == nullptr);
+}
+
+TEST_CASE("missing values are recorded as not available, never zero", "[data]") {
+  loaded l;
+  load_text(l,
+            "tahun,variabel,nilai\n"
+            "2020,x,\n"
+            "2021,x,-\n"
+            "2022,x,NA\n"
+            "2023,x,n/a\n"
+            "2024,x,N/A\n"
+            "2025,x,\"\"\n"
+            "2026,x,0\n");
+  REQUIRE(l.ok);
+  CHECK(l.data.size() == 7);
+  for (int year = 2020; year <= 2025; ++year) {
+    const datum* d = l.data.find("x", year);
+    REQUIRE(d);
+    CHECK_FALSE(d->value.has_value());
+  }
+  CHECK(l.data.find("x", 2021)->text == "-");
+  CHECK(l.data.find("x", 2022)->text == "NA");
+  CHECK(l.data.find("x", 2020)->text.empty());
+  CHECK(l.line_col(*l.data.find("x", 2020)) == "2:8");
+  REQUIRE(l.data.find("x", 2026)->value);
+  CHECK(l.data.find("x", 2026)->value->is_zero());
+}
+
+TEST_CASE("blank lines are skipped", "[data]") {
+  loaded l;
+  load_text(l, "\n  \ntahun,variabel,nilai\n\n2024,a,1\n \t \n\n2024,b,2");
+  REQUIRE(l.ok);
+  CHECK(l.data.size() == 2);
+  CHECK(l.line_col(*l.data.find("b", 2024)) == "8:8");
+}
+
+TEST_CASE("every bad row is reported, in file order, and good rows still load", "[data]") {
+  loaded l;
+  std::string path = fixture("errors.csv");
+  load_file(l, path);
+  REQUIRE_FALSE(l.ok);
+  REQUIRE(l.codes() == std::vector<std::string>{"IKU207", "IKU208", "IKU209", "IKU206", "IKU210"});
+  CHECK(l.at(0) == path + ":3:1");
+  CHECK(l.diag(0).message == "tahun '24' is not a year between 1900 and 2200");
+  CHECK(l.at(1) == path + ":4:6");
+  CHECK(l.diag(1).message == "variabel 'ppks ditangani' is not a name");
+  CHECK(l.diag(1).hint ==
+        "a name has only letters, digits and _, and does not start with a digit (as in .iku files): "
+        "ppks_ditangani");
+  CHECK(l.at(2) == path + ":5:15");
+  CHECK(l.diag(2).hint ==
+        "this source reads numbers as 56.70; declare `format angka id` on its data line or write 56.70");
+  CHECK(l.at(3) == path + ":6:1");
+  CHECK(l.diag(3).message == "this row has 3 cells but the header has 4");
+  CHECK(l.at(4) == path + ":7:15");
+  CHECK(l.diag(4).message == "ppks_ada for 2024 is given twice");
+  CHECK(l.diag(4).hint == "the first is at " + path +
+                              ":2:15 (nilai '28860'); keep one row per variabel, tahun and wilayah");
+  for (const diagnostic& d : l.diags.items()) CHECK_FALSE(d.io);
+  CHECK(l.data.size() == 2);
+  CHECK(*l.data.find("ppks_ada", 2024)->value == dec(28860));  // the first one is kept
+  CHECK(l.data.find("korban_bencana", 2024));
+}
+
+TEST_CASE("a rendered error: file:line:col, the line, a caret, the hint", "[data]") {
+  loaded l;
+  load_text(l, "tahun,variabel,nilai,sumber\n2024,idg_bps,\"56,70\",BPS\n", number_style::en,
+            "data/realisasi.csv");
+  REQUIRE(l.diags.size() == 1);
+  CHECK(iku::diag::render(l.diag(0), l.sources) ==
+        "data/realisasi.csv:2:15: error[IKU209]: nilai '56,70' is not a number\n"
+        " 2 | 2024,idg_bps,\"56,70\",BPS\n"
+        "   |               ^^^^^\n"
+        "  hint: this source reads numbers as 56.70; declare `format angka id` on its data line or "
+        "write 56.70\n");
+}
+
+TEST_CASE("tahun must be a whole year 1900..2200", "[data]") {
+  loaded l;
+  load_text(l,
+            "tahun,variabel,nilai\n"
+            "1900,a,1\n"
+            "2200,b,1\n"
+            "1899,c,1\n"
+            "2201,d,1\n"
+            "2024.0,e,1\n"
+            ",f,1\n"
+            "dua ribu,g,1\n"
+            "99999999999999,h,1\n");
+  REQUIRE_FALSE(l.ok);
+  REQUIRE(l.codes() == std::vector<std::string>(6, "IKU207"));
+  CHECK(l.at(0) == "t.csv:4:1");
+  CHECK(l.at(4) == "t.csv:8:1");
+  CHECK(l.diag(2).message == "tahun '2024.0' is not a year between 1900 and 2200");
+  CHECK(l.diag(3).message == "tahun is empty");
+  CHECK(l.diag(3).hint == "write the year in four digits, such as 2024");
+  CHECK(l.data.find("a", 1900));
+  CHECK(l.data.find("b", 2200));
+  CHECK(l.data.size() == 2);
+}
+
+TEST_CASE("variabel must be a name", "[data]") {
+  loaded l;
+  load_text(l,
+            "tahun,variabel,nilai\n"
+            "2024,_ok2,1\n"
+            "2024,2ppks,1\n"
+            "2024,,1\n"
+            "2024,ppks-ada (BPS),1\n");
+  REQUIRE_FALSE(l.ok);
+  REQUIRE(l.codes() == std::vector<std::string>(3, "IKU208"));
+  CHECK(l.at(0) == "t.csv:3:6");
+  CHECK(l.diag(0).hint.substr(l.diag(0).hint.size() - 8) == ": _2ppks");
+  CHECK(l.diag(1).message == "variabel is empty");
+  CHECK(l.at(1) == "t.csv:4:6");
+  CHECK(l.diag(2).hint.substr(l.diag(2).hint.size() - 14) == ": ppks_ada_BPS");
+  CHECK(l.data.has_variable("_ok2"));
+}
+
+TEST_CASE("nilai that is not a number, with the hint that fits", "[data]") {
+  SECTION("en source, Indonesian text") {
+    loaded l;
+    load_text(l, "tahun,variabel,nilai\n2024,a,\"1.234,5\"\n2024,b,abc\n2024,c,56.70%\n2024,d,\"1,2E+05\"\n");
+    REQUIRE(l.codes() == std::vector<std::string>(4, "IKU209"));
+    CHECK(l.diag(0).message == "nilai '1.234,5' is not a number");
+    CHECK(l.diag(0).hint ==
+          "this source reads numbers as 56.70; declare `format angka id` on its data line or write 1234.5");
+    CHECK(l.at(1) == "t.csv:3:8");
+    CHECK(l.diag(1).hint == "nilai is a number such as 56.70; write -, NA or nothing when the value is not available");
+    CHECK(l.diag(2).hint == "write the number alone, without units such as % or Rp: units belong in the .iku file");
+    CHECK(l.diag(3).hint.rfind("write the number in full", 0) == 0);
+    CHECK(l.data.size() == 0);
+  }
+  SECTION("id source, international text") {
+    loaded l;
+    load_text(l, "tahun,variabel,nilai\n2024,a,56.70\n2024,b,\"1,234.5\"\n2024,c,56.700\n", number_style::id);
+    REQUIRE(l.codes() == std::vector<std::string>(2, "IKU209"));
+    CHECK(l.at(0) == "t.csv:2:8");
+    CHECK(l.diag(0).hint ==
+          "this source reads numbers as 56,70 (`format angka id`); declare `format angka en` on its data "
+          "line or write 56,70");
+    CHECK(l.diag(1).hint.substr(l.diag(1).hint.size() - 15) == "or write 1234,5");
+    // Three places after a dot read as grouping in id: that is what the source declared.
+    CHECK(*l.data.find("c", 2024)->value == dec(56700));
+  }
+}
+
+TEST_CASE("wrong number of cells", "[data]") {
+  loaded l;
+  load_text(l, "tahun,variabel,nilai\n2024,a,56,70\n2024,b\n2024,c,3\n");
+  REQUIRE(l.codes() == std::vector<std::string>{"IKU206", "IKU206"});
+  CHECK(l.at(0) == "t.csv:2:1");
+  CHECK(l.diag(0).message == "this row has 4 cells but the header has 3");
+  CHECK(l.diag(0).hint == "a cell that contains a comma (such as 56,70 or a sumber text) must be in double quotes");
+  CHECK(l.at(1) == "t.csv:3:1");
+  CHECK(l.diag(1).hint == "every row has a cell for each column; leave it empty (,,) when there is nothing");
+  CHECK(l.data.size() == 1);
+}
+
+TEST_CASE("broken quoting", "[data]") {
+  SECTION("an unterminated quote is reported at the opening quote") {
+    loaded l;
+    load_text(l, "tahun,variabel,nilai,sumber\n2024,a,1,ok\n2024,b,2,\"no end\n2024,c,3,ok\n");
+    REQUIRE_FALSE(l.ok);
+    REQUIRE(l.codes() == std::vector<std::string>{"IKU201"});
+    CHECK(l.at(0) == "t.csv:3:10");
+    CHECK(l.diag(0).message == "this quote is never closed");
+    // Reading resumes on the next line, so later rows are still checked and loaded.
+    CHECK(l.data.find("a", 2024));
+    CHECK(l.data.find("b", 2024) == nullptr);
+    CHECK(l.data.find("c", 2024));
+  }
+  SECTION("later rows are still checked after an unterminated quote") {
+    loaded l;
+    load_text(l, "tahun,variabel,nilai\n2024,\"a,1\n24,b,2\n");
+    REQUIRE(l.codes() == std::vector<std::string>{"IKU201", "IKU207"});
+    CHECK(l.at(0) == "t.csv:2:6");
+    CHECK(l.at(1) == "t.csv:3:1");
+  }
+  SECTION("text after a closing quote") {
+    loaded l;
+    load_text(l, "tahun,variabel,nilai\n2024,a,\"56\"70\n2024,b,1\n");
+    REQUIRE(l.codes() == std::vector<std::string>{"IKU202"});
+    CHECK(l.at(0) == "t.csv:2:12");
+    CHECK(l.sources.slice(l.diag(0).where) == "70");
+    CHECK(l.data.size() == 1);
+  }
+  SECTION("in the header, nothing else is read") {
+    loaded l;
+    load_text(l, "tahun,\"variabel,nilai\n2024,a,1\n");
+    REQUIRE(l.codes() == std::vector<std::string>{"IKU201"});
+    CHECK(l.at(0) == "t.csv:1:7");
+  }
+}
+
+TEST_CASE("header: unknown, missing, duplicate and unnamed columns", "[data]") {
+  SECTION("a typo is one error pointing at the header cell") {
+    loaded l;
+    load_text(l, "tahun,variabel,nilia,sumber\n2024,a,1,x\n2024,b,1\n2024,c,\"2\n");
+    REQUIRE_FALSE(l.ok);
+    // The rows cannot be read without nilai, but their shape is still checked.
+    REQUIRE(l.codes() == std::vector<std::string>{"IKU203", "IKU206", "IKU201"});
+    CHECK(l.at(0) == "t.csv:1:16");
+    CHECK(l.diag(0).message == "unknown column 'nilia'");
+    CHECK(l.diag(0).hint ==
+          "did you mean `nilai`? the columns are tahun, variabel, nilai (required) and sumber, wilayah "
+          "(optional), in any order");
+    CHECK(l.data.size() == 0);
+  }
+  SECTION("an extra column is an error, and the rows are still checked") {
+    loaded l;
+    load_text(l, "tahun,variabel,nilai,satuan\n2024,a,1,persen\n2024,b,x,persen\n");
+    REQUIRE(l.codes() == std::vector<std::string>{"IKU203", "IKU209"});
+    CHECK(l.at(0) == "t.csv:1:22");
+    CHECK(l.diag(0).hint.rfind("the columns are tahun", 0) == 0);
+    CHECK(l.at(1) == "t.csv:3:8");
+  }
+  SECTION("English names are pointed to their Indonesian ones") {
+    loaded l;
+    load_text(l, "year,variabel,nilai\n2024,a,1\n");
+    REQUIRE(l.codes() == std::vector<std::string>{"IKU203"});
+    CHECK(l.diag(0).hint.rfind("did you mean `tahun`?", 0) == 0);
+  }
+  SECTION("a missing required column") {
+    loaded l;
+    load_text(l, "tahun,nilai\n2024,1\n");
+    REQUIRE(l.codes() == std::vector<std::string>{"IKU204"});
+    CHECK(l.at(0) == "t.csv:1:1");
+    CHECK(l.diag(0).message == "the header has no column variabel");
+  }
+  SECTION("no header at all: the first row is data") {
+    loaded l;
+    load_text(l, "2024,a,1\n2024,b,2\n");
+    REQUIRE(l.codes() == std::vector<std::string>{"IKU204"});
+    CHECK(l.at(0) == "t.csv:1:1");
+    CHECK(l.diag(0).message == "the first row is data, not the header");
+    CHECK(l.diag(0).hint == "the first row names the columns: tahun,variabel,nilai[,sumber][,wilayah]");
+  }
+  SECTION("semicolons from Excel's Indonesian settings") {
+    loaded l;
+    load_text(l, "tahun;variabel;nilai\n2024;a;1\n");
+    REQUIRE(l.codes() == std::vector<std::string>{"IKU203"});
+    CHECK(l.diag(0).hint.rfind("this file separates cells with ';'", 0) == 0);
+  }
+  SECTION("an empty file") {
+    loaded l;
+    load_text(l, "");
+    REQUIRE(l.codes() == std::vector<std::string>{"IKU204"});
+    CHECK(l.at(0) == "t.csv:1:1");
+    CHECK(l.diag(0).message == "the data file is empty: it has no header row");
+  }
+  SECTION("a column named twice") {
+    loaded l;
+    load_text(l, "tahun,variabel,nilai,Nilai\n2024,a,1,2\n");
+    REQUIRE(l.codes() == std::vector<std::string>{"IKU205"});
+    CHECK(l.at(0) == "t.csv:1:22");
+    CHECK(l.diag(0).hint == "the first is at t.csv:1:16; keep one of them");
+  }
+  SECTION("empty trailing columns (as Excel leaves them) are fine while they stay empty") {
+    loaded l;
+    load_text(l, "tahun,variabel,nilai,,\n2024,a,1,,\n2024,b,2,,oops\n");
+    REQUIRE(l.codes() == std::vector<std::string>{"IKU203"});
+    CHECK(l.at(0) == "t.csv:3:11");
+    CHECK(l.diag(0).message == "this cell is under a column with no name");
+    CHECK(l.data.size() == 1);
+  }
+}
+
+TEST_CASE("duplicate keys: per wilayah, and across files", "[data]") {
+  loaded l;
+  load_text(l, "tahun,variabel,nilai,wilayah\n2024,a,1,Malili\n2024,a,2,Nuha\n2024,a,3,\n2024,a,4,Malili\n",
+            number_style::en, "one.csv");
+  REQUIRE(l.codes() == std::vector<std::string>{"IKU210"});
+  CHECK(l.at(0) == "one.csv:5:8");
+  CHECK(l.diag(0).message == "a for 2024 in wilayah 'Malili' is given twice");
+  CHECK(l.diag(0).hint == "the first is at one.csv:2:8 (nilai '1'); keep one row per variabel, tahun and wilayah");
+  CHECK(l.data.size() == 3);
+
+  load_text(l, "tahun,variabel,nilai\n2023,a,5\n2024,a,NA\n", number_style::en, "two.csv");
+  REQUIRE(l.diags.size() == 2);
+  CHECK(l.at(1) == "two.csv:3:8");
+  CHECK(l.diag(1).message == "a for 2024 is given twice");
+  CHECK(l.diag(1).hint == "the first is at one.csv:4:8 (nilai '3'); keep one row per variabel, tahun and wilayah");
+  CHECK(*l.data.find("a", 2024)->value == dec(3));
+  CHECK(*l.data.find("a", 2023)->value == dec(5));
+}
+
+TEST_CASE("a file that cannot be read is an I/O error at the data line", "[data]") {
+  iku::diag::source_manager sources;
+  iku::diag::file_id iku_file = sources.add("laporan.iku", "data realisasi \"tidak/ada.csv\"\n");
+  csv_options o = options();
+  o.declared_at = {iku_file, 15, 30};
+  data_set data;
+  iku::diag::diagnostics diags;
+
+  SECTION("not found") {
+    CHECK_FALSE(iku::data::load_csv("tidak/ada.csv", o, sources, data, diags));
+    REQUIRE(diags.size() == 1);
+    const diagnostic& d = diags.items()[0];
+    CHECK(d.io);
+    CHECK(d.code == "IKU200");
+    CHECK(d.message == "cannot read data file tidak/ada.csv: No such file or directory");
+    CHECK(sources.where(d.where) == "laporan.iku:1:16");
+    CHECK(diags.has_io_errors());
+    CHECK(sources.size() == 1);
+  }
+  SECTION("a directory") {
+    std::string dir = std::string(IKU_SOURCE_DIR) + "/tests/data/csv";
+    CHECK_FALSE(iku::data::load_csv(dir, o, sources, data, diags));
+    REQUIRE(diags.size() == 1);
+    CHECK(diags.items()[0].io);
+    CHECK(diags.items()[0].message == "cannot read data file " + dir + ": Is a directory");
+  }
+  SECTION("no data line to point at") {
+    CHECK_FALSE(iku::data::load_csv("tidak/ada.csv", options(), sources, data, diags));
+    REQUIRE(diags.size() == 1);
+    CHECK(diags.items()[0].io);
+    CHECK_FALSE(diags.items()[0].where.valid());
+  }
+}
+
+TEST_CASE("a workbook or UTF-16 file is named as such", "[data]") {
+  loaded l;
+  load_text(l, std::string("PK\x03\x04\x14\0\x06\0", 8), number_style::en, "realisasi.xlsx");
+  REQUIRE(l.codes() == std::vector<std::string>{"IKU211"});
+  CHECK(l.diag(0).message == "data file realisasi.xlsx is an Excel workbook or other zip file, not CSV text");
+  CHECK_FALSE(l.diag(0).io);
+
+  loaded u;
+  load_text(u, std::string("\xFF\xFEt\0a\0", 6));
+  REQUIRE(u.codes() == std::vector<std::string>{"IKU211"});
+  CHECK(u.diag(0).message == "data file t.csv is UTF-16 text, not CSV text");
+}
+
+TEST_CASE("data_set: add, find, has_variable, variables, years", "[data]") {
+  data_set s;
+  auto d = [](std::int64_t v, std::string text) {
+    datum x;
+    x.value = number::from_int(v);
+    x.text = std::move(text);
+    return x;
+  };
+  CHECK(s.add({"rumah_tangga", 2024, ""}, d(100214, "100214")) == nullptr);
+  CHECK(s.add({"kasus_anak", 2024, ""}, d(20, "20")) == nullptr);
+  CHECK(s.add({"kasus_anak", 2022, "Malili"}, d(4, "4")) == nullptr);
+  CHECK(s.add({"kasus_anak", 2023, ""}, d(18, "18")) == nullptr);
+  const datum* taken = s.add({"kasus_anak", 2024, ""}, d(21, "21"));
+  REQUIRE(taken);
+  CHECK(taken->text == "20");  // the first stays
+  CHECK(s.size() == 4);
+
+  REQUIRE(s.find("kasus_anak", 2024));
+  CHECK(*s.find("kasus_anak", 2024)->value == dec(20));
+  CHECK(*s.find("kasus_anak", 2022, "Malili")->value == dec(4));
+  CHECK(s.find("kasus_anak", 2022) == nullptr);
+  CHECK(s.find("kasus_anak", 2025) == nullptr);
+  CHECK(s.find("kasus", 2024) == nullptr);
+
+  CHECK(s.has_variable("kasus_anak"));
+  CHECK(s.has_variable("rumah_tangga"));
+  CHECK_FALSE(s.has_variable("kasus"));
+  CHECK_FALSE(s.has_variable("kasus_anak_x"));
+  CHECK_FALSE(s.has_variable("zzz"));
+  CHECK_FALSE(data_set{}.has_variable("a"));
+
+  CHECK(s.variables() == std::vector<std::string>{"kasus_anak", "rumah_tangga"});
+  CHECK(s.years() == std::vector<int>{2022, 2023, 2024});
+  CHECK(data_set{}.years().empty());
+}
+
+TEST_CASE("every cut of a tricky file loads or reports, with spans inside the text", "[data]") {
+  const std::string text =
+      "\xEF\xBB\xBFtahun , \"variabel\",nilai,sumber,wilayah,\r\n"
+      "2024,a,\"1,5\",\"x \"\"y\"\"\r\nz\",Malili,\r\n"
+      "\r\n"
+      "2024,b,NA,,,\n"
+      "2025,b,\"2\"x,s,,\n"
+      "2026,\"b,3,s,,\n";
+  for (std::size_t cut = 0; cut <= text.size(); ++cut) {
+    loaded l;
+    load_text(l, text.substr(0, cut));
+    CHECK(l.ok == !l.diags.has_errors());
+    for (const diagnostic& d : l.diags.items()) {
+      REQUIRE(d.where.valid());
+      CHECK(d.where.begin <= d.where.end);
+      CHECK(d.where.end <= cut);
+      CHECK_FALSE(iku::diag::render(d, l.sources).empty());
+    }
+  }
+}
