@@ -1,0 +1,171 @@
+// Loading: the named file, its imports (stdlib by name, others relative to the importer) and
+// its data sources, then the checks of resolve.cpp.
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <set>
+#include <sstream>
+
+#include <fmt/format.h>
+
+#include "check/program.hpp"
+#include "check/resolve.hpp"
+#include "syntax/parse.hpp"
+
+namespace iku::check {
+
+namespace fs = std::filesystem;
+
+std::optional<std::string> read_file(const std::string& path, std::string& error) {
+  std::error_code ec;
+  if (fs::is_directory(path, ec)) {
+    error = "is a directory";
+    return std::nullopt;
+  }
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    error = std::strerror(errno);
+    return std::nullopt;
+  }
+  std::ostringstream text;
+  text << in.rdbuf();
+  if (in.bad()) {
+    error = std::strerror(errno);
+    return std::nullopt;
+  }
+  return text.str();
+}
+
+std::string display_path(const std::string& path) {
+  std::error_code ec;
+  fs::path absolute = fs::absolute(path, ec).lexically_normal();
+  fs::path cwd = fs::current_path(ec);
+  if (ec) return path;
+  fs::path relative = absolute.lexically_relative(cwd);
+  if (relative.empty() || *relative.begin() == "..") return absolute.string();
+  return relative.string();
+}
+
+namespace {
+
+class loader {
+ public:
+  loader(const load_options& options, diag::source_manager& sources, diag::diagnostics& out)
+      : options_(options), sources_(sources), out_(out) {}
+
+  // Parses one module and, depth first, what it imports. Each file is read once.
+  void add_module(const std::string& path, std::string text) {
+    seen_.insert(canonical(path));
+    diag::file_id id = sources_.add(display_path(path), std::move(text));
+    std::optional<syntax::module> m = syntax::parse_module(sources_, id, out_);
+    if (!m) return;
+    std::size_t index = modules_.size();
+    modules_.push_back(std::move(*m));
+    dirs_.push_back(fs::path(path).parent_path());
+    for (std::size_t i = 0; i < modules_[index].imports.size(); ++i) {
+      const syntax::import_decl& imp = modules_[index].imports[i];
+      std::optional<std::string> found = find_import(imp.path.text, dirs_[index]);
+      if (!found) {
+        out_.error("IKU120", imp.path.where, fmt::format("cannot find `{}` to import", imp.path.text),
+                   import_hint());
+        continue;
+      }
+      if (seen_.count(canonical(*found))) continue;  // already loaded (or an import cycle)
+      std::string error;
+      std::optional<std::string> imported = read_file(*found, error);
+      if (!imported) {
+        diag::diagnostic d{diag::severity::error, "IKU121", imp.path.where,
+                           fmt::format("cannot read `{}`: {}", display_path(*found), error), {}, true};
+        out_.add(std::move(d));
+        continue;
+      }
+      add_module(*found, std::move(*imported));
+    }
+  }
+
+  void load_data(data::data_set& into) {
+    for (std::size_t m = 0; m < modules_.size(); ++m) {
+      for (const syntax::data_decl& d : modules_[m].data) {
+        data::csv_options options;
+        options.source_name = d.name.text;
+        options.declared_at = d.path.where;
+        if (d.style) options.style = d.style->value;
+        fs::path p = fs::path(d.path.text);
+        if (p.is_relative()) p = dirs_[m] / p;
+        data::load_csv(p.lexically_normal().string(), options, sources_, into, out_);
+      }
+    }
+  }
+
+  std::vector<syntax::module> take_modules() { return std::move(modules_); }
+
+ private:
+  static std::string canonical(const std::string& path) {
+    std::error_code ec;
+    fs::path c = fs::weakly_canonical(path, ec);
+    return ec ? path : c.string();
+  }
+
+  // "sakip" (no directory, no extension) is a stdlib module; anything else is a path relative
+  // to the importing file.
+  std::optional<std::string> find_import(const std::string& name, const fs::path& dir) const {
+    std::error_code ec;
+    bool is_stdlib_name = name.find('/') == std::string::npos && fs::path(name).extension().empty();
+    if (is_stdlib_name) {
+      for (const std::string& stdlib : options_.stdlib_dirs) {
+        fs::path candidate = fs::path(stdlib) / (name + ".iku");
+        if (fs::is_regular_file(candidate, ec)) return candidate.lexically_normal().string();
+      }
+      return std::nullopt;
+    }
+    fs::path candidate = fs::path(name).is_relative() ? dir / name : fs::path(name);
+    if (fs::is_regular_file(candidate, ec)) return candidate.lexically_normal().string();
+    return std::nullopt;
+  }
+
+  std::string import_hint() const {
+    std::string dirs;
+    for (const std::string& d : options_.stdlib_dirs) dirs += (dirs.empty() ? "" : ", ") + display_path(d);
+    return fmt::format("a name without `/` or `.iku` is looked up in the stdlib ({}); "
+                       "a path is relative to the importing file",
+                       dirs.empty() ? "no stdlib directory is configured" : dirs);
+  }
+
+  const load_options& options_;
+  diag::source_manager& sources_;
+  diag::diagnostics& out_;
+  std::vector<syntax::module> modules_;
+  std::vector<fs::path> dirs_;
+  std::set<std::string> seen_;
+};
+
+}  // namespace
+
+std::optional<program> load_program_text(const std::string& path, std::string text,
+                                         const load_options& options, diag::source_manager& sources,
+                                         diag::diagnostics& out) {
+  loader l(options, sources, out);
+  l.add_module(path, std::move(text));
+  program p;
+  // Data is loaded even when an import failed, so one run reports every problem it can see.
+  l.load_data(p.data);
+  p.modules = l.take_modules();
+  if (p.modules.empty()) return std::nullopt;  // the main file did not parse
+  resolve(p, sources, out);
+  if (out.has_errors()) return std::nullopt;
+  return p;
+}
+
+std::optional<program> load_program(const std::string& path, const load_options& options,
+                                    diag::source_manager& sources, diag::diagnostics& out) {
+  std::string error;
+  std::optional<std::string> text = read_file(path, error);
+  if (!text) {
+    out.add({diag::severity::error, "IKU901", {}, fmt::format("cannot read `{}`: {}", path, error), {}, true});
+    return std::nullopt;
+  }
+  return load_program_text(path, std::move(*text), options, sources, out);
+}
+
+}  // namespace iku::check

@@ -1,0 +1,25 @@
+#include "check/program.hpp"
+
+#include <set>
+
+namespace iku::check {
+
+const syntax::target_set* indicator::target_set(const std::string& set) const {
+  for (const syntax::target_set& t : decl->targets)
+    if (t.name.text == set) return &t;
+  return nullptr;
+}
+
+const indicator* program::find_indicator(const std::string& name) const {
+  auto it = indicator_index.find(name);
+  return it == indicator_index.end() ? nullptr : &indicators[it->second];
+}
+
+std::vector<std::string> program::target_sets() const {
+  std::set<std::string> names;
+  for (const indicator& ind : indicators)
+    for (const syntax::target_set& t : ind.decl->targets) names.insert(t.name.text);
+  return {names.begin(), names.end()};
+}
+
+}  // namespace iku::check

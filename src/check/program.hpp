@@ -1,0 +1,75 @@
+// The check stage's door: a checked program (only this can be evaluated) and how to load one.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "data/data_set.hpp"
+#include "diag/diagnostic.hpp"
+#include "syntax/ast.hpp"
+
+namespace iku::check {
+
+// One indicator with everything it depends on resolved and its declared policies settled
+// (indicator field, else file-level declaration, else the language default).
+struct indicator {
+  const syntax::indikator_decl* decl = nullptr;
+  const syntax::sasaran_decl* sasaran = nullptr;
+  const syntax::polaritas_decl* polaritas = nullptr;
+  std::optional<int> desimal;          // places of the realisasi as displayed (none: not rounded)
+  std::optional<int> desimal_capaian;  // places of the capaian as displayed
+  syntax::capaian_basis basis = syntax::capaian_basis::rounded;
+  value::rounding mode = value::rounding::half_up;
+  // Where each of those was declared (invalid: the language default), for explanations.
+  diag::span desimal_at, desimal_capaian_at, basis_at, mode_at;
+
+  const std::string& name() const { return decl->name.text; }
+  const syntax::target_set* target_set(const std::string& set) const;
+};
+
+struct program {
+  std::vector<syntax::module> modules;  // modules[0] is the file the user named
+  data::data_set data;
+
+  std::string instansi;
+  std::optional<std::pair<int, int>> periode;
+  const syntax::skala_decl* skala = nullptr;  // the selected scale
+  std::optional<int> tahun;                   // report-year default declared in the file
+  std::optional<std::string> target;          // target-set default declared in the file
+  value::rounding mode = value::rounding::half_up;  // file-level pembulatan (for bulat())
+  diag::span mode_at;                                // where it was declared (invalid: default)
+
+  std::vector<indicator> indicators;               // in the order written
+  std::map<std::string, std::size_t> indicator_index;
+  std::map<std::string, const syntax::polaritas_decl*> polarities;
+  std::map<std::string, const syntax::skala_decl*> scales;
+
+  const indicator* find_indicator(const std::string& name) const;
+  // Every target-set name used by some indicator, sorted.
+  std::vector<std::string> target_sets() const;
+};
+
+struct load_options {
+  std::vector<std::string> stdlib_dirs;  // where `pakai "sakip"` looks, in order
+};
+
+// Parses `path` and its imports, loads its data sources and checks the whole. Diagnostics go to
+// `out`, all of them rather than the first. Returns nullopt when any is an error.
+std::optional<program> load_program(const std::string& path, const load_options& options,
+                                    diag::source_manager& sources, diag::diagnostics& out);
+
+// The same, with the main file's text given (tests; `path` is its name and the base for
+// relative data and import paths).
+std::optional<program> load_program_text(const std::string& path, std::string text,
+                                         const load_options& options, diag::source_manager& sources,
+                                         diag::diagnostics& out);
+
+// Reads a whole file; nullopt with `error` set to the OS reason when it cannot.
+std::optional<std::string> read_file(const std::string& path, std::string& error);
+
+// How a path is shown: relative to the working directory when inside it, else as it is.
+std::string display_path(const std::string& path);
+
+}  // namespace iku::check

@@ -1,0 +1,390 @@
+#include "check/resolve.hpp"
+
+#include <algorithm>
+#include <functional>
+#include <set>
+
+#include <fmt/format.h>
+
+#include "check/builtins.hpp"
+#include "diag/suggest.hpp"
+
+namespace iku::check {
+
+namespace {
+
+enum class type { number, boolean, unknown };
+
+const char* type_name(type t) { return t == type::boolean ? "a condition" : "a number"; }
+
+// The names an expression may use, by the context it is written in.
+struct scope {
+  std::string context;                   // "rumus", "syarat", "polaritas", "skala"
+  std::vector<std::string> names;         // fixed names (realisasi, target, capaian, ...)
+  bool data_and_indicators = false;       // data variables and indicators are visible too
+};
+
+class resolver {
+ public:
+  resolver(program& p, const diag::source_manager& sources, diag::diagnostics& out)
+      : p_(p), sources_(sources), out_(out) {}
+
+  void run() {
+    collect_policies();
+    collect_settings();
+    collect_tujuan();
+    collect_indicators();
+    check_expressions();
+    check_cycles();
+    check_defaults();
+  }
+
+ private:
+  void duplicate(const std::string& code, const std::string& what, const syntax::ident& second,
+                 diag::span first) {
+    out_.error(code, second.where, fmt::format("{} `{}` is defined twice", what, second.text),
+               fmt::format("the first is at {}; rename or remove one", sources_.where(first)));
+  }
+
+  void collect_policies() {
+    for (syntax::module& m : p_.modules) {
+      for (const syntax::polaritas_decl& d : m.polaritas) {
+        auto [it, fresh] = p_.polarities.emplace(d.name.text, &d);
+        if (!fresh) duplicate("IKU102", "polaritas", d.name, it->second->name.where);
+      }
+      for (const syntax::skala_decl& d : m.skala_defs) {
+        auto [it, fresh] = p_.scales.emplace(d.name.text, &d);
+        if (!fresh) duplicate("IKU102", "skala", d.name, it->second->name.where);
+      }
+    }
+  }
+
+  // File-wide settings are the main file's; an imported file may not change them.
+  void collect_settings() {
+    for (std::size_t i = 1; i < p_.modules.size(); ++i) {
+      const syntax::module& m = p_.modules[i];
+      auto refuse = [&](bool present, diag::span where, const char* what) {
+        if (present)
+          out_.error("IKU103", where, fmt::format("`{}` is only allowed in the main file", what),
+                     "an imported file may define polaritas, skala, data and sasaran; settings "
+                     "belong to the file being run");
+      };
+      refuse(m.instansi.has_value(), m.instansi ? m.instansi->where : diag::span{}, "instansi");
+      refuse(m.periode.has_value(), m.periode ? m.periode->where : diag::span{}, "periode");
+      refuse(m.skala.has_value(), m.skala ? m.skala->where : diag::span{}, "skala");
+      refuse(m.capaian_dari.has_value(), m.capaian_dari ? m.capaian_dari->where : diag::span{}, "capaian dari");
+      refuse(m.desimal_capaian.has_value(), m.desimal_capaian ? m.desimal_capaian->where : diag::span{}, "desimal capaian");
+      refuse(m.pembulatan.has_value(), m.pembulatan ? m.pembulatan->where : diag::span{}, "pembulatan");
+      refuse(m.tahun.has_value(), m.tahun ? m.tahun->where : diag::span{}, "tahun");
+      refuse(m.target.has_value(), m.target ? m.target->where : diag::span{}, "target");
+    }
+    const syntax::module& main = p_.modules.front();
+    if (main.instansi) p_.instansi = main.instansi->value;
+    if (main.periode) {
+      p_.periode = main.periode->value;
+      if (p_.periode->first > p_.periode->second)
+        out_.error("IKU110", main.periode->where,
+                   fmt::format("periode {}..{} ends before it starts", p_.periode->first, p_.periode->second),
+                   fmt::format("write periode {}..{}", p_.periode->second, p_.periode->first));
+    }
+    if (main.pembulatan) {
+      p_.mode = main.pembulatan->value;
+      p_.mode_at = main.pembulatan->where;
+    }
+    if (main.tahun) p_.tahun = main.tahun->value;
+    if (main.target) p_.target = main.target->text;
+    if (main.skala) {
+      auto it = p_.scales.find(main.skala->text);
+      if (it == p_.scales.end())
+        out_.error("IKU104", main.skala->where, fmt::format("unknown skala `{}`", main.skala->text),
+                   suggestion(main.skala->text, keys(p_.scales), "skala"));
+      else
+        p_.skala = it->second;
+    }
+  }
+
+  void collect_tujuan() {
+    for (const syntax::module& m : p_.modules)
+      for (const syntax::tujuan_decl& t : m.tujuan) {
+        auto [it, fresh] = tujuan_.emplace(t.name.text, &t);
+        if (!fresh) duplicate("IKU102", "tujuan", t.name, it->second->name.where);
+      }
+  }
+
+  void collect_indicators() {
+    const syntax::module& main = p_.modules.front();
+    for (const syntax::module& m : p_.modules) {
+      for (const syntax::sasaran_decl& s : m.sasaran) {
+        auto [sit, fresh] = sasaran_.emplace(s.name.text, &s);
+        if (!fresh) duplicate("IKU102", "sasaran", s.name, sit->second->name.where);
+        if (s.tujuan && !tujuan_.count(s.tujuan->text))
+          out_.error("IKU104", s.tujuan->where, fmt::format("unknown tujuan `{}`", s.tujuan->text),
+                     suggestion(s.tujuan->text, keys(tujuan_), "tujuan"));
+        for (const syntax::indikator_decl& d : s.indikator) add_indicator(main, s, d);
+      }
+    }
+    if (!p_.indicators.empty() && !p_.skala && !main.skala)
+      out_.error("IKU105", {}, "no skala is selected, so no indicator can get a category",
+                 "add a line such as `skala permendagri_54` (defined in `pakai \"sakip\"`) to the main file");
+  }
+
+  void add_indicator(const syntax::module& main, const syntax::sasaran_decl& s,
+                     const syntax::indikator_decl& d) {
+    if (p_.indicator_index.count(d.name.text)) {
+      duplicate("IKU102", "indikator", d.name, p_.find_indicator(d.name.text)->decl->name.where);
+      return;
+    }
+    if (p_.data.has_variable(d.name.text))
+      out_.error("IKU106", d.name.where,
+                 fmt::format("indikator `{}` has the same name as a data variable", d.name.text),
+                 "a formula could not tell them apart; rename the indikator or the variable");
+    indicator ind;
+    ind.decl = &d;
+    ind.sasaran = &s;
+    if (!d.polaritas) {
+      out_.error("IKU107", d.name.where, fmt::format("indikator `{}` has no polaritas", d.name.text),
+                 "add a line such as `polaritas positif` or `polaritas negatif`");
+    } else if (auto it = p_.polarities.find(d.polaritas->text); it == p_.polarities.end()) {
+      out_.error("IKU104", d.polaritas->where, fmt::format("unknown polaritas `{}`", d.polaritas->text),
+                 suggestion(d.polaritas->text, keys(p_.polarities), "polaritas"));
+    } else {
+      ind.polaritas = it->second;
+    }
+    if (!d.rumus)
+      out_.error("IKU107", d.name.where, fmt::format("indikator `{}` has no rumus", d.name.text),
+                 "add `rumus` with a formula, or the data variable it is read from: `rumus idg_bps`");
+    // Each policy comes from the indicator, else the main file, else the language default.
+    auto settle = [](const auto& own, const auto& file, auto& value, diag::span& at) {
+      if (own) {
+        value = own->value;
+        at = own->where;
+      } else if (file) {
+        value = file->value;
+        at = file->where;
+      }
+    };
+    if (d.desimal) {
+      ind.desimal = d.desimal->value;
+      ind.desimal_at = d.desimal->where;
+    }
+    settle(d.desimal_capaian, main.desimal_capaian, ind.desimal_capaian, ind.desimal_capaian_at);
+    settle(d.capaian_dari, main.capaian_dari, ind.basis, ind.basis_at);
+    settle(d.pembulatan, main.pembulatan, ind.mode, ind.mode_at);
+    check_targets(d);
+    p_.indicator_index.emplace(d.name.text, p_.indicators.size());
+    p_.indicators.push_back(ind);
+  }
+
+  // (A set or a year given twice is a syntax error, IKU024.)
+  void check_targets(const syntax::indikator_decl& d) {
+    if (!p_.periode) return;
+    for (const syntax::target_set& t : d.targets)
+      for (const syntax::target_value& v : t.years)
+        if (v.year < p_.periode->first || v.year > p_.periode->second)
+          out_.error("IKU109", v.year_where,
+                     fmt::format("year {} is outside the periode {}..{}", v.year, p_.periode->first,
+                                 p_.periode->second),
+                     "a target year must fall in the Renstra periode declared at the top of the file");
+  }
+
+  void check_expressions() {
+    scope formula{"rumus", {"tahun"}, true};
+    scope condition{"syarat", {"tahun"}, true};
+    for (const indicator& ind : p_.indicators) {
+      current_ = &ind;
+      if (ind.decl->rumus) expect(*ind.decl->rumus, formula, type::number);
+      for (const syntax::syarat& s : ind.decl->syarat_list) expect(*s.cond, condition, type::boolean);
+    }
+    current_ = nullptr;
+    scope polarity{"polaritas", {"realisasi", "target"}, false};
+    for (auto& [name, d] : p_.polarities) expect(*d->capaian, polarity, type::number);
+    scope scale{"skala", {"capaian", "nilai"}, false};
+    for (auto& [name, d] : p_.scales)
+      for (const syntax::skala_rule& r : d->rules) expect(*r.cond, scale, type::boolean);
+  }
+
+  void expect(const syntax::expr& e, const scope& sc, type wanted) {
+    type got = type_of(e, sc);
+    if (got != type::unknown && got != wanted)
+      out_.error("IKU115", e.where, fmt::format("a {} must be {}, this is {}", sc.context,
+                                                type_name(wanted), type_name(got)),
+                 wanted == type::number ? "comparisons and dan/atau/bukan give conditions, not numbers"
+                                        : "write a comparison such as `a <= b`");
+  }
+
+  type operand(const syntax::expr& e, const scope& sc, type wanted) {
+    type got = type_of(e, sc);
+    if (got != type::unknown && got != wanted) {
+      out_.error("IKU115", e.where, fmt::format("expected {} here, found {}", type_name(wanted), type_name(got)));
+      return type::unknown;
+    }
+    return got;
+  }
+
+  type type_of(const syntax::expr& e, const scope& sc) {
+    using namespace syntax;
+    return std::visit(
+        [&](const auto& n) -> type {
+          using T = std::decay_t<decltype(n)>;
+          if constexpr (std::is_same_v<T, number_lit>) {
+            return type::number;
+          } else if constexpr (std::is_same_v<T, name_ref>) {
+            resolve_name(n.name, e.where, sc);
+            return type::number;
+          } else if constexpr (std::is_same_v<T, unary>) {
+            type want = n.op == unary_op::neg ? type::number : type::boolean;
+            operand(*n.operand, sc, want);
+            return want;
+          } else if constexpr (std::is_same_v<T, binary>) {
+            type want = (n.op == binary_op::and_ || n.op == binary_op::or_) ? type::boolean : type::number;
+            operand(*n.lhs, sc, want);
+            operand(*n.rhs, sc, want);
+            return want;
+          } else if constexpr (std::is_same_v<T, comparison>) {
+            for (const expr_ptr& o : n.operands) operand(*o, sc, type::number);
+            return type::boolean;
+          } else if constexpr (std::is_same_v<T, conditional>) {
+            operand(*n.cond, sc, type::boolean);
+            type a = type_of(*n.then_, sc);
+            type b = type_of(*n.else_, sc);
+            if (a != type::unknown && b != type::unknown && a != b) {
+              out_.error("IKU115", n.else_->where, "both branches of `jika` must be numbers, or both conditions");
+              return type::unknown;
+            }
+            return a == type::unknown ? b : a;
+          } else {
+            return call_type(n, e, sc);
+          }
+        },
+        e.node);
+  }
+
+  type call_type(const syntax::call& c, const syntax::expr& e, const scope& sc) {
+    const builtin* b = find_builtin(c.fn.text);
+    if (!b) {
+      std::vector<std::string> names;
+      for (const builtin& f : builtins) names.emplace_back(f.name);
+      out_.error("IKU111", c.fn.where, fmt::format("unknown function `{}`", c.fn.text),
+                 suggestion(c.fn.text, names, "function"));
+      for (const syntax::expr_ptr& a : c.args) type_of(*a, sc);
+      return type::number;
+    }
+    if (c.args.size() < b->min_args || c.args.size() > b->max_args)
+      out_.error("IKU112", e.where,
+                 fmt::format("`{}` takes {} argument{}, given {}", b->name,
+                             b->min_args == b->max_args ? std::to_string(b->min_args)
+                                                        : fmt::format("{} or more", b->min_args),
+                             b->max_args == 1 ? "" : "s", c.args.size()),
+                 fmt::format("usage: {}", b->usage));
+    for (const syntax::expr_ptr& a : c.args) operand(*a, sc, type::number);
+    if (b->fn == builtin_fn::bulat && c.args.size() == 2) {
+      const auto* lit = std::get_if<syntax::number_lit>(&c.args[1]->node);
+      std::optional<std::int64_t> places = lit ? lit->value.to_int64() : std::nullopt;
+      if (!places || *places < 0 || *places > 20)
+        out_.error("IKU113", c.args[1]->where, "the places of `bulat` must be a whole number from 0 to 20",
+                   "write for example `bulat(x, 2)`");
+    }
+    return type::number;
+  }
+
+  void resolve_name(const std::string& name, diag::span where, const scope& sc) {
+    for (const std::string& n : sc.names)
+      if (n == name) return;
+    if (sc.data_and_indicators) {
+      if (const indicator* ind = p_.find_indicator(name)) {
+        if (current_) depends_[current_->name()].push_back({ind->name(), where});
+        return;
+      }
+      if (p_.data.has_variable(name)) return;
+    }
+    std::vector<std::string> candidates = sc.names;
+    if (sc.data_and_indicators) {
+      for (const std::string& v : p_.data.variables()) candidates.push_back(v);
+      for (const indicator& i : p_.indicators) candidates.push_back(i.name());
+    }
+    std::string hint = diag::did_you_mean(name, candidates);
+    if (hint.empty())
+      hint = sc.data_and_indicators
+                 ? "a name in a formula must be a variable of a data file or another indikator"
+                 : fmt::format("in a {} only {} can be used", sc.context, join(sc.names));
+    out_.error("IKU101", where, fmt::format("unknown name `{}` in {}", name, sc.context), hint);
+  }
+
+  // An indicator whose formula reaches itself through others can never be computed.
+  void check_cycles() {
+    enum class mark { none, active, done };
+    std::map<std::string, mark> marks;
+    std::vector<std::string> path;
+    std::function<void(const std::string&)> visit = [&](const std::string& name) {
+      marks[name] = mark::active;
+      path.push_back(name);
+      for (const auto& [dep, where] : depends_[name]) {
+        if (marks[dep] == mark::active) {
+          std::string cycle;
+          auto start = std::find(path.begin(), path.end(), dep);
+          for (auto it = start; it != path.end(); ++it) cycle += *it + " -> ";
+          out_.error("IKU114", where, fmt::format("indikator `{}` depends on itself: {}{}", dep, cycle, dep),
+                     "a formula may use other indikator only when they do not lead back to it");
+        } else if (marks[dep] == mark::none) {
+          visit(dep);
+        }
+      }
+      path.pop_back();
+      marks[name] = mark::done;
+    };
+    for (const indicator& ind : p_.indicators)
+      if (marks[ind.name()] == mark::none) visit(ind.name());
+  }
+
+  void check_defaults() {
+    const syntax::module& main = p_.modules.front();
+    if (main.target) {
+      std::vector<std::string> sets = p_.target_sets();
+      if (!p_.indicators.empty() && std::find(sets.begin(), sets.end(), main.target->text) == sets.end())
+        out_.error("IKU104", main.target->where, fmt::format("no indikator has a target `{}`", main.target->text),
+                   suggestion(main.target->text, sets, "target set"));
+    }
+    if (main.tahun && p_.periode && (*p_.tahun < p_.periode->first || *p_.tahun > p_.periode->second))
+      out_.error("IKU109", main.tahun->where,
+                 fmt::format("year {} is outside the periode {}..{}", *p_.tahun, p_.periode->first,
+                             p_.periode->second));
+  }
+
+  template <typename Map>
+  static std::vector<std::string> keys(const Map& m) {
+    std::vector<std::string> out;
+    for (const auto& kv : m) out.push_back(kv.first);
+    return out;
+  }
+
+  static std::string join(const std::vector<std::string>& names) {
+    std::string out;
+    for (std::size_t i = 0; i < names.size(); ++i)
+      out += (i == 0 ? "" : i + 1 == names.size() ? " and " : ", ") + ("`" + names[i] + "`");
+    return out;
+  }
+
+  static std::string suggestion(const std::string& word, const std::vector<std::string>& known,
+                                const std::string& what) {
+    std::string hint = diag::did_you_mean(word, known);
+    if (!hint.empty()) return hint;
+    if (known.empty()) return fmt::format("no {} is defined; did you forget `pakai \"sakip\"`?", what);
+    return fmt::format("known {}: {}", what, join(known));
+  }
+
+  program& p_;
+  const diag::source_manager& sources_;
+  diag::diagnostics& out_;
+  std::map<std::string, const syntax::tujuan_decl*> tujuan_;
+  std::map<std::string, const syntax::sasaran_decl*> sasaran_;
+  std::map<std::string, std::vector<std::pair<std::string, diag::span>>> depends_;
+  const indicator* current_ = nullptr;
+};
+
+}  // namespace
+
+void resolve(program& p, const diag::source_manager& sources, diag::diagnostics& out) {
+  resolver(p, sources, out).run();
+}
+
+}  // namespace iku::check

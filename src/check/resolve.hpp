@@ -1,0 +1,11 @@
+// Name resolution and the static checks of a parsed program (names, types, calls, cycles).
+#pragma once
+
+#include "check/program.hpp"
+
+namespace iku::check {
+
+// Fills the resolved parts of `p` from its modules and data, adding every problem to `out`.
+void resolve(program& p, const diag::source_manager& sources, diag::diagnostics& out);
+
+}  // namespace iku::check

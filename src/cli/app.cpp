@@ -1,0 +1,75 @@
+#include "cli/app.hpp"
+
+#include <cstdlib>
+#include <filesystem>
+#include <optional>
+#include <sstream>
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
+#include "check/program.hpp"
+#include "cli/commands.hpp"
+
+namespace iku::cli {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+// Where `pakai "sakip"` looks: $IKU_STDLIB (':'-separated), then beside an installed binary,
+// then the source tree the binary was built from.
+std::vector<std::string> stdlib_dirs(const char* argv0) {
+  std::vector<std::string> dirs;
+  if (const char* env = std::getenv("IKU_STDLIB")) {
+    std::stringstream list(env);
+    for (std::string d; std::getline(list, d, ':');)
+      if (!d.empty()) dirs.push_back(d);
+  }
+  std::error_code ec;
+  fs::path exe = fs::canonical("/proc/self/exe", ec);
+  if (ec && argv0) exe = fs::absolute(argv0, ec);
+  if (!ec) dirs.push_back((exe.parent_path() / ".." / "share" / "iku" / "stdlib").lexically_normal().string());
+  dirs.push_back(IKU_STDLIB_DIR);
+  return dirs;
+}
+
+}  // namespace
+
+int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err) {
+  CLI::App app{"iku: evaluates performance indicators (IKU) declared in .iku files", "iku"};
+  app.set_version_flag("--version", std::string("iku ") + IKU_VERSION);
+  app.require_subcommand(1);
+
+  common_options common;
+  auto add_common = [&](CLI::App* sub) {
+    sub->add_option("file", common.file, "the .iku file")->required();
+    sub->add_option("--tahun,--year", common.tahun, "report year (default: the file's `tahun`, else the latest year with data)");
+    sub->add_option("--target", common.target, "target set, e.g. renstra or pk (default: the file's `target`)");
+    sub->add_option("--locale", common.locale, "number format: id (1.234,56) or en (1,234.56)")
+        ->check(CLI::IsMember({"id", "en"}));
+  };
+
+  CLI::App* run_cmd = app.add_subcommand("run", "print the capaian table (Tabel 14) of a year");
+  add_common(run_cmd);
+
+  CLI::App* explain_cmd = app.add_subcommand("explain", "explain how figures were computed");
+  add_common(explain_cmd);
+  explain_options explain;
+  explain_cmd->add_option("indikator", explain.indicators, "indikator to explain (all with --semua)");
+  explain_cmd->add_flag("--semua,--all", explain.all, "explain every figure of the run");
+  explain_cmd->add_option("--format", explain.format, "text or json")->check(CLI::IsMember({"text", "json"}));
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    int code = app.exit(e, out, err);
+    return code == 0 ? ok : usage_error;
+  }
+
+  common.stdlib_dirs = stdlib_dirs(argc > 0 ? argv[0] : nullptr);
+  if (run_cmd->parsed()) return run_command(common, out, err);
+  return explain_command(common, explain, out, err);
+}
+
+}  // namespace iku::cli

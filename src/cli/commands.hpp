@@ -1,0 +1,28 @@
+// The subcommands, each wiring load -> evaluate -> render and choosing the exit code.
+#pragma once
+
+#include <optional>
+#include <ostream>
+#include <string>
+#include <vector>
+
+namespace iku::cli {
+
+struct common_options {
+  std::string file;
+  std::optional<int> tahun;
+  std::optional<std::string> target;
+  std::string locale = "id";
+  std::vector<std::string> stdlib_dirs;
+};
+
+struct explain_options {
+  std::vector<std::string> indicators;
+  bool all = false;
+  std::string format = "text";
+};
+
+int run_command(const common_options& o, std::ostream& out, std::ostream& err);
+int explain_command(const common_options& o, const explain_options& e, std::ostream& out, std::ostream& err);
+
+}  // namespace iku::cli

@@ -1,0 +1,17 @@
+// "Did you mean ...?": the closest known name to a misspelt one.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace iku::diag {
+
+// The candidate closest to `word` within `max_distance` edits (Levenshtein), or "" if none is.
+std::string closest(std::string_view word, const std::vector<std::string>& candidates,
+                    std::size_t max_distance = 2);
+
+// "did you mean `x`?" or "" when nothing is close.
+std::string did_you_mean(std::string_view word, const std::vector<std::string>& candidates);
+
+}  // namespace iku::diag

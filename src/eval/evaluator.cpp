@@ -1,0 +1,404 @@
+#include "eval/evaluator.hpp"
+
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include "check/builtins.hpp"
+
+namespace iku::eval {
+
+using value::number;
+
+namespace {
+
+// Where a formula's names were, and what to write there in its substituted form.
+using substitutions = std::vector<std::pair<diag::span, std::string>>;
+
+bool compare(const number& a, syntax::compare_op op, const number& b) {
+  int c = a.compare(b);
+  switch (op) {
+    case syntax::compare_op::lt: return c < 0;
+    case syntax::compare_op::le: return c <= 0;
+    case syntax::compare_op::gt: return c > 0;
+    case syntax::compare_op::ge: return c >= 0;
+    case syntax::compare_op::eq: return c == 0;
+    case syntax::compare_op::ne: return c != 0;
+  }
+  return false;
+}
+
+}  // namespace
+
+std::optional<options> choose_options(const check::program& p, std::optional<int> year,
+                                      std::optional<std::string> target_set, diag::diagnostics& out) {
+  options o;
+  if (year) {
+    o.year = *year;
+  } else if (p.tahun) {
+    o.year = *p.tahun;
+  } else {
+    std::vector<int> years = p.data.years();
+    if (p.periode)
+      years.erase(std::remove_if(years.begin(), years.end(),
+                                 [&](int y) { return y < p.periode->first || y > p.periode->second; }),
+                  years.end());
+    if (years.empty()) {
+      out.error("IKU130", {}, "no year to report: the data has no year inside the periode",
+                "give one with --tahun, or declare `tahun 2024` in the file");
+      return std::nullopt;
+    }
+    o.year = years.back();
+  }
+  std::vector<std::string> sets = p.target_sets();
+  if (target_set) {
+    if (!sets.empty() && std::find(sets.begin(), sets.end(), *target_set) == sets.end()) {
+      out.error("IKU131", {}, fmt::format("no indikator has a target `{}`", *target_set),
+                fmt::format("target sets in this file: {}", fmt::join(sets, ", ")));
+      return std::nullopt;
+    }
+    o.target_set = *target_set;
+  } else if (p.target) {
+    o.target_set = *p.target;
+  } else if (sets.size() <= 1) {
+    o.target_set = sets.empty() ? "" : sets.front();
+  } else {
+    out.error("IKU131", {}, "which target set? this file has several",
+              fmt::format("choose one with --target ({}), or declare `target {}` in the file",
+                          fmt::join(sets, " | "), sets.front()));
+    return std::nullopt;
+  }
+  return o;
+}
+
+evaluator::evaluator(const check::program& p, const diag::source_manager& sources, options o)
+    : p_(p), sources_(sources), options_(std::move(o)) {}
+
+std::vector<indicator_result> evaluator::evaluate_all() {
+  std::vector<indicator_result> out;
+  out.reserve(p_.indicators.size());
+  for (const check::indicator& ind : p_.indicators) out.push_back(evaluate(ind));
+  return out;
+}
+
+std::string evaluator::show(const number& n, tracer* t) const {
+  return n.format(0, t ? t->style() : value::number_style::en);
+}
+
+std::string evaluator::literal(const syntax::number_lit& n, value::number_style style) {
+  std::size_t dot = n.text.find('.');
+  return n.value.format(dot == std::string::npos ? 0 : static_cast<int>(n.text.size() - dot - 1), style);
+}
+
+std::string evaluator::text(const syntax::expr& e) const { return std::string(sources_.slice(e.where)); }
+
+indicator_result evaluator::evaluate(const check::indicator& ind, tracer* t) {
+  indicator_result r;
+  r.indicator = &ind;
+  r.year = options_.year;
+  r.target_set = options_.target_set;
+  if (t) {
+    t->open("indikator", fmt::format("{} ({}) tahun {}, target {}", ind.decl->label.text, ind.name(),
+                                     r.year, r.target_set),
+            ind.decl->name.where);
+  }
+
+  r.realisasi = realisasi(ind, r.year, t, &r.realisasi_exact);
+
+  // Target: the declared value of the chosen set for the year.
+  const syntax::target_set* set = ind.target_set(r.target_set);
+  if (set)
+    for (const syntax::target_value& v : set->years)
+      if (v.year == r.year) r.target = &v;
+  if (r.target) {
+    r.target_value = r.target->value.value;
+    if (t) {
+      trace_node& n = t->leaf("target", fmt::format("Target {} tahun {}", r.target_set, r.year),
+                              r.target->value_where, r.target_value);
+      n.facts = {{"set", r.target_set}, {"tahun", std::to_string(r.year)}, {"tertulis", r.target->value.text}};
+    }
+  } else {
+    r.target_value = not_measurable{
+        set ? fmt::format("target {} tidak memuat tahun {}", r.target_set, r.year)
+            : fmt::format("indikator {} tidak punya target {}", ind.name(), r.target_set),
+        set ? set->where : ind.decl->name.where};
+    if (t) t->leaf("target", fmt::format("Target {} tahun {}", r.target_set, r.year), r.target_value.failure().where, r.target_value);
+  }
+
+  // Capaian through the indicator's polarity, from the realisasi the file says.
+  const result& basis = ind.basis == syntax::capaian_basis::rounded ? r.realisasi : r.realisasi_exact;
+  if (t) {
+    t->open("capaian", fmt::format("Capaian {} tahun {}", ind.name(), r.year), ind.polaritas->where);
+    t->current().facts = {
+        {"polaritas", ind.polaritas->name.text},
+        {"label", ind.polaritas->label.text},
+        {"dari", ind.basis == syntax::capaian_basis::rounded ? "realisasi_dibulatkan" : "realisasi_penuh"}};
+  }
+  env capaian_env;
+  capaian_env.year = r.year;
+  capaian_env.fixed = {{"realisasi", &basis, ""}, {"target", &r.target_value, ""}};
+  if (t) {
+    // Written as the reader sees them: the realisasi with its places, the target as declared.
+    if (basis.is_number() && ind.basis == syntax::capaian_basis::rounded && ind.desimal)
+      capaian_env.fixed[0].shown = basis.number().format(*ind.desimal, t->style());
+    if (r.target) capaian_env.fixed[1].shown = literal(r.target->value, t->style());
+  }
+  r.capaian_exact = formula("polaritas", fmt::format("Rumus polaritas {}", ind.polaritas->name.text),
+                            *ind.polaritas->capaian, capaian_env, t);
+  r.capaian = ind.desimal_capaian
+                  ? round(r.capaian_exact, *ind.desimal_capaian, ind.mode, ind.desimal_capaian_at, ind.mode_at, t,
+                          "capaian")
+                  : r.capaian_exact;
+  if (t) t->close(r.capaian);
+
+  // Kategori: the first rule of the selected scale the capaian meets. Every rule is evaluated,
+  // so an explanation can say why the others did not match.
+  if (t) {
+    t->open("kategori", fmt::format("Kategori menurut skala {}", p_.skala->name.text), p_.skala->name.where);
+    t->current().facts = {{"skala", p_.skala->name.text}, {"label", p_.skala->label.text}};
+  }
+  if (!r.capaian.measurable()) {
+    r.kategori_reason = "capaian tidak terukur";
+  } else {
+    env scale_env;
+    scale_env.year = r.year;
+    std::string shown = t && r.capaian.is_number() && ind.desimal_capaian
+                            ? r.capaian.number().format(*ind.desimal_capaian, t->style())
+                            : "";
+    scale_env.fixed = {{"capaian", &r.capaian, shown}, {"nilai", &r.capaian, shown}};
+    for (const syntax::skala_rule& rule : p_.skala->rules) {
+      result met = formula("aturan", fmt::format("{} \"{}\"", rule.code.text, rule.label.text), *rule.cond,
+                           scale_env, t);
+      if (!r.kategori && met.is_bool() && met.boolean()) r.kategori = &rule;
+    }
+    if (!r.kategori)
+      r.kategori_reason = fmt::format("tidak ada aturan skala {} yang cocok", p_.skala->name.text);
+  }
+  if (t) {
+    trace_node& n = t->current();
+    if (r.kategori) n.facts.push_back({"kode", r.kategori->code.text});
+    t->close(r.kategori ? result(true) : result(not_measurable{r.kategori_reason, p_.skala->name.where}));
+  }
+
+  // Syarat: constraints on the data; a failed one is a finding, not an error.
+  env data_env;
+  data_env.data = true;
+  data_env.year = r.year;
+  for (const syntax::syarat& s : ind.decl->syarat_list) {
+    tracer local(options_.style);  // a finding shows its values even when nobody is tracing
+    tracer& step = t ? *t : local;
+    result ok = formula("syarat", s.message.text, *s.cond, data_env, &step);
+    if (ok.is_bool() && !ok.boolean())
+      r.findings.push_back({s.message.text, step.current().children.back().substituted, s.where});
+  }
+
+  if (t) t->close(r.capaian);
+  return r;
+}
+
+result evaluator::realisasi(const check::indicator& ind, int year, tracer* t, result* exact) {
+  auto key = std::make_pair(ind.name(), year);
+  if (!t) {
+    if (auto it = realisasi_cache_.find(key); it != realisasi_cache_.end()) {
+      if (exact) *exact = it->second.first;
+      return it->second.second;
+    }
+  }
+  if (t) t->open("realisasi", fmt::format("Realisasi {} tahun {}", ind.name(), year), ind.decl->rumus->where);
+  env en;
+  en.data = true;
+  en.year = year;
+  result full = formula("rumus", fmt::format("Rumus {}", ind.name()), *ind.decl->rumus, en, t);
+  result shown = ind.desimal ? round(full, *ind.desimal, ind.mode, ind.desimal_at, ind.mode_at, t, "realisasi") : full;
+  if (t) t->close(shown);
+  if (exact) *exact = full;
+  if (!t) realisasi_cache_[key] = {full, shown};
+  return shown;
+}
+
+result evaluator::round(result v, int places, value::rounding mode, diag::span where, diag::span mode_at,
+                        tracer* t, const std::string& what) {
+  if (!v.is_number()) return v;
+  number after = v.number().round(places, mode);
+  if (t) {
+    trace_node& n = t->leaf("pembulatan", fmt::format("Pembulatan {}", what), where, after);
+    n.facts = {{"desimal", std::to_string(places)},
+               {"cara", value::to_string(mode)},
+               {"sebelum", v.number().format(0, t->style())},
+               {"sesudah", after.format(places, t->style())},
+               {"cara dari", mode_at.valid() ? sources_.where(mode_at) : "bawaan bahasa"}};
+  }
+  return after;
+}
+
+result evaluator::formula(const std::string& kind, const std::string& title, const syntax::expr& e,
+                          const env& en, tracer* t) {
+  if (!t) return expression(e, en, nullptr, nullptr);
+  t->open(kind, title, e.where);
+  std::string shown;
+  result v = expression(e, en, t, &shown);
+  trace_node& n = t->current();
+  n.formula = text(e);
+  n.substituted = shown;
+  t->close(v);
+  return v;
+}
+
+// `shown` (when tracing) receives the expression with values in place of names, keeping the
+// operators and parentheses as the user wrote them.
+result evaluator::expression(const syntax::expr& e, const env& en, tracer* t, std::string* shown) {
+  using namespace syntax;
+  substitutions subs;
+  struct walker {
+    evaluator& ev;
+    const env& en;
+    tracer* t;
+    substitutions* subs;
+
+    result operator()(const expr& x) {
+      return std::visit([&](const auto& n) { return visit(x, n); }, x.node);
+    }
+    result visit(const expr&, const number_lit& n) { return n.value; }
+    result visit(const expr& x, const name_ref& n) {
+      std::string s;
+      result v = ev.name(x, n.name, en, t, subs ? &s : nullptr);
+      if (subs) subs->push_back({x.where, s});
+      return v;
+    }
+    result visit(const expr& x, const unary& n) {
+      result a = (*this)(*n.operand);
+      if (!a.measurable()) return a;
+      if (n.op == unary_op::neg) return -a.number();
+      (void)x;
+      return !a.boolean();
+    }
+    result visit(const expr& x, const binary& n) {
+      result a = (*this)(*n.lhs);
+      if (n.op == binary_op::and_ || n.op == binary_op::or_) {
+        if (!a.measurable()) return a;
+        // Short-circuit as written: `salah dan X` is salah whatever X is.
+        if (n.op == binary_op::and_ && !a.boolean()) return false;
+        if (n.op == binary_op::or_ && a.boolean()) return true;
+        return (*this)(*n.rhs);
+      }
+      result b = (*this)(*n.rhs);
+      if (!a.measurable()) return a;
+      if (!b.measurable()) return b;
+      switch (n.op) {
+        case binary_op::add: return a.number() + b.number();
+        case binary_op::sub: return a.number() - b.number();
+        case binary_op::mul: return a.number() * b.number();
+        case binary_op::div: {
+          std::optional<number> q = a.number().divide(b.number());
+          if (q) return *q;
+          return not_measurable{fmt::format("pembagian dengan nol: {} bernilai 0", ev.text(*n.rhs)), n.rhs->where};
+        }
+        default: break;
+      }
+      (void)x;
+      return not_measurable{"operasi tidak dikenal", x.where};
+    }
+    result visit(const expr&, const comparison& n) {
+      std::vector<result> values;
+      for (const expr_ptr& o : n.operands) {
+        values.push_back((*this)(*o));
+        if (!values.back().measurable()) return values.back();
+      }
+      for (std::size_t i = 0; i < n.ops.size(); ++i)
+        if (!compare(values[i].number(), n.ops[i], values[i + 1].number())) return false;
+      return true;
+    }
+    result visit(const expr&, const conditional& n) {
+      result c = (*this)(*n.cond);
+      if (!c.measurable()) return c;
+      return c.boolean() ? (*this)(*n.then_) : (*this)(*n.else_);
+    }
+    result visit(const expr& x, const syntax::call& n) {
+      std::vector<result> args;
+      for (const expr_ptr& a : n.args) {
+        args.push_back((*this)(*a));
+        if (!args.back().measurable()) return args.back();
+      }
+      return ev.call(x, n, std::move(args), t);
+    }
+  };
+  walker w{*this, en, t, shown ? &subs : nullptr};
+  result v = w(e);
+  if (shown) {
+    // Splice the values into the formula's own text.
+    std::string_view src = sources_.slice(e.where);
+    std::sort(subs.begin(), subs.end(), [](const auto& a, const auto& b) { return a.first.begin < b.first.begin; });
+    std::uint32_t at = e.where.begin;
+    for (const auto& [where, s] : subs) {
+      if (where.begin < at || where.end > e.where.end) continue;
+      shown->append(src.substr(at - e.where.begin, where.begin - at));
+      shown->append(s);
+      at = where.end;
+    }
+    shown->append(src.substr(at - e.where.begin));
+  }
+  return v;
+}
+
+result evaluator::name(const syntax::expr& e, const std::string& n, const env& en, tracer* t,
+                       std::string* shown) {
+  for (const binding& b : en.fixed) {
+    if (b.name == n) {
+      if (shown) *shown = !b.shown.empty() ? b.shown : b.value->is_number() ? show(b.value->number(), t) : "?";
+      if (!b.value->measurable())
+        return not_measurable{fmt::format("{} tidak terukur: {}", n, b.value->failure().reason),
+                              b.value->failure().where};
+      return *b.value;
+    }
+  }
+  if (n == "tahun") {
+    if (shown) *shown = std::to_string(en.year);
+    return number::from_int(en.year);
+  }
+  if (const check::indicator* other = p_.find_indicator(n)) {
+    if (t) t->open("acuan", fmt::format("Acuan ke indikator {}", n), e.where);
+    result v = realisasi(*other, en.year, t, nullptr);
+    if (t) t->close(v);
+    if (shown) *shown = v.is_number() ? show(v.number(), t) : "?";
+    if (!v.measurable())
+      return not_measurable{fmt::format("realisasi {} tidak terukur: {}", n, v.failure().reason), e.where};
+    return v;
+  }
+  const data::datum* d = p_.data.find(n, en.year);
+  result v;
+  if (!d)
+    v = not_measurable{fmt::format("data {} tahun {} tidak ada", n, en.year), e.where};
+  else if (!d->value)
+    v = not_measurable{fmt::format("data {} tahun {} kosong (tertulis \"{}\" di {})", n, en.year, d->text,
+                                   sources_.where(d->where)),
+                       e.where};
+  else
+    v = *d->value;
+  if (t) {
+    trace_node& leaf = t->leaf("data", fmt::format("{} tahun {}", n, en.year), d ? d->where : e.where, v);
+    if (d) leaf.facts = {{"tertulis", d->text}, {"sumber", d->sumber}, {"data", d->source}};
+  }
+  if (shown) *shown = v.is_number() ? show(v.number(), t) : "?";
+  return v;
+}
+
+result evaluator::call(const syntax::expr& e, const syntax::call& c, std::vector<result> args, tracer* t) {
+  const check::builtin* b = check::find_builtin(c.fn.text);
+  switch (b->fn) {
+    case check::builtin_fn::min:
+    case check::builtin_fn::max: {
+      number best = args.front().number();
+      for (const result& a : args)
+        if (b->fn == check::builtin_fn::min ? a.number() < best : a.number() > best) best = a.number();
+      return best;
+    }
+    case check::builtin_fn::abs: return args.front().number().abs();
+    case check::builtin_fn::bulat: {
+      int places = static_cast<int>(*args[1].number().to_int64());
+      return round(args[0], places, p_.mode, e.where, p_.mode_at, t, "bulat()");
+    }
+  }
+  return not_measurable{"fungsi tidak dikenal", e.where};
+}
+
+}  // namespace iku::eval

@@ -1,0 +1,95 @@
+// The one evaluator: realisasi, capaian and kategori of each indicator. With a tracer attached it
+// records the derivation of what it computes, so an explanation cannot disagree with a run.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "check/program.hpp"
+#include "eval/result.hpp"
+#include "eval/trace.hpp"
+
+namespace iku::eval {
+
+struct options {
+  int year = 0;
+  std::string target_set;
+  value::number_style style = value::number_style::id;  // how the values in a finding are written
+};
+
+// The year and target set a run uses: the command line's, else the file's declaration, else the
+// latest year with data / the only target set there is. Errors (no data, ambiguous set) go to out.
+std::optional<options> choose_options(const check::program& p, std::optional<int> year,
+                                      std::optional<std::string> target_set, diag::diagnostics& out);
+
+// A `syarat` of the indicator that the data does not meet.
+struct finding {
+  std::string message;  // the syarat's own message
+  std::string detail;   // the condition with values: "34.133 <= 28.860"
+  diag::span where;     // the syarat line
+};
+
+struct indicator_result {
+  const check::indicator* indicator = nullptr;
+  int year = 0;
+  std::string target_set;
+  result realisasi_exact;
+  result realisasi;  // rounded to the declared desimal (or exact when none is declared)
+  const syntax::target_value* target = nullptr;  // the declared target (null: none)
+  result target_value;
+  result capaian_exact;
+  result capaian;  // rounded to the declared desimal capaian
+  const syntax::skala_rule* kategori = nullptr;
+  std::string kategori_reason;  // why there is none
+  std::vector<finding> findings;
+};
+
+class evaluator {
+ public:
+  evaluator(const check::program& p, const diag::source_manager& sources, options o);
+
+  // Everything about one indicator for the options' year and target set.
+  indicator_result evaluate(const check::indicator& ind, tracer* t = nullptr);
+  std::vector<indicator_result> evaluate_all();
+
+  const options& opts() const { return options_; }
+
+ private:
+  struct binding {
+    std::string_view name;
+    const result* value;
+    std::string shown;  // how an explanation writes it (as declared or displayed); "" when not tracing
+  };
+  struct env {
+    std::vector<binding> fixed;  // realisasi/target, capaian/nilai
+    bool data = false;           // data variables and indicators visible
+    int year = 0;
+  };
+
+  result realisasi(const check::indicator& ind, int year, tracer* t, result* exact);
+  result expression(const syntax::expr& e, const env& en, tracer* t, std::string* shown);
+  result name(const syntax::expr& e, const std::string& n, const env& en, tracer* t, std::string* shown);
+  result call(const syntax::expr& e, const syntax::call& c, std::vector<result> args, tracer* t);
+  result round(result v, int places, value::rounding mode, diag::span where, diag::span mode_at,
+               tracer* t, const std::string& what);
+  // Evaluates a formula as one traced step: its text, its substituted form, its value.
+  result formula(const std::string& kind, const std::string& title, const syntax::expr& e,
+                 const env& en, tracer* t);
+  std::string show(const value::number& n, tracer* t) const;
+  std::string text(const syntax::expr& e) const;
+
+ public:
+  // A literal in the places it was written with ("56.70" -> "56,70" in id).
+  static std::string literal(const syntax::number_lit& n, value::number_style style);
+
+ private:
+
+  const check::program& p_;
+  const diag::source_manager& sources_;
+  options options_;
+  std::map<std::pair<std::string, int>, std::pair<result, result>> realisasi_cache_;
+};
+
+}  // namespace iku::eval

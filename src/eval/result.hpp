@@ -1,0 +1,36 @@
+// What evaluating an expression gives: a number, a condition, or "not measurable" with a reason.
+#pragma once
+
+#include <string>
+#include <variant>
+
+#include "diag/source.hpp"
+#include "value/number.hpp"
+
+namespace iku::eval {
+
+// "Tidak terukur": division by zero, missing data, no target. Never a silent 0 or 100.
+struct not_measurable {
+  std::string reason;  // Indonesian, one sentence: "pembagian dengan nol: `rumah_tangga` = 0"
+  diag::span where;    // the subexpression or declaration it comes from
+};
+
+class result {
+ public:
+  result() : v_(not_measurable{"belum dihitung", {}}) {}
+  result(value::number n) : v_(std::move(n)) {}
+  result(bool b) : v_(b) {}
+  result(not_measurable u) : v_(std::move(u)) {}
+
+  bool is_number() const { return std::holds_alternative<value::number>(v_); }
+  bool is_bool() const { return std::holds_alternative<bool>(v_); }
+  bool measurable() const { return !std::holds_alternative<not_measurable>(v_); }
+  const value::number& number() const { return std::get<value::number>(v_); }
+  bool boolean() const { return std::get<bool>(v_); }
+  const not_measurable& failure() const { return std::get<not_measurable>(v_); }
+
+ private:
+  std::variant<value::number, bool, not_measurable> v_;
+};
+
+}  // namespace iku::eval

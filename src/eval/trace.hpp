@@ -1,0 +1,67 @@
+// The tracer: when attached to the evaluator, it records how each figure was computed as a tree.
+#pragma once
+
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "eval/result.hpp"
+
+namespace iku::eval {
+
+// One step of a derivation. `kind` says which (docs/explain.md lists them); `facts` hold the
+// step's particulars (places, mode, sumber, ...) in the order they are shown.
+struct trace_node {
+  std::string kind;
+  std::string title;        // Indonesian, e.g. "Realisasi ppks tahun 2024"
+  std::string formula;      // the formula as written, when the step is one
+  std::string substituted;  // the same with values in place
+  diag::span where;         // the declaration, formula or data cell
+  result value;
+  std::vector<std::pair<std::string, std::string>> facts;
+  std::vector<trace_node> children;
+
+  const std::string* fact(const std::string& key) const {
+    for (const auto& [k, v] : facts)
+      if (k == key) return &v;
+    return nullptr;
+  }
+};
+
+class tracer {
+ public:
+  explicit tracer(value::number_style style) : style_(style) { stack_.push_back(&root_); }
+
+  value::number_style style() const { return style_; }
+  // The evaluator's side: open a step under the current one, fill it, close it.
+  trace_node& open(std::string kind, std::string title, diag::span where) {
+    trace_node n;
+    n.kind = std::move(kind);
+    n.title = std::move(title);
+    n.where = where;
+    stack_.back()->children.push_back(std::move(n));
+    stack_.push_back(&stack_.back()->children.back());
+    return *stack_.back();
+  }
+  trace_node& current() { return *stack_.back(); }
+  void close(result value) {
+    stack_.back()->value = std::move(value);
+    stack_.pop_back();
+  }
+  trace_node& leaf(std::string kind, std::string title, diag::span where, result value) {
+    open(std::move(kind), std::move(title), where);
+    trace_node& n = current();
+    close(std::move(value));
+    return n;
+  }
+
+  // The recorded derivations (one child per figure evaluated while attached).
+  const trace_node& root() const { return root_; }
+
+ private:
+  value::number_style style_;
+  trace_node root_;
+  std::vector<trace_node*> stack_;
+};
+
+}  // namespace iku::eval

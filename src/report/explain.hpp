@@ -1,0 +1,28 @@
+// Renderers of explanations (the evaluator's trace): an indented tree in text, and versioned JSON.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "eval/evaluator.hpp"
+
+namespace iku::report {
+
+// One explained figure: the indicator's result and the derivation the tracer recorded for it.
+struct explanation {
+  eval::indicator_result result;
+  eval::trace_node trace;  // kind "indikator"
+};
+
+inline constexpr const char* explain_schema = "iku-explain/1";
+
+// The one-sentence Indonesian narrative under the tree, e.g.
+// "Capaian 170,00% (negatif: (2 x 0,01 - 0,003) / 0,01 x 100), kategori Sangat Tinggi (capaian >= 91)."
+std::string narrative(const explanation& e, const diag::source_manager& sources, value::number_style style);
+
+std::string render_explain_text(const std::vector<explanation>& es, const diag::source_manager& sources,
+                                value::number_style style);
+std::string render_explain_json(const std::vector<explanation>& es, const diag::source_manager& sources,
+                                const std::string& file, const eval::options& o, value::number_style style);
+
+}  // namespace iku::report

@@ -1,0 +1,63 @@
+// The JSON form of explanations. Schema: docs/explain.md ("iku-explain/1"). Numbers are strings
+// (exact decimal, or a fraction) because JSON numbers are binary floating point in most readers.
+#include <nlohmann/json.hpp>
+
+#include "report/explain.hpp"
+
+namespace iku::report {
+
+using json = nlohmann::ordered_json;
+
+namespace {
+
+json place(diag::span s, const diag::source_manager& sources) {
+  if (!s.valid()) return nullptr;
+  diag::location l = sources.locate(s);
+  return {{"file", sources.path(s.file)}, {"line", l.line}, {"column", l.column}};
+}
+
+json value_json(const eval::result& v, const diag::source_manager& sources) {
+  if (v.is_bool()) return {{"status", "kondisi"}, {"boolean", v.boolean()}};
+  if (!v.measurable())
+    return {{"status", "tidak_terukur"}, {"reason", v.failure().reason}, {"at", place(v.failure().where, sources)}};
+  return {{"status", "angka"}, {"decimal", v.number().to_string()}, {"fraction", v.number().to_fraction()}};
+}
+
+json node_json(const eval::trace_node& n, const diag::source_manager& sources) {
+  json j = {{"kind", n.kind}, {"title", n.title}, {"value", value_json(n.value, sources)}, {"at", place(n.where, sources)}};
+  if (!n.formula.empty()) {
+    j["formula"] = n.formula;
+    j["substituted"] = n.substituted;
+  }
+  json facts = json::object();
+  for (const auto& [k, v] : n.facts) facts[k] = v;
+  j["facts"] = facts;
+  json children = json::array();
+  for (const eval::trace_node& c : n.children) children.push_back(node_json(c, sources));
+  j["children"] = children;
+  return j;
+}
+
+}  // namespace
+
+std::string render_explain_json(const std::vector<explanation>& es, const diag::source_manager& sources,
+                                const std::string& file, const eval::options& o, value::number_style style) {
+  json figures = json::array();
+  for (const explanation& e : es) {
+    const eval::indicator_result& r = e.result;
+    json kategori = nullptr;
+    if (r.kategori) kategori = {{"code", r.kategori->code.text}, {"label", r.kategori->label.text}};
+    figures.push_back({{"indikator", r.indicator->name()},
+                       {"label", r.indicator->decl->label.text},
+                       {"realisasi", value_json(r.realisasi, sources)},
+                       {"target", value_json(r.target_value, sources)},
+                       {"capaian", value_json(r.capaian, sources)},
+                       {"kategori", kategori},
+                       {"narrative", narrative(e, sources, style)},
+                       {"trace", node_json(e.trace, sources)}});
+  }
+  json doc = {{"schema", explain_schema}, {"file", file}, {"tahun", o.year}, {"target", o.target_set}, {"figures", figures}};
+  return doc.dump(2) + "\n";
+}
+
+}  // namespace iku::report

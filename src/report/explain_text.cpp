@@ -1,0 +1,95 @@
+#include <fmt/format.h>
+
+#include "report/capaian_table.hpp"
+#include "report/explain.hpp"
+
+namespace iku::report {
+
+namespace {
+
+const eval::trace_node* find_kind(const eval::trace_node& n, const std::string& kind) {
+  if (n.kind == kind) return &n;
+  for (const eval::trace_node& c : n.children)
+    if (const eval::trace_node* f = find_kind(c, kind)) return f;
+  return nullptr;
+}
+
+// A step's value as a reader sees it: realisasi and capaian with their declared places.
+std::string show_value(const eval::trace_node& n, const explanation& e, value::number_style style) {
+  const eval::result& v = n.value;
+  if (v.is_bool()) return v.boolean() ? "benar" : "salah";
+  if (!v.measurable()) return "tidak terukur";
+  std::optional<int> places;
+  if (n.kind == "realisasi") places = e.result.indicator->desimal;
+  if (n.kind == "capaian" || n.kind == "indikator") places = e.result.indicator->desimal_capaian;
+  if (n.kind == "pembulatan") places = std::stoi(*n.fact("desimal"));
+  if (n.kind == "target" && e.result.target) return eval::evaluator::literal(e.result.target->value, style);
+  return show_figure(v, places, style);
+}
+
+std::string multiply_sign(std::string s) {
+  std::string out;
+  for (char c : s) out += c == '*' ? std::string("x") : std::string(1, c);
+  return out;
+}
+
+void render_node(const eval::trace_node& n, const explanation& e, const diag::source_manager& sources,
+                 value::number_style style, const std::string& prefix, bool last, std::string& out) {
+  std::string branch = prefix + (last ? "└─ " : "├─ ");
+  std::string inner = prefix + (last ? "   " : "│  ");
+  std::string head = n.title;
+  if (n.kind == "kategori")
+    head += e.result.kategori ? fmt::format(": {} ({})", e.result.kategori->label.text, e.result.kategori->code.text)
+                              : ": tidak ada";
+  else
+    head += ": " + show_value(n, e, style);
+  if (n.where.valid()) head += "   [" + sources.where(n.where) + "]";
+  out += branch + head + "\n";
+  if (!n.formula.empty()) {
+    out += inner + "   rumus: " + n.formula + "\n";
+    out += inner + "   nilai: " + n.substituted + " = " + show_value(n, e, style) + "\n";
+  }
+  if (!n.facts.empty()) {
+    std::string facts;
+    for (const auto& [k, v] : n.facts)
+      if (!v.empty()) facts += (facts.empty() ? "" : "; ") + k + ": " + v;
+    out += inner + "   " + facts + "\n";
+  }
+  if (!n.value.measurable() && n.kind != "kategori")
+    out += inner + "   sebab: " + n.value.failure().reason +
+           (n.value.failure().where.valid() ? " [" + sources.where(n.value.failure().where) + "]" : "") + "\n";
+  for (std::size_t i = 0; i < n.children.size(); ++i)
+    render_node(n.children[i], e, sources, style, inner, i + 1 == n.children.size(), out);
+}
+
+}  // namespace
+
+std::string narrative(const explanation& e, const diag::source_manager& sources, value::number_style style) {
+  const eval::indicator_result& r = e.result;
+  const check::indicator& ind = *r.indicator;
+  if (!r.capaian.measurable())
+    return fmt::format("Capaian {} tidak terukur: {}.", ind.name(), r.capaian.failure().reason);
+  const eval::trace_node* polarity = find_kind(e.trace, "polaritas");
+  std::string s = fmt::format("Capaian {}% ({}: {})", show_figure(r.capaian, ind.desimal_capaian, style),
+                              ind.polaritas->name.text, polarity ? multiply_sign(polarity->substituted) : "");
+  if (r.kategori)
+    s += fmt::format(", kategori {} ({})", r.kategori->label.text, sources.slice(r.kategori->cond->where));
+  return s + ".";
+}
+
+std::string render_explain_text(const std::vector<explanation>& es, const diag::source_manager& sources,
+                                value::number_style style) {
+  std::string out;
+  for (const explanation& e : es) {
+    if (!out.empty()) out += "\n";
+    const eval::indicator_result& r = e.result;
+    out += fmt::format("{} \"{}\" tahun {}, target {}\n", r.indicator->name(), r.indicator->decl->label.text,
+                       r.year, r.target_set);
+    for (std::size_t i = 0; i < e.trace.children.size(); ++i)
+      render_node(e.trace.children[i], e, sources, style, "", i + 1 == e.trace.children.size(), out);
+    out += narrative(e, sources, style) + "\n";
+  }
+  return out;
+}
+
+}  // namespace iku::report

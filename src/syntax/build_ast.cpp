@@ -1,0 +1,388 @@
+#include "syntax/build_ast.hpp"
+
+#include <algorithm>
+#include <string>
+#include <utility>
+
+#include <fmt/format.h>
+
+#include "grammar/iku_errors.hpp"
+#include "grammar/iku_grammar.hpp"
+
+namespace iku::syntax::detail {
+
+namespace {
+
+namespace g = iku::grammar;
+using tao::pegtl::parse_tree::node;
+
+struct built {
+  expr_ptr e;
+  int depth = 0;
+};
+
+class builder {
+ public:
+  builder(std::string_view text, diag::file_id file, const diag::source_manager* sources,
+          diag::diagnostics* out)
+      : text_(text), file_(file), sources_(sources), out_(out) {}
+
+  // ---- tokens -------------------------------------------------------------------------------
+  span at(const node& n) const { return {file_, offset(n.m_begin.data), offset(n.m_end.data)}; }
+
+  ident to_ident(const node& n) const { return {n.string(), at(n)}; }
+
+  string_lit to_string(const node& n) const {
+    std::string_view raw = n.string_view();
+    raw = raw.substr(1, raw.size() - 2);  // the quotes
+    std::string text;
+    text.reserve(raw.size());
+    for (std::size_t i = 0; i < raw.size(); ++i) {
+      if (raw[i] == '\\' && i + 1 < raw.size()) ++i;  // the grammar allows only \" and \\ .
+      text += raw[i];
+    }
+    return {std::move(text), at(n)};
+  }
+
+  number_lit to_number(const node& n) const {
+    std::string text = n.string();
+    std::optional<value::number> v = value::number::parse(text);
+    if (!v) {
+      throw build_failure{{diag::severity::error, "IKU005", at(n), fmt::format("cannot read the number {}", text),
+                           "numbers are written 123 or 123.45"}};
+    }
+    return {std::move(*v), std::move(text)};
+  }
+
+  // years (4 digits) and decimal places (0..20): the grammar guarantees a small whole number
+  int to_int(const node& n) const {
+    int v = 0;
+    for (char c : n.string_view()) v = v * 10 + (c - '0');
+    return v;
+  }
+
+  // ---- expressions --------------------------------------------------------------------------
+  built expression(const node& n) {
+    if (n.is_type<g::number>()) return make(at(n), to_number(n), 1);
+    if (n.is_type<g::name>()) return make(at(n), name_ref{n.string()}, 1);
+    if (n.is_type<g::paren>()) {
+      // The parentheses belong to the span, so a binary node over "(a + b) * c" covers all of it.
+      built inner = expression(*n.children.at(0));
+      inner.e->where = at(n);
+      return inner;
+    }
+    if (n.is_type<g::call>()) {
+      call c{to_ident(*n.children.at(0)), {}};
+      int depth = 0;
+      for (std::size_t i = 1; i < n.children.size(); ++i) {
+        built arg = expression(*n.children[i]);
+        depth = std::max(depth, arg.depth);
+        c.args.push_back(std::move(arg.e));
+      }
+      return make(at(n), std::move(c), depth + 1);
+    }
+    if (n.is_type<g::neg>() || n.is_type<g::negation>()) {
+      built operand = expression(*n.children.at(0));
+      int depth = operand.depth + 1;
+      return make(at(n), unary{n.is_type<g::neg>() ? unary_op::neg : unary_op::not_, std::move(operand.e)}, depth);
+    }
+    if (n.is_type<g::conditional>()) {
+      built c = expression(*n.children.at(0));
+      built t = expression(*n.children.at(1));
+      built e = expression(*n.children.at(2));
+      int depth = std::max({c.depth, t.depth, e.depth}) + 1;
+      return make(at(n), conditional{std::move(c.e), std::move(t.e), std::move(e.e)}, depth);
+    }
+    if (n.is_type<g::or_expr>()) return chain(n, 1, [](const node&) { return binary_op::or_; });
+    if (n.is_type<g::and_expr>()) return chain(n, 1, [](const node&) { return binary_op::and_; });
+    if (n.is_type<g::additive>() || n.is_type<g::multiplicative>()) {
+      return chain(n, 2, [](const node& op) {
+        if (op.is_type<g::add_op>()) return binary_op::add;
+        if (op.is_type<g::sub_op>()) return binary_op::sub;
+        if (op.is_type<g::mul_op>()) return binary_op::mul;
+        return binary_op::div;
+      });
+    }
+    if (n.is_type<g::comparison>()) {
+      comparison c;
+      int depth = 0;
+      for (std::size_t i = 0; i < n.children.size(); ++i) {
+        const node& child = *n.children[i];
+        if (i % 2 == 1) {
+          c.ops.push_back(compare_op_of(child));
+          continue;
+        }
+        built operand = expression(child);
+        depth = std::max(depth, operand.depth);
+        c.operands.push_back(std::move(operand.e));
+      }
+      span where{file_, c.operands.front()->where.begin, c.operands.back()->where.end};
+      return make(where, std::move(c), depth + 1);
+    }
+    throw build_failure{{diag::severity::error, "IKU015", at(n),
+                         fmt::format("internal error: unexpected expression node {}", n.type), ""}};
+  }
+
+  expr_ptr top_expression(const node& n) { return expression(n).e; }
+
+  // ---- declarations -------------------------------------------------------------------------
+  module build(const node& root) {
+    module m;
+    m.file = file_;
+    for (const auto& child : root.children) statement(m, *child);
+    return m;
+  }
+
+ private:
+  template <typename Kind>
+  built make(span where, Kind&& kind, int depth) const {
+    if (depth > max_expression_depth) {
+      throw build_failure{{diag::severity::error, g::code::too_deep, where,
+                           fmt::format("expression nested too deeply (more than {} levels)", max_expression_depth),
+                           "split the formula into smaller indikator formulas"}};
+    }
+    auto e = std::make_unique<expr>();
+    e->where = where;
+    e->node = std::forward<Kind>(kind);
+    return {std::move(e), depth};
+  }
+
+  // a left-associative chain: operands with an operator node between them (stride 2) or
+  // operands only, all with the same operator (stride 1)
+  template <typename OpOf>
+  built chain(const node& n, std::size_t stride, OpOf op_of) {
+    built acc = expression(*n.children.at(0));
+    for (std::size_t i = stride; i < n.children.size(); i += stride) {
+      binary_op op = op_of(*n.children[i - 1]);
+      built rhs = expression(*n.children[i]);
+      span where{file_, acc.e->where.begin, rhs.e->where.end};
+      int depth = std::max(acc.depth, rhs.depth) + 1;
+      acc = make(where, binary{op, std::move(acc.e), std::move(rhs.e)}, depth);
+    }
+    return acc;
+  }
+
+  static compare_op compare_op_of(const node& op) {
+    if (op.is_type<g::op_lt>()) return compare_op::lt;
+    if (op.is_type<g::op_le>()) return compare_op::le;
+    if (op.is_type<g::op_gt>()) return compare_op::gt;
+    if (op.is_type<g::op_ge>()) return compare_op::ge;
+    if (op.is_type<g::op_eq>()) return compare_op::eq;
+    return compare_op::ne;
+  }
+
+  static capaian_basis basis_of(const node& n) {
+    return n.is_type<g::basis_exact>() ? capaian_basis::exact : capaian_basis::rounded;
+  }
+
+  static value::rounding rounding_of(const node& n) {
+    if (n.is_type<g::mode_half_even>()) return value::rounding::half_even;
+    if (n.is_type<g::mode_down>()) return value::rounding::down;
+    return value::rounding::half_up;
+  }
+
+  std::uint32_t offset(const char* p) const { return static_cast<std::uint32_t>(p - text_.data()); }
+
+  std::uint32_t line_of(span s) const { return sources_->locate(s).line; }
+
+  // Keeps the first of a singleton and reports the second (error at the second, hint to the first).
+  template <typename T>
+  void set_once(std::optional<T>& slot, T value, span second, span first_where_if_set, const char* code,
+                const std::string& message, const std::string& what) {
+    if (!slot) {
+      slot = std::move(value);
+      return;
+    }
+    out_->error(code, second, message,
+                fmt::format("the first {} is on line {}; keep only one", what, line_of(first_where_if_set)));
+  }
+
+  template <typename T>
+  void set_top(std::optional<T>& slot, T value, span where, span first, const char* what) {
+    set_once(slot, std::move(value), where, first, g::code::duplicate_setting,
+             fmt::format("`{}` is set twice", what), fmt::format("`{}`", what));
+  }
+
+  template <typename T>
+  static span where_of(const std::optional<field<T>>& f) {
+    return f ? f->where : span{};
+  }
+  static span where_of(const std::optional<ident>& f) { return f ? f->where : span{}; }
+
+  void statement(module& m, const node& s) {
+    const auto& c = s.children;
+    if (s.is_type<g::import_stmt>()) {
+      m.imports.push_back({to_string(*c.at(0)), at(s)});
+    } else if (s.is_type<g::instansi_stmt>()) {
+      set_top(m.instansi, field<std::string>{to_string(*c.at(0)).text, at(s)}, at(s), where_of(m.instansi), "instansi");
+    } else if (s.is_type<g::periode_stmt>()) {
+      set_top(m.periode, field<std::pair<int, int>>{{to_int(*c.at(0)), to_int(*c.at(1))}, at(s)}, at(s),
+              where_of(m.periode), "periode");
+    } else if (s.is_type<g::tahun_stmt>()) {
+      set_top(m.tahun, field<int>{to_int(*c.at(0)), at(s)}, at(s), where_of(m.tahun), "tahun");
+    } else if (s.is_type<g::target_default_stmt>()) {
+      set_top(m.target, to_ident(*c.at(0)), at(s), where_of(m.target), "target");
+    } else if (s.is_type<g::skala_stmt>()) {
+      if (c.size() == 1) {
+        set_top(m.skala, to_ident(*c.at(0)), at(s), where_of(m.skala), "skala");
+      } else {
+        skala_decl d{to_ident(*c.at(0)), to_string(*c.at(1)), {}, at(s)};
+        for (std::size_t i = 2; i < c.size(); ++i) {
+          const node& r = *c[i];
+          d.rules.push_back({to_ident(*r.children.at(0)), to_string(*r.children.at(1)),
+                             top_expression(*r.children.at(2)), at(r)});
+        }
+        m.skala_defs.push_back(std::move(d));
+      }
+    } else if (s.is_type<g::polaritas_def>()) {
+      m.polaritas.push_back({to_ident(*c.at(0)), to_string(*c.at(1)), top_expression(*c.at(2)), at(s)});
+    } else if (s.is_type<g::capaian_dari_stmt>()) {
+      set_top(m.capaian_dari, field<capaian_basis>{basis_of(*c.at(0)), at(s)}, at(s), where_of(m.capaian_dari),
+              "capaian dari");
+    } else if (s.is_type<g::desimal_top_stmt>()) {
+      set_top(m.desimal_capaian, field<int>{to_int(*c.at(0)), at(s)}, at(s), where_of(m.desimal_capaian),
+              "desimal capaian");
+    } else if (s.is_type<g::pembulatan_stmt>()) {
+      set_top(m.pembulatan, field<value::rounding>{rounding_of(*c.at(0)), at(s)}, at(s), where_of(m.pembulatan),
+              "pembulatan");
+    } else if (s.is_type<g::data_stmt>()) {
+      data_decl d{to_ident(*c.at(0)), to_string(*c.at(1)), std::nullopt, at(s)};
+      if (c.size() > 2) {
+        const node& f = *c[2];
+        auto style = f.children.at(0)->is_type<g::style_id>() ? value::number_style::id : value::number_style::en;
+        d.style = field<value::number_style>{style, at(f)};
+      }
+      m.data.push_back(std::move(d));
+    } else if (s.is_type<g::tujuan_stmt>()) {
+      m.tujuan.push_back({to_ident(*c.at(0)), to_string(*c.at(1)), at(s)});
+    } else if (s.is_type<g::sasaran_block>()) {
+      m.sasaran.push_back(sasaran(s));
+    }
+  }
+
+  sasaran_decl sasaran(const node& s) {
+    const auto& c = s.children;
+    sasaran_decl d{to_ident(*c.at(0)), to_string(*c.at(1)), std::nullopt, {}, {}, at(s)};
+    for (std::size_t i = 2; i < c.size(); ++i) {
+      const node& f = *c[i];
+      if (f.is_type<g::sasaran_tujuan>()) {
+        set_once(d.tujuan, to_ident(*f.children.at(0)), at(f), where_of(d.tujuan), g::code::duplicate_field,
+                 fmt::format("`tujuan` is given twice in sasaran '{}'", d.name.text), "`tujuan`");
+      } else if (f.is_type<g::program_field>()) {
+        for (const auto& p : f.children) d.program.push_back(to_string(*p));
+      } else if (f.is_type<g::indikator_block>()) {
+        d.indikator.push_back(indikator(f));
+      }
+    }
+    return d;
+  }
+
+  indikator_decl indikator(const node& s) {
+    const auto& c = s.children;
+    indikator_decl d;
+    d.name = to_ident(*c.at(0));
+    d.label = to_string(*c.at(1));
+    d.where = at(s);
+    span rumus_where{};
+    auto dup = [&](auto& slot, auto value, const node& f, span first, const char* what) {
+      set_once(slot, std::move(value), at(f), first, g::code::duplicate_field,
+               fmt::format("`{}` is given twice in indikator '{}'", what, d.name.text), fmt::format("`{}`", what));
+    };
+    for (std::size_t i = 2; i < c.size(); ++i) {
+      const node& f = *c[i];
+      const node* v = f.children.empty() ? nullptr : f.children.front().get();
+      if (f.is_type<g::satuan_field>()) {
+        std::string unit = v->is_type<g::string_lit>() ? to_string(*v).text : v->string();
+        dup(d.satuan, field<std::string>{std::move(unit), at(f)}, f, where_of(d.satuan), "satuan");
+      } else if (f.is_type<g::polaritas_field>()) {
+        dup(d.polaritas, to_ident(*v), f, where_of(d.polaritas), "polaritas");
+      } else if (f.is_type<g::rumus_field>()) {
+        if (d.rumus) {
+          out_->error(g::code::duplicate_field, at(f),
+                      fmt::format("`rumus` is given twice in indikator '{}'", d.name.text),
+                      fmt::format("the first `rumus` is on line {}; keep only one", line_of(rumus_where)));
+        } else {
+          d.rumus = top_expression(*v);
+          rumus_where = at(f);
+        }
+      } else if (f.is_type<g::desimal_field>()) {
+        if (v->is_type<g::desimal_capaian_value>()) {
+          dup(d.desimal_capaian, field<int>{to_int(*v->children.at(0)), at(f)}, f, where_of(d.desimal_capaian),
+              "desimal capaian");
+        } else {
+          dup(d.desimal, field<int>{to_int(*v), at(f)}, f, where_of(d.desimal), "desimal");
+        }
+      } else if (f.is_type<g::capaian_dari_stmt>()) {
+        dup(d.capaian_dari, field<capaian_basis>{basis_of(*v), at(f)}, f, where_of(d.capaian_dari), "capaian dari");
+      } else if (f.is_type<g::pembulatan_stmt>()) {
+        dup(d.pembulatan, field<value::rounding>{rounding_of(*v), at(f)}, f, where_of(d.pembulatan), "pembulatan");
+      } else if (f.is_type<g::bobot_field>()) {
+        dup(d.bobot, field<number_lit>{to_number(*v), at(f)}, f, where_of(d.bobot), "bobot");
+      } else if (f.is_type<g::target_block>()) {
+        target_block(d, f);
+      } else if (f.is_type<g::syarat_field>()) {
+        d.syarat_list.push_back({top_expression(*v), to_string(*f.children.at(1)), at(f)});
+      }
+    }
+    return d;
+  }
+
+  void target_block(indikator_decl& d, const node& f) {
+    target_set t{to_ident(*f.children.at(0)), {}, std::nullopt, at(f)};
+    for (std::size_t i = 1; i < f.children.size(); ++i) {
+      const node& e = *f.children[i];
+      if (e.is_type<g::akhir_entry>()) {
+        const node& v = *e.children.at(0);
+        span akhir_where{file_, offset(e.m_begin.data), offset(e.m_begin.data) + 5};
+        if (t.akhir) {
+          out_->error(g::code::duplicate_target, at(e),
+                      fmt::format("`akhir` is given twice in target set '{}'", t.name.text),
+                      fmt::format("the first `akhir` is on line {}; keep only one", line_of(t.akhir->year_where)));
+          continue;
+        }
+        t.akhir = target_value{0, akhir_where, to_number(v), at(v)};
+        continue;
+      }
+      const node& y = *e.children.at(0);
+      const node& v = *e.children.at(1);
+      int year = to_int(y);
+      auto same = std::find_if(t.years.begin(), t.years.end(), [&](const target_value& x) { return x.year == year; });
+      if (same != t.years.end()) {
+        out_->error(g::code::duplicate_target, at(e),
+                    fmt::format("year {} is given twice in target set '{}'", year, t.name.text),
+                    fmt::format("the first {} is on line {}; keep only one", year, line_of(same->year_where)));
+        continue;
+      }
+      t.years.push_back({year, at(y), to_number(v), at(v)});
+    }
+    auto same = std::find_if(d.targets.begin(), d.targets.end(),
+                             [&](const target_set& x) { return x.name.text == t.name.text; });
+    if (same != d.targets.end()) {
+      out_->error(g::code::duplicate_target, at(f),
+                  fmt::format("target set '{}' is given twice in indikator '{}'", t.name.text, d.name.text),
+                  fmt::format("the first `target {}` is on line {}; keep only one (or merge the years)", t.name.text,
+                              line_of(same->where)));
+      return;
+    }
+    d.targets.push_back(std::move(t));
+  }
+
+  std::string_view text_;
+  diag::file_id file_;
+  const diag::source_manager* sources_;
+  diag::diagnostics* out_;
+};
+
+}  // namespace
+
+module build_module(const node& root, std::string_view text, diag::file_id file, const diag::source_manager& sources,
+                    diag::diagnostics& out) {
+  return builder(text, file, &sources, &out).build(root);
+}
+
+expr_ptr build_expression(const node& root, std::string_view text, diag::file_id file) {
+  // the root holds exactly one expression node (the grammar's expression_file)
+  return builder(text, file, nullptr, nullptr).top_expression(*root.children.at(0));
+}
+
+}  // namespace iku::syntax::detail

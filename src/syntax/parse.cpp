@@ -1,0 +1,121 @@
+#include "syntax/parse.hpp"
+
+#include <string>
+#include <type_traits>
+
+#include <tao/pegtl.hpp>
+#include <tao/pegtl/contrib/parse_tree.hpp>
+
+#include "grammar/iku_errors.hpp"
+#include "grammar/iku_grammar.hpp"
+#include "syntax/build_ast.hpp"
+#include "syntax/syntax_errors.hpp"
+
+namespace iku::syntax {
+
+namespace {
+
+namespace g = iku::grammar;
+namespace pegtl = tao::pegtl;
+namespace pt = tao::pegtl::parse_tree;
+
+// The parse tree keeps tokens and the nodes the AST is built from; keywords, punctuation and
+// message-only wrappers stay out. Expression levels with a single operand fold into it.
+template <typename Rule>
+using selector = pt::selector<
+    Rule,
+    pt::store_content::on<
+        // tokens
+        g::name, g::string_lit, g::number, g::target_number, g::year, g::places, g::satuan_word,
+        g::basis_rounded, g::basis_exact, g::mode_half_up, g::mode_half_even, g::mode_down, g::style_id,
+        g::style_en, g::add_op, g::sub_op, g::mul_op, g::div_op, g::op_lt, g::op_le, g::op_gt, g::op_ge,
+        g::op_eq, g::op_ne,
+        // expressions
+        g::paren, g::call, g::neg, g::negation, g::conditional,
+        // top level
+        g::import_stmt, g::instansi_stmt, g::periode_stmt, g::tahun_stmt, g::target_default_stmt, g::skala_stmt,
+        g::skala_rule, g::polaritas_def, g::capaian_dari_stmt, g::desimal_top_stmt, g::pembulatan_stmt,
+        g::data_stmt, g::data_format, g::tujuan_stmt, g::sasaran_block,
+        // sasaran and indikator
+        g::sasaran_tujuan, g::program_field, g::indikator_block, g::satuan_field, g::polaritas_field,
+        g::rumus_field, g::desimal_field, g::desimal_capaian_value, g::bobot_field, g::target_block,
+        g::target_entry, g::akhir_entry, g::syarat_field>,
+    pt::fold_one::on<g::or_expr, g::and_expr, g::comparison, g::additive, g::multiplicative>>;
+
+// Recursion in the parser (and in every later stage) goes through these rules; a bound on how
+// deeply they nest keeps hostile input such as 100000 `(` from exhausting the stack.
+inline constexpr int max_nesting = 100;
+constexpr g::error_text too_deep_text{g::code::too_deep, "expression nested too deeply",
+                                      "more than 100 levels of `(`, `-`, `bukan`, `jika` or calls; split the formula"};
+
+template <typename Rule>
+inline constexpr bool nests = std::is_same_v<Rule, g::paren> || std::is_same_v<Rule, g::call> ||
+                              std::is_same_v<Rule, g::neg> || std::is_same_v<Rule, g::negation> ||
+                              std::is_same_v<Rule, g::conditional>;
+
+struct nesting {
+  int depth = 0;
+};
+
+// These rules are all stored in the parse tree, and the parse tree calls the control's
+// start/success/failure for stored rules only: that is why the count lives here.
+template <typename Rule>
+struct control : g::control<Rule> {
+  template <typename ParseInput>
+  static void start(const ParseInput& in, [[maybe_unused]] nesting& n) {
+    if constexpr (nests<Rule>) {
+      if (++n.depth > max_nesting) throw g::syntax_error(too_deep_text, in);
+    }
+  }
+  template <typename ParseInput>
+  static void success(const ParseInput& /*unused*/, [[maybe_unused]] nesting& n) noexcept {
+    if constexpr (nests<Rule>) --n.depth;
+  }
+  template <typename ParseInput>
+  static void failure(const ParseInput& /*unused*/, [[maybe_unused]] nesting& n) noexcept {
+    if constexpr (nests<Rule>) --n.depth;
+  }
+};
+
+template <typename Rule>
+std::unique_ptr<pt::node> parse_tree_of(std::string_view text, const std::string& source) {
+  pegtl::memory_input<pegtl::tracking_mode::lazy> in(text.data(), text.size(), source);
+  nesting n;
+  // The top rules end in must<eof>: parsing either matches everything or throws.
+  return pt::parse<Rule, selector, pegtl::nothing, control>(in, n);
+}
+
+diag::diagnostic syntax_diagnostic(const g::syntax_error& e, std::string_view text, diag::file_id file) {
+  auto offset = static_cast<std::uint32_t>(e.positions().front().byte);
+  return detail::describe_syntax_error(*e.text, text, file, offset);
+}
+
+}  // namespace
+
+std::optional<module> parse_module(const diag::source_manager& sources, diag::file_id file, diag::diagnostics& out) {
+  std::string_view text = sources.text(file);
+  try {
+    std::unique_ptr<pt::node> root = parse_tree_of<g::file>(text, sources.path(file));
+    return detail::build_module(*root, text, file, sources, out);
+  } catch (const g::syntax_error& e) {
+    out.add(syntax_diagnostic(e, text, file));
+  } catch (const detail::build_failure& f) {
+    out.add(f.error);
+  }
+  return std::nullopt;
+}
+
+expr_ptr parse_expression(const diag::source_manager& sources, diag::file_id file, diag::diagnostics& out) {
+  std::string_view text = sources.text(file);
+  try {
+    std::unique_ptr<pt::node> root = parse_tree_of<g::expression_file>(text, sources.path(file));
+    return detail::build_expression(*root, text, file);
+  } catch (const g::syntax_error& e) {
+    out.add(syntax_diagnostic(e, text, file));
+  } catch (const detail::build_failure& f) {
+    out.add(f.error);
+  }
+  return nullptr;
+}
+
+}  // namespace iku::syntax

@@ -1,0 +1,260 @@
+#include "syntax/syntax_errors.hpp"
+
+#include <algorithm>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include <fmt/format.h>
+
+#include "grammar/iku_errors.hpp"
+
+namespace iku::syntax::detail {
+
+namespace {
+
+namespace g = iku::grammar;
+
+bool is_digit(int c) { return c >= '0' && c <= '9'; }
+bool is_word_first(int c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_'; }
+bool is_word_other(int c) { return is_word_first(c) || is_digit(c); }
+char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+
+// The byte at i, or -1 past the end.
+int byte_at(std::string_view text, std::size_t i) {
+  return i < text.size() ? static_cast<unsigned char>(text[i]) : -1;
+}
+
+// Length of the valid UTF-8 sequence at i, 0 if it is not one.
+std::size_t utf8_length(std::string_view text, std::size_t i) {
+  int b = byte_at(text, i);
+  if (b < 0) return 0;
+  if (b < 0x80) return 1;
+  std::size_t n = 0;
+  std::uint32_t cp = 0;
+  if ((b & 0xE0) == 0xC0) {
+    n = 2;
+    cp = static_cast<std::uint32_t>(b & 0x1F);
+  } else if ((b & 0xF0) == 0xE0) {
+    n = 3;
+    cp = static_cast<std::uint32_t>(b & 0x0F);
+  } else if ((b & 0xF8) == 0xF0) {
+    n = 4;
+    cp = static_cast<std::uint32_t>(b & 0x07);
+  } else {
+    return 0;
+  }
+  for (std::size_t k = 1; k < n; ++k) {
+    int c = byte_at(text, i + k);
+    if (c < 0 || (c & 0xC0) != 0x80) return 0;
+    cp = (cp << 6) | static_cast<std::uint32_t>(c & 0x3F);
+  }
+  static constexpr std::uint32_t min_of[] = {0, 0, 0x80, 0x800, 0x10000};
+  if (cp < min_of[n] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return 0;
+  return n;
+}
+
+std::string word_at(std::string_view text, std::size_t i) {
+  if (!is_word_first(byte_at(text, i))) return {};
+  std::size_t j = i;
+  while (is_word_other(byte_at(text, j))) ++j;
+  return std::string(text.substr(i, j - i));
+}
+
+std::vector<std::string_view> split_words(std::string_view list) {
+  std::vector<std::string_view> words;
+  while (!list.empty()) {
+    std::size_t space = list.find(' ');
+    words.push_back(list.substr(0, space));
+    if (space == std::string_view::npos) break;
+    list.remove_prefix(space + 1);
+  }
+  return words;
+}
+
+bool one_of(std::string_view word, std::string_view list) {
+  auto words = split_words(list);
+  return std::find(words.begin(), words.end(), word) != words.end();
+}
+
+// The closest candidate within distance 2 (not the word itself), or empty. A short word must be
+// closer than its length ("de" suggests neither "id" nor "en").
+std::string_view nearest(std::string_view word, const char* candidates) {
+  if (candidates == nullptr) return {};
+  std::string_view best;
+  int best_distance = 3;
+  for (std::string_view c : split_words(candidates)) {
+    if (c == word) continue;
+    int d = edit_distance(word, c);
+    if (d < best_distance && d < static_cast<int>(std::min(word.size(), c.size()))) {
+      best = c;
+      best_distance = d;
+    }
+  }
+  return best;
+}
+
+std::string replace_word(const char* pattern, std::string_view word) {
+  std::string out = pattern;
+  std::size_t at = out.find("{}");
+  if (at != std::string::npos) out.replace(at, 2, word);
+  return out;
+}
+
+constexpr std::string_view reserved_words = "dan atau bukan jika maka lain";
+// indikator fields that are not also top-level statements
+constexpr std::string_view indikator_only = "satuan rumus bobot syarat";
+
+// A hint for a known word in the wrong place; empty when none applies.
+std::string placement_hint(std::string_view code, std::string_view word) {
+  if (one_of(word, reserved_words) && (code == "IKU011" || code == "IKU015")) {
+    if (word == "jika" && code == "IKU015")
+      return "a `jika ... maka ... lain ...` inside a larger expression needs parentheses: (jika C maka A lain B)";
+    return fmt::format("`{}` is a reserved word (an operator in expressions) and cannot be a name", word);
+  }
+  if (code == "IKU006") {  // top level
+    if (one_of(word, indikator_only))
+      return fmt::format("`{}` is an indikator field: write it inside indikator NAME \"label\" {{ ... }}", word);
+    if (word == "indikator")
+      return "an indikator belongs inside a sasaran: sasaran NAME \"label\" { indikator ... }";
+    if (word == "program") return "`program` belongs inside a sasaran block";
+    if (word == "akhir") return "`akhir: NUMBER` belongs inside a target block of an indikator";
+  }
+  if (code == "IKU007") {  // sasaran
+    if (one_of(word, indikator_only) || word == "polaritas" || word == "target" || word == "desimal")
+      return fmt::format("`{}` is an indikator field: write it inside indikator NAME \"label\" {{ ... }}", word);
+    if (word == "sasaran") return "close the previous sasaran with `}` before the next one";
+  }
+  if (code == "IKU008") {  // indikator
+    if (word == "indikator") return "close the previous indikator with `}` before the next one";
+    if (word == "tujuan" || word == "program")
+      return fmt::format("`{}` is a sasaran field: close the indikator with `}}` first", word);
+    if (word == "sasaran") return "close the indikator and its sasaran with `}` before the next sasaran";
+  }
+  return {};
+}
+
+// The two words before offset on its line ("polaritas", "positif"), empty where there are none.
+std::pair<std::string_view, std::string_view> previous_words(std::string_view text, std::size_t offset) {
+  if (offset == 0 || offset > text.size()) return {};
+  std::size_t line_start = text.rfind('\n', offset - 1);
+  line_start = line_start == std::string_view::npos ? 0 : line_start + 1;
+  std::string_view line = text.substr(line_start, offset - line_start);
+  std::string_view words[2];
+  for (int k = 1; k >= 0; --k) {
+    while (!line.empty() && (line.back() == ' ' || line.back() == '\t')) line.remove_suffix(1);
+    std::size_t end = line.size();
+    while (!line.empty() && is_word_other(static_cast<unsigned char>(line.back()))) line.remove_suffix(1);
+    words[k] = std::string_view(line.data() + line.size(), end - line.size());
+  }
+  return {words[0], words[1]};
+}
+
+// A hint for a character that looks like something valid; empty when none applies.
+std::string lookalike_hint(std::string_view code, std::string_view text, std::size_t offset) {
+  int c = byte_at(text, offset);
+  if (c == '=' && byte_at(text, offset + 1) == '>') return "write `>=` for \"at least\"";
+  if (c == '=' && byte_at(text, offset + 1) == '<') return "write `<=` for \"at most\"";
+  if (c == '=' && byte_at(text, offset + 1) != '=') return "to compare two values write `==`";
+  if (c == '"' && code == "IKU008" && previous_words(text, offset).first == "polaritas")
+    return "inside an indikator `polaritas NAME` only chooses a polaritas; define one at top level";
+  if (c == '.' && is_digit(byte_at(text, offset + 1)) && (code == "IKU015" || code == "IKU023"))
+    return "write 0.5, not .5";
+  if (c == '(') {
+    std::size_t i = offset;
+    while (i > 0 && (text[i - 1] == ' ' || text[i - 1] == '\t')) --i;
+    if (i < offset && i > 0 && is_word_other(byte_at(text, i - 1)))
+      return "a call has no space before `(`: write max(a, b), not max (a, b)";
+  }
+  if (text.substr(offset, 2) == "\xC2\xA0")
+    return "this is a non-breaking space (U+00A0); replace it with an ordinary space";
+  if (text.substr(offset, 3) == "\xE2\x80\x9C" || text.substr(offset, 3) == "\xE2\x80\x9D")
+    return "use straight quotes \" instead of curly quotes";
+  return {};
+}
+
+}  // namespace
+
+int edit_distance(std::string_view a, std::string_view b) {
+  const std::size_t n = a.size(), m = b.size();
+  std::vector<std::vector<int>> d(n + 1, std::vector<int>(m + 1, 0));
+  for (std::size_t i = 0; i <= n; ++i) d[i][0] = static_cast<int>(i);
+  for (std::size_t j = 0; j <= m; ++j) d[0][j] = static_cast<int>(j);
+  for (std::size_t i = 1; i <= n; ++i) {
+    for (std::size_t j = 1; j <= m; ++j) {
+      int cost = lower(a[i - 1]) == lower(b[j - 1]) ? 0 : 1;
+      d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost});
+      if (i > 1 && j > 1 && lower(a[i - 1]) == lower(b[j - 2]) && lower(a[i - 2]) == lower(b[j - 1]))
+        d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
+    }
+  }
+  return d[n][m];
+}
+
+diag::diagnostic describe_syntax_error(const g::error_text& entry, std::string_view text, diag::file_id file,
+                                       std::uint32_t offset) {
+  diag::diagnostic d;
+  d.code = entry.code;
+  d.message = entry.message;
+  d.hint = entry.hint != nullptr ? entry.hint : "";
+  d.where = {file, offset, offset};
+
+  // 56,70 where a number was read: the comma ended the number and nothing can follow it.
+  if (byte_at(text, offset) == ',' && offset > 0 && is_digit(byte_at(text, offset - 1)) &&
+      is_digit(byte_at(text, offset + 1))) {
+    std::size_t begin = offset;
+    while (begin > 0 && (is_digit(byte_at(text, begin - 1)) || byte_at(text, begin - 1) == '.')) --begin;
+    std::size_t end = offset + 1;
+    while (is_digit(byte_at(text, end))) ++end;
+    std::string whole(text.substr(begin, offset - begin));
+    std::string grouping_note;
+    if (whole.find('.') != std::string::npos) {  // 1.234,56: Indonesian grouping as well
+      whole.erase(std::remove(whole.begin(), whole.end(), '.'), whole.end());
+      grouping_note = " and no thousands separator";
+    }
+    d.code = g::code::decimal_comma;
+    d.message = "decimal comma in a number";
+    d.hint = fmt::format("write {}.{} (.iku uses a decimal point{})", whole, text.substr(offset + 1, end - offset - 1),
+                         grouping_note);
+    d.where.end = offset + 1;
+    return d;
+  }
+
+  if (offset >= text.size()) {
+    if (entry.at_end != nullptr) {
+      d.message = entry.at_end;
+      d.hint = "add the missing `}` after the last line of the block";
+    } else {
+      d.message = std::string(entry.message) + " before the end of the file";
+    }
+    return d;
+  }
+
+  if (byte_at(text, offset) >= 0x80 && utf8_length(text, offset) == 0) {
+    d.code = g::code::invalid_utf8;
+    d.message = "invalid UTF-8 in the file";
+    d.hint = fmt::format("the byte here is 0x{:02X}; save the file as UTF-8", byte_at(text, offset));
+    d.where.end = offset + 1;
+    return d;
+  }
+
+  std::string word = word_at(text, offset);
+  if (!word.empty()) {
+    d.where.end = offset + static_cast<std::uint32_t>(word.size());
+    if (entry.word_message != nullptr) d.message = replace_word(entry.word_message, word);
+    if (std::string hint = placement_hint(entry.code, word); !hint.empty()) {
+      d.hint = std::move(hint);
+    } else if (std::string_view close = nearest(word, entry.candidates); !close.empty()) {
+      d.hint = fmt::format("did you mean `{}`?", close);
+    }
+    return d;
+  }
+
+  std::size_t length = std::max<std::size_t>(1, utf8_length(text, offset));
+  if (byte_at(text, offset) == '\n' || byte_at(text, offset) == '\r') length = 0;
+  d.where.end = offset + static_cast<std::uint32_t>(length);
+  if (std::string hint = lookalike_hint(entry.code, text, offset); !hint.empty()) d.hint = std::move(hint);
+  return d;
+}
+
+}  // namespace iku::syntax::detail

@@ -1,0 +1,129 @@
+// The check stage: names, imports, types, cycles; every error collected, not only the first.
+#include <catch2/catch.hpp>
+
+#include "test_support.hpp"
+
+namespace {
+
+const char* header =
+    "pakai \"sakip\"\n"
+    "periode 2022..2026\n"
+    "skala permendagri_54\n"
+    "data d \"data.csv\"\n";
+
+struct checked {
+  iku::testing::scratch files;
+  std::optional<iku::check::program> program;
+  explicit checked(const std::string& body, const std::string& top = header) {
+    files.write("data.csv", "tahun,variabel,nilai\n2024,kasus,3\n2024,rumah_tangga,100214\n");
+    files.write("main.iku", top + body);
+    program = files.load("main.iku");
+  }
+};
+
+}  // namespace
+
+TEST_CASE("the seed example checks clean", "[check]") {
+  iku::diag::source_manager sources;
+  iku::diag::diagnostics diags;
+  auto p = iku::check::load_program(std::string(IKU_SOURCE_DIR) + "/examples/luwu-timur-2024/luwu_timur.iku",
+                                    {{std::string(IKU_SOURCE_DIR) + "/stdlib"}}, sources, diags);
+  INFO(iku::diag::render_all(diags, sources));
+  REQUIRE(p);
+  REQUIRE(diags.size() == 0);
+  REQUIRE(p->indicators.size() == 6);
+  REQUIRE(p->skala->name.text == "permendagri_54");
+  REQUIRE(p->polarities.count("negatif_rasio") == 1);
+  REQUIRE(p->scales.count("sakip_nilai") == 1);
+  REQUIRE(p->find_indicator("kekerasan_anak")->desimal == 3);
+  REQUIRE(p->find_indicator("korban_bencana")->desimal_capaian == 0);
+  REQUIRE(p->find_indicator("ppks")->desimal_capaian == 2);
+  REQUIRE(p->target_sets() == std::vector<std::string>{"pk", "renstra"});
+}
+
+TEST_CASE("an unknown name in a formula suggests the closest", "[check]") {
+  checked c("sasaran S \"s\" { indikator i \"i\" { polaritas positif rumus kasus / rumah_tangaa * 100 } }\n");
+  REQUIRE_FALSE(c.program);
+  REQUIRE(c.files.codes() == "IKU101");
+  REQUIRE(c.files.diags.items()[0].hint == "did you mean `rumah_tangga`?");
+  REQUIRE_THAT(c.files.rendered(), Catch::Contains("main.iku:5:67: error[IKU101]: unknown name `rumah_tangaa` in rumus"));
+}
+
+TEST_CASE("unknown polaritas and skala, missing fields: all reported in one run", "[check]") {
+  checked c("sasaran S \"s\" {\n"
+            "  indikator a \"a\" { polaritas negativ rumus kasus }\n"
+            "  indikator b \"b\" { rumus kasus }\n"
+            "  indikator c \"c\" { polaritas positif }\n"
+            "}\n",
+            "pakai \"sakip\"\nskala permendagri54\ndata d \"data.csv\"\n");
+  REQUIRE_FALSE(c.program);
+  REQUIRE(c.files.codes() == "IKU104 IKU104 IKU107 IKU107");
+  REQUIRE(c.files.diags.items()[0].hint == "did you mean `permendagri_54`?");
+  REQUIRE(c.files.diags.items()[1].hint == "did you mean `negatif`?");
+}
+
+TEST_CASE("a missing import says where it looked", "[check]") {
+  checked c("", "pakai \"sakipp\"\n");
+  REQUIRE(c.files.codes() == "IKU120");
+  REQUIRE_THAT(c.files.diags.items()[0].hint, Catch::Contains("looked up in the stdlib"));
+}
+
+TEST_CASE("imports are relative to the importing file and loaded once", "[check]") {
+  iku::testing::scratch files;
+  files.write("data.csv", "tahun,variabel,nilai\n2024,a,1\n");
+  files.write("lib/extra.iku", "pakai \"sakip\"\npolaritas tetap \"Tetap\" { capaian = 100 }\n");
+  files.write("main.iku",
+              "pakai \"sakip\"\npakai \"lib/extra.iku\"\nskala permendagri_54\ndata d \"data.csv\"\n"
+              "sasaran S \"s\" { indikator i \"i\" { polaritas tetap rumus a } }\n");
+  auto p = files.load("main.iku");
+  INFO(files.rendered());
+  REQUIRE(p);
+  REQUIRE(p->modules.size() == 3);
+  REQUIRE(p->find_indicator("i")->polaritas->name.text == "tetap");
+}
+
+TEST_CASE("settings belong to the main file", "[check]") {
+  iku::testing::scratch files;
+  files.write("data.csv", "tahun,variabel,nilai\n2024,a,1\n");
+  files.write("lib.iku", "periode 2020..2024\n");
+  files.write("main.iku", "pakai \"sakip\"\npakai \"lib.iku\"\nskala permendagri_54\ndata d \"data.csv\"\n");
+  REQUIRE_FALSE(files.load("main.iku"));
+  REQUIRE(files.codes() == "IKU103");
+}
+
+TEST_CASE("indicators that depend on each other in a cycle are rejected", "[check]") {
+  checked c("sasaran S \"s\" {\n"
+            "  indikator a \"a\" { polaritas positif rumus b + 1 }\n"
+            "  indikator b \"b\" { polaritas positif rumus a * 2 }\n"
+            "}\n");
+  REQUIRE(c.files.codes() == "IKU114");
+  REQUIRE(c.files.diags.items()[0].message == "indikator `a` depends on itself: a -> b -> a");
+}
+
+TEST_CASE("types: a rumus is a number, a syarat a condition", "[check]") {
+  checked c("sasaran S \"s\" { indikator i \"i\" { polaritas positif rumus kasus > 1\n"
+            "  syarat kasus \"harus kondisi\" } }\n");
+  REQUIRE(c.files.codes() == "IKU115 IKU115");
+}
+
+TEST_CASE("functions are known by name and arity; bulat takes literal places", "[check]") {
+  checked c("sasaran S \"s\" { indikator i \"i\" { polaritas positif rumus maks(kasus, 1) + abs(kasus, 2) + bulat(kasus, kasus) } }\n");
+  REQUIRE(c.files.codes() == "IKU111 IKU112 IKU113");
+  REQUIRE(c.files.diags.items()[0].hint == "did you mean `max`?");
+}
+
+TEST_CASE("duplicates and names that clash with data", "[check]") {
+  checked c("sasaran S \"s\" {\n"
+            "  indikator kasus \"k\" { polaritas positif rumus rumah_tangga }\n"
+            "  indikator i \"i\" { polaritas positif rumus 1 }\n"
+            "  indikator i \"i\" { polaritas positif rumus 2 }\n"
+            "}\n");
+  REQUIRE(c.files.codes() == "IKU106 IKU102");
+  REQUIRE_THAT(c.files.diags.items()[1].hint, Catch::Contains("main.iku:7:13"));
+}
+
+TEST_CASE("target years must fall in the periode", "[check]") {
+  checked c("sasaran S \"s\" { indikator i \"i\" { polaritas positif rumus kasus\n"
+            "  target renstra { 2021: 1  2024: 2  2027: 3 } } }\n");
+  REQUIRE(c.files.codes() == "IKU109 IKU109");
+}

@@ -1,0 +1,56 @@
+// Shared by the unit tests: a scratch folder with .iku and CSV files, loaded as `iku` would.
+#pragma once
+
+#include <filesystem>
+#include <fstream>
+#include <optional>
+#include <random>
+#include <string>
+
+#include "check/program.hpp"
+#include "diag/diagnostic.hpp"
+
+namespace iku::testing {
+
+class scratch {
+ public:
+  scratch() {
+    std::random_device rd;
+    dir_ = std::filesystem::temp_directory_path() / ("iku-test-" + std::to_string(rd()) + std::to_string(rd()));
+    std::filesystem::create_directories(dir_);
+  }
+  ~scratch() {
+    std::error_code ec;
+    std::filesystem::remove_all(dir_, ec);
+  }
+  scratch(const scratch&) = delete;
+  scratch& operator=(const scratch&) = delete;
+
+  std::string write(const std::string& name, const std::string& text) {
+    std::filesystem::path p = dir_ / name;
+    std::filesystem::create_directories(p.parent_path());
+    std::ofstream(p, std::ios::binary) << text;
+    return p.string();
+  }
+
+  // Loads `name` with the repository's stdlib; diagnostics land in `diags`.
+  std::optional<check::program> load(const std::string& name) {
+    return check::load_program((dir_ / name).string(), {{std::string(IKU_SOURCE_DIR) + "/stdlib"}}, sources, diags);
+  }
+
+  // Every diagnostic code, in order, e.g. "IKU101 IKU104".
+  std::string codes() const {
+    std::string out;
+    for (const diag::diagnostic& d : diags.items()) out += (out.empty() ? "" : " ") + d.code;
+    return out;
+  }
+  std::string rendered() const { return diag::render_all(diags, sources); }
+
+  diag::source_manager sources;
+  diag::diagnostics diags;
+
+ private:
+  std::filesystem::path dir_;
+};
+
+}  // namespace iku::testing
