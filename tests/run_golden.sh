@@ -12,8 +12,8 @@ trap 'rm -f "$actual_out" "$actual_err"' EXIT
 code=$?
 
 if [ "${UPDATE:-0}" = 1 ]; then
-  cp "$actual_out" "$case_dir/stdout"
-  cp "$actual_err" "$case_dir/stderr"
+  cat "$actual_out" > "$case_dir/stdout"
+  cat "$actual_err" > "$case_dir/stderr"
   echo "$code" > "$case_dir/exit"
   exit 0
 fi

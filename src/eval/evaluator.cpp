@@ -85,6 +85,10 @@ std::string evaluator::show(const number& n, tracer* t) const {
   return n.format(0, t ? t->style() : value::number_style::en);
 }
 
+std::string evaluator::declared(const std::string& policy, diag::span at) const {
+  return policy + (at.valid() ? " (" + sources_.where(at) + ")" : " (bawaan)");
+}
+
 std::string evaluator::literal(const syntax::number_lit& n, value::number_style style) {
   std::size_t dot = n.text.find('.');
   return n.value.format(dot == std::string::npos ? 0 : static_cast<int>(n.text.size() - dot - 1), style);
@@ -132,7 +136,8 @@ indicator_result evaluator::evaluate(const check::indicator& ind, tracer* t) {
     t->current().facts = {
         {"polaritas", ind.polaritas->name.text},
         {"label", ind.polaritas->label.text},
-        {"dari", ind.basis == syntax::capaian_basis::rounded ? "realisasi_dibulatkan" : "realisasi_penuh"}};
+        {"dari", declared(ind.basis == syntax::capaian_basis::rounded ? "realisasi_dibulatkan" : "realisasi_penuh",
+                          ind.basis_at)}};
   }
   env capaian_env;
   capaian_env.year = r.year;
@@ -223,10 +228,9 @@ result evaluator::round(result v, int places, value::rounding mode, diag::span w
   if (t) {
     trace_node& n = t->leaf("pembulatan", fmt::format("Pembulatan {}", what), where, after);
     n.facts = {{"desimal", std::to_string(places)},
-               {"cara", value::to_string(mode)},
+               {"cara", declared(value::to_string(mode), mode_at)},
                {"sebelum", v.number().format(0, t->style())},
-               {"sesudah", after.format(places, t->style())},
-               {"cara dari", mode_at.valid() ? sources_.where(mode_at) : "bawaan bahasa"}};
+               {"sesudah", after.format(places, t->style())}};
   }
   return after;
 }

@@ -79,6 +79,8 @@ class evaluator {
                  const env& en, tracer* t);
   std::string show(const value::number& n, tracer* t) const;
   std::string text(const syntax::expr& e) const;
+  // A policy with where it was declared: "setengah_naik (file.iku:12:1)", or "(bawaan)".
+  std::string declared(const std::string& policy, diag::span at) const;
 
  public:
   // A literal in the places it was written with ("56.70" -> "56,70" in id).

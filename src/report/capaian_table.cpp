@@ -50,8 +50,8 @@ table capaian_table(const check::program& p, const diag::source_manager& sources
     t.rows.push_back({{std::to_string(++number), ind.decl->label.text,
                        ind.decl->satuan ? ind.decl->satuan->value : "", target, realisasi, capaian, kategori}});
     for (const eval::finding& f : r.findings)
-      findings.push_back(fmt::format("Peringatan: {}: {} ({}) di {}", ind.name(), f.message, f.detail,
-                                     sources.where(f.where)));
+      findings.push_back(fmt::format("Peringatan: {}: syarat tidak terpenuhi: {} ({}) [{}]", ind.name(), f.detail,
+                                     f.message, sources.where(f.where)));
   }
   if (!reasons.empty()) t.notes.push_back("Tidak terukur:");
   for (const std::string& s : reasons) t.notes.push_back("  " + s);

@@ -83,8 +83,13 @@ std::string render_explain_text(const std::vector<explanation>& es, const diag::
   for (const explanation& e : es) {
     if (!out.empty()) out += "\n";
     const eval::indicator_result& r = e.result;
-    out += fmt::format("{} \"{}\" tahun {}, target {}\n", r.indicator->name(), r.indicator->decl->label.text,
-                       r.year, r.target_set);
+    const check::indicator& ind = *r.indicator;
+    out += fmt::format("{} \"{}\" tahun {}, target {}\n", ind.name(), ind.decl->label.text, r.year, r.target_set);
+    out += fmt::format("realisasi {}, target {}, capaian {}, kategori {}\n",
+                       show_figure(r.realisasi, ind.desimal, style),
+                       r.target ? eval::evaluator::literal(r.target->value, style) : "tidak ada",
+                       show_figure(r.capaian, ind.desimal_capaian, style),
+                       r.kategori ? fmt::format("{} ({})", r.kategori->label.text, r.kategori->code.text) : "-");
     for (std::size_t i = 0; i < e.trace.children.size(); ++i)
       render_node(e.trace.children[i], e, sources, style, "", i + 1 == e.trace.children.size(), out);
     out += narrative(e, sources, style) + "\n";
