@@ -7,6 +7,9 @@
 
 namespace iku::diag {
 
+// Edits between two words (insert, delete, substitute, swap of neighbours), ignoring case.
+std::size_t edit_distance(std::string_view a, std::string_view b);
+
 // The candidate closest to `word` within `max_distance` edits (Levenshtein), or "" if none is.
 std::string closest(std::string_view word, const std::vector<std::string>& candidates,
                     std::size_t max_distance = 2);

@@ -7,6 +7,7 @@
 
 #include <fmt/format.h>
 
+#include "diag/suggest.hpp"
 #include "grammar/iku_errors.hpp"
 
 namespace iku::syntax::detail {
@@ -18,7 +19,6 @@ namespace g = iku::grammar;
 bool is_digit(int c) { return c >= '0' && c <= '9'; }
 bool is_word_first(int c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_'; }
 bool is_word_other(int c) { return is_word_first(c) || is_digit(c); }
-char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
 
 // The byte at i, or -1 past the end.
 int byte_at(std::string_view text, std::size_t i) {
@@ -77,21 +77,12 @@ bool one_of(std::string_view word, std::string_view list) {
   return std::find(words.begin(), words.end(), word) != words.end();
 }
 
-// The closest candidate within distance 2 (not the word itself), or empty. A short word must be
-// closer than its length ("de" suggests neither "id" nor "en").
-std::string_view nearest(std::string_view word, const char* candidates) {
+// The closest candidate (not the word itself), or empty.
+std::string nearest(std::string_view word, const char* candidates) {
   if (candidates == nullptr) return {};
-  std::string_view best;
-  int best_distance = 3;
-  for (std::string_view c : split_words(candidates)) {
-    if (c == word) continue;
-    int d = edit_distance(word, c);
-    if (d < best_distance && d < static_cast<int>(std::min(word.size(), c.size()))) {
-      best = c;
-      best_distance = d;
-    }
-  }
-  return best;
+  std::vector<std::string> words;
+  for (std::string_view c : split_words(candidates)) words.emplace_back(c);
+  return diag::closest(word, words);
 }
 
 std::string replace_word(const char* pattern, std::string_view word) {
@@ -175,22 +166,6 @@ std::string lookalike_hint(std::string_view code, std::string_view text, std::si
 
 }  // namespace
 
-int edit_distance(std::string_view a, std::string_view b) {
-  const std::size_t n = a.size(), m = b.size();
-  std::vector<std::vector<int>> d(n + 1, std::vector<int>(m + 1, 0));
-  for (std::size_t i = 0; i <= n; ++i) d[i][0] = static_cast<int>(i);
-  for (std::size_t j = 0; j <= m; ++j) d[0][j] = static_cast<int>(j);
-  for (std::size_t i = 1; i <= n; ++i) {
-    for (std::size_t j = 1; j <= m; ++j) {
-      int cost = lower(a[i - 1]) == lower(b[j - 1]) ? 0 : 1;
-      d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost});
-      if (i > 1 && j > 1 && lower(a[i - 1]) == lower(b[j - 2]) && lower(a[i - 2]) == lower(b[j - 1]))
-        d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
-    }
-  }
-  return d[n][m];
-}
-
 diag::diagnostic describe_syntax_error(const g::error_text& entry, std::string_view text, diag::file_id file,
                                        std::uint32_t offset) {
   diag::diagnostic d;
@@ -244,7 +219,7 @@ diag::diagnostic describe_syntax_error(const g::error_text& entry, std::string_v
     if (entry.word_message != nullptr) d.message = replace_word(entry.word_message, word);
     if (std::string hint = placement_hint(entry.code, word); !hint.empty()) {
       d.hint = std::move(hint);
-    } else if (std::string_view close = nearest(word, entry.candidates); !close.empty()) {
+    } else if (std::string close = nearest(word, entry.candidates); !close.empty()) {
       d.hint = fmt::format("did you mean `{}`?", close);
     }
     return d;

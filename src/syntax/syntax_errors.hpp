@@ -19,7 +19,4 @@ namespace iku::syntax::detail {
 diag::diagnostic describe_syntax_error(const grammar::error_text& entry, std::string_view text, diag::file_id file,
                                        std::uint32_t offset);
 
-// Optimal string alignment distance (a transposition counts 1), ASCII case-insensitive.
-int edit_distance(std::string_view a, std::string_view b);
-
 }  // namespace iku::syntax::detail
