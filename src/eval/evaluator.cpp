@@ -101,63 +101,69 @@ indicator_result evaluator::evaluate(const check::indicator& ind, tracer* t) {
   r.indicator = &ind;
   r.year = options_.year;
   r.target_set = options_.target_set;
-  if (t) {
-    t->open("indikator", fmt::format("{} ({}) tahun {}, target {}", ind.decl->label.text, ind.name(),
-                                     r.year, r.target_set),
+  if (t)
+    t->open("indikator", fmt::format("{} ({}) tahun {}, target {}", ind.decl->label.text, ind.name(), r.year,
+                                     r.target_set),
             ind.decl->name.where);
-  }
-
   r.realisasi = realisasi(ind, r.year, t, &r.realisasi_exact);
+  target(r, t);
+  capaian(r, t);
+  kategori(r, t);
+  syarat(r, t);
+  if (t) t->close(r.capaian);
+  return r;
+}
 
-  // Target: the declared value of the chosen set for the year.
+// The declared value of the chosen set for the year.
+void evaluator::target(indicator_result& r, tracer* t) {
+  const check::indicator& ind = *r.indicator;
   const syntax::target_set* set = ind.target_set(r.target_set);
   if (set)
     for (const syntax::target_value& v : set->years)
       if (v.year == r.year) r.target = &v;
+  std::string title = fmt::format("Target {} tahun {}", r.target_set, r.year);
   if (r.target) {
     r.target_value = r.target->value.value;
-    if (t) {
-      trace_node& n = t->leaf("target", fmt::format("Target {} tahun {}", r.target_set, r.year),
-                              r.target->value_where, r.target_value);
-      n.facts = {{"set", r.target_set}, {"tahun", std::to_string(r.year)}, {"tertulis", r.target->value.text}};
-    }
-  } else {
-    r.target_value = not_measurable{
-        set ? fmt::format("target {} tidak memuat tahun {}", r.target_set, r.year)
-            : fmt::format("indikator {} tidak punya target {}", ind.name(), r.target_set),
-        set ? set->where : ind.decl->name.where};
-    if (t) t->leaf("target", fmt::format("Target {} tahun {}", r.target_set, r.year), r.target_value.failure().where, r.target_value);
+    if (t)
+      t->leaf("target", title, r.target->value_where, r.target_value).facts = {
+          {"set", r.target_set}, {"tahun", std::to_string(r.year)}, {"tertulis", r.target->value.text}};
+    return;
   }
+  r.target_value = not_measurable{set ? fmt::format("target {} tidak memuat tahun {}", r.target_set, r.year)
+                                      : fmt::format("indikator {} tidak punya target {}", ind.name(), r.target_set),
+                                  set ? set->where : ind.decl->name.where};
+  if (t) t->leaf("target", title, r.target_value.failure().where, r.target_value);
+}
 
-  // Capaian through the indicator's polarity, from the realisasi the file says.
-  const result& basis = ind.basis == syntax::capaian_basis::rounded ? r.realisasi : r.realisasi_exact;
+// Capaian through the indicator's polarity, from the realisasi the file says, rounded as declared.
+void evaluator::capaian(indicator_result& r, tracer* t) {
+  const check::indicator& ind = *r.indicator;
+  bool rounded = ind.basis == syntax::capaian_basis::rounded;
+  const result& basis = rounded ? r.realisasi : r.realisasi_exact;
+  env en;
+  en.year = r.year;
+  en.fixed = {{"realisasi", &basis, ""}, {"target", &r.target_value, ""}};
   if (t) {
     t->open("capaian", fmt::format("Capaian {} tahun {}", ind.name(), r.year), ind.polaritas->where);
-    t->current().facts = {
-        {"polaritas", ind.polaritas->name.text},
-        {"label", ind.polaritas->label.text},
-        {"dari", declared(ind.basis == syntax::capaian_basis::rounded ? "realisasi_dibulatkan" : "realisasi_penuh",
-                          ind.basis_at)}};
-  }
-  env capaian_env;
-  capaian_env.year = r.year;
-  capaian_env.fixed = {{"realisasi", &basis, ""}, {"target", &r.target_value, ""}};
-  if (t) {
+    t->current().facts = {{"polaritas", ind.polaritas->name.text},
+                          {"label", ind.polaritas->label.text},
+                          {"dari", declared(rounded ? "realisasi_dibulatkan" : "realisasi_penuh", ind.basis_at)}};
     // Written as the reader sees them: the realisasi with its places, the target as declared.
-    if (basis.is_number() && ind.basis == syntax::capaian_basis::rounded && ind.desimal)
-      capaian_env.fixed[0].shown = basis.number().format(*ind.desimal, t->style());
-    if (r.target) capaian_env.fixed[1].shown = literal(r.target->value, t->style());
+    if (basis.is_number() && rounded && ind.desimal) en.fixed[0].shown = basis.number().format(*ind.desimal, t->style());
+    if (r.target) en.fixed[1].shown = literal(r.target->value, t->style());
   }
   r.capaian_exact = formula("polaritas", fmt::format("Rumus polaritas {}", ind.polaritas->name.text),
-                            *ind.polaritas->capaian, capaian_env, t);
-  r.capaian = ind.desimal_capaian
-                  ? round(r.capaian_exact, *ind.desimal_capaian, ind.mode, ind.desimal_capaian_at, ind.mode_at, t,
-                          "capaian")
-                  : r.capaian_exact;
+                            *ind.polaritas->capaian, en, t);
+  r.capaian = ind.desimal_capaian ? round(r.capaian_exact, *ind.desimal_capaian, ind.mode, ind.desimal_capaian_at,
+                                          ind.mode_at, t, "capaian")
+                                  : r.capaian_exact;
   if (t) t->close(r.capaian);
+}
 
-  // Kategori: the first rule of the selected scale the capaian meets. Every rule is evaluated,
-  // so an explanation can say why the others did not match.
+// The first rule of the selected scale the capaian meets. Every rule is evaluated, so an
+// explanation can say why the others did not match.
+void evaluator::kategori(indicator_result& r, tracer* t) {
+  const check::indicator& ind = *r.indicator;
   if (t) {
     t->open("kategori", fmt::format("Kategori menurut skala {}", p_.skala->name.text), p_.skala->name.where);
     t->current().facts = {{"skala", p_.skala->name.text}, {"label", p_.skala->label.text}};
@@ -165,40 +171,34 @@ indicator_result evaluator::evaluate(const check::indicator& ind, tracer* t) {
   if (!r.capaian.measurable()) {
     r.kategori_reason = "capaian tidak terukur";
   } else {
-    env scale_env;
-    scale_env.year = r.year;
-    std::string shown = t && r.capaian.is_number() && ind.desimal_capaian
-                            ? r.capaian.number().format(*ind.desimal_capaian, t->style())
-                            : "";
-    scale_env.fixed = {{"capaian", &r.capaian, shown}, {"nilai", &r.capaian, shown}};
+    env en;
+    en.year = r.year;
+    std::string shown = t && ind.desimal_capaian ? r.capaian.number().format(*ind.desimal_capaian, t->style()) : "";
+    en.fixed = {{"capaian", &r.capaian, shown}, {"nilai", &r.capaian, shown}};
     for (const syntax::skala_rule& rule : p_.skala->rules) {
-      result met = formula("aturan", fmt::format("{} \"{}\"", rule.code.text, rule.label.text), *rule.cond,
-                           scale_env, t);
+      result met = formula("aturan", fmt::format("{} \"{}\"", rule.code.text, rule.label.text), *rule.cond, en, t);
       if (!r.kategori && met.is_bool() && met.boolean()) r.kategori = &rule;
     }
-    if (!r.kategori)
-      r.kategori_reason = fmt::format("tidak ada aturan skala {} yang cocok", p_.skala->name.text);
+    if (!r.kategori) r.kategori_reason = fmt::format("tidak ada aturan skala {} yang cocok", p_.skala->name.text);
   }
   if (t) {
-    trace_node& n = t->current();
-    if (r.kategori) n.facts.push_back({"kode", r.kategori->code.text});
+    if (r.kategori) t->current().facts.push_back({"kode", r.kategori->code.text});
     t->close(r.kategori ? result(true) : result(not_measurable{r.kategori_reason, p_.skala->name.where}));
   }
+}
 
-  // Syarat: constraints on the data; a failed one is a finding, not an error.
-  env data_env;
-  data_env.data = true;
-  data_env.year = r.year;
-  for (const syntax::syarat& s : ind.decl->syarat_list) {
+// Constraints on the data; one that fails is a finding, not an error.
+void evaluator::syarat(indicator_result& r, tracer* t) {
+  env en;
+  en.data = true;
+  en.year = r.year;
+  for (const syntax::syarat& s : r.indicator->decl->syarat_list) {
     tracer local(options_.style);  // a finding shows its values even when nobody is tracing
     tracer& step = t ? *t : local;
-    result ok = formula("syarat", s.message.text, *s.cond, data_env, &step);
+    result ok = formula("syarat", s.message.text, *s.cond, en, &step);
     if (ok.is_bool() && !ok.boolean())
       r.findings.push_back({s.message.text, step.current().children.back().substituted, s.where});
   }
-
-  if (t) t->close(r.capaian);
-  return r;
 }
 
 result evaluator::realisasi(const check::indicator& ind, int year, tracer* t, result* exact) {

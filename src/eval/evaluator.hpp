@@ -69,6 +69,10 @@ class evaluator {
   };
 
   result realisasi(const check::indicator& ind, int year, tracer* t, result* exact);
+  void target(indicator_result& r, tracer* t);
+  void capaian(indicator_result& r, tracer* t);
+  void kategori(indicator_result& r, tracer* t);
+  void syarat(indicator_result& r, tracer* t);
   result expression(const syntax::expr& e, const env& en, tracer* t, std::string* shown);
   result name(const syntax::expr& e, const std::string& n, const env& en, tracer* t, std::string* shown);
   result call(const syntax::expr& e, const syntax::call& c, std::vector<result> args, tracer* t);
