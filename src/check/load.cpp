@@ -8,9 +8,11 @@
 #include <sstream>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include "check/program.hpp"
 #include "check/resolve.hpp"
+#include "diag/suggest.hpp"
 #include "syntax/parse.hpp"
 
 namespace iku::check {
@@ -68,16 +70,16 @@ class loader {
       std::optional<std::string> found = find_import(imp.path.text, dirs_[index]);
       if (!found) {
         out_.error("IKU120", imp.path.where, fmt::format("cannot find `{}` to import", imp.path.text),
-                   import_hint());
+                   import_hint(imp.path.text));
+        imports_failed_ = true;
         continue;
       }
       if (seen_.count(canonical(*found))) continue;  // already loaded (or an import cycle)
       std::string error;
       std::optional<std::string> imported = read_file(*found, error);
       if (!imported) {
-        diag::diagnostic d{diag::severity::error, "IKU121", imp.path.where,
-                           fmt::format("cannot read `{}`: {}", display_path(*found), error), {}, true};
-        out_.add(std::move(d));
+        out_.usage_error("IKU121", imp.path.where, fmt::format("cannot read `{}`: {}", display_path(*found), error));
+        imports_failed_ = true;
         continue;
       }
       add_module(*found, std::move(*imported));
@@ -93,12 +95,14 @@ class loader {
         if (d.style) options.style = d.style->value;
         fs::path p = fs::path(d.path.text);
         if (p.is_relative()) p = dirs_[m] / p;
-        data::load_csv(p.lexically_normal().string(), options, sources_, into, out_);
+        if (!data::load_csv(p.lexically_normal().string(), options, sources_, into, out_)) data_failed_ = true;
       }
     }
   }
 
   std::vector<syntax::module> take_modules() { return std::move(modules_); }
+  bool imports_failed() const { return imports_failed_; }
+  bool data_failed() const { return data_failed_; }
 
  private:
   static std::string canonical(const std::string& path) {
@@ -124,12 +128,20 @@ class loader {
     return std::nullopt;
   }
 
-  std::string import_hint() const {
-    std::string dirs;
-    for (const std::string& d : options_.stdlib_dirs) dirs += (dirs.empty() ? "" : ", ") + display_path(d);
+  std::string import_hint(const std::string& name) const {
+    std::error_code ec;
+    std::vector<std::string> dirs, modules;
+    for (const std::string& d : options_.stdlib_dirs) {
+      if (!fs::is_directory(d, ec)) continue;
+      dirs.push_back(display_path(d));
+      for (const auto& f : fs::directory_iterator(d, ec))
+        if (f.path().extension() == ".iku") modules.push_back(f.path().stem().string());
+    }
+    std::string hint = diag::did_you_mean(name, modules);
+    if (!hint.empty()) return hint;
     return fmt::format("a name without `/` or `.iku` is looked up in the stdlib ({}); "
                        "a path is relative to the importing file",
-                       dirs.empty() ? "no stdlib directory is configured" : dirs);
+                       dirs.empty() ? "no stdlib directory was found" : fmt::format("{}", fmt::join(dirs, ", ")));
   }
 
   const load_options& options_;
@@ -138,6 +150,8 @@ class loader {
   std::vector<syntax::module> modules_;
   std::vector<fs::path> dirs_;
   std::set<std::string> seen_;
+  bool imports_failed_ = false;
+  bool data_failed_ = false;
 };
 
 }  // namespace
@@ -151,6 +165,8 @@ std::optional<program> load_program_text(const std::string& path, std::string te
   // Data is loaded even when an import failed, so one run reports every problem it can see.
   l.load_data(p.data);
   p.modules = l.take_modules();
+  p.imports_failed = l.imports_failed();
+  p.data_failed = l.data_failed();
   if (p.modules.empty()) return std::nullopt;  // the main file did not parse
   resolve(p, sources, out);
   if (out.has_errors()) return std::nullopt;
@@ -162,7 +178,7 @@ std::optional<program> load_program(const std::string& path, const load_options&
   std::string error;
   std::optional<std::string> text = read_file(path, error);
   if (!text) {
-    out.add({diag::severity::error, "IKU901", {}, fmt::format("cannot read `{}`: {}", path, error), {}, true});
+    out.usage_error("IKU901", {}, fmt::format("cannot read `{}`: {}", path, error));
     return std::nullopt;
   }
   return load_program_text(path, std::move(*text), options, sources, out);

@@ -41,6 +41,12 @@ struct program {
   value::rounding mode = value::rounding::half_up;  // file-level pembulatan (for bulat())
   diag::span mode_at;                                // where it was declared (invalid: default)
 
+  // An import or a data source failed to load. The checker then does not report the names they
+  // would have defined as unknown (unless one is a near miss of a known name): those errors would
+  // only repeat the first one.
+  bool imports_failed = false;
+  bool data_failed = false;
+
   std::vector<indicator> indicators;               // in the order written
   std::map<std::string, std::size_t> indicator_index;
   std::map<std::string, const syntax::polaritas_decl*> polarities;

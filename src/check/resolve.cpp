@@ -81,11 +81,12 @@ class resolver {
     const syntax::module& main = p_.modules.front();
     if (main.instansi) p_.instansi = main.instansi->value;
     if (main.periode) {
-      p_.periode = main.periode->value;
-      if (p_.periode->first > p_.periode->second)
-        out_.error("IKU110", main.periode->where,
-                   fmt::format("periode {}..{} ends before it starts", p_.periode->first, p_.periode->second),
-                   fmt::format("write periode {}..{}", p_.periode->second, p_.periode->first));
+      auto [from, to] = main.periode->value;
+      if (from > to)  // not kept: every year would then be "outside" it
+        out_.error("IKU110", main.periode->where, fmt::format("periode {}..{} ends before it starts", from, to),
+                   fmt::format("write periode {}..{}", to, from));
+      else
+        p_.periode = main.periode->value;
     }
     if (main.pembulatan) {
       p_.mode = main.pembulatan->value;
@@ -95,10 +96,10 @@ class resolver {
     if (main.target) p_.target = main.target->text;
     if (main.skala) {
       auto it = p_.scales.find(main.skala->text);
-      if (it == p_.scales.end())
+      if (it == p_.scales.end() && !p_.imports_failed)
         out_.error("IKU104", main.skala->where, fmt::format("unknown skala `{}`", main.skala->text),
                    suggestion(main.skala->text, keys(p_.scales), "skala"));
-      else
+      else if (it != p_.scales.end())
         p_.skala = it->second;
     }
   }
@@ -123,7 +124,7 @@ class resolver {
         for (const syntax::indikator_decl& d : s.indikator) add_indicator(main, s, d);
       }
     }
-    if (!p_.indicators.empty() && !p_.skala && !main.skala)
+    if (!p_.indicators.empty() && !p_.skala && !main.skala && !p_.imports_failed)
       out_.error("IKU105", {}, "no skala is selected, so no indicator can get a category",
                  "add a line such as `skala permendagri_54` (defined in `pakai \"sakip\"`) to the main file");
   }
@@ -145,8 +146,9 @@ class resolver {
       out_.error("IKU107", d.name.where, fmt::format("indikator `{}` has no polaritas", d.name.text),
                  "add a line such as `polaritas positif` or `polaritas negatif`");
     } else if (auto it = p_.polarities.find(d.polaritas->text); it == p_.polarities.end()) {
-      out_.error("IKU104", d.polaritas->where, fmt::format("unknown polaritas `{}`", d.polaritas->text),
-                 suggestion(d.polaritas->text, keys(p_.polarities), "polaritas"));
+      if (!p_.imports_failed)
+        out_.error("IKU104", d.polaritas->where, fmt::format("unknown polaritas `{}`", d.polaritas->text),
+                   suggestion(d.polaritas->text, keys(p_.polarities), "polaritas"));
     } else {
       ind.polaritas = it->second;
     }
@@ -291,11 +293,11 @@ class resolver {
     for (const std::string& n : sc.names)
       if (n == name) return;
     if (sc.data_and_indicators) {
+      if (p_.data.has_variable(name)) return;  // (a clash with an indikator name is IKU106)
       if (const indicator* ind = p_.find_indicator(name)) {
         if (current_) depends_[current_->name()].push_back({ind->name(), where});
         return;
       }
-      if (p_.data.has_variable(name)) return;
     }
     std::vector<std::string> candidates = sc.names;
     if (sc.data_and_indicators) {
@@ -303,6 +305,8 @@ class resolver {
       for (const indicator& i : p_.indicators) candidates.push_back(i.name());
     }
     std::string hint = diag::did_you_mean(name, candidates);
+    // Probably defined by the data or import that failed, unless it is a near miss of a known name.
+    if (hint.empty() && sc.data_and_indicators && (p_.data_failed || p_.imports_failed)) return;
     if (hint.empty())
       hint = sc.data_and_indicators
                  ? "a name in a formula must be a variable of a data file or another indikator"

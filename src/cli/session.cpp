@@ -16,7 +16,7 @@ std::optional<int> open_session(const common_options& o, session& s, std::ostrea
     }
   }
   err << diag::render_all(diags, s.sources);
-  if (diags.has_io_errors()) return usage_error;
+  if (diags.has_usage_errors()) return usage_error;
   if (diags.has_errors() || !s.program) return input_error;
   return std::nullopt;
 }

@@ -228,8 +228,7 @@ bool load_csv_text(const std::string& path, std::string text, const csv_options&
                    diag::source_manager& sources, data_set& into, diag::diagnostics& out) {
   // Spans are 32-bit byte offsets.
   if (text.size() >= std::numeric_limits<std::uint32_t>::max()) {
-    out.add({diag::severity::error, "IKU200", options.declared_at,
-             fmt::format("cannot read data file {}: it is larger than 4 GiB", path), {}, true});
+    out.usage_error("IKU200", options.declared_at, fmt::format("cannot read data file {}: it is larger than 4 GiB", path));
     return false;
   }
   diag::file_id file = sources.add(path, std::move(text));
@@ -245,8 +244,7 @@ bool load_csv_text(const std::string& path, std::string text, const csv_options&
 bool load_csv(const std::string& path, const csv_options& options, diag::source_manager& sources,
               data_set& into, diag::diagnostics& out) {
   auto fail = [&](int err) {
-    out.add({diag::severity::error, "IKU200", options.declared_at,
-             fmt::format("cannot read data file {}: {}", path, std::strerror(err)), {}, true});
+    out.usage_error("IKU200", options.declared_at, fmt::format("cannot read data file {}: {}", path, std::strerror(err)));
     return false;
   };
   // Binary, so the text (CRLF, BOM) reaches the reader byte for byte.

@@ -19,8 +19,12 @@ bool diagnostics::has_errors() const {
                      [](const diagnostic& d) { return d.level == severity::error; });
 }
 
-bool diagnostics::has_io_errors() const {
-  return std::any_of(items_.begin(), items_.end(), [](const diagnostic& d) { return d.io; });
+void diagnostics::usage_error(std::string code, span where, std::string message, std::string hint) {
+  items_.push_back({severity::error, std::move(code), where, std::move(message), std::move(hint), true});
+}
+
+bool diagnostics::has_usage_errors() const {
+  return std::any_of(items_.begin(), items_.end(), [](const diagnostic& d) { return d.usage; });
 }
 
 namespace {
@@ -39,6 +43,43 @@ std::size_t chars(std::string_view s) {
       std::count_if(s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
 }
 
+// The line as a terminal can show it: invalid UTF-8 bytes become U+FFFD (one character each, as
+// source_manager counts columns), and tabs stay tabs.
+std::string printable(std::string_view line) {
+  std::string out;
+  for (std::size_t i = 0; i < line.size();) {
+    auto b = static_cast<unsigned char>(line[i]);
+    std::size_t len = b < 0x80 ? 1 : (b >> 5) == 0x6 ? 2 : (b >> 4) == 0xE ? 3 : (b >> 3) == 0x1E ? 4 : 0;
+    bool ok = len > 0 && i + len <= line.size();
+    for (std::size_t k = 1; ok && k < len; ++k) ok = (static_cast<unsigned char>(line[i + k]) & 0xC0) == 0x80;
+    if (ok) {
+      out.append(line.substr(i, len));
+      i += len;
+    } else {
+      out += "\xEF\xBF\xBD";
+      ++i;
+      while (i < line.size() && (static_cast<unsigned char>(line[i]) & 0xC0) == 0x80) {
+        out += "\xEF\xBF\xBD";  // stray continuation bytes: one replacement each, like locate() counts
+        ++i;
+      }
+    }
+  }
+  return out;
+}
+
+// The characters [from, from + count) of a UTF-8 string.
+std::string chars_slice(const std::string& s, std::size_t from, std::size_t count) {
+  std::string out;
+  std::size_t index = 0;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    bool starts = (static_cast<unsigned char>(s[i]) & 0xC0) != 0x80;
+    if (starts && i > 0) ++index;
+    if (index >= from + count) break;
+    if (index >= from) out += s[i];
+  }
+  return out;
+}
+
 }  // namespace
 
 std::string render(const diagnostic& d, const source_manager& sources) {
@@ -47,18 +88,27 @@ std::string render(const diagnostic& d, const source_manager& sources) {
   out += fmt::format("{}[{}]: {}\n", level_name(d.level), d.code, d.message);
   if (d.where.valid()) {
     location at = sources.locate(d.where);
-    std::string_view line = sources.line_text(d.where.file, at.line);
+    std::string line = printable(sources.line_text(d.where.file, at.line));
+    std::size_t column = at.column;  // 1-based, in characters of `line`
+    // A very long line (generated files, minified data) is shown as a window around the caret.
+    constexpr std::size_t window = 100;
+    if (chars(line) > 2 * window) {
+      std::size_t from = column > window / 2 ? column - 1 - window / 2 : 0;
+      line = (from > 0 ? "…" : "") + chars_slice(line, from, window) + "…";
+      column = column - from + (from > 0 ? 1 : 0);
+    }
     // The caret covers the span on its first line (at least one character).
     location end = sources.locate(d.where.file, d.where.end);
     std::size_t width = 1;
     if (end.line == at.line && end.column > at.column) width = end.column - at.column;
-    width = std::max<std::size_t>(1, std::min(width, chars(line) + 1 - std::min<std::size_t>(chars(line), at.column - 1)));
+    std::size_t room = chars(line) + 1 > column ? chars(line) + 1 - column : 1;
+    width = std::max<std::size_t>(1, std::min(width, room));
     std::string gutter = std::to_string(at.line);
     std::string pad(gutter.size(), ' ');
     std::string indent;
     // Tabs stay tabs under the caret so it lines up in any terminal.
     std::size_t col = 1;
-    for (std::size_t i = 0; i < line.size() && col < at.column; ++i) {
+    for (std::size_t i = 0; i < line.size() && col < column; ++i) {
       if ((static_cast<unsigned char>(line[i]) & 0xC0) == 0x80) continue;
       indent += line[i] == '\t' ? '\t' : ' ';
       ++col;
@@ -70,8 +120,15 @@ std::string render(const diagnostic& d, const source_manager& sources) {
 }
 
 std::string render_all(const diagnostics& ds, const source_manager& sources) {
+  // In the order of the text (file by file as they were loaded), whatever stage found them;
+  // problems with no place come last.
+  std::vector<const diagnostic*> order;
+  for (const diagnostic& d : ds.items()) order.push_back(&d);
+  std::stable_sort(order.begin(), order.end(), [](const diagnostic* a, const diagnostic* b) {
+    return std::make_pair(a->where.file, a->where.begin) < std::make_pair(b->where.file, b->where.begin);
+  });
   std::string out;
-  for (const diagnostic& d : ds.items()) out += render(d, sources);
+  for (const diagnostic* d : order) out += render(*d, sources);
   return out;
 }
 

@@ -16,7 +16,7 @@ struct diagnostic {
   span where;           // may be invalid for errors with no place (e.g. a missing command-line file)
   std::string message;
   std::string hint;     // empty when there is nothing useful to add
-  bool io = false;      // an I/O failure (exit code 2) rather than an error in the input (exit code 1)
+  bool usage = false;   // a usage or I/O problem (exit code 2) rather than an error in the input (exit code 1)
 };
 
 // Collects diagnostics across stages; stages never stop at the first one they can recover from.
@@ -25,10 +25,12 @@ class diagnostics {
   void add(diagnostic d) { items_.push_back(std::move(d)); }
   void error(std::string code, span where, std::string message, std::string hint = {});
   void warning(std::string code, span where, std::string message, std::string hint = {});
+  // An error in how iku was called (a command-line value) or in reading a file: exit code 2.
+  void usage_error(std::string code, span where, std::string message, std::string hint = {});
 
   const std::vector<diagnostic>& items() const { return items_; }
   bool has_errors() const;
-  bool has_io_errors() const;
+  bool has_usage_errors() const;
   std::size_t size() const { return items_.size(); }
 
  private:

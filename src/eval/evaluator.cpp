@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "check/builtins.hpp"
+#include "diag/suggest.hpp"
 
 namespace iku::eval {
 
@@ -34,6 +35,13 @@ std::optional<options> choose_options(const check::program& p, std::optional<int
                                       std::optional<std::string> target_set, diag::diagnostics& out) {
   options o;
   if (year) {
+    // A year on the command line is the caller's mistake when it is off the plan: exit code 2.
+    if (p.periode && (*year < p.periode->first || *year > p.periode->second)) {
+      out.usage_error("IKU132", {}, fmt::format("--tahun {} is outside the periode {}..{}", *year, p.periode->first,
+                                                p.periode->second),
+                      "the Renstra periode is declared at the top of the file");
+      return std::nullopt;
+    }
     o.year = *year;
   } else if (p.tahun) {
     o.year = *p.tahun;
@@ -44,7 +52,9 @@ std::optional<options> choose_options(const check::program& p, std::optional<int
                                  [&](int y) { return y < p.periode->first || y > p.periode->second; }),
                   years.end());
     if (years.empty()) {
-      out.error("IKU130", {}, "no year to report: the data has no year inside the periode",
+      out.error("IKU130", {},
+                p.data.size() == 0 ? "no year to report: there is no data"
+                                   : "no year to report: the data has no year inside the periode",
                 "give one with --tahun, or declare `tahun 2024` in the file");
       return std::nullopt;
     }
@@ -53,8 +63,9 @@ std::optional<options> choose_options(const check::program& p, std::optional<int
   std::vector<std::string> sets = p.target_sets();
   if (target_set) {
     if (!sets.empty() && std::find(sets.begin(), sets.end(), *target_set) == sets.end()) {
-      out.error("IKU131", {}, fmt::format("no indikator has a target `{}`", *target_set),
-                fmt::format("target sets in this file: {}", fmt::join(sets, ", ")));
+      std::string hint = diag::did_you_mean(*target_set, sets);
+      out.usage_error("IKU131", {}, fmt::format("no indikator has a target `{}`", *target_set),
+                      hint.empty() ? fmt::format("target sets in this file: {}", fmt::join(sets, ", ")) : hint);
       return std::nullopt;
     }
     o.target_set = *target_set;
@@ -83,6 +94,16 @@ std::vector<indicator_result> evaluator::evaluate_all() {
 
 std::string evaluator::show(const number& n, tracer* t) const {
   return n.format(0, t ? t->style() : value::number_style::en);
+}
+
+diag::span evaluator::origin(const syntax::expr& e, const env& en) const {
+  const auto* n = std::get_if<syntax::name_ref>(&e.node);
+  if (!n) return {};
+  for (const binding& b : en.fixed)
+    if (b.name == n->name) return b.origin;
+  if (const check::indicator* other = p_.find_indicator(n->name)) return other->decl->rumus->where;
+  const data::datum* d = en.data ? p_.data.find(n->name, en.year) : nullptr;
+  return d ? d->where : diag::span{};
 }
 
 std::string evaluator::declared(const std::string& policy, diag::span at) const {
@@ -142,7 +163,8 @@ void evaluator::capaian(indicator_result& r, tracer* t) {
   const result& basis = rounded ? r.realisasi : r.realisasi_exact;
   env en;
   en.year = r.year;
-  en.fixed = {{"realisasi", &basis, ""}, {"target", &r.target_value, ""}};
+  en.fixed = {{"realisasi", &basis, "", ind.decl->rumus->where},
+              {"target", &r.target_value, "", r.target ? r.target->value_where : diag::span{}}};
   if (t) {
     t->open("capaian", fmt::format("Capaian {} tahun {}", ind.name(), r.year), ind.polaritas->where);
     t->current().facts = {{"polaritas", ind.polaritas->name.text},
@@ -174,7 +196,7 @@ void evaluator::kategori(indicator_result& r, tracer* t) {
     env en;
     en.year = r.year;
     std::string shown = t && ind.desimal_capaian ? r.capaian.number().format(*ind.desimal_capaian, t->style()) : "";
-    en.fixed = {{"capaian", &r.capaian, shown}, {"nilai", &r.capaian, shown}};
+    en.fixed = {{"capaian", &r.capaian, shown, {}}, {"nilai", &r.capaian, shown, {}}};
     for (const syntax::skala_rule& rule : p_.skala->rules) {
       result met = formula("aturan", fmt::format("{} \"{}\"", rule.code.text, rule.label.text), *rule.cond, en, t);
       if (!r.kategori && met.is_bool() && met.boolean()) r.kategori = &rule;
@@ -183,7 +205,8 @@ void evaluator::kategori(indicator_result& r, tracer* t) {
   }
   if (t) {
     if (r.kategori) t->current().facts.push_back({"kode", r.kategori->code.text});
-    t->close(r.kategori ? result(true) : result(not_measurable{r.kategori_reason, p_.skala->name.where}));
+    diag::span at = r.capaian.measurable() ? p_.skala->name.where : diag::span{};
+    t->close(r.kategori ? result(true) : result(not_measurable{r.kategori_reason, at}));
   }
 }
 
@@ -295,7 +318,10 @@ result evaluator::expression(const syntax::expr& e, const env& en, tracer* t, st
         case binary_op::div: {
           std::optional<number> q = a.number().divide(b.number());
           if (q) return *q;
-          return not_measurable{fmt::format("pembagian dengan nol: {} bernilai 0", ev.text(*n.rhs)), n.rhs->where};
+          // Point at where the zero was written (a data cell, a target), the place to look.
+          diag::span at = ev.origin(*n.rhs, en);
+          return not_measurable{fmt::format("pembagian dengan nol: {} bernilai 0", ev.text(*n.rhs)),
+                                at.valid() ? at : n.rhs->where};
         }
         default: break;
       }

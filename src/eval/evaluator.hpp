@@ -61,6 +61,7 @@ class evaluator {
     std::string_view name;
     const result* value;
     std::string shown;  // how an explanation writes it (as declared or displayed); "" when not tracing
+    diag::span origin;  // where the value was declared, to point at when it causes a failure
   };
   struct env {
     std::vector<binding> fixed;  // realisasi/target, capaian/nilai
@@ -83,6 +84,8 @@ class evaluator {
                  const env& en, tracer* t);
   std::string show(const value::number& n, tracer* t) const;
   std::string text(const syntax::expr& e) const;
+  // Where the value of a name in `e` comes from (a target line, a data cell), if `e` is a name.
+  diag::span origin(const syntax::expr& e, const env& en) const;
   // A policy with where it was declared: "setengah_naik (file.iku:12:1)", or "(bawaan)".
   std::string declared(const std::string& policy, diag::span at) const;
 

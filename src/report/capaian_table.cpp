@@ -1,5 +1,7 @@
 #include "report/capaian_table.hpp"
 
+#include <algorithm>
+
 #include <fmt/format.h>
 
 namespace iku::report {
@@ -10,14 +12,13 @@ std::string show_figure(const eval::result& r, std::optional<int> places, value:
 }
 
 
-table capaian_table(const check::program& p, const diag::source_manager& sources,
+table capaian_table(const check::program& p, const diag::source_manager& sources, const eval::options& o,
                     const std::vector<eval::indicator_result>& results, value::number_style style) {
   table t;
-  int year = results.empty() ? 0 : results.front().year;
-  std::string set = results.empty() ? "" : results.front().target_set;
-  t.title = fmt::format("Capaian Indikator Kinerja Tahun {}", year);
+  t.title = fmt::format("Capaian Indikator Kinerja Tahun {}", o.year);
   if (!p.instansi.empty()) t.subtitles.push_back(p.instansi);
-  t.subtitles.push_back(fmt::format("Target: {}   Skala: {}", set, p.skala ? p.skala->name.text : "-"));
+  t.subtitles.push_back(fmt::format("Target: {}   Skala: {}", o.target_set.empty() ? "-" : o.target_set,
+                                    p.skala ? p.skala->name.text : "-"));
   t.columns = {{"No", align::right, 0},          {"Sasaran / Indikator", align::left, 48},
                {"Satuan", align::left, 0},       {"Target", align::right, 0},
                {"Realisasi", align::right, 0},   {"Capaian (%)", align::right, 0},
@@ -32,20 +33,21 @@ table capaian_table(const check::program& p, const diag::source_manager& sources
       current = ind.sasaran;
       t.rows.push_back({{fmt::format("{}  {}", current->name.text, current->label.text)}, true});
     }
-    // One note per indicator: the first figure that could not be measured says why.
-    std::string note;
+    // Each figure that could not be measured cites its own reason; equal reasons share a number.
     auto figure = [&](const eval::result& v, std::optional<int> places) -> std::string {
       if (v.is_number()) return show_figure(v, places, style);
-      if (note.empty()) {
-        note = fmt::format(" [{}]", reasons.size() + 1);
-        reasons.push_back(fmt::format("[{}] {}: {} ({})", reasons.size() + 1, ind.name(), v.failure().reason,
-                                      sources.where(v.failure().where)));
-      }
-      return "tidak terukur" + note;
+      std::string reason = fmt::format("{}: {} ({})", ind.name(), v.failure().reason, sources.where(v.failure().where));
+      auto it = std::find(reasons.begin(), reasons.end(), reason);
+      if (it == reasons.end()) it = reasons.insert(reasons.end(), reason);
+      return fmt::format("tidak terukur [{}]", it - reasons.begin() + 1);
     };
     std::string target = r.target ? eval::evaluator::literal(r.target->value, style) : figure(r.target_value, {});
     std::string realisasi = figure(r.realisasi, ind.desimal);
-    std::string capaian = figure(r.capaian, ind.desimal_capaian);
+    // A capaian that failed because its realisasi or target did cites that figure's reason.
+    const eval::result& cause = !r.realisasi.measurable() ? r.realisasi
+                                : !r.target_value.measurable() ? r.target_value
+                                                               : r.capaian;
+    std::string capaian = r.capaian.measurable() ? figure(r.capaian, ind.desimal_capaian) : figure(cause, {});
     std::string kategori = r.kategori ? fmt::format("{} ({})", r.kategori->label.text, r.kategori->code.text) : "-";
     t.rows.push_back({{std::to_string(++number), ind.decl->label.text,
                        ind.decl->satuan ? ind.decl->satuan->value : "", target, realisasi, capaian, kategori}});
@@ -54,7 +56,7 @@ table capaian_table(const check::program& p, const diag::source_manager& sources
                                      f.message, sources.where(f.where)));
   }
   if (!reasons.empty()) t.notes.push_back("Tidak terukur:");
-  for (const std::string& s : reasons) t.notes.push_back("  " + s);
+  for (std::size_t i = 0; i < reasons.size(); ++i) t.notes.push_back(fmt::format("  [{}] {}", i + 1, reasons[i]));
   for (const std::string& s : findings) t.notes.push_back(s);
   return t;
 }

@@ -9,7 +9,7 @@
 
 namespace iku::report {
 
-table capaian_table(const check::program& p, const diag::source_manager& sources,
+table capaian_table(const check::program& p, const diag::source_manager& sources, const eval::options& o,
                     const std::vector<eval::indicator_result>& results, value::number_style style);
 
 // How a figure is shown in a report: with its declared places, or exactly when none are declared.

@@ -55,7 +55,7 @@ void render_node(const eval::trace_node& n, const explanation& e, const diag::so
       if (!v.empty()) facts += (facts.empty() ? "" : "; ") + k + ": " + v;
     out += inner + "   " + facts + "\n";
   }
-  if (!n.value.measurable() && n.kind != "kategori")
+  if (!n.value.measurable())
     out += inner + "   sebab: " + n.value.failure().reason +
            (n.value.failure().where.valid() ? " [" + sources.where(n.value.failure().where) + "]" : "") + "\n";
   for (std::size_t i = 0; i < n.children.size(); ++i)

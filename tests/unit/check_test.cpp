@@ -65,7 +65,7 @@ TEST_CASE("unknown polaritas and skala, missing fields: all reported in one run"
 TEST_CASE("a missing import says where it looked", "[check]") {
   checked c("", "pakai \"sakipp\"\n");
   REQUIRE(c.files.codes() == "IKU120");
-  REQUIRE_THAT(c.files.diags.items()[0].hint, Catch::Contains("looked up in the stdlib"));
+  REQUIRE(c.files.diags.items()[0].hint == "did you mean `sakip`?");
 }
 
 TEST_CASE("imports are relative to the importing file and loaded once", "[check]") {
@@ -126,4 +126,21 @@ TEST_CASE("target years must fall in the periode", "[check]") {
   checked c("sasaran S \"s\" { indikator i \"i\" { polaritas positif rumus kasus\n"
             "  target renstra { 2021: 1  2024: 2  2027: 3 } } }\n");
   REQUIRE(c.files.codes() == "IKU109 IKU109");
+}
+
+TEST_CASE("an import far from any stdlib module says where it looked", "[check]") {
+  checked c("", "pakai \"rpjmd\"\n");
+  REQUIRE(c.files.codes() == "IKU120");
+  REQUIRE_THAT(c.files.diags.items()[0].hint, Catch::Contains("is looked up in the stdlib ("));
+}
+
+TEST_CASE("names a failed data file would define are not reported again, near misses are", "[check]") {
+  iku::testing::scratch files;
+  files.write("main.iku",
+              "pakai \"sakip\"\nskala permendagri_54\ndata d \"missing.csv\"\ndata e \"data.csv\"\n"
+              "sasaran S \"s\" { indikator i \"i\" { polaritas positif rumus a / b + rumah_tangaa } }\n");
+  files.write("data.csv", "tahun,variabel,nilai\n2024,rumah_tangga,1\n");
+  REQUIRE_FALSE(files.load("main.iku"));
+  REQUIRE(files.codes() == "IKU200 IKU101");
+  REQUIRE(files.diags.items()[1].hint == "did you mean `rumah_tangga`?");
 }

@@ -259,7 +259,7 @@ TEST_CASE("every bad row is reported, in file order, and good rows still load", 
   CHECK(l.diag(4).message == "ppks_ada for 2024 is given twice");
   CHECK(l.diag(4).hint == "the first is at " + path +
                               ":2:15 (nilai '28860'); keep one row per variabel, tahun and wilayah");
-  for (const diagnostic& d : l.diags.items()) CHECK_FALSE(d.io);
+  for (const diagnostic& d : l.diags.items()) CHECK_FALSE(d.usage);
   CHECK(l.data.size() == 2);
   CHECK(*l.data.find("ppks_ada", 2024)->value == dec(28860));  // the first one is kept
   CHECK(l.data.find("korban_bencana", 2024));
@@ -500,24 +500,24 @@ TEST_CASE("a file that cannot be read is an I/O error at the data line", "[data]
     CHECK_FALSE(iku::data::load_csv("tidak/ada.csv", o, sources, data, diags));
     REQUIRE(diags.size() == 1);
     const diagnostic& d = diags.items()[0];
-    CHECK(d.io);
+    CHECK(d.usage);
     CHECK(d.code == "IKU200");
     CHECK(d.message == "cannot read data file tidak/ada.csv: No such file or directory");
     CHECK(sources.where(d.where) == "laporan.iku:1:16");
-    CHECK(diags.has_io_errors());
+    CHECK(diags.has_usage_errors());
     CHECK(sources.size() == 1);
   }
   SECTION("a directory") {
     std::string dir = std::string(IKU_SOURCE_DIR) + "/tests/data/csv";
     CHECK_FALSE(iku::data::load_csv(dir, o, sources, data, diags));
     REQUIRE(diags.size() == 1);
-    CHECK(diags.items()[0].io);
+    CHECK(diags.items()[0].usage);
     CHECK(diags.items()[0].message == "cannot read data file " + dir + ": Is a directory");
   }
   SECTION("no data line to point at") {
     CHECK_FALSE(iku::data::load_csv("tidak/ada.csv", options(), sources, data, diags));
     REQUIRE(diags.size() == 1);
-    CHECK(diags.items()[0].io);
+    CHECK(diags.items()[0].usage);
     CHECK_FALSE(diags.items()[0].where.valid());
   }
 }
@@ -527,7 +527,7 @@ TEST_CASE("a workbook or UTF-16 file is named as such", "[data]") {
   load_text(l, std::string("PK\x03\x04\x14\0\x06\0", 8), number_style::en, "realisasi.xlsx");
   REQUIRE(l.codes() == std::vector<std::string>{"IKU211"});
   CHECK(l.diag(0).message == "data file realisasi.xlsx is an Excel workbook or other zip file, not CSV text");
-  CHECK_FALSE(l.diag(0).io);
+  CHECK_FALSE(l.diag(0).usage);
 
   loaded u;
   load_text(u, std::string("\xFF\xFEt\0a\0", 6));
