@@ -46,6 +46,7 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err)
     sub->add_option("file", common.file, "the .iku file")->required();
     sub->add_option("--tahun,--year", common.tahun, "report year (default: the file's `tahun`, else the latest year with data)");
     sub->add_option("--target", common.target, "target set, e.g. renstra or pk (default: the file's `target`)");
+    sub->add_option("--wilayah,--region", common.wilayah, "use the data rows of this region (the `wilayah` column)");
     sub->add_option("--locale", common.locale, "number format: id (1.234,56) or en (1,234.56)")
         ->check(CLI::IsMember({"id", "en"}));
   };

@@ -12,6 +12,7 @@ struct common_options {
   std::string file;
   std::optional<int> tahun;
   std::optional<std::string> target;
+  std::string wilayah;
   std::string locale = "id";
   std::vector<std::string> stdlib_dirs;
 };

@@ -11,6 +11,7 @@ std::optional<int> open_session(const common_options& o, session& s, std::ostrea
     if (chosen) {
       s.options = *chosen;
       s.options.style = s.style;
+      s.options.wilayah = o.wilayah;
     } else {
       s.program.reset();
     }

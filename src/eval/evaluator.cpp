@@ -102,7 +102,7 @@ diag::span evaluator::origin(const syntax::expr& e, const env& en) const {
   for (const binding& b : en.fixed)
     if (b.name == n->name) return b.origin;
   if (const check::indicator* other = p_.find_indicator(n->name)) return other->decl->rumus->where;
-  const data::datum* d = en.data ? p_.data.find(n->name, en.year) : nullptr;
+  const data::datum* d = en.data ? p_.data.find(n->name, en.year, options_.wilayah) : nullptr;
   return d ? d->where : diag::span{};
 }
 
@@ -394,18 +394,18 @@ result evaluator::name(const syntax::expr& e, const std::string& n, const env& e
       return not_measurable{fmt::format("realisasi {} tidak terukur: {}", n, v.failure().reason), e.where};
     return v;
   }
-  const data::datum* d = p_.data.find(n, en.year);
+  const data::datum* d = p_.data.find(n, en.year, options_.wilayah);
+  std::string cell = fmt::format("{} tahun {}{}", n, en.year, options_.wilayah.empty() ? "" : " wilayah " + options_.wilayah);
   result v;
   if (!d)
-    v = not_measurable{fmt::format("data {} tahun {} tidak ada", n, en.year), e.where};
+    v = not_measurable{fmt::format("data {} tidak ada", cell), e.where};
   else if (!d->value)
-    v = not_measurable{fmt::format("data {} tahun {} kosong (tertulis \"{}\" di {})", n, en.year, d->text,
-                                   sources_.where(d->where)),
+    v = not_measurable{fmt::format("data {} kosong (tertulis \"{}\" di {})", cell, d->text, sources_.where(d->where)),
                        e.where};
   else
     v = *d->value;
   if (t) {
-    trace_node& leaf = t->leaf("data", fmt::format("{} tahun {}", n, en.year), d ? d->where : e.where, v);
+    trace_node& leaf = t->leaf("data", cell, d ? d->where : e.where, v);
     if (d) leaf.facts = {{"tertulis", d->text}, {"sumber", d->sumber}, {"data", d->source}};
   }
   if (shown) *shown = v.is_number() ? show(v.number(), t) : "?";

@@ -16,6 +16,7 @@ namespace iku::eval {
 struct options {
   int year = 0;
   std::string target_set;
+  std::string wilayah;  // the region whose data is used; "" is the office's own figures
   value::number_style style = value::number_style::id;  // how the values in a finding are written
 };
 

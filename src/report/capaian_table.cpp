@@ -17,8 +17,9 @@ table capaian_table(const check::program& p, const diag::source_manager& sources
   table t;
   t.title = fmt::format("Capaian Indikator Kinerja Tahun {}", o.year);
   if (!p.instansi.empty()) t.subtitles.push_back(p.instansi);
-  t.subtitles.push_back(fmt::format("Target: {}   Skala: {}", o.target_set.empty() ? "-" : o.target_set,
-                                    p.skala ? p.skala->name.text : "-"));
+  t.subtitles.push_back(fmt::format("Target: {}   Skala: {}{}", o.target_set.empty() ? "-" : o.target_set,
+                                    p.skala ? p.skala->name.text : "-",
+                                    o.wilayah.empty() ? "" : "   Wilayah: " + o.wilayah));
   t.columns = {{"No", align::right, 0},          {"Sasaran / Indikator", align::left, 48},
                {"Satuan", align::left, 0},       {"Target", align::right, 0},
                {"Realisasi", align::right, 0},   {"Capaian (%)", align::right, 0},

@@ -12,6 +12,14 @@ namespace {
 
 number num(const char* text) { return *number::parse(text); }
 
+iku::eval::options opts(int year, const std::string& target_set, const std::string& wilayah = "") {
+  iku::eval::options o;
+  o.year = year;
+  o.target_set = target_set;
+  o.wilayah = wilayah;
+  return o;
+}
+
 // A one-sasaran file around the given indicator fields and settings.
 std::string iku_file(const std::string& indicator_body, const std::string& settings = "") {
   return "pakai \"sakip\"\n"
@@ -38,7 +46,7 @@ struct run {
     program = files.load("main.iku");
     INFO(files.rendered());
     REQUIRE(program);
-    evaluator ev(*program, files.sources, {year, target});
+    evaluator ev(*program, files.sources, opts(year, target));
     result = ev.evaluate(program->indicators.front());
   }
 };
@@ -165,7 +173,7 @@ TEST_CASE("functions, conditionals and references to other indicators", "[eval]"
   auto program = files.load("main.iku");
   INFO(files.rendered());
   REQUIRE(program);
-  evaluator ev(*program, files.sources, {2024, "pk"});
+  evaluator ev(*program, files.sources, opts(2024, "pk"));
   // base = 7/3 shown at 2 places; a reference uses the figure as displayed.
   REQUIRE(ev.evaluate(*program->find_indicator("base")).realisasi.number() == num("2.33"));
   REQUIRE(ev.evaluate(*program->find_indicator("ref")).realisasi.number() == num("6.99"));
@@ -187,7 +195,7 @@ TEST_CASE("the tracer records the derivation that gave the value", "[eval][trace
   run r(iku_file("polaritas negatif\n rumus kasus / rt * 100\n desimal 3\n target pk { 2024: 0.01 }\n",
                  "desimal capaian 2\n"),
         "2024,kasus,3,x\n2024,rt,100214,x\n");
-  evaluator ev(*r.program, r.files.sources, {2024, "pk"});
+  evaluator ev(*r.program, r.files.sources, opts(2024, "pk"));
   iku::eval::tracer t(iku::value::number_style::id);
   indicator_result traced = ev.evaluate(r.program->indicators.front(), &t);
   const iku::eval::trace_node& root = t.root().children.at(0);
@@ -223,4 +231,22 @@ TEST_CASE("year and target set defaults", "[eval]") {
     REQUIRE_FALSE(iku::eval::choose_options(*program, 2024, std::string("pkk"), diags));
     REQUIRE(diags.items().at(0).code == "IKU131");
   }
+}
+
+TEST_CASE("a region's figures come from its own rows of the data", "[eval]") {
+  iku::testing::scratch files;
+  files.write("data.csv", "tahun,variabel,nilai,wilayah\n2024,a,10,\n2024,a,4,Malili\n2024,b,2,Malili\n");
+  files.write("main.iku",
+              "pakai \"sakip\"\nskala permendagri_54\ndata d \"data.csv\"\n"
+              "sasaran S \"s\" { indikator i \"i\" { polaritas positif rumus a target pk { 2024: 8 } }\n"
+              "                 indikator j \"j\" { polaritas positif rumus b target pk { 2024: 8 } } }\n");
+  auto program = files.load("main.iku");
+  INFO(files.rendered());
+  REQUIRE(program);
+  evaluator office(*program, files.sources, opts(2024, "pk"));
+  REQUIRE(office.evaluate(*program->find_indicator("i")).capaian.number() == num("125"));
+  REQUIRE(office.evaluate(*program->find_indicator("j")).realisasi.failure().reason == "data b tahun 2024 tidak ada");
+  evaluator region(*program, files.sources, opts(2024, "pk", "Malili"));
+  REQUIRE(region.evaluate(*program->find_indicator("i")).capaian.number() == num("50"));
+  REQUIRE(region.evaluate(*program->find_indicator("j")).realisasi.number() == num("2"));
 }
