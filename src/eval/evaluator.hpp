@@ -8,22 +8,11 @@
 #include <vector>
 
 #include "check/program.hpp"
+#include "eval/options.hpp"
 #include "eval/result.hpp"
 #include "eval/trace.hpp"
 
 namespace iku::eval {
-
-struct options {
-  int year = 0;
-  std::string target_set;
-  std::string wilayah;  // the region whose data is used; "" is the office's own figures
-  value::number_style style = value::number_style::id;  // how the values in a finding are written
-};
-
-// The year and target set a run uses: the command line's, else the file's declaration, else the
-// latest year with data / the only target set there is. Errors (no data, ambiguous set) go to out.
-std::optional<options> choose_options(const check::program& p, std::optional<int> year,
-                                      std::optional<std::string> target_set, diag::diagnostics& out);
 
 // A `syarat` of the indicator that the data does not meet.
 struct finding {
