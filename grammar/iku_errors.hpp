@@ -9,8 +9,9 @@ namespace iku::grammar {
 
 // Codes group messages of one kind (docs/grammar.md lists them). The parser refines a few at the
 // failure point: a word found there fills `word_message` ("unknown field 'rumsu' in indikator")
-// and is compared with `candidates` for a "did you mean" hint; `at_end` is used instead of
-// `message` when the failure is at the end of the file.
+// and is compared with `candidates` for a "did you mean" hint. At the end of the file, a block's
+// closing rule has `at_end`: the parser names the open block and its line instead ("the sasaran
+// `S1` opened at line 12 is not closed with `}`"), `at_end` is the wording when it cannot.
 struct error_text {
   const char* code = nullptr;
   const char* message = nullptr;
@@ -25,6 +26,7 @@ namespace code {
 inline constexpr const char* invalid_utf8 = "IKU001";
 inline constexpr const char* decimal_comma = "IKU002";
 inline constexpr const char* unterminated_string = "IKU003";
+inline constexpr const char* malformed_year = "IKU018";  // a target entry's year of other than 4 digits
 inline constexpr const char* duplicate_setting = "IKU009";
 inline constexpr const char* duplicate_field = "IKU010";
 inline constexpr const char* duplicate_target = "IKU024";
@@ -45,7 +47,8 @@ inline constexpr error_text error_message{};
   inline constexpr error_text error_message<rule> = {__VA_ARGS__}
 
 // ---- lexical --------------------------------------------------------------------------------
-IKU_ERROR(string_close, "IKU003", "unterminated string", "close it with \" on the same line");
+IKU_ERROR(string_close, "IKU003", "unterminated string",
+          "the string that starts at this quote needs a closing \" on the same line");
 IKU_ERROR(escape_char, "IKU004", "unknown escape in a string",
           "only \\\" and \\\\ are escapes; write other characters as they are");
 IKU_ERROR(fraction, "IKU005", "expected digits after the decimal point", "write 5 or 5.0, not 5.");
@@ -67,9 +70,11 @@ IKU_ERROR(call_close, "IKU016", "expected `,` or `)` in the call",
           "arguments are separated by `,` and the call ends with `)`, e.g. max(a, b)");
 IKU_ERROR(paren_close, "IKU016", "expected `)`", "every `(` needs a matching `)`");
 IKU_ERROR(cond_maka, "IKU017", "expected `maka` after the condition of `jika`",
-          "a conditional is written: jika CONDITION maka A lain B");
+          "a conditional needs all three parts: jika CONDITION maka A lain B",
+          "expected `maka` after the condition of `jika`, found '{}'", "maka");
 IKU_ERROR(cond_lain, "IKU017", "expected `lain` after `jika ... maka ...`",
-          "a conditional is written: jika CONDITION maka A lain B");
+          "a conditional needs all three parts: jika CONDITION maka A lain B",
+          "expected `lain` after `jika ... maka ...`, found '{}'", "lain");
 IKU_ERROR(expression_value, "IKU015", "expected an expression", "e.g. 56.70 / 43.65 * 100");
 IKU_ERROR(expression_end, "IKU026", "unexpected text after the expression",
           "an expression ends where no operator follows");

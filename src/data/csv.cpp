@@ -104,12 +104,19 @@ bool loader::run() {
 
 bool loader::readable(const csv_row& row) {
   if (!row.problem) return true;
-  if (row.problem->what == csv_problem::unterminated_quote)
+  if (row.problem->what == csv_problem::unterminated_quote) {
     error("IKU201", at(row.problem->begin, row.problem->end), "this quote is never closed",
           "end the quoted cell with another \"; a \" inside a quoted cell is written twice: \"\"");
-  else
+  } else if (row.problem->what == csv_problem::quote_spans_lines) {
+    diag::location closed = sources_.locate(file_, row.problem->closed_at);
+    error("IKU201", at(row.problem->begin, row.problem->end), "this quote is not closed on its line",
+          fmt::format("as written, the cell runs on to the quote at line {}, column {} and text follows that "
+                      "quote; end the cell with \" on this line (a \" inside a quoted cell is written twice: \"\")",
+                      closed.line, closed.column));
+  } else {
     error("IKU202", at(row.problem->begin, row.problem->end), "text after the closing quote of a cell",
           "put the whole cell inside the quotes; a \" inside a quoted cell is written twice: \"\"");
+  }
   return false;
 }
 

@@ -94,6 +94,16 @@ bool csv_reader::read_quoted(csv_cell& cell, csv_row& row) {
   }
   skip_blanks();
   if (pos_ < text_.size() && text_[pos_] != ',' && !at_line_end(pos_)) {
+    if (text_.substr(open, cell.end - open).find('\n') != std::string_view::npos) {
+      // A line break inside a quoted cell is valid, but in a long-form file a cell that runs on
+      // to a broken closing quote is a quote left open: report it there, and read on from the
+      // next line, where the next row most likely starts.
+      row.problem = csv_problem{csv_problem::quote_spans_lines, u32(open), u32(open + 1), cell.end};
+      pos_ = open;
+      skip_line();
+      row.end = u32(open + 1);
+      return false;
+    }
     std::size_t stop = pos_;
     while (stop < text_.size() && text_[stop] != ',' && !at_line_end(stop)) ++stop;
     while (stop > pos_ && is_blank(text_[stop - 1])) --stop;

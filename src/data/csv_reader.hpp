@@ -17,10 +17,16 @@ struct csv_cell {
 };
 
 // Quoting the reader cannot make sense of. The row it happened in is dropped.
+// - unterminated_quote: no closing quote at all; [begin, end) is the opening quote.
+// - quote_spans_lines: the quoted cell ran over a line break to a quote that leaves text after
+//   it, so the quote was most likely left open on its line; [begin, end) is the opening quote,
+//   `closed_at` the quote that closed it.
+// - text_after_quote: text between a cell's closing quote and the next comma; [begin, end) is it.
 struct csv_problem {
-  enum kind { unterminated_quote, text_after_quote } what;
+  enum kind { unterminated_quote, quote_spans_lines, text_after_quote } what;
   std::uint32_t begin = 0;
   std::uint32_t end = 0;
+  std::uint32_t closed_at = 0;
 };
 
 struct csv_row {

@@ -1,6 +1,7 @@
 #include "syntax/parse.hpp"
 
 #include <string>
+#include <string_view>
 #include <type_traits>
 
 #include <tao/pegtl.hpp>
@@ -53,52 +54,87 @@ inline constexpr bool nests = std::is_same_v<Rule, g::paren> || std::is_same_v<R
                               std::is_same_v<Rule, g::neg> || std::is_same_v<Rule, g::negation> ||
                               std::is_same_v<Rule, g::conditional>;
 
-struct nesting {
-  int depth = 0;
+// The blocks an error at the end of the file names ("the sasaran `S1` opened at line 12 ...").
+template <typename Rule>
+constexpr std::string_view block_kind() {
+  if constexpr (std::is_same_v<Rule, g::sasaran_block>) return "sasaran";
+  else if constexpr (std::is_same_v<Rule, g::indikator_block>) return "indikator";
+  else if constexpr (std::is_same_v<Rule, g::target_block>) return "target set";
+  else if constexpr (std::is_same_v<Rule, g::polaritas_def>) return "polaritas";
+  else if constexpr (std::is_same_v<Rule, g::skala_stmt>) return "skala";
+  else return {};
+}
+
+struct parse_state {
+  int depth = 0;                   // nesting of expression rules
+  detail::failure_context inside;  // open blocks, the string and the conditionals being read
+  detail::failure_context failed;  // `inside` when a must<> failed
 };
 
+template <typename ParseInput>
+std::uint32_t offset_of(const ParseInput& in) {
+  return static_cast<std::uint32_t>(in.current() - in.begin());
+}
+
 // These rules are all stored in the parse tree, and the parse tree calls the control's
-// start/success/failure for stored rules only: that is why the count lives here.
+// start/success/failure for stored rules only: that is why the bookkeeping lives here.
 template <typename Rule>
 struct control : g::control<Rule> {
   template <typename ParseInput>
-  static void start(const ParseInput& in, [[maybe_unused]] nesting& n) {
+  static void start(const ParseInput& in, [[maybe_unused]] parse_state& s) {
     if constexpr (nests<Rule>) {
-      if (++n.depth > max_nesting) throw g::syntax_error(too_deep_text, in);
+      if (++s.depth > max_nesting) throw g::syntax_error(too_deep_text, in);
     }
+    if constexpr (!block_kind<Rule>().empty()) s.inside.blocks.push_back({block_kind<Rule>(), offset_of(in)});
+    if constexpr (std::is_same_v<Rule, g::string_lit>) s.inside.string_start = offset_of(in);
+    if constexpr (std::is_same_v<Rule, g::conditional>) s.inside.conditionals.push_back(offset_of(in));
   }
   template <typename ParseInput>
-  static void success(const ParseInput& /*unused*/, [[maybe_unused]] nesting& n) noexcept {
-    if constexpr (nests<Rule>) --n.depth;
+  static void success(const ParseInput& /*unused*/, [[maybe_unused]] parse_state& s) noexcept {
+    end(s);
   }
   template <typename ParseInput>
-  static void failure(const ParseInput& /*unused*/, [[maybe_unused]] nesting& n) noexcept {
-    if constexpr (nests<Rule>) --n.depth;
+  static void failure(const ParseInput& /*unused*/, [[maybe_unused]] parse_state& s) noexcept {
+    end(s);
+  }
+  template <typename ParseInput>
+  [[noreturn]] static void raise(const ParseInput& in, parse_state& s) {
+    s.failed = s.inside;
+    g::control<Rule>::raise(in, s);
+  }
+
+ private:
+  static void end([[maybe_unused]] parse_state& s) noexcept {
+    if constexpr (nests<Rule>) --s.depth;
+    if constexpr (!block_kind<Rule>().empty()) s.inside.blocks.pop_back();
+    if constexpr (std::is_same_v<Rule, g::string_lit>) s.inside.string_start.reset();
+    if constexpr (std::is_same_v<Rule, g::conditional>) s.inside.conditionals.pop_back();
   }
 };
 
 template <typename Rule>
-std::unique_ptr<pt::node> parse_tree_of(std::string_view text, const std::string& source) {
+std::unique_ptr<pt::node> parse_tree_of(std::string_view text, const std::string& source, parse_state& s) {
   pegtl::memory_input<pegtl::tracking_mode::lazy> in(text.data(), text.size(), source);
-  nesting n;
   // The top rules end in must<eof>: parsing either matches everything or throws.
-  return pt::parse<Rule, selector, pegtl::nothing, control>(in, n);
+  return pt::parse<Rule, selector, pegtl::nothing, control>(in, s);
 }
 
-diag::diagnostic syntax_diagnostic(const g::syntax_error& e, std::string_view text, diag::file_id file) {
+diag::diagnostic syntax_diagnostic(const g::syntax_error& e, std::string_view text, diag::file_id file,
+                                   const parse_state& s) {
   auto offset = static_cast<std::uint32_t>(e.positions().front().byte);
-  return detail::describe_syntax_error(*e.text, text, file, offset);
+  return detail::describe_syntax_error(*e.text, text, file, offset, s.failed);
 }
 
 }  // namespace
 
 std::optional<module> parse_module(const diag::source_manager& sources, diag::file_id file, diag::diagnostics& out) {
   std::string_view text = sources.text(file);
+  parse_state state;
   try {
-    std::unique_ptr<pt::node> root = parse_tree_of<g::file>(text, sources.path(file));
+    std::unique_ptr<pt::node> root = parse_tree_of<g::file>(text, sources.path(file), state);
     return detail::build_module(*root, text, file, sources, out);
   } catch (const g::syntax_error& e) {
-    out.add(syntax_diagnostic(e, text, file));
+    out.add(syntax_diagnostic(e, text, file, state));
   } catch (const detail::build_failure& f) {
     out.add(f.error);
   }
@@ -107,11 +143,12 @@ std::optional<module> parse_module(const diag::source_manager& sources, diag::fi
 
 expr_ptr parse_expression(const diag::source_manager& sources, diag::file_id file, diag::diagnostics& out) {
   std::string_view text = sources.text(file);
+  parse_state state;
   try {
-    std::unique_ptr<pt::node> root = parse_tree_of<g::expression_file>(text, sources.path(file));
+    std::unique_ptr<pt::node> root = parse_tree_of<g::expression_file>(text, sources.path(file), state);
     return detail::build_expression(*root, text, file);
   } catch (const g::syntax_error& e) {
-    out.add(syntax_diagnostic(e, text, file));
+    out.add(syntax_diagnostic(e, text, file, state));
   } catch (const detail::build_failure& f) {
     out.add(f.error);
   }

@@ -19,6 +19,7 @@ namespace g = iku::grammar;
 bool is_digit(int c) { return c >= '0' && c <= '9'; }
 bool is_word_first(int c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_'; }
 bool is_word_other(int c) { return is_word_first(c) || is_digit(c); }
+bool is_space(int c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
 
 // The byte at i, or -1 past the end.
 int byte_at(std::string_view text, std::size_t i) {
@@ -164,10 +165,98 @@ std::string lookalike_hint(std::string_view code, std::string_view text, std::si
   return {};
 }
 
+// The line (1-based) of offset.
+std::size_t line_of(std::string_view text, std::size_t offset) {
+  std::string_view before = text.substr(0, offset);
+  return static_cast<std::size_t>(std::count(before.begin(), before.end(), '\n')) + 1;
+}
+
+// The name after the keyword of a block ("S1" in `sasaran S1 "..." {`), skipping whitespace and
+// comments; empty when there is none.
+std::string block_name(std::string_view text, std::size_t offset) {
+  std::size_t i = offset;
+  while (is_word_other(byte_at(text, i))) ++i;
+  for (;;) {
+    int c = byte_at(text, i);
+    if (is_space(c)) {
+      ++i;
+    } else if (c == '#') {
+      while (byte_at(text, i) >= 0 && byte_at(text, i) != '\n') ++i;
+    } else {
+      break;
+    }
+  }
+  return word_at(text, i);
+}
+
+// A block as messages name it: "sasaran `S1`".
+std::string block_title(std::string_view text, const open_block& b) {
+  std::string name = block_name(text, b.offset);
+  return name.empty() ? std::string(b.kind) : fmt::format("{} `{}`", b.kind, name);
+}
+
+// The end of the last text that is not whitespace: where a missing `}` belongs.
+std::uint32_t end_of_content(std::string_view text) {
+  std::size_t end = text.size();
+  while (end > 0 && is_space(byte_at(text, end - 1))) --end;
+  return static_cast<std::uint32_t>(end);
+}
+
+// A block still open at the end of the file: named, with the line it opened on, and every other
+// block that is still open in the hint.
+void describe_unclosed(diag::diagnostic& d, std::string_view text, const std::vector<open_block>& blocks) {
+  const open_block& inner = blocks.back();
+  d.message = fmt::format("the {} opened at line {} is not closed with `}}`", block_title(text, inner),
+                          line_of(text, inner.offset));
+  d.where.begin = d.where.end = end_of_content(text);
+  if (blocks.size() == 1) {
+    d.hint = fmt::format("add `}}` after the last line of the {}", block_title(text, inner));
+    return;
+  }
+  std::string list;
+  for (std::size_t k = blocks.size(); k-- > 0;) {
+    if (!list.empty()) list += k == 0 ? " and " : ", ";
+    list += fmt::format("the {} (line {})", block_title(text, blocks[k]), line_of(text, blocks[k].offset));
+  }
+  d.hint = fmt::format("{} blocks are open at the end of the file: add one `}}` each for {}", blocks.size(), list);
+}
+
+// The text of a number-like token at i ("21", "2.5", "-1", "1x"), empty when none starts there.
+std::string_view number_token(std::string_view text, std::size_t i) {
+  std::size_t j = i;
+  if (byte_at(text, j) == '-') ++j;
+  if (!is_digit(byte_at(text, j))) return {};
+  while (is_word_other(byte_at(text, j)) || byte_at(text, j) == '.') ++j;
+  return text.substr(i, j - i);
+}
+
+// `desimal 21`, `desimal 2.5`: says what was found, with the caret under all of it.
+void describe_places(diag::diagnostic& d, std::string_view token) {
+  bool whole = std::all_of(token.begin(), token.end(), [](char c) { return is_digit(c); });
+  if (whole && token.front() != '0' && (token.size() > 2 || std::stoi(std::string(token)) > 20)) {
+    d.message = fmt::format("{} decimal places is more than 20", token);
+  } else {
+    d.message = fmt::format("expected a whole number of decimal places from 0 to 20, found {}", token);
+  }
+  d.hint = "write a whole number of decimal places from 0 to 20, such as 2";
+  d.where.end = d.where.begin + static_cast<std::uint32_t>(token.size());
+}
+
+// `224: 56.70` in a target block: a year of other than 4 digits before a `:`; its digits, or empty.
+std::string_view short_or_long_year(std::string_view text, std::size_t i) {
+  std::size_t j = i;
+  while (is_digit(byte_at(text, j))) ++j;
+  if (j == i || j - i == 4) return {};
+  std::size_t k = j;
+  while (byte_at(text, k) == ' ' || byte_at(text, k) == '\t') ++k;
+  if (byte_at(text, k) != ':') return {};
+  return text.substr(i, j - i);
+}
+
 }  // namespace
 
 diag::diagnostic describe_syntax_error(const g::error_text& entry, std::string_view text, diag::file_id file,
-                                       std::uint32_t offset) {
+                                       std::uint32_t offset, const failure_context& context) {
   diag::diagnostic d;
   d.code = entry.code;
   d.message = entry.message;
@@ -195,8 +284,18 @@ diag::diagnostic describe_syntax_error(const g::error_text& entry, std::string_v
     return d;
   }
 
+  // A string is not closed on its line: point at where it starts (invalid UTF-8 inside it is
+  // reported at the byte, below).
+  if (&entry == &g::error_message<g::string_close> && context.string_start &&
+      (offset >= text.size() || byte_at(text, offset) == '\n' || byte_at(text, offset) == '\r')) {
+    d.where = {file, *context.string_start, *context.string_start + 1};
+    return d;
+  }
+
   if (offset >= text.size()) {
-    if (entry.at_end != nullptr) {
+    if (entry.at_end != nullptr && !context.blocks.empty()) {
+      describe_unclosed(d, text, context.blocks);
+    } else if (entry.at_end != nullptr) {
       d.message = entry.at_end;
       d.hint = "add the missing `}` after the last line of the block";
     } else {
@@ -211,6 +310,31 @@ diag::diagnostic describe_syntax_error(const g::error_text& entry, std::string_v
     d.hint = fmt::format("the byte here is 0x{:02X}; save the file as UTF-8", byte_at(text, offset));
     d.where.end = offset + 1;
     return d;
+  }
+
+  if (d.code == "IKU019") {
+    if (std::string_view token = number_token(text, offset); !token.empty()) {
+      describe_places(d, token);
+      return d;
+    }
+  }
+  if (&entry == &g::error_message<g::target_close>) {
+    if (std::string_view year = short_or_long_year(text, offset); !year.empty()) {
+      d.code = g::code::malformed_year;
+      d.message = fmt::format("expected a year of 4 digits, found {}", year);
+      d.hint = "write the year in four digits, such as 2024: 56.70";
+      d.where.end = offset + static_cast<std::uint32_t>(year.size());
+      return d;
+    }
+  }
+
+  // `jika` on one line and the failure on a later one: say which conditional is incomplete.
+  if (d.code == "IKU017" && !context.conditionals.empty()) {
+    std::size_t jika_line = line_of(text, context.conditionals.back());
+    if (jika_line != line_of(text, offset))
+      d.hint = fmt::format("the conditional that starts with `jika` on line {} needs all three parts: "
+                           "jika CONDITION maka A lain B",
+                           jika_line);
   }
 
   std::string word = word_at(text, offset);
@@ -229,6 +353,10 @@ diag::diagnostic describe_syntax_error(const g::error_text& entry, std::string_v
   if (byte_at(text, offset) == '\n' || byte_at(text, offset) == '\r') length = 0;
   d.where.end = offset + static_cast<std::uint32_t>(length);
   if (std::string hint = lookalike_hint(entry.code, text, offset); !hint.empty()) d.hint = std::move(hint);
+  // `jika a maka b )`: say what stands where `maka` or `lain` was expected.
+  int c = byte_at(text, offset);
+  if (entry.word_message != nullptr && d.code == "IKU017" && c > ' ' && c < 0x7F)
+    d.message = replace_word(entry.word_message, std::string(1, static_cast<char>(c)));
   return d;
 }
 

@@ -2,7 +2,9 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string_view>
+#include <vector>
 
 #include "diag/diagnostic.hpp"
 
@@ -12,11 +14,26 @@ struct error_text;
 
 namespace iku::syntax::detail {
 
+// A block (sasaran, indikator, target set, polaritas, skala) the parser was inside.
+struct open_block {
+  std::string_view kind;  // "sasaran", "indikator", "target set", "polaritas", "skala"
+  std::uint32_t offset;   // its keyword
+};
+
+// What the parser was in the middle of when it failed.
+struct failure_context {
+  std::vector<open_block> blocks;             // outermost first
+  std::optional<std::uint32_t> string_start;  // the opening quote of the string being read
+  std::vector<std::uint32_t> conditionals;    // the `jika` of each conditional being read, outermost first
+};
+
 // The entry's message and hint, refined by what stands at `offset` in `text`: a decimal comma
 // (IKU002), invalid UTF-8 (IKU001), an unknown word ("unknown field 'rumsu' in indikator" with
-// "did you mean `rumus`?"), the end of the file, and a few look-alikes (`=` for `==`, `.5`,
-// a space before a call's `(`, non-breaking spaces, curly quotes).
+// "did you mean `rumus`?"), the end of the file (an unclosed block is named with its line), a
+// string not closed on its line (at its opening quote), decimal places out of range, a year that
+// is not 4 digits, and a few look-alikes (`=` for `==`, `.5`, a space before a call's `(`,
+// non-breaking spaces, curly quotes).
 diag::diagnostic describe_syntax_error(const grammar::error_text& entry, std::string_view text, diag::file_id file,
-                                       std::uint32_t offset);
+                                       std::uint32_t offset, const failure_context& context = {});
 
 }  // namespace iku::syntax::detail

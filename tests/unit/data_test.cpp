@@ -388,6 +388,40 @@ TEST_CASE("broken quoting", "[data]") {
     CHECK(l.sources.slice(l.diag(0).where) == "70");
     CHECK(l.data.size() == 1);
   }
+  SECTION("a quote left open runs on to the next row's quote: reported at the opening quote") {
+    loaded l;
+    load_text(l,
+              "tahun,variabel,nilai,sumber\n"
+              "2024,a,1,\"LKj 2024 Bab III\n"
+              "2024,b,2,\"LKj 2024 Bab III\"\n");
+    REQUIRE_FALSE(l.ok);
+    REQUIRE(l.codes() == std::vector<std::string>{"IKU201"});
+    CHECK(l.at(0) == "t.csv:2:10");
+    CHECK(l.sources.slice(l.diag(0).where) == "\"");
+    CHECK(l.diag(0).message == "this quote is not closed on its line");
+    CHECK(l.diag(0).hint ==
+          "as written, the cell runs on to the quote at line 3, column 10 and text follows that quote; end the "
+          "cell with \" on this line (a \" inside a quoted cell is written twice: \"\")");
+    // The row with the open quote is dropped; reading goes on from the next line.
+    CHECK(l.data.find("a", 2024) == nullptr);
+    REQUIRE(l.data.find("b", 2024));
+    CHECK(l.data.find("b", 2024)->sumber == "LKj 2024 Bab III");
+  }
+  SECTION("the same in a CRLF file, over several lines") {
+    loaded l;
+    load_text(l, "tahun,variabel,nilai,sumber\r\n2024,a,\"1\r\n2024,b,2,x\r\n2024,c,3,\"y\"\r\n");
+    REQUIRE(l.codes() == std::vector<std::string>{"IKU201"});
+    CHECK(l.at(0) == "t.csv:2:8");
+    CHECK(l.diag(0).hint.find("the quote at line 4, column 10") != std::string::npos);
+    CHECK(l.data.find("b", 2024));
+    CHECK(l.data.find("c", 2024));
+  }
+  SECTION("text after a closing quote on the cell's own line is still IKU202") {
+    loaded l;
+    load_text(l, "tahun,variabel,nilai,sumber\n2024,a,1,\"x\" y\n");
+    REQUIRE(l.codes() == std::vector<std::string>{"IKU202"});
+    CHECK(l.at(0) == "t.csv:2:14");
+  }
   SECTION("in the header, nothing else is read") {
     loaded l;
     load_text(l, "tahun,\"variabel,nilai\n2024,a,1\n");

@@ -668,13 +668,26 @@ TEST_CASE("error IKU002: a decimal comma where a number is expected", "[syntax][
 }
 
 TEST_CASE("error IKU003/IKU004: strings", "[syntax][errors]") {
+  // reported at the opening quote, as the CSV loader does for a quote never closed
   auto p = parse("instansi \"Dinas Sosial\ntahun 2024\n");
-  CHECK(code_at(*p) == "IKU003 1:23");
+  CHECK(code_at(*p) == "IKU003 1:10");
   CHECK(p->only_error().message == "unterminated string");
-  CHECK(p->only_error().hint == "close it with \" on the same line");
+  CHECK(p->only_error().hint == "the string that starts at this quote needs a closing \" on the same line");
+  CHECK(p->slice(p->only_error().where) == "\"");
+  CHECK(p->rendered() ==
+        "test.iku:1:10: error[IKU003]: unterminated string\n"
+        " 1 | instansi \"Dinas Sosial\n"
+        "   |          ^\n"
+        "  hint: the string that starts at this quote needs a closing \" on the same line\n");
 
-  auto q = parse("instansi \"abc");
-  CHECK(code_at(*q) == "IKU003 1:14");
+  auto q = parse("instansi \"abc");  // at the end of the file
+  CHECK(code_at(*q) == "IKU003 1:10");
+  CHECK(q->only_error().message == "unterminated string");
+  auto crlf = parse("tujuan T1 \"abc\r\nsasaran S \"s\" { }\r\n");
+  CHECK(code_at(*crlf) == "IKU003 1:11");
+  // an escaped quote does not open or close the string
+  auto esc = parse("sasaran S1 \"s\" {\n  program \"a\", \"b \\\" c\n}\n");
+  CHECK(code_at(*esc) == "IKU003 2:16");
 
   auto r = parse("instansi \"a\\nb\"");
   CHECK(code_at(*r) == "IKU004 1:13");
@@ -872,17 +885,50 @@ TEST_CASE("errors in declarations: names, labels, braces", "[syntax][errors]") {
 }
 
 TEST_CASE("errors at the end of the file: unclosed blocks", "[syntax][errors]") {
-  auto p = parse("sasaran S \"s\" {\n  indikator a \"A\" {\n    rumus a\n  }\n");
-  CHECK(code_at(*p) == "IKU007 5:1");
-  CHECK(p->only_error().message == "the sasaran block is not closed with `}`");
-  CHECK(p->only_error().hint == "add the missing `}` after the last line of the block");
+  // named, with the line it opened on; the caret goes where the `}` is missing
+  auto p = parse("tujuan T1 \"t\"\n\nsasaran S1 \"s\" {\n  indikator a \"A\" {\n    rumus a\n  }\n\n");
+  CHECK(code_at(*p) == "IKU007 6:4");
+  CHECK(p->only_error().message == "the sasaran `S1` opened at line 3 is not closed with `}`");
+  CHECK(p->only_error().hint == "add `}` after the last line of the sasaran `S1`");
+  CHECK(p->rendered() ==
+        "test.iku:6:4: error[IKU007]: the sasaran `S1` opened at line 3 is not closed with `}`\n"
+        " 6 |   }\n"
+        "   |    ^\n"
+        "  hint: add `}` after the last line of the sasaran `S1`\n");
+
   auto q = parse("sasaran S \"s\" {\n  indikator a \"A\" {\n    rumus a");
   CHECK(code_at(*q) == "IKU008 3:12");
-  CHECK(q->only_error().message == "the indikator block is not closed with `}`");
+  CHECK(q->only_error().message == "the indikator `a` opened at line 2 is not closed with `}`");
+  CHECK(q->only_error().hint ==
+        "2 blocks are open at the end of the file: add one `}` each for the indikator `a` (line 2) and "
+        "the sasaran `S` (line 1)");
+
   auto r = parse("skala s \"S\" {\n A \"a\" capaian > 1\n");
-  CHECK(r->only_error().message == "the skala block is not closed with `}`");
+  CHECK(code_at(*r) == "IKU014 2:19");
+  CHECK(r->only_error().message == "the skala `s` opened at line 1 is not closed with `}`");
+  CHECK(r->only_error().hint == "add `}` after the last line of the skala `s`");
+
+  auto pol = parse("pakai \"sakip\"\npolaritas p \"P\" {\n  capaian = 1\n");
+  CHECK(code_at(*pol) == "IKU014 3:14");
+  CHECK(pol->only_error().message == "the polaritas `p` opened at line 2 is not closed with `}`");
+
+  auto t = parse("sasaran S \"s\" {\n  indikator a \"A\" {\n    target pk { 2024: 1\n");
+  CHECK(code_at(*t) == "IKU014 3:24");
+  CHECK(t->only_error().message == "the target set `pk` opened at line 3 is not closed with `}`");
+  CHECK(t->only_error().hint ==
+        "3 blocks are open at the end of the file: add one `}` each for the target set `pk` (line 3), "
+        "the indikator `a` (line 2) and the sasaran `S` (line 1)");
+
+  // a comment between the keyword and the name, and a name on the next line
+  auto c = parse("sasaran # the first\n  S9 \"s\" {\n  tujuan T1\n");
+  CHECK(c->only_error().message == "the sasaran `S9` opened at line 1 is not closed with `}`");
+
   auto s = parse_fields("    target pk { 2024: 1\n");  // the `}` after it closes the target block instead
-  CHECK(s->only_error().message == "the sasaran block is not closed with `}`");
+  CHECK(s->only_error().message == "the sasaran `S1` opened at line 1 is not closed with `}`");
+  // other errors at the end of the file keep their place and say so
+  auto u = parse("sasaran S \"s\" {\n  indikator a \"A\" {\n    rumus a *\n");
+  CHECK(code_at(*u) == "IKU015 4:1");
+  CHECK(u->only_error().message == "expected a number, a name or `(` after the operator before the end of the file");
 }
 
 TEST_CASE("errors in target blocks", "[syntax][errors]") {
@@ -893,8 +939,20 @@ TEST_CASE("errors in target blocks", "[syntax][errors]") {
   CHECK(code_at(*q) == "IKU023 3:23");
   auto r = parse_fields("    target pk { 2024: - 1 }\n");
   CHECK(code_at(*r) == "IKU023 3:23");
-  auto s = parse_fields("    target pk { 24: 1 }\n");
-  CHECK(code_at(*s) == "IKU014 3:17");
+  // a year of other than 4 digits is named as such, with the caret under all its digits
+  auto s = parse_fields("    target pk { 224: 56.70 }\n");
+  CHECK(code_at(*s) == "IKU018 3:17");
+  CHECK(s->only_error().message == "expected a year of 4 digits, found 224");
+  CHECK(s->only_error().hint == "write the year in four digits, such as 2024: 56.70");
+  CHECK(s->slice(s->only_error().where) == "224");
+  CHECK(code_at(*parse_fields("    target pk { 24 : 1 }\n")) == "IKU018 3:17");
+  auto s5 = parse_fields("    target pk { 2023: 1\n      20245: 2 }\n");
+  CHECK(code_at(*s5) == "IKU018 4:7");
+  CHECK(s5->only_error().message == "expected a year of 4 digits, found 20245");
+  // a number without a year is not taken for one
+  auto nv = parse_fields("    target pk { 56.70 }\n");
+  CHECK(code_at(*nv) == "IKU014 3:17");
+  CHECK(nv->only_error().message == "expected `YEAR: NUMBER`, `akhir: NUMBER` or `}` in the target block");
   auto t = parse_fields("    target pk { akir: 1 }\n");
   CHECK(t->only_error().message == "unexpected 'akir' in the target block");
   CHECK(t->only_error().hint == "did you mean `akhir`?");
@@ -908,8 +966,26 @@ TEST_CASE("errors in target blocks", "[syntax][errors]") {
 }
 
 TEST_CASE("errors in scalar fields and statements", "[syntax][errors]") {
-  CHECK(code_at(*parse_fields("    desimal 21\n")) == "IKU019 3:13");
-  CHECK(code_at(*parse_fields("    desimal 2.5\n")) == "IKU019 3:13");
+  // decimal places out of range: the number found, with the caret under all of it
+  auto d21 = parse_fields("    desimal 21\n");
+  CHECK(code_at(*d21) == "IKU019 3:13");
+  CHECK(d21->only_error().message == "21 decimal places is more than 20");
+  CHECK(d21->only_error().hint == "write a whole number of decimal places from 0 to 20, such as 2");
+  CHECK(d21->slice(d21->only_error().where) == "21");
+  auto d25 = parse_fields("    desimal 2.5\n");
+  CHECK(code_at(*d25) == "IKU019 3:13");
+  CHECK(d25->only_error().message == "expected a whole number of decimal places from 0 to 20, found 2.5");
+  CHECK(d25->slice(d25->only_error().where) == "2.5");
+  auto top = parse("desimal capaian 100000000000000000000000\n");
+  CHECK(code_at(*top) == "IKU019 1:17");
+  CHECK(top->only_error().message == "100000000000000000000000 decimal places is more than 20");
+  CHECK(parse("desimal capaian 021\n")->only_error().message ==
+        "expected a whole number of decimal places from 0 to 20, found 021");
+  CHECK(parse_fields("    desimal -1\n")->only_error().message ==
+        "expected a whole number of decimal places from 0 to 20, found -1");
+  CHECK(parse_fields("    desimal capaian 3x\n")->only_error().message ==
+        "expected a whole number of decimal places from 0 to 20, found 3x");
+  CHECK(parse_fields("    desimal 20\n    desimal capaian 0\n")->diags.size() == 0);
   CHECK(code_at(*parse_fields("    desimal x\n")) == "IKU019 3:13");
   CHECK(code_at(*parse_fields("    desimal capaian\n  }\n")) == "IKU019 4:3");
   CHECK(code_at(*parse("desimal 2\n")) == "IKU021 1:9");
@@ -949,9 +1025,23 @@ TEST_CASE("errors in expressions", "[syntax][errors]") {
   CHECK(s->only_error().message == "expected `,` or `)` in the call");
   auto t = parse_ex("jika a maka b");
   CHECK(code_at(*t) == "IKU017 1:14");
+  CHECK(t->only_error().message == "expected `lain` after `jika ... maka ...` before the end of the file");
   auto u = parse_ex("jika a lain b");
   CHECK(code_at(*u) == "IKU017 1:8");
-  CHECK(u->only_error().message == "expected `maka` after the condition of `jika`");
+  CHECK(u->only_error().message == "expected `maka` after the condition of `jika`, found 'lain'");
+  CHECK(u->only_error().hint == "a conditional needs all three parts: jika CONDITION maka A lain B");
+  // what stands where `lain` was expected is named, and the `jika` it belongs to
+  auto jl = parse_fields("    rumus     jika a > 0 maka b / a * 100\n    desimal   2\n");
+  CHECK(code_at(*jl) == "IKU017 4:5");
+  CHECK(jl->only_error().message == "expected `lain` after `jika ... maka ...`, found 'desimal'");
+  CHECK(jl->only_error().hint ==
+        "the conditional that starts with `jika` on line 3 needs all three parts: jika CONDITION maka A lain B");
+  CHECK(jl->slice(jl->only_error().where) == "desimal");
+  auto nested = parse_fields("    rumus jika a maka 1\n      lain jika b maka 2\n    desimal 2\n");
+  CHECK(code_at(*nested) == "IKU017 5:5");
+  CHECK(nested->only_error().hint.find("`jika` on line 4") != std::string::npos);
+  CHECK(parse_ex("jika a maka b )")->only_error().message == "expected `lain` after `jika ... maka ...`, found ')'");
+  CHECK(parse_ex("jika a maka b lian c")->only_error().hint == "did you mean `lain`?");
   auto v = parse_ex("1 + jika a maka 1 lain 2");
   CHECK(code_at(*v) == "IKU015 1:5");
   CHECK(v->only_error().hint.find("needs parentheses") != std::string::npos);
