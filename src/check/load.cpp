@@ -95,7 +95,8 @@ class loader {
         if (d.style) options.style = d.style->value;
         fs::path p = fs::path(d.path.text);
         if (p.is_relative()) p = dirs_[m] / p;
-        if (!data::load_csv(p.lexically_normal().string(), options, sources_, into, out_)) data_failed_ = true;
+        if (!data::load_csv(display_path(p.lexically_normal().string()), options, sources_, into, out_))
+          data_failed_ = true;
       }
     }
   }

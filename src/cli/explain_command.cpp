@@ -41,7 +41,7 @@ int explain_command(const common_options& o, const explain_options& e, std::ostr
     explanations.push_back({std::move(r), t.root().children.front()});
   }
   if (e.format == "json")
-    out << report::render_explain_json(explanations, s.sources, o.file, s.options, s.style);
+    out << report::render_explain_json(explanations, s.sources, check::display_path(o.file), s.options, s.style);
   else
     out << report::render_explain_text(explanations, s.sources, s.style);
   return ok;

@@ -7,11 +7,10 @@ std::optional<int> open_session(const common_options& o, session& s, std::ostrea
   s.style = o.locale == "en" ? value::number_style::en : value::number_style::id;
   s.program = check::load_program(o.file, {o.stdlib_dirs}, s.sources, diags);
   if (s.program) {
-    std::optional<eval::options> chosen = eval::choose_options(*s.program, o.tahun, o.target, diags);
+    std::optional<eval::options> chosen = eval::choose_options(*s.program, o.tahun, o.target, o.wilayah, diags);
     if (chosen) {
       s.options = *chosen;
       s.options.style = s.style;
-      s.options.wilayah = o.wilayah;
     } else {
       s.program.reset();
     }

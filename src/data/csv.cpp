@@ -1,5 +1,5 @@
 // load_csv: long-form CSV rows (tahun, variabel, nilai[, sumber][, wilayah]) into a data_set.
-// Codes IKU200..IKU211 are listed in docs/diagnostics-data.md.
+// Codes IKU200..IKU211 are listed in docs/diagnostics.md.
 #include <algorithm>
 #include <array>
 #include <cerrno>

@@ -11,13 +11,13 @@ const datum* data_set::add(key k, datum d) {
 }
 
 const datum* data_set::find(std::string_view variable, int year, std::string_view wilayah) const {
-  auto it = values_.find(key{std::string(variable), year, std::string(wilayah)});
+  auto it = values_.find(key_order::view{variable, year, wilayah});
   return it == values_.end() ? nullptr : &it->second;
 }
 
 bool data_set::has_variable(std::string_view variable) const {
   // Keys sort by variable first, so its first key (if any) is at or after the smallest year.
-  auto it = values_.lower_bound(key{std::string(variable), INT_MIN, {}});
+  auto it = values_.lower_bound(key_order::view{variable, INT_MIN, {}});
   return it != values_.end() && it->first.variable == variable;
 }
 
@@ -32,6 +32,19 @@ std::vector<int> data_set::years() const {
   std::set<int> years;
   for (const auto& [k, d] : values_) years.insert(k.year);
   return {years.begin(), years.end()};
+}
+
+std::vector<int> data_set::years_with_values(std::string_view wilayah) const {
+  std::set<int> years;
+  for (const auto& [k, d] : values_)
+    if (k.wilayah == wilayah && d.value) years.insert(k.year);
+  return {years.begin(), years.end()};
+}
+
+std::vector<std::string> data_set::regions() const {
+  std::set<std::string> names;
+  for (const auto& [k, d] : values_) names.insert(k.wilayah);
+  return {names.begin(), names.end()};
 }
 
 }  // namespace iku::data

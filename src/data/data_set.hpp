@@ -26,9 +26,16 @@ struct key {
   std::string variable;
   int year = 0;
   std::string wilayah;
-  bool operator<(const key& o) const {
-    return std::tie(variable, year, wilayah) < std::tie(o.variable, o.year, o.wilayah);
-  }
+};
+
+// Orders keys, and compares them with views of keys so a lookup allocates nothing.
+struct key_order {
+  using is_transparent = void;
+  using view = std::tuple<std::string_view, int, std::string_view>;
+  static view of(const key& k) { return {k.variable, k.year, k.wilayah}; }
+  static const view& of(const view& v) { return v; }
+  template <typename A, typename B>
+  bool operator()(const A& a, const B& b) const { return of(a) < of(b); }
 };
 
 class data_set {
@@ -39,10 +46,13 @@ class data_set {
   bool has_variable(std::string_view variable) const;
   std::vector<std::string> variables() const;  // sorted, unique
   std::vector<int> years() const;              // sorted, unique
+  // Years that have at least one value (not a "not available" cell) for the region.
+  std::vector<int> years_with_values(std::string_view wilayah) const;
+  std::vector<std::string> regions() const;    // sorted, unique; "" (the office) included if present
   std::size_t size() const { return values_.size(); }
 
  private:
-  std::map<key, datum> values_;
+  std::map<key, datum, key_order> values_;
 };
 
 struct csv_options {

@@ -98,8 +98,9 @@ void evaluator::target(indicator_result& r, tracer* t) {
           {"set", r.target_set}, {"tahun", std::to_string(r.year)}, {"tertulis", r.target->value.text}};
     return;
   }
-  r.target_value = not_measurable{set ? fmt::format("target {} tidak memuat tahun {}", r.target_set, r.year)
-                                      : fmt::format("indikator {} tidak punya target {}", ind.name(), r.target_set),
+  r.target_value = not_measurable{set                    ? fmt::format("target {} tidak memuat tahun {}", r.target_set, r.year)
+                                  : r.target_set.empty() ? fmt::format("indikator {} tidak punya target", ind.name())
+                                                         : fmt::format("indikator {} tidak punya target {}", ind.name(), r.target_set),
                                   set ? set->where : ind.decl->name.where};
   if (t) t->leaf("target", title, r.target_value.failure().where, r.target_value);
 }
@@ -111,6 +112,7 @@ void evaluator::capaian(indicator_result& r, tracer* t) {
   const result& basis = rounded ? r.realisasi : r.realisasi_exact;
   env en;
   en.year = r.year;
+  en.indicator = &ind;
   en.fixed = {{"realisasi", &basis, "", ind.decl->rumus->where},
               {"target", &r.target_value, "", r.target ? r.target->value_where : diag::span{}}};
   if (t) {
@@ -143,6 +145,7 @@ void evaluator::kategori(indicator_result& r, tracer* t) {
   } else {
     env en;
     en.year = r.year;
+    en.indicator = &ind;
     std::string shown = t && ind.desimal_capaian ? r.capaian.number().format(*ind.desimal_capaian, t->style()) : "";
     en.fixed = {{"capaian", &r.capaian, shown, {}}, {"nilai", &r.capaian, shown, {}}};
     for (const syntax::skala_rule& rule : p_.skala->rules) {
@@ -163,11 +166,14 @@ void evaluator::syarat(indicator_result& r, tracer* t) {
   env en;
   en.data = true;
   en.year = r.year;
+  en.indicator = r.indicator;
   for (const syntax::syarat& s : r.indicator->decl->syarat_list) {
     tracer local(options_.style);  // a finding shows its values even when nobody is tracing
     tracer& step = t ? *t : local;
     result ok = formula("syarat", s.message.text, *s.cond, en, &step);
-    if (ok.is_bool() && !ok.boolean())
+    if (!ok.measurable())
+      r.findings.push_back({s.message.text, "tidak dapat diperiksa: " + ok.failure().reason, s.where});
+    else if (!ok.boolean())
       r.findings.push_back({s.message.text, step.current().children.back().substituted, s.where});
   }
 }
@@ -184,6 +190,7 @@ result evaluator::realisasi(const check::indicator& ind, int year, tracer* t, re
   env en;
   en.data = true;
   en.year = year;
+  en.indicator = &ind;
   result full = formula("rumus", fmt::format("Rumus {}", ind.name()), *ind.decl->rumus, en, t);
   result shown = ind.desimal ? round(full, *ind.desimal, ind.mode, ind.desimal_at, ind.mode_at, t, "realisasi") : full;
   if (t) t->close(shown);
@@ -233,7 +240,11 @@ result evaluator::expression(const syntax::expr& e, const env& en, tracer* t, st
     result operator()(const expr& x) {
       return std::visit([&](const auto& n) { return visit(x, n); }, x.node);
     }
-    result visit(const expr&, const number_lit& n) { return n.value; }
+    result visit(const expr& x, const number_lit& n) {
+      // Literals too are written in the reader's locale, so a substituted formula uses one notation.
+      if (subs) subs->push_back({x.where, literal(n, t->style())});
+      return n.value;
+    }
     result visit(const expr& x, const name_ref& n) {
       std::string s;
       result v = ev.name(x, n.name, en, t, subs ? &s : nullptr);
@@ -297,7 +308,7 @@ result evaluator::expression(const syntax::expr& e, const env& en, tracer* t, st
         args.push_back((*this)(*a));
         if (!args.back().measurable()) return args.back();
       }
-      return ev.call(x, n, std::move(args), t);
+      return ev.call(x, n, std::move(args), en, t);
     }
   };
   walker w{*this, en, t, shown ? &subs : nullptr};
@@ -360,7 +371,8 @@ result evaluator::name(const syntax::expr& e, const std::string& n, const env& e
   return v;
 }
 
-result evaluator::call(const syntax::expr& e, const syntax::call& c, std::vector<result> args, tracer* t) {
+result evaluator::call(const syntax::expr& e, const syntax::call& c, std::vector<result> args, const env& en,
+                       tracer* t) {
   const check::builtin* b = check::find_builtin(c.fn.text);
   switch (b->fn) {
     case check::builtin_fn::min:
@@ -373,7 +385,10 @@ result evaluator::call(const syntax::expr& e, const syntax::call& c, std::vector
     case check::builtin_fn::abs: return args.front().number().abs();
     case check::builtin_fn::bulat: {
       int places = static_cast<int>(*args[1].number().to_int64());
-      return round(args[0], places, p_.mode, e.where, p_.mode_at, t, "bulat()");
+      // The pembulatan of the indicator being computed, else of the file.
+      const check::indicator* ind = en.indicator;
+      return round(args[0], places, ind ? ind->mode : p_.mode, e.where, ind ? ind->mode_at : p_.mode_at, t,
+                   "bulat()");
     }
   }
   return not_measurable{"fungsi tidak dikenal", e.where};

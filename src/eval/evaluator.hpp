@@ -57,6 +57,7 @@ class evaluator {
     std::vector<binding> fixed;  // realisasi/target, capaian/nilai
     bool data = false;           // data variables and indicators visible
     int year = 0;
+    const check::indicator* indicator = nullptr;  // whose pembulatan bulat() follows
   };
 
   result realisasi(const check::indicator& ind, int year, tracer* t, result* exact);
@@ -66,7 +67,7 @@ class evaluator {
   void syarat(indicator_result& r, tracer* t);
   result expression(const syntax::expr& e, const env& en, tracer* t, std::string* shown);
   result name(const syntax::expr& e, const std::string& n, const env& en, tracer* t, std::string* shown);
-  result call(const syntax::expr& e, const syntax::call& c, std::vector<result> args, tracer* t);
+  result call(const syntax::expr& e, const syntax::call& c, std::vector<result> args, const env& en, tracer* t);
   result round(result v, int places, value::rounding mode, diag::span where, diag::span mode_at,
                tracer* t, const std::string& what);
   // Evaluates a formula as one traced step: its text, its substituted form, its value.

@@ -15,9 +15,11 @@ struct options {
   value::number_style style = value::number_style::id;  // how the values in a finding are written
 };
 
-// The year and target set a run uses: the command line's, else the file's declaration, else the
-// latest year with data / the only target set there is. Errors (no data, ambiguous set) go to out.
+// The year, target set and region a run uses: the command line's, else the file's declaration,
+// else the latest year with values / the only target set there is. Errors go to out (those about
+// command-line values are usage errors, exit code 2).
 std::optional<options> choose_options(const check::program& p, std::optional<int> year,
-                                      std::optional<std::string> target_set, diag::diagnostics& out);
+                                      std::optional<std::string> target_set, const std::string& wilayah,
+                                      diag::diagnostics& out);
 
 }  // namespace iku::eval

@@ -12,6 +12,14 @@ std::string show_figure(const eval::result& r, std::optional<int> places, value:
 }
 
 
+shown_figures show_figures(const eval::indicator_result& r, value::number_style style) {
+  const check::indicator& ind = *r.indicator;
+  return {show_figure(r.realisasi, ind.desimal, style),
+          r.target ? eval::evaluator::literal(r.target->value, style) : "tidak terukur",
+          show_figure(r.capaian, ind.desimal_capaian, style),
+          r.kategori ? fmt::format("{} ({})", r.kategori->label.text, r.kategori->code.text) : "-"};
+}
+
 table capaian_table(const check::program& p, const diag::source_manager& sources, const eval::options& o,
                     const std::vector<eval::indicator_result>& results, value::number_style style) {
   table t;
@@ -49,14 +57,19 @@ table capaian_table(const check::program& p, const diag::source_manager& sources
                                 : !r.target_value.measurable() ? r.target_value
                                                                : r.capaian;
     std::string capaian = r.capaian.measurable() ? figure(r.capaian, ind.desimal_capaian) : figure(cause, {});
-    std::string kategori = r.kategori ? fmt::format("{} ({})", r.kategori->label.text, r.kategori->code.text) : "-";
+    std::string kategori = show_figures(r, style).kategori;
+    if (!r.kategori && r.capaian.measurable()) {  // a scale with a gap: say so, never leave it blank
+      std::string reason = fmt::format("{}: {} untuk capaian {}", ind.name(), r.kategori_reason, capaian);
+      reasons.push_back(reason);
+      kategori = fmt::format("- [{}]", reasons.size());
+    }
     t.rows.push_back({{std::to_string(++number), ind.decl->label.text,
                        ind.decl->satuan ? ind.decl->satuan->value : "", target, realisasi, capaian, kategori}});
     for (const eval::finding& f : r.findings)
       findings.push_back(fmt::format("Peringatan: {}: syarat tidak terpenuhi: {} ({}) [{}]", ind.name(), f.detail,
                                      f.message, sources.where(f.where)));
   }
-  if (!reasons.empty()) t.notes.push_back("Tidak terukur:");
+  if (!reasons.empty()) t.notes.push_back("Catatan:");
   for (std::size_t i = 0; i < reasons.size(); ++i) t.notes.push_back(fmt::format("  [{}] {}", i + 1, reasons[i]));
   for (const std::string& s : findings) t.notes.push_back(s);
   return t;

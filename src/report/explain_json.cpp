@@ -2,6 +2,7 @@
 // (exact decimal, or a fraction) because JSON numbers are binary floating point in most readers.
 #include <nlohmann/json.hpp>
 
+#include "report/capaian_table.hpp"
 #include "report/explain.hpp"
 
 namespace iku::report {
@@ -16,11 +17,13 @@ json place(diag::span s, const diag::source_manager& sources) {
   return {{"file", sources.path(s.file)}, {"line", l.line}, {"column", l.column}};
 }
 
-json value_json(const eval::result& v, const diag::source_manager& sources) {
+json value_json(const eval::result& v, const diag::source_manager& sources, const std::string& shown = "") {
   if (v.is_bool()) return {{"status", "kondisi"}, {"boolean", v.boolean()}};
   if (!v.measurable())
     return {{"status", "tidak_terukur"}, {"reason", v.failure().reason}, {"at", place(v.failure().where, sources)}};
-  return {{"status", "angka"}, {"decimal", v.number().to_string()}, {"fraction", v.number().to_fraction()}};
+  json j = {{"status", "angka"}, {"decimal", v.number().to_string()}, {"fraction", v.number().to_fraction()}};
+  if (!shown.empty()) j["shown"] = shown;  // as the reports print it: declared places, --locale
+  return j;
 }
 
 json node_json(const eval::trace_node& n, const diag::source_manager& sources) {
@@ -45,18 +48,20 @@ std::string render_explain_json(const std::vector<explanation>& es, const diag::
   json figures = json::array();
   for (const explanation& e : es) {
     const eval::indicator_result& r = e.result;
+    shown_figures f = show_figures(r, style);
     json kategori = nullptr;
     if (r.kategori) kategori = {{"code", r.kategori->code.text}, {"label", r.kategori->label.text}};
     figures.push_back({{"indikator", r.indicator->name()},
                        {"label", r.indicator->decl->label.text},
-                       {"realisasi", value_json(r.realisasi, sources)},
-                       {"target", value_json(r.target_value, sources)},
-                       {"capaian", value_json(r.capaian, sources)},
+                       {"realisasi", value_json(r.realisasi, sources, f.realisasi)},
+                       {"target", value_json(r.target_value, sources, f.target)},
+                       {"capaian", value_json(r.capaian, sources, f.capaian)},
                        {"kategori", kategori},
                        {"narrative", narrative(e, sources, style)},
                        {"trace", node_json(e.trace, sources)}});
   }
-  json doc = {{"schema", explain_schema}, {"file", file}, {"tahun", o.year}, {"target", o.target_set}, {"figures", figures}};
+  json doc = {{"schema", explain_schema}, {"file", file},           {"tahun", o.year},
+              {"target", o.target_set},  {"wilayah", o.wilayah}, {"figures", figures}};
   return doc.dump(2) + "\n";
 }
 

@@ -74,6 +74,8 @@ std::string narrative(const explanation& e, const diag::source_manager& sources,
                               ind.polaritas->name.text, polarity ? multiply_sign(polarity->substituted) : "");
   if (r.kategori)
     s += fmt::format(", kategori {} ({})", r.kategori->label.text, sources.slice(r.kategori->cond->where));
+  else
+    s += ", tanpa kategori: " + r.kategori_reason;
   return s + ".";
 }
 
@@ -85,11 +87,8 @@ std::string render_explain_text(const std::vector<explanation>& es, const diag::
     const eval::indicator_result& r = e.result;
     const check::indicator& ind = *r.indicator;
     out += fmt::format("{} \"{}\" tahun {}, target {}\n", ind.name(), ind.decl->label.text, r.year, r.target_set);
-    out += fmt::format("realisasi {}, target {}, capaian {}, kategori {}\n",
-                       show_figure(r.realisasi, ind.desimal, style),
-                       r.target ? eval::evaluator::literal(r.target->value, style) : "tidak ada",
-                       show_figure(r.capaian, ind.desimal_capaian, style),
-                       r.kategori ? fmt::format("{} ({})", r.kategori->label.text, r.kategori->code.text) : "-");
+    shown_figures f = show_figures(r, style);
+    out += fmt::format("realisasi {}, target {}, capaian {}, kategori {}\n", f.realisasi, f.target, f.capaian, f.kategori);
     for (std::size_t i = 0; i < e.trace.children.size(); ++i)
       render_node(e.trace.children[i], e, sources, style, "", i + 1 == e.trace.children.size(), out);
     out += narrative(e, sources, style) + "\n";

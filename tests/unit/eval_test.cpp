@@ -221,14 +221,14 @@ TEST_CASE("year and target set defaults", "[eval]") {
   REQUIRE(program);
   iku::diag::diagnostics diags;
   SECTION("the latest year with data inside the periode; two sets need a choice") {
-    REQUIRE_FALSE(iku::eval::choose_options(*program, std::nullopt, std::nullopt, diags));
+    REQUIRE_FALSE(iku::eval::choose_options(*program, std::nullopt, std::nullopt, "", diags));
     REQUIRE(diags.items().at(0).code == "IKU131");
-    auto o = iku::eval::choose_options(*program, std::nullopt, std::string("pk"), diags);
+    auto o = iku::eval::choose_options(*program, std::nullopt, std::string("pk"), "", diags);
     REQUIRE(o);
     REQUIRE(o->year == 2024);
   }
   SECTION("an unknown set is refused") {
-    REQUIRE_FALSE(iku::eval::choose_options(*program, 2024, std::string("pkk"), diags));
+    REQUIRE_FALSE(iku::eval::choose_options(*program, 2024, std::string("pkk"), "", diags));
     REQUIRE(diags.items().at(0).code == "IKU131");
   }
 }
@@ -249,4 +249,46 @@ TEST_CASE("a region's figures come from its own rows of the data", "[eval]") {
   evaluator region(*program, files.sources, opts(2024, "pk", "Malili"));
   REQUIRE(region.evaluate(*program->find_indicator("i")).capaian.number() == num("50"));
   REQUIRE(region.evaluate(*program->find_indicator("j")).realisasi.number() == num("2"));
+}
+
+TEST_CASE("bulat() follows the pembulatan of the indicator it is computed for", "[eval]") {
+  run r(iku_file("polaritas positif\n rumus bulat(a, 2)\n pembulatan turun\n target pk { 2024: 1 }\n"),
+        "2024,a,2.679,x\n");
+  REQUIRE(r.result->realisasi.number() == num("2.67"));
+}
+
+TEST_CASE("a syarat that cannot be checked is a finding, not silence", "[eval]") {
+  run r(iku_file("polaritas positif\n rumus a\n target pk { 2024: 1 }\n syarat a <= b \"a tidak melebihi b\"\n"),
+        "2024,a,1,x\n2023,b,5,x\n");
+  REQUIRE(r.result->findings.size() == 1);
+  REQUIRE(r.result->findings[0].detail == "tidak dapat diperiksa: data b tahun 2024 tidak ada");
+}
+
+TEST_CASE("a scale with a gap leaves the capaian without kategori, with the reason", "[eval]") {
+  iku::testing::scratch files;
+  files.write("data.csv", "tahun,variabel,nilai\n2024,a,90.5\n");
+  files.write("main.iku",
+              "skala celah \"Skala dengan celah\" { A \"atas\" capaian >= 91  B \"bawah\" capaian <= 90 }\n"
+              "polaritas positif \"p\" { capaian = realisasi / target * 100 }\n"
+              "skala celah\ndata d \"data.csv\"\n"
+              "sasaran S \"s\" { indikator i \"i\" { polaritas positif rumus a target pk { 2024: 100 } } }\n");
+  auto program = files.load("main.iku");
+  INFO(files.rendered());
+  REQUIRE(program);
+  evaluator ev(*program, files.sources, opts(2024, "pk"));
+  indicator_result r = ev.evaluate(program->indicators.front());
+  REQUIRE(r.capaian.number() == num("90.5"));
+  REQUIRE(r.kategori == nullptr);
+  REQUIRE(r.kategori_reason == "tidak ada aturan skala celah yang cocok");
+}
+
+TEST_CASE("a substituted formula writes every number in the reader's locale", "[eval][trace]") {
+  run r(iku_file("polaritas positif\n rumus a * 0.5\n target pk { 2024: 1 }\n"), "2024,a,34133,x\n");
+  evaluator ev(*r.program, r.files.sources, opts(2024, "pk"));
+  iku::eval::tracer id(iku::value::number_style::id);
+  ev.evaluate(r.program->indicators.front(), &id);
+  REQUIRE(id.root().children.at(0).children.at(0).children.at(0).substituted == "34.133 * 0,5");
+  iku::eval::tracer en(iku::value::number_style::en);
+  ev.evaluate(r.program->indicators.front(), &en);
+  REQUIRE(en.root().children.at(0).children.at(0).children.at(0).substituted == "34,133 * 0.5");
 }

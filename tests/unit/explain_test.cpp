@@ -33,7 +33,7 @@ struct example {
     program = iku::check::load_program(path, {{std::string(IKU_SOURCE_DIR) + "/stdlib"}}, sources, diags);
     INFO(iku::diag::render_all(diags, sources));
     REQUIRE(program);
-    auto chosen = iku::eval::choose_options(*program, std::nullopt, std::nullopt, diags);
+    auto chosen = iku::eval::choose_options(*program, std::nullopt, std::nullopt, "", diags);
     REQUIRE(chosen);
     options = *chosen;
   }
