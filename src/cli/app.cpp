@@ -57,7 +57,8 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err)
   CLI::App* explain_cmd = app.add_subcommand("explain", "explain how figures were computed");
   add_common(explain_cmd);
   explain_options explain;
-  explain_cmd->add_option("indikator", explain.indicators, "indikator to explain (all with --semua)");
+  explain_cmd->add_option("indikator", explain.indicators,
+                          "indikator to explain, or one figure of it: ppks.realisasi, .target, .capaian, .kategori");
   explain_cmd->add_flag("--semua,--all", explain.all, "explain every figure of the run");
   explain_cmd->add_option("--format", explain.format, "text or json")->check(CLI::IsMember({"text", "json"}));
 

@@ -1,3 +1,5 @@
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "cli/commands.hpp"
@@ -12,33 +14,55 @@ int explain_command(const common_options& o, const explain_options& e, std::ostr
   if (std::optional<int> stop = open_session(o, s, err)) return *stop;
   const check::program& p = *s.program;
 
-  std::vector<const check::indicator*> chosen;
+  // Each request is an indikator, or one of its figures: `ppks.capaian`.
+  struct request {
+    const check::indicator* indicator;
+    std::string figure;  // "" for all of them
+  };
+  std::vector<request> chosen;
   if (e.all) {
-    for (const check::indicator& ind : p.indicators) chosen.push_back(&ind);
+    for (const check::indicator& ind : p.indicators) chosen.push_back({&ind, ""});
   } else if (e.indicators.empty()) {
     err << "iku explain: name the indikator to explain, or give --semua\n";
     return usage_error;
   } else {
     std::vector<std::string> names;
     for (const check::indicator& ind : p.indicators) names.push_back(ind.name());
-    for (const std::string& name : e.indicators) {
+    const std::vector<std::string> figures = {"realisasi", "target", "capaian", "kategori"};
+    for (const std::string& asked : e.indicators) {
+      std::size_t dot = asked.find('.');
+      std::string name = asked.substr(0, dot);
+      std::string figure = dot == std::string::npos ? "" : asked.substr(dot + 1);
       const check::indicator* ind = p.find_indicator(name);
       if (!ind) {
         std::string hint = diag::did_you_mean(name, names);
         err << fmt::format("iku explain: no indikator `{}` in {}{}\n", name, o.file, hint.empty() ? "" : "; " + hint);
         return usage_error;
       }
-      chosen.push_back(ind);
+      if (!figure.empty() && std::find(figures.begin(), figures.end(), figure) == figures.end()) {
+        err << fmt::format("iku explain: `{}` is not a figure of an indikator; use {}.realisasi, .target, .capaian "
+                           "or .kategori\n",
+                           figure, name);
+        return usage_error;
+      }
+      chosen.push_back({ind, figure});
     }
   }
 
   // The same evaluator as `iku run`, with a tracer attached.
   eval::evaluator ev(p, s.sources, s.options);
   std::vector<report::explanation> explanations;
-  for (const check::indicator* ind : chosen) {
+  for (const request& q : chosen) {
     eval::tracer t(s.style);  // substituted formulas are for people: in the chosen locale
-    eval::indicator_result r = ev.evaluate(*ind, &t);
-    explanations.push_back({std::move(r), t.root().children.front()});
+    eval::indicator_result r = ev.evaluate(*q.indicator, &t);
+    report::explanation x{std::move(r), t.root().children.front(), ""};
+    x.narrative = report::narrative(x, s.sources, s.style);
+    eval::trace_node& trace = x.trace;
+    if (!q.figure.empty())
+      trace.children.erase(std::remove_if(trace.children.begin(), trace.children.end(),
+                                          [&](const eval::trace_node& n) { return n.kind != q.figure; }),
+                           trace.children.end());
+    explanations.push_back(std::move(x));
   }
   if (e.format == "json")
     out << report::render_explain_json(explanations, s.sources, check::display_path(o.file), s.options, s.style);

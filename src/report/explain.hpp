@@ -11,12 +11,13 @@ namespace iku::report {
 // One explained figure: the indicator's result and the derivation the tracer recorded for it.
 struct explanation {
   eval::indicator_result result;
-  eval::trace_node trace;  // kind "indikator"
+  eval::trace_node trace;  // kind "indikator"; may hold only the figure asked for
+  std::string narrative;   // of the whole derivation (see narrative())
 };
 
 inline constexpr const char* explain_schema = "iku-explain/1";
 
-// The one-sentence Indonesian narrative under the tree, e.g.
+// The one-sentence Indonesian narrative under the tree, from the full trace of `e`, e.g.
 // "Capaian 170,00% (negatif: (2 x 0,01 - 0,003) / 0,01 x 100), kategori Sangat Tinggi (capaian >= 91)."
 std::string narrative(const explanation& e, const diag::source_manager& sources, value::number_style style);
 

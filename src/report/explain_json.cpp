@@ -57,7 +57,7 @@ std::string render_explain_json(const std::vector<explanation>& es, const diag::
                        {"target", value_json(r.target_value, sources, f.target)},
                        {"capaian", value_json(r.capaian, sources, f.capaian)},
                        {"kategori", kategori},
-                       {"narrative", narrative(e, sources, style)},
+                       {"narrative", e.narrative},
                        {"trace", node_json(e.trace, sources)}});
   }
   json doc = {{"schema", explain_schema}, {"file", file},           {"tahun", o.year},

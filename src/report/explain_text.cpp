@@ -91,7 +91,7 @@ std::string render_explain_text(const std::vector<explanation>& es, const diag::
     out += fmt::format("realisasi {}, target {}, capaian {}, kategori {}\n", f.realisasi, f.target, f.capaian, f.kategori);
     for (std::size_t i = 0; i < e.trace.children.size(); ++i)
       render_node(e.trace.children[i], e, sources, style, "", i + 1 == e.trace.children.size(), out);
-    out += narrative(e, sources, style) + "\n";
+    out += e.narrative + "\n";
   }
   return out;
 }

@@ -108,7 +108,9 @@ TEST_CASE("the JSON of every example's explanation has the documented shape", "[
     for (const iku::check::indicator& ind : ex.program->indicators) {
       iku::eval::tracer t(iku::value::number_style::id);
       iku::eval::indicator_result r = ev.evaluate(ind, &t);
-      all.push_back({r, t.root().children.at(0)});
+      iku::report::explanation x{r, t.root().children.at(0), ""};
+      x.narrative = iku::report::narrative(x, ex.sources, iku::value::number_style::id);
+      all.push_back(x);
     }
     json doc = json::parse(
         iku::report::render_explain_json(all, ex.sources, file, ex.options, iku::value::number_style::id));
@@ -132,7 +134,7 @@ TEST_CASE("the narrative of the seed's negative indicator", "[explain]") {
   iku::eval::evaluator ev(*ex.program, ex.sources, ex.options);
   iku::eval::tracer t(iku::value::number_style::id);
   iku::eval::indicator_result r = ev.evaluate(*ex.program->find_indicator("kekerasan_perempuan"), &t);
-  iku::report::explanation e{r, t.root().children.at(0)};
+  iku::report::explanation e{r, t.root().children.at(0), ""};
   REQUIRE(iku::report::narrative(e, ex.sources, iku::value::number_style::id) ==
           "Capaian 170,00% (negatif: (2 x 0,01 - 0,003) / 0,01 x 100), kategori Sangat Tinggi (capaian >= 91).");
 }
