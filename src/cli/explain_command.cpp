@@ -49,25 +49,28 @@ int explain_command(const common_options& o, const explain_options& e, std::ostr
     }
   }
 
-  // The same evaluator as `iku run`, with a tracer attached.
+  // The same evaluator as `iku run`, with a tracer attached. Each figure is written as soon as it
+  // is explained, so memory holds one derivation at a time, however long the run.
   eval::evaluator ev(p, s.sources, s.options);
-  std::vector<report::explanation> explanations;
-  for (const request& q : chosen) {
+  bool json = e.format == "json";
+  if (json) out << report::explain_json_open(check::display_path(o.file), s.options);
+  for (std::size_t i = 0; i < chosen.size(); ++i) {
+    const request& q = chosen[i];
     eval::tracer t(s.style);  // substituted formulas are for people: in the chosen locale
     eval::indicator_result r = ev.evaluate(*q.indicator, &t);
-    report::explanation x{std::move(r), t.root().children.front(), ""};
+    report::explanation x{std::move(r), t.take_last(), ""};
     x.narrative = report::narrative(x, s.sources, s.style);
     eval::trace_node& trace = x.trace;
     if (!q.figure.empty())
       trace.children.erase(std::remove_if(trace.children.begin(), trace.children.end(),
                                           [&](const eval::trace_node& n) { return n.kind != q.figure; }),
                            trace.children.end());
-    explanations.push_back(std::move(x));
+    if (json)
+      out << (i == 0 ? "\n" : ",\n") << report::explain_json_figure(x, s.sources, s.style);
+    else
+      out << (i == 0 ? "" : "\n") << report::explain_text(x, s.sources, s.style);
   }
-  if (e.format == "json")
-    out << report::render_explain_json(explanations, s.sources, check::display_path(o.file), s.options, s.style);
-  else
-    out << report::render_explain_text(explanations, s.sources, s.style);
+  if (json) out << report::explain_json_close(!chosen.empty());
   return ok;
 }
 

@@ -57,6 +57,12 @@ class tracer {
 
   // The recorded derivations (one child per figure evaluated while attached).
   const trace_node& root() const { return root_; }
+  // Hands over the last recorded derivation, without copying it.
+  trace_node take_last() {
+    trace_node n = std::move(root_.children.back());
+    root_.children.pop_back();
+    return n;
+  }
 
  private:
   value::number_style style_;

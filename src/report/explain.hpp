@@ -21,8 +21,15 @@ inline constexpr const char* explain_schema = "iku-explain/1";
 // "Capaian 170,00% (negatif: (2 x 0,01 - 0,003) / 0,01 x 100), kategori Sangat Tinggi (capaian >= 91)."
 std::string narrative(const explanation& e, const diag::source_manager& sources, value::number_style style);
 
-std::string render_explain_text(const std::vector<explanation>& es, const diag::source_manager& sources,
-                                value::number_style style);
+// One explanation as an indented tree, ending with its narrative.
+std::string explain_text(const explanation& e, const diag::source_manager& sources, value::number_style style);
+
+// The JSON document in pieces, so a long run can be written one figure at a time:
+// open, then figures separated by ",\n" (the first preceded by "\n"), then close.
+std::string explain_json_open(const std::string& file, const eval::options& o);
+std::string explain_json_figure(const explanation& e, const diag::source_manager& sources, value::number_style style);
+std::string explain_json_close(bool any_figure);
+// The whole document at once.
 std::string render_explain_json(const std::vector<explanation>& es, const diag::source_manager& sources,
                                 const std::string& file, const eval::options& o, value::number_style style);
 

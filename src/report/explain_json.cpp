@@ -43,26 +43,48 @@ json node_json(const eval::trace_node& n, const diag::source_manager& sources) {
 
 }  // namespace
 
+std::string explain_json_figure(const explanation& e, const diag::source_manager& sources,
+                                value::number_style style) {
+  const eval::indicator_result& r = e.result;
+  shown_figures f = show_figures(r, style);
+  json kategori = nullptr;
+  if (r.kategori) kategori = {{"code", r.kategori->code.text}, {"label", r.kategori->label.text}};
+  json figure = {{"indikator", r.indicator->name()},
+                 {"label", r.indicator->decl->label.text},
+                 {"realisasi", value_json(r.realisasi, sources, f.realisasi)},
+                 {"target", value_json(r.target_value, sources, f.target)},
+                 {"capaian", value_json(r.capaian, sources, f.capaian)},
+                 {"kategori", std::move(kategori)},
+                 {"narrative", e.narrative},
+                 {"trace", node_json(e.trace, sources)}};
+  // Indented as an element of the document's "figures" array.
+  std::string out;
+  std::string text = figure.dump(2);
+  for (std::size_t at = 0; at < text.size();) {
+    std::size_t nl = text.find('\n', at);
+    std::size_t end = nl == std::string::npos ? text.size() : nl;
+    out += "    " + text.substr(at, end - at);
+    if (nl != std::string::npos) out += "\n";
+    at = end + 1;
+  }
+  return out;
+}
+
+std::string explain_json_open(const std::string& file, const eval::options& o) {
+  json meta = {{"schema", explain_schema}, {"file", file},           {"tahun", o.year},
+               {"target", o.target_set},  {"wilayah", o.wilayah}};
+  std::string out = "{\n";
+  for (const auto& [key, value] : meta.items()) out += "  " + json(key).dump() + ": " + value.dump() + ",\n";
+  return out + "  \"figures\": [";
+}
+
+std::string explain_json_close(bool any_figure) { return any_figure ? "\n  ]\n}\n" : "]\n}\n"; }
+
 std::string render_explain_json(const std::vector<explanation>& es, const diag::source_manager& sources,
                                 const std::string& file, const eval::options& o, value::number_style style) {
-  json figures = json::array();
-  for (const explanation& e : es) {
-    const eval::indicator_result& r = e.result;
-    shown_figures f = show_figures(r, style);
-    json kategori = nullptr;
-    if (r.kategori) kategori = {{"code", r.kategori->code.text}, {"label", r.kategori->label.text}};
-    figures.push_back({{"indikator", r.indicator->name()},
-                       {"label", r.indicator->decl->label.text},
-                       {"realisasi", value_json(r.realisasi, sources, f.realisasi)},
-                       {"target", value_json(r.target_value, sources, f.target)},
-                       {"capaian", value_json(r.capaian, sources, f.capaian)},
-                       {"kategori", kategori},
-                       {"narrative", e.narrative},
-                       {"trace", node_json(e.trace, sources)}});
-  }
-  json doc = {{"schema", explain_schema}, {"file", file},           {"tahun", o.year},
-              {"target", o.target_set},  {"wilayah", o.wilayah}, {"figures", figures}};
-  return doc.dump(2) + "\n";
+  std::string out = explain_json_open(file, o);
+  for (std::size_t i = 0; i < es.size(); ++i) out += (i == 0 ? "\n" : ",\n") + explain_json_figure(es[i], sources, style);
+  return out + explain_json_close(!es.empty());
 }
 
 }  // namespace iku::report

@@ -79,21 +79,15 @@ std::string narrative(const explanation& e, const diag::source_manager& sources,
   return s + ".";
 }
 
-std::string render_explain_text(const std::vector<explanation>& es, const diag::source_manager& sources,
-                                value::number_style style) {
-  std::string out;
-  for (const explanation& e : es) {
-    if (!out.empty()) out += "\n";
-    const eval::indicator_result& r = e.result;
-    const check::indicator& ind = *r.indicator;
-    out += fmt::format("{} \"{}\" tahun {}, target {}\n", ind.name(), ind.decl->label.text, r.year, r.target_set);
-    shown_figures f = show_figures(r, style);
-    out += fmt::format("realisasi {}, target {}, capaian {}, kategori {}\n", f.realisasi, f.target, f.capaian, f.kategori);
-    for (std::size_t i = 0; i < e.trace.children.size(); ++i)
-      render_node(e.trace.children[i], e, sources, style, "", i + 1 == e.trace.children.size(), out);
-    out += e.narrative + "\n";
-  }
-  return out;
+std::string explain_text(const explanation& e, const diag::source_manager& sources, value::number_style style) {
+  const eval::indicator_result& r = e.result;
+  const check::indicator& ind = *r.indicator;
+  std::string out = fmt::format("{} \"{}\" tahun {}, target {}\n", ind.name(), ind.decl->label.text, r.year, r.target_set);
+  shown_figures f = show_figures(r, style);
+  out += fmt::format("realisasi {}, target {}, capaian {}, kategori {}\n", f.realisasi, f.target, f.capaian, f.kategori);
+  for (std::size_t i = 0; i < e.trace.children.size(); ++i)
+    render_node(e.trace.children[i], e, sources, style, "", i + 1 == e.trace.children.size(), out);
+  return out + e.narrative + "\n";
 }
 
 }  // namespace iku::report
