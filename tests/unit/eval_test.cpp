@@ -35,6 +35,20 @@ std::string iku_file(const std::string& indicator_body, const std::string& setti
          "}\n";
 }
 
+// A checked program from a data file and a .iku text.
+struct loaded {
+  iku::testing::scratch files;
+  std::optional<iku::check::program> program;
+
+  loaded(const std::string& csv, const std::string& iku) {
+    files.write("data.csv", csv);
+    files.write("main.iku", iku);
+    program = files.load("main.iku");
+    INFO(files.rendered());
+    REQUIRE(program);
+  }
+};
+
 struct run {
   iku::testing::scratch files;
   std::optional<iku::check::program> program;
@@ -158,9 +172,7 @@ TEST_CASE("scale boundaries have no gaps: 90.5 is Tinggi, 91 Sangat Tinggi, 50.9
 }
 
 TEST_CASE("functions, conditionals and references to other indicators", "[eval]") {
-  iku::testing::scratch files;
-  files.write("data.csv", "tahun,variabel,nilai\n2024,a,7\n2024,b,3\n");
-  files.write("main.iku",
+  loaded l("tahun,variabel,nilai\n2024,a,7\n2024,b,3\n",
               "pakai \"sakip\"\nskala permendagri_54\ndata d \"data.csv\"\n"
               "sasaran S \"s\" {\n"
               "  indikator base \"b\" { polaritas positif rumus a / b desimal 2 target pk { 2024: 1 } }\n"
@@ -170,10 +182,8 @@ TEST_CASE("functions, conditionals and references to other indicators", "[eval]"
               "  indikator cond \"c\" { polaritas positif rumus jika a > b dan bukan (b == 0) maka 1 lain 2 "
               "target pk { 2024: 1 } }\n"
               "}\n");
-  auto program = files.load("main.iku");
-  INFO(files.rendered());
-  REQUIRE(program);
-  evaluator ev(*program, files.sources, opts(2024, "pk"));
+  const auto& program = l.program;
+  evaluator ev(*program, l.files.sources, opts(2024, "pk"));
   // base = 7/3 shown at 2 places; a reference uses the figure as displayed.
   REQUIRE(ev.evaluate(*program->find_indicator("base")).realisasi.number() == num("2.33"));
   REQUIRE(ev.evaluate(*program->find_indicator("ref")).realisasi.number() == num("6.99"));
@@ -211,14 +221,11 @@ TEST_CASE("the tracer records the derivation that gave the value", "[eval][trace
 }
 
 TEST_CASE("year and target set defaults", "[eval]") {
-  iku::testing::scratch files;
-  files.write("data.csv", "tahun,variabel,nilai\n2023,a,1\n2024,a,2\n2030,a,3\n");
-  files.write("main.iku",
+  loaded l("tahun,variabel,nilai\n2023,a,1\n2024,a,2\n2030,a,3\n",
               "pakai \"sakip\"\nperiode 2022..2026\nskala permendagri_54\ndata d \"data.csv\"\n"
               "sasaran S \"s\" { indikator i \"i\" { polaritas positif rumus a target renstra { 2024: 1 } "
               "target pk { 2024: 1 } } }\n");
-  auto program = files.load("main.iku");
-  REQUIRE(program);
+  const auto& program = l.program;
   iku::diag::diagnostics diags;
   SECTION("the latest year with data inside the periode; two sets need a choice") {
     REQUIRE_FALSE(iku::eval::choose_options(*program, std::nullopt, std::nullopt, "", diags));
@@ -234,19 +241,15 @@ TEST_CASE("year and target set defaults", "[eval]") {
 }
 
 TEST_CASE("a region's figures come from its own rows of the data", "[eval]") {
-  iku::testing::scratch files;
-  files.write("data.csv", "tahun,variabel,nilai,wilayah\n2024,a,10,\n2024,a,4,Malili\n2024,b,2,Malili\n");
-  files.write("main.iku",
+  loaded l("tahun,variabel,nilai,wilayah\n2024,a,10,\n2024,a,4,Malili\n2024,b,2,Malili\n",
               "pakai \"sakip\"\nskala permendagri_54\ndata d \"data.csv\"\n"
               "sasaran S \"s\" { indikator i \"i\" { polaritas positif rumus a target pk { 2024: 8 } }\n"
               "                 indikator j \"j\" { polaritas positif rumus b target pk { 2024: 8 } } }\n");
-  auto program = files.load("main.iku");
-  INFO(files.rendered());
-  REQUIRE(program);
-  evaluator office(*program, files.sources, opts(2024, "pk"));
+  const auto& program = l.program;
+  evaluator office(*program, l.files.sources, opts(2024, "pk"));
   REQUIRE(office.evaluate(*program->find_indicator("i")).capaian.number() == num("125"));
   REQUIRE(office.evaluate(*program->find_indicator("j")).realisasi.failure().reason == "data b tahun 2024 tidak ada");
-  evaluator region(*program, files.sources, opts(2024, "pk", "Malili"));
+  evaluator region(*program, l.files.sources, opts(2024, "pk", "Malili"));
   REQUIRE(region.evaluate(*program->find_indicator("i")).capaian.number() == num("50"));
   REQUIRE(region.evaluate(*program->find_indicator("j")).realisasi.number() == num("2"));
 }
@@ -265,17 +268,13 @@ TEST_CASE("a syarat that cannot be checked is a finding, not silence", "[eval]")
 }
 
 TEST_CASE("a scale with a gap leaves the capaian without kategori, with the reason", "[eval]") {
-  iku::testing::scratch files;
-  files.write("data.csv", "tahun,variabel,nilai\n2024,a,90.5\n");
-  files.write("main.iku",
+  loaded l("tahun,variabel,nilai\n2024,a,90.5\n",
               "skala celah \"Skala dengan celah\" { A \"atas\" capaian >= 91  B \"bawah\" capaian <= 90 }\n"
               "polaritas positif \"p\" { capaian = realisasi / target * 100 }\n"
               "skala celah\ndata d \"data.csv\"\n"
               "sasaran S \"s\" { indikator i \"i\" { polaritas positif rumus a target pk { 2024: 100 } } }\n");
-  auto program = files.load("main.iku");
-  INFO(files.rendered());
-  REQUIRE(program);
-  evaluator ev(*program, files.sources, opts(2024, "pk"));
+  const auto& program = l.program;
+  evaluator ev(*program, l.files.sources, opts(2024, "pk"));
   indicator_result r = ev.evaluate(program->indicators.front());
   REQUIRE(r.capaian.number() == num("90.5"));
   REQUIRE(r.kategori == nullptr);
