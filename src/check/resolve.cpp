@@ -39,6 +39,9 @@ class resolver {
     check_defaults();
   }
 
+  // A lone expression (`iku eval`): numbers and functions only, of either type.
+  void run_constant(const syntax::expr& e) { type_of(e, scope{"expression", {}, false}); }
+
  private:
   void duplicate(const std::string& code, const std::string& what, const syntax::ident& second,
                  diag::span first) {
@@ -308,9 +311,9 @@ class resolver {
     // Probably defined by the data or import that failed, unless it is a near miss of a known name.
     if (hint.empty() && sc.data_and_indicators && (p_.data_failed || p_.imports_failed)) return;
     if (hint.empty())
-      hint = sc.data_and_indicators
-                 ? "a name in a formula must be a variable of a data file or another indikator"
-                 : fmt::format("in a {} only {} can be used", sc.context, join(sc.names));
+      hint = sc.data_and_indicators ? "a name in a formula must be a variable of a data file or another indikator"
+             : sc.names.empty()     ? fmt::format("a lone {} has no data: only numbers and functions", sc.context)
+                                    : fmt::format("in a {} only {} can be used", sc.context, join(sc.names));
     out_.error("IKU101", where, fmt::format("unknown name `{}` in {}", name, sc.context), hint);
   }
 
@@ -389,6 +392,11 @@ class resolver {
 
 void resolve(program& p, const diag::source_manager& sources, diag::diagnostics& out) {
   resolver(p, sources, out).run();
+}
+
+void check_constant(const syntax::expr& e, const diag::source_manager& sources, diag::diagnostics& out) {
+  program none;
+  resolver(none, sources, out).run_constant(e);
 }
 
 }  // namespace iku::check

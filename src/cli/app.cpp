@@ -62,6 +62,15 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err)
   explain_cmd->add_flag("--semua,--all", explain.all, "explain every figure of the run");
   explain_cmd->add_option("--format", explain.format, "text or json")->check(CLI::IsMember({"text", "json"}));
 
+  CLI::App* eval_cmd = app.add_subcommand("eval", "compute one expression exactly, e.g. iku eval '3 / 100214 * 100'");
+  eval_options eval;
+  eval_cmd->add_option("expression", eval.expression, "numbers, + - * /, comparisons, min max abs bulat")->required();
+  eval_cmd->add_option("--desimal", eval.desimal, "round the result to this many places")->check(CLI::Range(0, 20));
+  eval_cmd->add_option("--pembulatan", eval.pembulatan, "rounding with --desimal (default setengah_naik)")
+      ->check(CLI::IsMember({"setengah_naik", "setengah_genap", "turun"}));
+  eval_cmd->add_option("--locale", eval.locale, "number format: id (1.234,56) or en (1,234.56)")
+      ->check(CLI::IsMember({"id", "en"}));
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -69,6 +78,7 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err)
     return code == 0 ? ok : usage_error;
   }
 
+  if (eval_cmd->parsed()) return eval_command(eval, out, err);
   common.stdlib_dirs = stdlib_dirs(argc > 0 ? argv[0] : nullptr);
   if (run_cmd->parsed()) return run_command(common, out, err);
   return explain_command(common, explain, out, err);

@@ -23,7 +23,15 @@ struct explain_options {
   std::string format = "text";
 };
 
+struct eval_options {
+  std::string expression;
+  std::optional<int> desimal;
+  std::string pembulatan = "setengah_naik";
+  std::string locale = "id";
+};
+
 int run_command(const common_options& o, std::ostream& out, std::ostream& err);
 int explain_command(const common_options& o, const explain_options& e, std::ostream& out, std::ostream& err);
+int eval_command(const eval_options& e, std::ostream& out, std::ostream& err);
 
 }  // namespace iku::cli

@@ -40,6 +40,10 @@ std::vector<indicator_result> evaluator::evaluate_all() {
   return out;
 }
 
+result evaluator::evaluate_constant(const syntax::expr& e, tracer* t) {
+  return formula("ekspresi", "Ekspresi", e, env{}, t);
+}
+
 std::string evaluator::show(const number& n, tracer* t) const {
   return n.format(0, t ? t->style() : value::number_style::en);
 }

@@ -43,6 +43,8 @@ class evaluator {
   // Everything about one indicator for the options' year and target set.
   indicator_result evaluate(const check::indicator& ind, tracer* t = nullptr);
   std::vector<indicator_result> evaluate_all();
+  // A checked lone expression, with no data (`iku eval`).
+  result evaluate_constant(const syntax::expr& e, tracer* t = nullptr);
 
   const options& opts() const { return options_; }
 

@@ -1,0 +1,43 @@
+#include <fmt/format.h>
+
+#include "check/resolve.hpp"
+#include "cli/app.hpp"
+#include "cli/commands.hpp"
+#include "eval/evaluator.hpp"
+#include "syntax/parse.hpp"
+
+namespace iku::cli {
+
+// `iku eval '3 / 100214 * 100'`: exact arithmetic at the command line, with the rounding a
+// planner would declare, and the same diagnostics as in a file.
+int eval_command(const eval_options& e, std::ostream& out, std::ostream& err) {
+  diag::source_manager sources;
+  diag::diagnostics diags;
+  diag::file_id file = sources.add("ekspresi", e.expression);
+  syntax::expr_ptr expr = syntax::parse_expression(sources, file, diags);
+  if (expr) check::check_constant(*expr, sources, diags);
+  err << diag::render_all(diags, sources);
+  if (!expr || diags.has_errors()) return input_error;
+
+  value::number_style style = e.locale == "en" ? value::number_style::en : value::number_style::id;
+  value::rounding mode = e.pembulatan == "setengah_genap" ? value::rounding::half_even
+                         : e.pembulatan == "turun"        ? value::rounding::down
+                                                          : value::rounding::half_up;
+  check::program none;
+  eval::evaluator ev(none, sources, {});
+  eval::result r = ev.evaluate_constant(*expr);
+  if (!r.measurable()) {
+    out << "tidak terukur: " << r.failure().reason << "\n";
+  } else if (r.is_bool()) {
+    out << (r.boolean() ? "benar" : "salah") << "\n";
+  } else if (e.desimal) {
+    out << r.number().round(*e.desimal, mode).format(*e.desimal, style) << "\n";
+  } else {
+    // The exact value; a fraction too when its decimals never end.
+    value::number n = r.number();
+    out << n.format(0, style) << (n.decimal_places() ? "" : fmt::format(" (= {})", n.to_fraction())) << "\n";
+  }
+  return ok;
+}
+
+}  // namespace iku::cli
