@@ -183,7 +183,7 @@ void evaluator::syarat(indicator_result& r, tracer* t) {
 }
 
 result evaluator::realisasi(const check::indicator& ind, int year, tracer* t, result* exact) {
-  auto key = std::make_pair(ind.name(), year);
+  auto key = std::make_pair(&ind, year);
   if (!t) {
     if (auto it = realisasi_cache_.find(key); it != realisasi_cache_.end()) {
       if (exact) *exact = it->second.first;

@@ -91,7 +91,8 @@ class evaluator {
   const check::program& p_;
   const diag::source_manager& sources_;
   options options_;
-  std::map<std::pair<std::string, int>, std::pair<result, result>> realisasi_cache_;
+  // (exact, displayed) realisasi of each indicator and year computed so far, for references.
+  std::map<std::pair<const check::indicator*, int>, std::pair<result, result>> realisasi_cache_;
 };
 
 }  // namespace iku::eval
