@@ -188,7 +188,7 @@ void loader::read_row(const csv_row& row) {
     bool more = row.cells.size() > columns_.size();
     error("IKU206", at(row.begin, row.end),
           fmt::format("this row has {} cells but the header has {}", row.cells.size(), columns_.size()),
-          more ? "a cell that contains a comma (such as 56,70 or a sumber text) must be in double quotes"
+          more ? "a cell that contains a comma (such as 56,70 or a sumber text) must be in quotes (\"...\")"
                : "every row has a cell for each column; leave it empty (,,) when there is nothing");
     return;
   }

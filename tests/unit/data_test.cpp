@@ -354,7 +354,7 @@ TEST_CASE("wrong number of cells", "[data]") {
   REQUIRE(l.codes() == std::vector<std::string>{"IKU206", "IKU206"});
   CHECK(l.at(0) == "t.csv:2:1");
   CHECK(l.diag(0).message == "this row has 4 cells but the header has 3");
-  CHECK(l.diag(0).hint == "a cell that contains a comma (such as 56,70 or a sumber text) must be in double quotes");
+  CHECK(l.diag(0).hint == "a cell that contains a comma (such as 56,70 or a sumber text) must be in quotes (\"...\")");
   CHECK(l.at(1) == "t.csv:3:1");
   CHECK(l.diag(1).hint == "every row has a cell for each column; leave it empty (,,) when there is nothing");
   CHECK(l.data.size() == 1);
