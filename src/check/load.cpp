@@ -1,11 +1,7 @@
 // Loading: the named file, its imports (stdlib by name, others relative to the importer) and
 // its data sources, then the checks of resolve.cpp.
-#include <cerrno>
-#include <cstring>
 #include <filesystem>
-#include <fstream>
 #include <set>
-#include <sstream>
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>
@@ -18,26 +14,6 @@
 namespace iku::check {
 
 namespace fs = std::filesystem;
-
-std::optional<std::string> read_file(const std::string& path, std::string& error) {
-  std::error_code ec;
-  if (fs::is_directory(path, ec)) {
-    error = "is a directory";
-    return std::nullopt;
-  }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    error = std::strerror(errno);
-    return std::nullopt;
-  }
-  std::ostringstream text;
-  text << in.rdbuf();
-  if (in.bad()) {
-    error = std::strerror(errno);
-    return std::nullopt;
-  }
-  return text.str();
-}
 
 std::string display_path(const std::string& path) {
   std::error_code ec;
@@ -76,7 +52,7 @@ class loader {
       }
       if (seen_.count(canonical(*found))) continue;  // already loaded (or an import cycle)
       std::string error;
-      std::optional<std::string> imported = read_file(*found, error);
+      std::optional<std::string> imported = diag::read_file(*found, error);
       if (!imported) {
         out_.usage_error("IKU121", imp.path.where, fmt::format("cannot read `{}`: {}", display_path(*found), error));
         imports_failed_ = true;
@@ -177,7 +153,7 @@ std::optional<program> load_program_text(const std::string& path, std::string te
 std::optional<program> load_program(const std::string& path, const load_options& options,
                                     diag::source_manager& sources, diag::diagnostics& out) {
   std::string error;
-  std::optional<std::string> text = read_file(path, error);
+  std::optional<std::string> text = diag::read_file(path, error);
   if (!text) {
     out.usage_error("IKU901", {}, fmt::format("cannot read `{}`: {}", path, error));
     return std::nullopt;

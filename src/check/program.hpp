@@ -72,9 +72,6 @@ std::optional<program> load_program_text(const std::string& path, std::string te
                                          const load_options& options, diag::source_manager& sources,
                                          diag::diagnostics& out);
 
-// Reads a whole file; nullopt with `error` set to the OS reason when it cannot.
-std::optional<std::string> read_file(const std::string& path, std::string& error);
-
 // How a path is shown: relative to the working directory when inside it, else as it is.
 std::string display_path(const std::string& path);
 

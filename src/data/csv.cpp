@@ -2,9 +2,7 @@
 // Codes IKU200..IKU211 are listed in docs/diagnostics.md.
 #include <algorithm>
 #include <array>
-#include <cerrno>
 #include <cstdio>
-#include <cstring>
 #include <limits>
 
 #include <fmt/format.h>
@@ -250,21 +248,13 @@ bool load_csv_text(const std::string& path, std::string text, const csv_options&
 
 bool load_csv(const std::string& path, const csv_options& options, diag::source_manager& sources,
               data_set& into, diag::diagnostics& out) {
-  auto fail = [&](int err) {
-    out.usage_error("IKU200", options.declared_at, fmt::format("cannot read data file {}: {}", path, std::strerror(err)));
+  std::string error;
+  std::optional<std::string> text = diag::read_file(path, error);
+  if (!text) {
+    out.usage_error("IKU200", options.declared_at, fmt::format("cannot read data file {}: {}", path, error));
     return false;
-  };
-  // Binary, so the text (CRLF, BOM) reaches the reader byte for byte.
-  std::FILE* f = std::fopen(path.c_str(), "rb");
-  if (!f) return fail(errno);
-  std::string text;
-  char buffer[1 << 16];
-  std::size_t n;
-  while ((n = std::fread(buffer, 1, sizeof buffer, f)) > 0) text.append(buffer, n);
-  int err = std::ferror(f) ? (errno != 0 ? errno : EIO) : 0;
-  std::fclose(f);
-  if (err != 0) return fail(err);
-  return load_csv_text(path, std::move(text), options, sources, into, out);
+  }
+  return load_csv_text(path, std::move(*text), options, sources, into, out);
 }
 
 }  // namespace iku::data

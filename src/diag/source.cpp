@@ -1,6 +1,9 @@
 #include "diag/source.hpp"
 
 #include <algorithm>
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
 
 #include <fmt/format.h>
 
@@ -46,6 +49,25 @@ std::string source_manager::where(span s) const {
   if (!s.valid()) return "";
   location l = locate(s);
   return fmt::format("{}:{}:{}", path(s.file), l.line, l.column);
+}
+
+std::optional<std::string> read_file(const std::string& path, std::string& error) {
+  std::FILE* f = std::fopen(path.c_str(), "rb");
+  if (!f) {
+    error = std::strerror(errno);
+    return std::nullopt;
+  }
+  std::string text;
+  char buffer[1 << 16];
+  std::size_t n;
+  while ((n = std::fread(buffer, 1, sizeof buffer, f)) > 0) text.append(buffer, n);
+  int err = std::ferror(f) ? (errno != 0 ? errno : EIO) : 0;  // a directory fails here: EISDIR
+  std::fclose(f);
+  if (err != 0) {
+    error = std::strerror(err);
+    return std::nullopt;
+  }
+  return text;
 }
 
 }  // namespace iku::diag

@@ -3,6 +3,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -51,5 +52,9 @@ class source_manager {
   };
   std::vector<file> files_;
 };
+
+// Reads a whole file, byte for byte (CRLF and a BOM reach the readers as written). nullopt with
+// `error` set to the OS reason ("No such file or directory", "Is a directory") when it cannot.
+std::optional<std::string> read_file(const std::string& path, std::string& error);
 
 }  // namespace iku::diag

@@ -2,9 +2,7 @@
 // spans, and the syntax diagnostics (code, line:col, message, hint).
 #include <catch2/catch.hpp>
 
-#include <fstream>
 #include <optional>
-#include <sstream>
 #include <string>
 
 #include <tao/pegtl.hpp>
@@ -64,10 +62,11 @@ std::unique_ptr<parsed> parse_ex(const std::string& text) {
 }
 
 std::string read_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
+  std::string error;
+  std::optional<std::string> text = iku::diag::read_file(path, error);
+  INFO(path << ": " << error);
+  REQUIRE(text);
+  return *text;
 }
 
 std::string source_dir() {
