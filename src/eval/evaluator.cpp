@@ -172,13 +172,22 @@ void evaluator::syarat(indicator_result& r, tracer* t) {
   en.year = r.year;
   en.indicator = r.indicator;
   for (const syntax::syarat& s : r.indicator->decl->syarat_list) {
-    tracer local(options_.style);  // a finding shows its values even when nobody is tracing
-    tracer& step = t ? *t : local;
-    result ok = formula("syarat", s.message.text, *s.cond, en, &step);
-    if (!ok.measurable())
+    result ok = formula("syarat", s.message.text, *s.cond, en, t);
+    if (!ok.measurable()) {
       r.findings.push_back({s.message.text, "tidak dapat diperiksa: " + ok.failure().reason, s.where});
-    else if (!ok.boolean())
-      r.findings.push_back({s.message.text, step.current().children.back().substituted, s.where});
+    } else if (!ok.boolean()) {
+      // A finding shows the condition with its values. Without a tracer attached, only a failed
+      // syarat pays for writing them out: it is evaluated once more, traced.
+      std::string detail;
+      if (t) {
+        detail = t->current().children.back().substituted;
+      } else {
+        tracer local(options_.style);
+        formula("syarat", s.message.text, *s.cond, en, &local);
+        detail = local.root().children.back().substituted;
+      }
+      r.findings.push_back({s.message.text, std::move(detail), s.where});
+    }
   }
 }
 

@@ -43,10 +43,12 @@ table capaian_table(const check::program& p, const diag::source_manager& sources
       t.rows.push_back({{fmt::format("{}  {}", current->name.text, current->label.text)}, true});
     }
     // Each figure that could not be measured cites its own reason; equal reasons share a number.
+    // Reasons name their indicator, so only this indicator's can be equal.
+    const std::size_t first_reason = reasons.size();
     auto figure = [&](const eval::result& v, std::optional<int> places) -> std::string {
       if (v.is_number()) return show_figure(v, places, style);
       std::string reason = fmt::format("{}: {} ({})", ind.name(), v.failure().reason, sources.where(v.failure().where));
-      auto it = std::find(reasons.begin(), reasons.end(), reason);
+      auto it = std::find(reasons.begin() + static_cast<std::ptrdiff_t>(first_reason), reasons.end(), reason);
       if (it == reasons.end()) it = reasons.insert(reasons.end(), reason);
       return fmt::format("tidak terukur [{}]", it - reasons.begin() + 1);
     };
