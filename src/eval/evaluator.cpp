@@ -62,11 +62,6 @@ std::string evaluator::declared(const std::string& policy, diag::span at) const 
   return policy + (at.valid() ? " (" + sources_.where(at) + ")" : " (bawaan)");
 }
 
-std::string evaluator::literal(const syntax::number_lit& n, value::number_style style) {
-  std::size_t dot = n.text.find('.');
-  return n.value.format(dot == std::string::npos ? 0 : static_cast<int>(n.text.size() - dot - 1), style);
-}
-
 std::string evaluator::text(const syntax::expr& e) const { return std::string(sources_.slice(e.where)); }
 
 indicator_result evaluator::evaluate(const check::indicator& ind, tracer* t) {
@@ -126,7 +121,7 @@ void evaluator::capaian(indicator_result& r, tracer* t) {
                           {"dari", declared(rounded ? "realisasi_dibulatkan" : "realisasi_penuh", ind.basis_at)}};
     // Written as the reader sees them: the realisasi with its places, the target as declared.
     if (basis.is_number() && rounded && ind.desimal) en.fixed[0].shown = basis.number().format(*ind.desimal, t->style());
-    if (r.target) en.fixed[1].shown = literal(r.target->value, t->style());
+    if (r.target) en.fixed[1].shown = r.target->value.shown(t->style());
   }
   r.capaian_exact = formula("polaritas", fmt::format("Rumus polaritas {}", ind.polaritas->name.text),
                             *ind.polaritas->capaian, en, t);
@@ -255,7 +250,7 @@ result evaluator::expression(const syntax::expr& e, const env& en, tracer* t, st
     }
     result visit(const expr& x, const number_lit& n) {
       // Literals too are written in the reader's locale, so a substituted formula uses one notation.
-      if (subs) subs->push_back({x.where, literal(n, t->style())});
+      if (subs) subs->push_back({x.where, n.shown(t->style())});
       return n.value;
     }
     result visit(const expr& x, const name_ref& n) {

@@ -82,11 +82,6 @@ class evaluator {
   // A policy with where it was declared: "setengah_naik (file.iku:12:1)", or "(bawaan)".
   std::string declared(const std::string& policy, diag::span at) const;
 
- public:
-  // A literal in the places it was written with ("56.70" -> "56,70" in id).
-  static std::string literal(const syntax::number_lit& n, value::number_style style);
-
- private:
 
   const check::program& p_;
   const diag::source_manager& sources_;

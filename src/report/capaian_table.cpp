@@ -15,7 +15,7 @@ std::string show_figure(const eval::result& r, std::optional<int> places, value:
 shown_figures show_figures(const eval::indicator_result& r, value::number_style style) {
   const check::indicator& ind = *r.indicator;
   return {show_figure(r.realisasi, ind.desimal, style),
-          r.target ? eval::evaluator::literal(r.target->value, style) : "tidak terukur",
+          r.target ? r.target->value.shown(style) : "tidak terukur",
           show_figure(r.capaian, ind.desimal_capaian, style),
           r.kategori ? fmt::format("{} ({})", r.kategori->label.text, r.kategori->code.text) : "-"};
 }
@@ -52,7 +52,7 @@ table capaian_table(const check::program& p, const diag::source_manager& sources
       if (it == reasons.end()) it = reasons.insert(reasons.end(), reason);
       return fmt::format("tidak terukur [{}]", it - reasons.begin() + 1);
     };
-    std::string target = r.target ? eval::evaluator::literal(r.target->value, style) : figure(r.target_value, {});
+    std::string target = r.target ? r.target->value.shown(style) : figure(r.target_value, {});
     std::string realisasi = figure(r.realisasi, ind.desimal);
     // A capaian that failed because its realisasi or target did cites that figure's reason.
     const eval::result& cause = !r.realisasi.measurable() ? r.realisasi

@@ -22,8 +22,8 @@ std::string show_value(const eval::trace_node& n, const explanation& e, value::n
   std::optional<int> places;
   if (n.kind == "realisasi") places = e.result.indicator->desimal;
   if (n.kind == "capaian" || n.kind == "indikator") places = e.result.indicator->desimal_capaian;
-  if (n.kind == "pembulatan") places = std::stoi(*n.fact("desimal"));
-  if (n.kind == "target" && e.result.target) return eval::evaluator::literal(e.result.target->value, style);
+  if (n.kind == "pembulatan") return *n.fact("sesudah");  // already written with its places
+  if (n.kind == "target" && e.result.target) return e.result.target->value.shown(style);
   return show_figure(v, places, style);
 }
 

@@ -31,6 +31,12 @@ using expr_ptr = std::unique_ptr<expr>;
 struct number_lit {
   value::number value;
   std::string text;  // as written ("56.70"): its places are how a literal target is displayed
+
+  // The literal with the places it was written with, in a report's style ("56.70" -> "56,70").
+  std::string shown(value::number_style style) const {
+    std::size_t dot = text.find('.');
+    return value.format(dot == std::string::npos ? 0 : static_cast<int>(text.size() - dot - 1), style);
+  }
 };
 struct name_ref {
   std::string name;
