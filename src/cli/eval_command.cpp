@@ -19,10 +19,9 @@ int eval_command(const eval_options& e, std::ostream& out, std::ostream& err) {
   err << diag::render_all(diags, sources);
   if (!expr || diags.has_errors()) return input_error;
 
-  value::number_style style = e.locale == "en" ? value::number_style::en : value::number_style::id;
-  value::rounding mode = e.pembulatan == "setengah_genap" ? value::rounding::half_even
-                         : e.pembulatan == "turun"        ? value::rounding::down
-                                                          : value::rounding::half_up;
+  // Both names were checked by the argument parser.
+  value::number_style style = *value::style_named(e.locale);
+  value::rounding mode = *value::rounding_named(e.pembulatan);
   check::program none;
   eval::evaluator ev(none, sources, {});
   eval::result r = ev.evaluate_constant(*expr);

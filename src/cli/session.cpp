@@ -4,7 +4,7 @@ namespace iku::cli {
 
 std::optional<int> open_session(const common_options& o, session& s, std::ostream& err) {
   diag::diagnostics diags;
-  s.style = o.locale == "en" ? value::number_style::en : value::number_style::id;
+  s.style = *value::style_named(o.locale);  // checked by the argument parser
   s.program = check::load_program(o.file, {o.stdlib_dirs}, s.sources, diags);
   if (s.program) {
     std::optional<eval::options> chosen = eval::choose_options(*s.program, o.tahun, o.target, o.wilayah, diags);

@@ -467,4 +467,16 @@ std::string to_string(rounding mode) {
   return "?";
 }
 
+std::optional<rounding> rounding_named(std::string_view name) {
+  for (rounding mode : {rounding::half_up, rounding::half_even, rounding::down})
+    if (to_string(mode) == name) return mode;
+  return std::nullopt;
+}
+
+std::optional<number_style> style_named(std::string_view name) {
+  if (name == "id") return number_style::id;
+  if (name == "en") return number_style::en;
+  return std::nullopt;
+}
+
 }  // namespace iku::value

@@ -83,5 +83,7 @@ class number {
 };
 
 std::string to_string(rounding mode);  // "setengah_naik", "setengah_genap", "turun"
+std::optional<rounding> rounding_named(std::string_view name);  // the inverse of to_string
+std::optional<number_style> style_named(std::string_view name);  // "id" | "en"
 
 }  // namespace iku::value

@@ -685,3 +685,13 @@ TEST_CASE("decTest rounding: round to significant digits", "[value][dectest]") {
   CHECK(ran["down"] > 0);
   REQUIRE(total > 100);
 }
+
+TEST_CASE("rounding modes and number styles by their names in .iku and on the command line", "[value]") {
+  using iku::value::rounding;
+  for (rounding mode : {rounding::half_up, rounding::half_even, rounding::down})
+    CHECK(iku::value::rounding_named(iku::value::to_string(mode)) == mode);
+  CHECK_FALSE(iku::value::rounding_named("setengah_nail"));
+  CHECK(iku::value::style_named("id") == iku::value::number_style::id);
+  CHECK(iku::value::style_named("en") == iku::value::number_style::en);
+  CHECK_FALSE(iku::value::style_named("de"));
+}
