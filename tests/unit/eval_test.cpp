@@ -173,15 +173,15 @@ TEST_CASE("scale boundaries have no gaps: 90.5 is Tinggi, 91 Sangat Tinggi, 50.9
 
 TEST_CASE("functions, conditionals and references to other indicators", "[eval]") {
   loaded l("tahun,variabel,nilai\n2024,a,7\n2024,b,3\n",
-              "pakai \"sakip\"\nskala permendagri_54\ndata d \"data.csv\"\n"
-              "sasaran S \"s\" {\n"
-              "  indikator base \"b\" { polaritas positif rumus a / b desimal 2 target pk { 2024: 1 } }\n"
-              "  indikator ref \"r\" { polaritas positif rumus base * 3 target pk { 2024: 1 } }\n"
-              "  indikator fn \"f\" { polaritas positif rumus max(a, b, 5) + min(a, b) + abs(b - a) + bulat(a / b, 1) "
-              "target pk { 2024: 1 } }\n"
-              "  indikator cond \"c\" { polaritas positif rumus jika a > b dan bukan (b == 0) maka 1 lain 2 "
-              "target pk { 2024: 1 } }\n"
-              "}\n");
+           "pakai \"sakip\"\nskala permendagri_54\ndata d \"data.csv\"\n"
+           "sasaran S \"s\" {\n"
+           "  indikator base \"b\" { polaritas positif rumus a / b desimal 2 target pk { 2024: 1 } }\n"
+           "  indikator ref \"r\" { polaritas positif rumus base * 3 target pk { 2024: 1 } }\n"
+           "  indikator fn \"f\" { polaritas positif rumus max(a, b, 5) + min(a, b) + abs(b - a) + bulat(a / b, 1) "
+           "target pk { 2024: 1 } }\n"
+           "  indikator cond \"c\" { polaritas positif rumus jika a > b dan bukan (b == 0) maka 1 lain 2 "
+           "target pk { 2024: 1 } }\n"
+           "}\n");
   const auto& program = l.program;
   evaluator ev(*program, l.files.sources, opts(2024, "pk"));
   // base = 7/3 shown at 2 places; a reference uses the figure as displayed.
@@ -222,9 +222,9 @@ TEST_CASE("the tracer records the derivation that gave the value", "[eval][trace
 
 TEST_CASE("year and target set defaults", "[eval]") {
   loaded l("tahun,variabel,nilai\n2023,a,1\n2024,a,2\n2030,a,3\n",
-              "pakai \"sakip\"\nperiode 2022..2026\nskala permendagri_54\ndata d \"data.csv\"\n"
-              "sasaran S \"s\" { indikator i \"i\" { polaritas positif rumus a target renstra { 2024: 1 } "
-              "target pk { 2024: 1 } } }\n");
+           "pakai \"sakip\"\nperiode 2022..2026\nskala permendagri_54\ndata d \"data.csv\"\n"
+           "sasaran S \"s\" { indikator i \"i\" { polaritas positif rumus a target renstra { 2024: 1 } "
+           "target pk { 2024: 1 } } }\n");
   const auto& program = l.program;
   iku::diag::diagnostics diags;
   SECTION("the latest year with data inside the periode; two sets need a choice") {
@@ -242,9 +242,9 @@ TEST_CASE("year and target set defaults", "[eval]") {
 
 TEST_CASE("a region's figures come from its own rows of the data", "[eval]") {
   loaded l("tahun,variabel,nilai,wilayah\n2024,a,10,\n2024,a,4,Malili\n2024,b,2,Malili\n",
-              "pakai \"sakip\"\nskala permendagri_54\ndata d \"data.csv\"\n"
-              "sasaran S \"s\" { indikator i \"i\" { polaritas positif rumus a target pk { 2024: 8 } }\n"
-              "                 indikator j \"j\" { polaritas positif rumus b target pk { 2024: 8 } } }\n");
+           "pakai \"sakip\"\nskala permendagri_54\ndata d \"data.csv\"\n"
+           "sasaran S \"s\" { indikator i \"i\" { polaritas positif rumus a target pk { 2024: 8 } }\n"
+           "                 indikator j \"j\" { polaritas positif rumus b target pk { 2024: 8 } } }\n");
   const auto& program = l.program;
   evaluator office(*program, l.files.sources, opts(2024, "pk"));
   REQUIRE(office.evaluate(*program->find_indicator("i")).capaian.number() == num("125"));
@@ -269,10 +269,10 @@ TEST_CASE("a syarat that cannot be checked is a finding, not silence", "[eval]")
 
 TEST_CASE("a scale with a gap leaves the capaian without kategori, with the reason", "[eval]") {
   loaded l("tahun,variabel,nilai\n2024,a,90.5\n",
-              "skala celah \"Skala dengan celah\" { A \"atas\" capaian >= 91  B \"bawah\" capaian <= 90 }\n"
-              "polaritas positif \"p\" { capaian = realisasi / target * 100 }\n"
-              "skala celah\ndata d \"data.csv\"\n"
-              "sasaran S \"s\" { indikator i \"i\" { polaritas positif rumus a target pk { 2024: 100 } } }\n");
+           "skala celah \"Skala dengan celah\" { A \"atas\" capaian >= 91  B \"bawah\" capaian <= 90 }\n"
+           "polaritas positif \"p\" { capaian = realisasi / target * 100 }\n"
+           "skala celah\ndata d \"data.csv\"\n"
+           "sasaran S \"s\" { indikator i \"i\" { polaritas positif rumus a target pk { 2024: 100 } } }\n");
   const auto& program = l.program;
   evaluator ev(*program, l.files.sources, opts(2024, "pk"));
   indicator_result r = ev.evaluate(program->indicators.front());
