@@ -28,12 +28,6 @@ std::vector<std::string> data_set::variables() const {
   return names;
 }
 
-std::vector<int> data_set::years() const {
-  std::set<int> years;
-  for (const auto& [k, d] : values_) years.insert(k.year);
-  return {years.begin(), years.end()};
-}
-
 std::vector<int> data_set::years_with_values(std::string_view wilayah) const {
   std::set<int> years;
   for (const auto& [k, d] : values_)

@@ -45,7 +45,6 @@ class data_set {
   const datum* find(std::string_view variable, int year, std::string_view wilayah = {}) const;
   bool has_variable(std::string_view variable) const;
   std::vector<std::string> variables() const;  // sorted, unique
-  std::vector<int> years() const;              // sorted, unique
   // Years that have at least one value (not a "not available" cell) for the region.
   std::vector<int> years_with_values(std::string_view wilayah) const;
   std::vector<std::string> regions() const;    // sorted, unique; "" (the office) included if present

@@ -569,7 +569,7 @@ TEST_CASE("a workbook or UTF-16 file is named as such", "[data]") {
   CHECK(u.diag(0).message == "data file t.csv is UTF-16 text, not CSV text");
 }
 
-TEST_CASE("data_set: add, find, has_variable, variables, years", "[data]") {
+TEST_CASE("data_set: add, find, has_variable, variables, years, regions", "[data]") {
   data_set s;
   auto d = [](std::int64_t v, std::string text) {
     datum x;
@@ -601,8 +601,15 @@ TEST_CASE("data_set: add, find, has_variable, variables, years", "[data]") {
   CHECK_FALSE(data_set{}.has_variable("a"));
 
   CHECK(s.variables() == std::vector<std::string>{"kasus_anak", "rumah_tangga"});
-  CHECK(s.years() == std::vector<int>{2022, 2023, 2024});
-  CHECK(data_set{}.years().empty());
+  // Years with values, per region; a "not available" cell does not make a year.
+  datum not_available;
+  not_available.text = "NA";
+  CHECK(s.add({"rumah_tangga", 2026, ""}, not_available) == nullptr);
+  CHECK(s.years_with_values("") == std::vector<int>{2023, 2024});
+  CHECK(s.years_with_values("Malili") == std::vector<int>{2022});
+  CHECK(s.years_with_values("Nuha").empty());
+  CHECK(s.regions() == std::vector<std::string>{"", "Malili"});
+  CHECK(data_set{}.years_with_values("").empty());
 }
 
 TEST_CASE("every cut of a tricky file loads or reports, with spans inside the text", "[data]") {
