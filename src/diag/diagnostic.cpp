@@ -10,10 +10,6 @@ void diagnostics::error(std::string code, span where, std::string message, std::
   items_.push_back({severity::error, std::move(code), where, std::move(message), std::move(hint)});
 }
 
-void diagnostics::warning(std::string code, span where, std::string message, std::string hint) {
-  items_.push_back({severity::warning, std::move(code), where, std::move(message), std::move(hint)});
-}
-
 bool diagnostics::has_errors() const {
   return std::any_of(items_.begin(), items_.end(),
                      [](const diagnostic& d) { return d.level == severity::error; });

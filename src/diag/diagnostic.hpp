@@ -24,7 +24,6 @@ class diagnostics {
  public:
   void add(diagnostic d) { items_.push_back(std::move(d)); }
   void error(std::string code, span where, std::string message, std::string hint = {});
-  void warning(std::string code, span where, std::string message, std::string hint = {});
   // An error in how iku was called (a command-line value) or in reading a file: exit code 2.
   void usage_error(std::string code, span where, std::string message, std::string hint = {});
 
