@@ -53,9 +53,15 @@ diag::span evaluator::origin(const syntax::expr& e, const env& en) const {
   if (!n) return {};
   for (const binding& b : en.fixed)
     if (b.name == n->name) return b.origin;
-  if (const check::indicator* other = p_.find_indicator(n->name)) return other->decl->rumus->where;
+  if (const check::indicator* other = indicator_named(n->name)) return other->decl->rumus->where;
   const data::datum* d = en.data ? p_.data.find(n->name, en.year, options_.wilayah) : nullptr;
   return d ? d->where : diag::span{};
+}
+
+// Names resolve as the checker resolved them: a data variable first (an indikator of the same
+// name is refused, IKU106), then an indikator.
+const check::indicator* evaluator::indicator_named(const std::string& name) const {
+  return p_.data.has_variable(name) ? nullptr : p_.find_indicator(name);
 }
 
 std::string evaluator::declared(const std::string& policy, diag::span at) const {
@@ -352,7 +358,7 @@ result evaluator::name(const syntax::expr& e, const std::string& n, const env& e
     if (shown) *shown = std::to_string(en.year);
     return number::from_int(en.year);
   }
-  if (const check::indicator* other = p_.find_indicator(n)) {
+  if (const check::indicator* other = indicator_named(n)) {
     if (t) t->open("acuan", fmt::format("Acuan ke indikator {}", n), e.where);
     result v = realisasi(*other, en.year, t, nullptr);
     if (t) t->close(v);

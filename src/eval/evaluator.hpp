@@ -77,6 +77,7 @@ class evaluator {
                  const env& en, tracer* t);
   std::string show(const value::number& n, tracer* t) const;
   std::string text(const syntax::expr& e) const;
+  const check::indicator* indicator_named(const std::string& name) const;
   // Where the value of a name in `e` comes from (a target line, a data cell), if `e` is a name.
   diag::span origin(const syntax::expr& e, const env& en) const;
   // A policy with where it was declared: "setengah_naik (file.iku:12:1)", or "(bawaan)".
