@@ -31,6 +31,10 @@ inline constexpr const char* duplicate_setting = "IKU009";
 inline constexpr const char* duplicate_field = "IKU010";
 inline constexpr const char* duplicate_target = "IKU024";
 inline constexpr const char* too_deep = "IKU025";
+inline constexpr const char* ambiguous_number = "IKU028";  // 1.000: one thousand or one?
+inline constexpr const char* number_too_long = "IKU029";   // more than value::max_digits digits
+inline constexpr const char* report_symbol = "IKU030";     // %, x, ×, ÷, – copied from a report
+inline constexpr const char* too_large = "IKU031";         // a file or a formula over the size limits
 }  // namespace code
 
 inline constexpr const char* top_statements =

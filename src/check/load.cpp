@@ -1,5 +1,6 @@
 // Loading: the named file, its imports (stdlib by name, others relative to the importer) and
 // its data sources, then the checks of resolve.cpp.
+#include <algorithm>
 #include <filesystem>
 #include <set>
 
@@ -29,36 +30,47 @@ namespace {
 
 class loader {
  public:
-  loader(const load_options& options, diag::source_manager& sources, diag::diagnostics& out)
-      : options_(options), sources_(sources), out_(out) {}
+  loader(const std::string& main_path, const load_options& options, diag::source_manager& sources,
+         diag::diagnostics& out)
+      : options_(options), sources_(sources), out_(out) {
+    if (options.confine) {
+      std::error_code ec;
+      confined_to_ = fs::weakly_canonical(fs::absolute(main_path, ec).parent_path(), ec);
+      for (const std::string& d : options.stdlib_dirs) stdlib_roots_.push_back(fs::weakly_canonical(d, ec));
+    }
+  }
 
-  // Parses one module and, depth first, what it imports. Each file is read once.
-  void add_module(const std::string& path, std::string text) {
-    seen_.insert(canonical(path));
-    diag::file_id id = sources_.add(display_path(path), std::move(text));
-    std::optional<syntax::module> m = syntax::parse_module(sources_, id, out_);
-    if (!m) return;
-    std::size_t index = modules_.size();
-    modules_.push_back(std::move(*m));
-    dirs_.push_back(fs::path(path).parent_path());
-    for (std::size_t i = 0; i < modules_[index].imports.size(); ++i) {
-      const syntax::import_decl& imp = modules_[index].imports[i];
-      std::optional<std::string> found = find_import(imp.path.text, dirs_[index]);
+  // Parses the main module and, depth first in the order written, what it imports. Each file is
+  // read once. The walk keeps its own stack: a chain of thousands of imports is input too.
+  void add_modules(const std::string& path, std::string text) {
+    struct frame {
+      std::size_t module;
+      std::size_t next_import = 0;
+    };
+    std::vector<frame> stack;
+    if (std::optional<std::size_t> m = add_module(path, std::move(text))) stack.push_back({*m});
+    while (!stack.empty()) {
+      frame& top = stack.back();
+      if (top.next_import == modules_[top.module].imports.size()) {
+        stack.pop_back();
+        continue;
+      }
+      const std::size_t module = top.module;
+      const syntax::import_decl imp = modules_[module].imports[top.next_import++];
+      std::optional<std::string> found = find_import(imp, dirs_[module]);
       if (!found) {
-        out_.error("IKU120", imp.path.where, fmt::format("cannot find `{}` to import", imp.path.text),
-                   import_hint(imp.path.text));
         imports_failed_ = true;
         continue;
       }
       if (seen_.count(canonical(*found))) continue;  // already loaded (or an import cycle)
       std::string error;
-      std::optional<std::string> imported = diag::read_file(*found, error);
+      std::optional<std::string> imported = diag::read_file(*found, error, diag::max_iku_bytes);
       if (!imported) {
         out_.usage_error("IKU121", imp.path.where, fmt::format("cannot read `{}`: {}", display_path(*found), error));
         imports_failed_ = true;
         continue;
       }
-      add_module(*found, std::move(*imported));
+      if (std::optional<std::size_t> m = add_module(*found, std::move(*imported))) stack.push_back({*m});
     }
   }
 
@@ -71,7 +83,8 @@ class loader {
         if (d.style) options.style = d.style->value;
         fs::path p = fs::path(d.path.text);
         if (p.is_relative()) p = dirs_[m] / p;
-        if (!data::load_csv(display_path(p.lexically_normal().string()), options, sources_, into, out_))
+        if (!allowed(p, d.path.text, d.path.where) ||
+            !data::load_csv(display_path(p.lexically_normal().string()), options, sources_, into, out_))
           data_failed_ = true;
       }
     }
@@ -82,15 +95,46 @@ class loader {
   bool data_failed() const { return data_failed_; }
 
  private:
+  std::optional<std::size_t> add_module(const std::string& path, std::string text) {
+    seen_.insert(canonical(path));
+    diag::file_id id = sources_.add(display_path(path), std::move(text));
+    std::optional<syntax::module> m = syntax::parse_module(sources_, id, out_);
+    if (!m) return std::nullopt;
+    modules_.push_back(std::move(*m));
+    dirs_.push_back(fs::path(path).parent_path());
+    return modules_.size() - 1;
+  }
+
   static std::string canonical(const std::string& path) {
     std::error_code ec;
     fs::path c = fs::weakly_canonical(path, ec);
     return ec ? path : c.string();
   }
 
+  // With --batasi-folder, a file outside the main file's folder (and the stdlib) is refused
+  // before it is opened, whichever way its path gets there (`..`, an absolute path, a symlink).
+  bool allowed(const fs::path& path, const std::string& written, diag::span where) {
+    if (!options_.confine) return true;
+    std::error_code ec;
+    fs::path real = fs::weakly_canonical(fs::absolute(path, ec), ec);
+    auto inside = [&](const fs::path& root) {
+      auto r = root.begin(), p = real.begin();
+      for (; r != root.end() && !r->empty(); ++r, ++p)
+        if (p == real.end() || *p != *r) return false;
+      return true;
+    };
+    if (!ec && (inside(confined_to_) ||
+                std::any_of(stdlib_roots_.begin(), stdlib_roots_.end(), inside)))
+      return true;
+    out_.error("IKU123", where, fmt::format("`{}` is outside the folder of the main file", written),
+               fmt::format("--batasi-folder allows only files under {}", confined_to_.string()));
+    return false;
+  }
+
   // "sakip" (no directory, no extension) is a stdlib module; anything else is a path relative
-  // to the importing file.
-  std::optional<std::string> find_import(const std::string& name, const fs::path& dir) const {
+  // to the importing file, and must name a .iku file. Reports what is wrong when it does not.
+  std::optional<std::string> find_import(const syntax::import_decl& imp, const fs::path& dir) {
+    const std::string& name = imp.path.text;
     std::error_code ec;
     bool is_stdlib_name = name.find('/') == std::string::npos && fs::path(name).extension().empty();
     if (is_stdlib_name) {
@@ -98,11 +142,35 @@ class loader {
         fs::path candidate = fs::path(stdlib) / (name + ".iku");
         if (fs::is_regular_file(candidate, ec)) return candidate.lexically_normal().string();
       }
-      return std::nullopt;
+      if (!fs::exists(dir / name, ec)) {  // else a folder or a file of that name: said below
+        out_.error("IKU120", imp.path.where, fmt::format("cannot find `{}` to import", name), import_hint(name));
+        return std::nullopt;
+      }
     }
     fs::path candidate = fs::path(name).is_relative() ? dir / name : fs::path(name);
-    if (fs::is_regular_file(candidate, ec)) return candidate.lexically_normal().string();
-    return std::nullopt;
+    if (!allowed(candidate, name, imp.path.where)) return std::nullopt;
+    fs::file_status st = fs::status(candidate, ec);
+    if (ec && ec != std::errc::no_such_file_or_directory) {  // a symlink loop, a folder without access
+      out_.usage_error("IKU121", imp.path.where, fmt::format("cannot read `{}`: {}", name, ec.message()));
+      return std::nullopt;
+    }
+    std::string not_iku;
+    if (!fs::exists(st)) {
+      out_.error("IKU120", imp.path.where, fmt::format("cannot find `{}` to import", name), import_hint(name));
+      return std::nullopt;
+    }
+    if (fs::is_directory(st))
+      not_iku = "a folder";
+    else if (!fs::is_regular_file(st))
+      not_iku = "not a regular file (a device, a pipe or a socket)";
+    else if (candidate.extension() != ".iku")
+      not_iku = fmt::format("not a .iku file");
+    if (!not_iku.empty()) {
+      out_.error("IKU122", imp.path.where, fmt::format("`{}` is {}", name, not_iku),
+                 "`pakai` loads a .iku file: a stdlib module by name (pakai \"sakip\") or a path ending in .iku");
+      return std::nullopt;
+    }
+    return candidate.lexically_normal().string();
   }
 
   std::string import_hint(const std::string& name) const {
@@ -127,6 +195,8 @@ class loader {
   std::vector<syntax::module> modules_;
   std::vector<fs::path> dirs_;
   std::set<std::string> seen_;
+  fs::path confined_to_;
+  std::vector<fs::path> stdlib_roots_;
   bool imports_failed_ = false;
   bool data_failed_ = false;
 };
@@ -136,8 +206,8 @@ class loader {
 std::optional<program> load_program_text(const std::string& path, std::string text,
                                          const load_options& options, diag::source_manager& sources,
                                          diag::diagnostics& out) {
-  loader l(options, sources, out);
-  l.add_module(path, std::move(text));
+  loader l(path, options, sources, out);
+  l.add_modules(path, std::move(text));
   program p;
   // Data is loaded even when an import failed, so one run reports every problem it can see.
   l.load_data(p.data);
@@ -153,7 +223,7 @@ std::optional<program> load_program_text(const std::string& path, std::string te
 std::optional<program> load_program(const std::string& path, const load_options& options,
                                     diag::source_manager& sources, diag::diagnostics& out) {
   std::string error;
-  std::optional<std::string> text = diag::read_file(path, error);
+  std::optional<std::string> text = diag::read_file(path, error, diag::max_iku_bytes);
   if (!text) {
     out.usage_error("IKU901", {}, fmt::format("cannot read `{}`: {}", path, error));
     return std::nullopt;

@@ -59,6 +59,9 @@ struct program {
 
 struct load_options {
   std::vector<std::string> stdlib_dirs;  // where `pakai "sakip"` looks, in order
+  // Read no file outside the main file's folder or the stdlib (a service running files it was
+  // sent): imports and data paths that lead out are errors (IKU123).
+  bool confine = false;
 };
 
 // Parses `path` and its imports, loads its data sources and checks the whole. Diagnostics go to

@@ -13,6 +13,12 @@ namespace iku::check {
 
 namespace {
 
+// Evaluating a formula recurses once per tree level, through the formulas of the indikator it
+// uses too; this bounds that recursion (each formula alone is bounded by the parser).
+// A reference costs as much stack as several tree levels (realisasi, formula, name, ...).
+constexpr int max_evaluation_depth = 2000;
+constexpr int reference_cost = 10;
+
 enum class type { number, boolean, unknown };
 
 const char* type_name(type t) { return t == type::boolean ? "a condition" : "a number"; }
@@ -196,11 +202,13 @@ class resolver {
     scope formula{"rumus", {"tahun"}, true};
     scope condition{"syarat", {"tahun"}, true};
     for (const indicator& ind : p_.indicators) {
+      // Only a rumus makes a dependency: a syarat reads figures but changes none, so it may read
+      // any indikator, its own included.
       current_ = &ind;
       if (ind.decl->rumus) expect(*ind.decl->rumus, formula, type::number);
+      current_ = nullptr;
       for (const syntax::syarat& s : ind.decl->syarat_list) expect(*s.cond, condition, type::boolean);
     }
-    current_ = nullptr;
     scope polarity{"polaritas", {"realisasi", "target"}, false};
     for (auto& [name, d] : p_.polarities) expect(*d->capaian, polarity, type::number);
     scope scale{"skala", {"capaian", "nilai"}, false};
@@ -228,6 +236,11 @@ class resolver {
 
   type type_of(const syntax::expr& e, const scope& sc) {
     using namespace syntax;
+    struct deeper {
+      int& depth;
+      explicit deeper(int& d) : depth(++d) {}
+      ~deeper() { --depth; }
+    } level(depth_);
     return std::visit(
         [&](const auto& n) -> type {
           using T = std::decay_t<decltype(n)>;
@@ -298,7 +311,7 @@ class resolver {
     if (sc.data_and_indicators) {
       if (p_.data.has_variable(name)) return;  // (a clash with an indikator name is IKU106)
       if (const indicator* ind = p_.find_indicator(name)) {
-        if (current_) depends_[current_->name()].push_back({ind->name(), where});
+        if (current_) depends_[current_->name()].push_back({ind->name(), where, depth_});
         return;
       }
     }
@@ -317,30 +330,59 @@ class resolver {
     out_.error("IKU101", where, fmt::format("unknown name `{}` in {}", name, sc.context), hint);
   }
 
-  // An indicator whose formula reaches itself through others can never be computed.
+  // An indicator whose formula reaches itself through others can never be computed; one whose
+  // formulas nest too deeply through references would exhaust the evaluator's stack. Both are
+  // found by one depth-first walk with an explicit stack (a chain of 4,000 indikator is input too).
   void check_cycles() {
     enum class mark { none, active, done };
     std::map<std::string, mark> marks;
-    std::vector<std::string> path;
-    std::function<void(const std::string&)> visit = [&](const std::string& name) {
-      marks[name] = mark::active;
-      path.push_back(name);
-      for (const auto& [dep, where] : depends_[name]) {
-        if (marks[dep] == mark::active) {
-          std::string cycle;
-          auto start = std::find(path.begin(), path.end(), dep);
-          for (auto it = start; it != path.end(); ++it) cycle += *it + " -> ";
-          out_.error("IKU114", where, fmt::format("indikator `{}` depends on itself: {}{}", dep, cycle, dep),
-                     "a formula may use other indikator only when they do not lead back to it");
-        } else if (marks[dep] == mark::none) {
-          visit(dep);
-        }
-      }
-      path.pop_back();
-      marks[name] = mark::done;
+    std::map<std::string, int> depth;  // deepest evaluation of a finished indicator, in tree levels
+    struct frame {
+      std::string name;
+      std::size_t next = 0;  // its next dependency to visit
     };
-    for (const indicator& ind : p_.indicators)
-      if (marks[ind.name()] == mark::none) visit(ind.name());
+    std::vector<frame> path;
+    auto enter = [&](const std::string& name) {
+      marks[name] = mark::active;
+      path.push_back({name});
+    };
+    for (const indicator& root : p_.indicators) {
+      if (marks[root.name()] != mark::none) continue;
+      enter(root.name());
+      while (!path.empty()) {
+        frame& f = path.back();
+        const auto& deps = depends_[f.name];
+        if (f.next < deps.size()) {
+          const dependency& dep = deps[f.next++];
+          if (marks[dep.name] == mark::active) {
+            std::string cycle;
+            auto start = std::find_if(path.begin(), path.end(), [&](const frame& x) { return x.name == dep.name; });
+            for (auto it = start; it != path.end(); ++it) cycle += it->name + " -> ";
+            out_.error("IKU114", dep.where, fmt::format("indikator `{}` depends on itself: {}{}", dep.name, cycle, dep.name),
+                       "a formula may use other indikator only when they do not lead back to it");
+          } else if (marks[dep.name] == mark::none) {
+            enter(dep.name);
+          }
+          continue;
+        }
+        int deepest = 0;
+        const dependency* via = nullptr;
+        for (const dependency& dep : deps)
+          if (marks[dep.name] == mark::done && dep.depth + reference_cost + depth[dep.name] > deepest) {
+            deepest = dep.depth + reference_cost + depth[dep.name];
+            via = &dep;
+          }
+        depth[f.name] = deepest;
+        if (deepest > max_evaluation_depth && via && depth[via->name] <= max_evaluation_depth)
+          out_.error("IKU116", via->where,
+                     fmt::format("formulas nest too deeply through indikator `{}` (more than {} levels)", via->name,
+                                 max_evaluation_depth),
+                     "a chain of indikator that each use the next is limited; use the data variables directly in "
+                     "some of the formulas");
+        marks[f.name] = mark::done;
+        path.pop_back();
+      }
+    }
   }
 
   void check_defaults() {
@@ -384,8 +426,14 @@ class resolver {
   diag::diagnostics& out_;
   std::map<std::string, const syntax::tujuan_decl*> tujuan_;
   std::map<std::string, const syntax::sasaran_decl*> sasaran_;
-  std::map<std::string, std::vector<std::pair<std::string, diag::span>>> depends_;
+  struct dependency {
+    std::string name;  // the indikator used
+    diag::span where;  // its name in the formula
+    int depth;         // the tree level it stands at in the formula
+  };
+  std::map<std::string, std::vector<dependency>> depends_;
   const indicator* current_ = nullptr;
+  int depth_ = 0;  // of the expression node being typed
 };
 
 }  // namespace

@@ -1,5 +1,6 @@
 #include "cli/app.hpp"
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <optional>
@@ -49,6 +50,9 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err)
     sub->add_option("--wilayah,--region", common.wilayah, "use the data rows of this region (the `wilayah` column)");
     sub->add_option("--locale", common.locale, "number format: id (1.234,56) or en (1,234.56)")
         ->check(CLI::IsMember({"id", "en"}));
+    sub->add_option("--max-errors", common.max_errors, "print at most this many errors (0: all; default 50)");
+    sub->add_flag("--batasi-folder,--confine", common.confine,
+                  "read no file outside the main file's folder and the stdlib (imports, data)");
   };
 
   CLI::App* run_cmd = app.add_subcommand("run", "print the capaian table (Tabel 14) of a year");
@@ -64,15 +68,26 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err)
 
   CLI::App* eval_cmd = app.add_subcommand("eval", "compute one expression exactly, e.g. iku eval '3 / 100214 * 100'");
   eval_options eval;
-  eval_cmd->add_option("expression", eval.expression, "numbers, + - * /, comparisons, min max abs bulat")->required();
+  // Also --ekspresi=EXPR, which an expression that starts with '-' is given as (see below).
+  eval_cmd->add_option("expression,--ekspresi", eval.expression, "numbers, + - * /, comparisons, min max abs bulat")
+      ->required();
+  eval_cmd->add_option("--max-errors", eval.max_errors, "print at most this many errors (0: all; default 50)");
   eval_cmd->add_option("--desimal", eval.desimal, "round the result to this many places")->check(CLI::Range(0, 20));
   eval_cmd->add_option("--pembulatan", eval.pembulatan, "rounding with --desimal (default setengah_naik)")
       ->check(CLI::IsMember({"setengah_naik", "setengah_genap", "turun"}));
   eval_cmd->add_option("--locale", eval.locale, "number format: id (1.234,56) or en (1,234.56)")
       ->check(CLI::IsMember({"id", "en"}));
 
+  // `iku eval '-(1)'`: an expression that starts with '-' would be read as options. iku has no
+  // short options but -h, so after `eval` such a word is the expression.
+  std::vector<std::string> args(argv + std::min(argc, 1), argv + argc);
+  auto eval_at = std::find(args.begin(), args.end(), "eval");
+  for (auto it = eval_at; it != args.end(); ++it)
+    if (it->size() > 1 && (*it)[0] == '-' && (*it)[1] != '-' && *it != "-h") *it = "--ekspresi=" + *it;
+  std::reverse(args.begin(), args.end());  // CLI11 takes them last first
+
   try {
-    app.parse(argc, argv);
+    app.parse(args);
   } catch (const CLI::ParseError& e) {
     int code = app.exit(e, out, err);
     return code == 0 ? ok : usage_error;

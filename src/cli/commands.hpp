@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include "diag/diagnostic.hpp"
+
 namespace iku::cli {
 
 struct common_options {
@@ -14,6 +16,8 @@ struct common_options {
   std::optional<std::string> target;
   std::string wilayah;
   std::string locale = "id";
+  std::size_t max_errors = diag::default_max_errors;
+  bool confine = false;  // --batasi-folder
   std::vector<std::string> stdlib_dirs;
 };
 
@@ -28,6 +32,7 @@ struct eval_options {
   std::optional<int> desimal;
   std::string pembulatan = "setengah_naik";
   std::string locale = "id";
+  std::size_t max_errors = diag::default_max_errors;
 };
 
 int run_command(const common_options& o, std::ostream& out, std::ostream& err);

@@ -16,13 +16,14 @@ int eval_command(const eval_options& e, std::ostream& out, std::ostream& err) {
   diag::file_id file = sources.add("ekspresi", e.expression);
   syntax::expr_ptr expr = syntax::parse_expression(sources, file, diags);
   if (expr) check::check_constant(*expr, sources, diags);
-  err << diag::render_all(diags, sources);
+  err << diag::render_all(diags, sources, e.max_errors);
   if (!expr || diags.has_errors()) return input_error;
 
-  // Both names were checked by the argument parser.
+  // Both names were checked by the argument parser. bulat() follows --pembulatan as it follows
+  // a file's `pembulatan`.
   value::number_style style = *value::style_named(e.locale);
-  value::rounding mode = *value::rounding_named(e.pembulatan);
   check::program none;
+  none.mode = *value::rounding_named(e.pembulatan);
   eval::evaluator ev(none, sources, {});
   eval::result r = ev.evaluate_constant(*expr);
   if (!r.measurable()) {
@@ -30,11 +31,12 @@ int eval_command(const eval_options& e, std::ostream& out, std::ostream& err) {
   } else if (r.is_bool()) {
     out << (r.boolean() ? "benar" : "salah") << "\n";
   } else if (e.desimal) {
-    out << r.number().round(*e.desimal, mode).format(*e.desimal, style) << "\n";
+    out << r.number().round(*e.desimal, none.mode).format(*e.desimal, style) << "\n";
+  } else if (std::optional<int> places = r.number().decimal_places()) {
+    out << r.number().format(*places, style) << "\n";  // a terminating decimal, in full
   } else {
-    // The exact value; a fraction too when its decimals never end.
-    value::number n = r.number();
-    out << n.format(0, style) << (n.decimal_places() ? "" : fmt::format(" (= {})", n.to_fraction())) << "\n";
+    // 12 places and the exact fraction: its decimals never end.
+    out << r.number().format(0, style) << fmt::format(" (= {})", r.number().to_fraction()) << "\n";
   }
   return ok;
 }

@@ -5,7 +5,7 @@ namespace iku::cli {
 std::optional<int> open_session(const common_options& o, session& s, std::ostream& err) {
   diag::diagnostics diags;
   s.style = *value::style_named(o.locale);  // checked by the argument parser
-  s.program = check::load_program(o.file, {o.stdlib_dirs}, s.sources, diags);
+  s.program = check::load_program(o.file, {o.stdlib_dirs, o.confine}, s.sources, diags);
   if (s.program) {
     std::optional<eval::options> chosen = eval::choose_options(*s.program, o.tahun, o.target, o.wilayah, diags);
     if (chosen) {
@@ -15,7 +15,7 @@ std::optional<int> open_session(const common_options& o, session& s, std::ostrea
       s.program.reset();
     }
   }
-  err << diag::render_all(diags, s.sources);
+  err << diag::render_all(diags, s.sources, o.max_errors);
   if (diags.has_usage_errors()) return usage_error;
   if (diags.has_errors() || !s.program) return input_error;
   return std::nullopt;

@@ -11,6 +11,7 @@
 #include "data/csv_reader.hpp"
 #include "data/data_set.hpp"
 #include "diag/suggest.hpp"
+#include "diag/utf8.hpp"
 
 namespace iku::data {
 
@@ -71,6 +72,10 @@ class loader {
     ok_ = false;
   }
   bool readable(const csv_row& row);
+  // ';' or tab when the header is one cell that those split into column names, else 0.
+  static char other_separator(const csv_row& row);
+  void report_separator(const csv_row& row, char sep);
+  bool repeats_header(const csv_row& row) const;
   // False when the rows cannot even be counted against the header.
   bool read_header(const csv_row& row);
   void read_row(const csv_row& row);
@@ -82,6 +87,8 @@ class loader {
   diag::diagnostics& out_;
   std::array<int, column_count> index_{};  // the cell of each column, `absent` when none
   std::vector<int> columns_;                // the column of each cell, or `unnamed`
+  std::vector<std::string> header_;         // the header's cells, lower case
+  std::uint32_t header_line_ = 0;           // where the header row starts
   bool complete_ = false;  // every required column is there, so rows can be read, not just counted
   bool ok_ = true;
 };
@@ -118,6 +125,47 @@ bool loader::readable(const csv_row& row) {
   return false;
 }
 
+char loader::other_separator(const csv_row& row) {
+  if (row.cells.size() != 1) return 0;
+  std::string_view text = row.cells.front().text;
+  for (char sep : {';', '\t'}) {
+    if (text.find(sep) == std::string_view::npos) continue;
+    for (std::size_t from = 0; from <= text.size();) {
+      std::size_t to = std::min(text.find(sep, from), text.size());
+      std::string part = lower(trim(text.substr(from, to - from)));
+      if (std::find(column_names.begin(), column_names.end(), part) != column_names.end()) return sep;
+      from = to + 1;
+    }
+  }
+  return 0;
+}
+
+void loader::report_separator(const csv_row& row, char sep) {
+  // Decimal commas in the rows ("56,70") mean the file was written in Indonesian number style.
+  std::string_view text = sources_.text(file_);
+  bool decimal_commas = false;
+  for (std::size_t i = 1; i + 1 < text.size() && !decimal_commas; ++i)
+    decimal_commas = text[i] == ',' && text[i - 1] >= '0' && text[i - 1] <= '9' && text[i + 1] >= '0' && text[i + 1] <= '9';
+  std::string name = sep == ';' ? "';'" : "tabs";
+  std::string hint = sep == ';'
+                         ? "Excel does this under Indonesian regional settings; iku reads ',' between cells: set "
+                           "Excel's list separator to ',' before saving, or replace ';' by ','"
+                         : "text copied from a spreadsheet is separated by tabs; iku reads ',' between cells: save "
+                           "the sheet as \"CSV UTF-8 (Comma delimited)\" instead";
+  if (decimal_commas)
+    hint += "; its numbers have decimal commas (56,70): put each in quotes (\"56,70\") and declare "
+            "`format angka id` on the data line";
+  error("IKU213", at(row.begin, row.end), fmt::format("this file separates cells with {}, not ','", name),
+        std::move(hint));
+}
+
+bool loader::repeats_header(const csv_row& row) const {
+  if (row.cells.size() != header_.size()) return false;
+  for (std::size_t i = 0; i < row.cells.size(); ++i)
+    if (header_[i].empty() || lower(trim(row.cells[i].text)) != header_[i]) return false;
+  return true;
+}
+
 bool loader::read_header(const csv_row& row) {
   index_.fill(absent);
   // A file that starts with data has no header: one error says so, rather than one per cell.
@@ -133,8 +181,20 @@ bool loader::read_header(const csv_row& row) {
           "the first row names the columns: tahun,variabel,nilai[,sumber][,wilayah]");
     return false;
   }
+  if (char sep = other_separator(row)) {
+    report_separator(row, sep);
+    return false;
+  }
   std::array<bool, column_count> explained{};  // missing, but an unknown column's hint names it
-  bool semicolons = false;
+  bool any_meant = false;
+  for (const csv_cell& cell : row.cells) any_meant = any_meant || meant_column(lower(trim(cell.text))) != column_count;
+  if (!named && !any_meant) {
+    // Not a table of iku data at all (a wrong path, another kind of file): one error, rather
+    // than one per line quoting the file.
+    error("IKU204", at(row.begin, row.end), "the first row names none of the columns of a data file",
+          fmt::format("is this the right file? {}", known_columns));
+    return false;
+  }
   for (std::size_t i = 0; i < row.cells.size(); ++i) {
     const csv_cell& cell = row.cells[i];
     std::string name = lower(trim(cell.text));
@@ -146,11 +206,7 @@ bool loader::read_header(const csv_row& row) {
     columns_.push_back(absent);
     if (known == column_names.end()) {
       std::string hint;
-      if (name.find(';') != std::string::npos) {
-        semicolons = true;
-        hint = "this file separates cells with ';' (Excel does under Indonesian regional settings); "
-               "iku reads ',': set Excel's list separator to ',' before saving, or replace ';' by ','";
-      } else if (column meant = meant_column(name); meant != column_count) {
+      if (column meant = meant_column(name); meant != column_count) {
         explained[meant] = true;
         hint = fmt::format("did you mean `{}`? {}", column_names[meant], known_columns);
       } else {
@@ -171,17 +227,26 @@ bool loader::read_header(const csv_row& row) {
   }
   std::string missing;
   for (int c : {tahun, variabel, nilai})
-    if (index_[c] == absent && !explained[c] && !semicolons)
+    if (index_[c] == absent && !explained[c])
       missing += fmt::format("{}{}", missing.empty() ? "" : ", ", column_names[c]);
   if (!missing.empty())
     error("IKU204", at(row.begin, row.end), fmt::format("the header has no column {}", missing),
           known_columns);
+  for (const csv_cell& cell : row.cells) header_.push_back(lower(trim(cell.text)));
+  header_line_ = row.begin;
   // Rows are still checked when the header is wrong: every mistake shows in one run.
   complete_ = index_[tahun] != absent && index_[variabel] != absent && index_[nilai] != absent;
   return true;
 }
 
 void loader::read_row(const csv_row& row) {
+  if (repeats_header(row)) {
+    error("IKU214", at(row.begin, row.end), "the header row is repeated here",
+          fmt::format("the header is at line {}; remove this line (files joined by copy and paste often "
+                      "repeat it)",
+                      sources_.locate(file_, header_line_).line));
+    return;
+  }
   if (row.cells.size() != columns_.size()) {
     bool more = row.cells.size() > columns_.size();
     error("IKU206", at(row.begin, row.end),
@@ -243,13 +308,24 @@ bool load_csv_text(const std::string& path, std::string text, const csv_options&
               "iku reads CSV in UTF-8: in Excel, use Save As \"CSV UTF-8 (Comma delimited) (*.csv)\"");
     return false;
   }
+  std::string_view text_view = sources.text(file);
+  if (std::size_t bad = diag::first_invalid_utf8(text_view); bad != std::string_view::npos) {
+    // A file saved as "CSV (Comma delimited)" by Excel on Windows is Windows-1252: one error for
+    // the file, since every accented letter after this one would be wrong too.
+    auto at = static_cast<std::uint32_t>(bad);
+    out.error("IKU212", {file, at, at + 1}, "invalid UTF-8 in the data file",
+              fmt::format("the byte here is 0x{:02X}; save the file as UTF-8: in Excel, Save As \"CSV UTF-8 "
+                          "(Comma delimited) (*.csv)\"",
+                          static_cast<unsigned char>(text_view[bad])));
+    return false;
+  }
   return loader(file, options, sources, into, out).run();
 }
 
 bool load_csv(const std::string& path, const csv_options& options, diag::source_manager& sources,
               data_set& into, diag::diagnostics& out) {
   std::string error;
-  std::optional<std::string> text = diag::read_file(path, error);
+  std::optional<std::string> text = diag::read_file(path, error, diag::max_data_bytes);
   if (!text) {
     out.usage_error("IKU200", options.declared_at, fmt::format("cannot read data file {}: {}", path, error));
     return false;

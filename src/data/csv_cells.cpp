@@ -119,6 +119,19 @@ std::optional<std::string> read_name(std::string_view cell, cell_error& why) {
   }
   bool ok = is_letter(text.front());
   for (char c : text) ok = ok && (is_letter(c) || is_digit(c));
+  if (ok && text == "tahun") {
+    why = {"variabel 'tahun' is a reserved name",
+           "in a formula `tahun` is the report year, so this variable could never be read: rename it, "
+           "such as tahun_data"};
+    return std::nullopt;
+  }
+  static constexpr std::string_view operators[] = {"dan", "atau", "bukan", "jika", "maka", "lain"};
+  for (std::string_view word : operators)
+    if (ok && text == word) {
+      why = {fmt::format("variabel '{}' is a reserved word", text),
+             fmt::format("`{}` is an operator in formulas, so this variable could never be read: rename it", text)};
+      return std::nullopt;
+    }
   if (ok) return std::string(text);
   std::string hint = "a name has only letters, digits and _, and does not start with a digit (as in .iku files)";
   std::string better = suggest_name(text);
@@ -127,17 +140,33 @@ std::optional<std::string> read_name(std::string_view cell, cell_error& why) {
   return std::nullopt;
 }
 
-bool read_nilai(std::string_view cell, value::number_style style, std::optional<value::number>& value,
-                cell_error& why) {
+bool read_nilai(std::string_view cell, std::optional<value::number_style> style,
+                std::optional<value::number>& value, cell_error& why) {
   std::string_view text = trim(cell);
   // Explicit "not available": recorded as such, never read as zero.
   if (text.empty() || text == "-" || iequals(text, "na") || iequals(text, "n/a")) {
     value.reset();
     return true;
   }
-  value = value::number::parse(text, style);
+  if (value::digits_in(text) > value::max_digits) {
+    why = {fmt::format("nilai has {} digits, more than the {} iku reads", value::digits_in(text), value::max_digits),
+           "a figure of a report has a few dozen digits at most; check that this cell is the value"};
+    return false;
+  }
+  if (!style) {
+    if (std::optional<value::two_readings> two = value::ambiguous_separator(text)) {
+      why = {fmt::format("nilai '{}' is ambiguous: a thousands separator ({}) or a decimal point ({})?", text,
+                         two->grouping, two->decimal),
+             fmt::format("in Indonesian writing {} is {}, in English {}; declare the format on the data line "
+                         "(`format angka id` reads 1.234,56, `format angka en` reads 1,234.56) or write {} or {}",
+                         text, two->grouping, two->decimal, two->grouping, two->decimal)};
+      return false;
+    }
+  }
+  const value::number_style read_as = style.value_or(value::number_style::en);
+  value = value::number::parse(text, read_as);
   if (value) return true;
-  why = {fmt::format("nilai '{}' is not a number", text), nilai_hint(text, style)};
+  why = {fmt::format("nilai '{}' is not a number", text), nilai_hint(text, read_as)};
   return false;
 }
 

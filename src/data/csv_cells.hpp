@@ -20,12 +20,15 @@ std::string_view trim(std::string_view s);
 // tahun: a whole year 1900..2200.
 std::optional<int> read_year(std::string_view cell, cell_error& why);
 
-// variabel: [A-Za-z_][A-Za-z0-9_]*, the same names as in .iku files.
+// variabel: [A-Za-z_][A-Za-z0-9_]*, the same names as in .iku files, and not a word a formula
+// gives another meaning (`tahun` is the report year; `dan`, `jika`, ... are operators).
 std::optional<std::string> read_name(std::string_view cell, cell_error& why);
 
 // nilai: a number in `style`, or "not available" (empty, "-", "NA", "n/a") as an empty optional.
-// Returns false (and fills `why`) when the cell is neither.
-bool read_nilai(std::string_view cell, value::number_style style,
+// Without a declared style numbers are read as en, except that a number only a declaration can
+// settle ("28.860": 28860 or 28.86?) is refused. Returns false (and fills `why`) when the cell is
+// neither a number nor "not available".
+bool read_nilai(std::string_view cell, std::optional<value::number_style> style,
                 std::optional<value::number>& value, cell_error& why);
 
 }  // namespace iku::data

@@ -56,7 +56,9 @@ class data_set {
 
 struct csv_options {
   std::string source_name;                       // the `data` declaration's name
-  value::number_style style = value::number_style::en;
+  // As declared on the data line (`format angka id|en`); nullopt when not declared: read as en,
+  // refusing what only a declaration could settle ("28.860").
+  std::optional<value::number_style> style;
   diag::span declared_at;                        // the `data` line, for I/O errors
 };
 

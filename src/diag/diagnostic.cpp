@@ -6,21 +6,22 @@
 
 namespace iku::diag {
 
-void diagnostics::error(std::string code, span where, std::string message, std::string hint) {
-  items_.push_back({severity::error, std::move(code), where, std::move(message), std::move(hint)});
+void diagnostics::add(diagnostic d) {
+  if (d.level == severity::error) ++errors_;
+  if (d.usage) ++usage_errors_;
+  if (items_.size() >= max_kept && d.level == severity::error) {
+    ++dropped_;
+    return;
+  }
+  items_.push_back(std::move(d));
 }
 
-bool diagnostics::has_errors() const {
-  return std::any_of(items_.begin(), items_.end(),
-                     [](const diagnostic& d) { return d.level == severity::error; });
+void diagnostics::error(std::string code, span where, std::string message, std::string hint) {
+  add({severity::error, std::move(code), where, std::move(message), std::move(hint)});
 }
 
 void diagnostics::usage_error(std::string code, span where, std::string message, std::string hint) {
-  items_.push_back({severity::error, std::move(code), where, std::move(message), std::move(hint), true});
-}
-
-bool diagnostics::has_usage_errors() const {
-  return std::any_of(items_.begin(), items_.end(), [](const diagnostic& d) { return d.usage; });
+  add({severity::error, std::move(code), where, std::move(message), std::move(hint), true});
 }
 
 namespace {
@@ -115,7 +116,7 @@ std::string render(const diagnostic& d, const source_manager& sources) {
   return out;
 }
 
-std::string render_all(const diagnostics& ds, const source_manager& sources) {
+std::string render_all(const diagnostics& ds, const source_manager& sources, std::size_t max_errors) {
   // In the order of the text (file by file as they were loaded), whatever stage found them;
   // problems with no place come last.
   std::vector<const diagnostic*> order;
@@ -124,7 +125,17 @@ std::string render_all(const diagnostics& ds, const source_manager& sources) {
     return std::make_pair(a->where.file, a->where.begin) < std::make_pair(b->where.file, b->where.begin);
   });
   std::string out;
-  for (const diagnostic* d : order) out += render(*d, sources);
+  std::size_t shown = 0, hidden = ds.dropped();
+  for (const diagnostic* d : order) {
+    if (d->level == severity::error && max_errors != 0 && shown == max_errors) {
+      ++hidden;
+      continue;
+    }
+    if (d->level == severity::error) ++shown;
+    out += render(*d, sources);
+  }
+  if (hidden > 0)
+    out += fmt::format("... and {} more error{} (--max-errors 0 shows them all)\n", hidden, hidden == 1 ? "" : "s");
   return out;
 }
 

@@ -20,24 +20,37 @@ struct diagnostic {
 };
 
 // Collects diagnostics across stages; stages never stop at the first one they can recover from.
+// Past `max_kept` it only counts them, so a flood (100,000 duplicate rows) cannot exhaust memory.
 class diagnostics {
  public:
-  void add(diagnostic d) { items_.push_back(std::move(d)); }
+  static constexpr std::size_t max_kept = 10000;
+
+  void add(diagnostic d);
   void error(std::string code, span where, std::string message, std::string hint = {});
   // An error in how iku was called (a command-line value) or in reading a file: exit code 2.
   void usage_error(std::string code, span where, std::string message, std::string hint = {});
 
   const std::vector<diagnostic>& items() const { return items_; }
-  bool has_errors() const;
-  bool has_usage_errors() const;
-  std::size_t size() const { return items_.size(); }
+  bool has_errors() const { return errors_ > 0; }
+  bool has_usage_errors() const { return usage_errors_ > 0; }
+  std::size_t size() const { return items_.size() + dropped_; }
+  std::size_t dropped() const { return dropped_; }  // counted, not kept (all errors)
 
  private:
   std::vector<diagnostic> items_;
+  std::size_t errors_ = 0;
+  std::size_t usage_errors_ = 0;
+  std::size_t dropped_ = 0;
 };
+
+// How many errors a command prints by default (like a compiler's -fmax-errors); --max-errors changes it.
+inline constexpr std::size_t default_max_errors = 50;
 
 // "file:line:col: error[IKU001]: message\n  line text\n  ^^^\n  hint: ..."
 std::string render(const diagnostic& d, const source_manager& sources);
-std::string render_all(const diagnostics& ds, const source_manager& sources);
+// Every diagnostic in text order, but at most `max_errors` errors (0: no limit) followed by
+// "... and N more errors"; warnings and notes among the shown ones are always printed.
+std::string render_all(const diagnostics& ds, const source_manager& sources,
+                       std::size_t max_errors = default_max_errors);
 
 }  // namespace iku::diag

@@ -5,6 +5,10 @@
 #include <cstdio>
 #include <cstring>
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <fmt/format.h>
 
 namespace iku::diag {
@@ -51,21 +55,54 @@ std::string source_manager::where(span s) const {
   return fmt::format("{}:{}:{}", path(s.file), l.line, l.column);
 }
 
-std::optional<std::string> read_file(const std::string& path, std::string& error) {
-  std::FILE* f = std::fopen(path.c_str(), "rb");
-  if (!f) {
+std::string size_text(std::size_t bytes) {
+  if (bytes >= (std::size_t{1} << 30) && bytes % (std::size_t{1} << 30) == 0) return fmt::format("{} GiB", bytes >> 30);
+  if (bytes >= (std::size_t{1} << 20) && bytes % (std::size_t{1} << 20) == 0) return fmt::format("{} MiB", bytes >> 20);
+  return fmt::format("{} bytes", bytes);
+}
+
+std::optional<std::string> read_file(const std::string& path, std::string& error, std::size_t max_bytes) {
+  // O_NONBLOCK: opening a FIFO must not wait for a writer; the type is checked before any read.
+  int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+  if (fd < 0) {
     error = std::strerror(errno);
     return std::nullopt;
   }
-  std::string text;
-  char buffer[1 << 16];
-  std::size_t n;
-  while ((n = std::fread(buffer, 1, sizeof buffer, f)) > 0) text.append(buffer, n);
-  int err = std::ferror(f) ? (errno != 0 ? errno : EIO) : 0;  // a directory fails here: EISDIR
-  std::fclose(f);
-  if (err != 0) {
-    error = std::strerror(err);
+  struct fd_closer {
+    int fd;
+    ~fd_closer() { ::close(fd); }
+  } closer{fd};
+  struct stat st {};
+  if (::fstat(fd, &st) != 0) {
+    error = std::strerror(errno);
     return std::nullopt;
+  }
+  if (S_ISDIR(st.st_mode)) {
+    error = "it is a directory";
+    return std::nullopt;
+  }
+  if (!S_ISREG(st.st_mode)) {
+    error = "it is not a regular file (a device, a pipe or a socket)";
+    return std::nullopt;
+  }
+  auto too_large = [&] {
+    error = fmt::format("it is larger than {}, the limit for this kind of file", size_text(max_bytes));
+    return std::nullopt;
+  };
+  if (static_cast<unsigned long long>(st.st_size) > max_bytes) return too_large();
+  std::string text;
+  text.reserve(static_cast<std::size_t>(st.st_size));
+  char buffer[1 << 16];
+  for (;;) {
+    ssize_t n = ::read(fd, buffer, sizeof buffer);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) {
+      error = std::strerror(errno);
+      return std::nullopt;
+    }
+    if (n == 0) break;
+    text.append(buffer, static_cast<std::size_t>(n));
+    if (text.size() > max_bytes) return too_large();  // it grew while being read
   }
   return text;
 }

@@ -53,8 +53,19 @@ class source_manager {
   std::vector<file> files_;
 };
 
-// Reads a whole file, byte for byte (CRLF and a BOM reach the readers as written). nullopt with
-// `error` set to the OS reason ("No such file or directory", "Is a directory") when it cannot.
-std::optional<std::string> read_file(const std::string& path, std::string& error);
+// Input limits (docs/reliability.md): a .iku file, and a data file, larger than these is refused
+// before it is read, so a wrong path (a log, a disk image) cannot exhaust memory.
+inline constexpr std::size_t max_iku_bytes = std::size_t{16} << 20;   // 16 MiB
+inline constexpr std::size_t max_data_bytes = std::size_t{2} << 30;  // 2 GiB (spans are 32-bit)
+
+// Reads a whole regular file, byte for byte (CRLF and a BOM reach the readers as written), of at
+// most `max_bytes`. nullopt with `error` set to the reason when it cannot: the OS's ("No such file
+// or directory"), or "is a directory", "is not a regular file (a device, a pipe or a socket)",
+// "is larger than 16 MiB". A FIFO or a device is refused without reading from it, so
+// /dev/zero or a pipe nobody writes to cannot hang or exhaust a run.
+std::optional<std::string> read_file(const std::string& path, std::string& error, std::size_t max_bytes);
+
+// "16 MiB", "2 GiB": a limit as messages write it.
+std::string size_text(std::size_t bytes);
 
 }  // namespace iku::diag

@@ -28,6 +28,11 @@ bool compare(const number& a, syntax::compare_op op, const number& b) {
   return false;
 }
 
+// A value past value::max_bits: not measurable rather than minutes of arithmetic.
+not_measurable too_large(diag::span where) {
+  return {fmt::format("angka terlalu besar: lebih dari {} bit", value::max_bits), where};
+}
+
 }  // namespace
 
 evaluator::evaluator(const check::program& p, const diag::source_manager& sources, options o)
@@ -216,7 +221,12 @@ result evaluator::realisasi(const check::indicator& ind, int year, tracer* t, re
 result evaluator::round(result v, int places, value::rounding mode, diag::span where, diag::span mode_at,
                         tracer* t, const std::string& what) {
   if (!v.is_number()) return v;
-  number after = v.number().round(places, mode);
+  number after;
+  try {
+    after = v.number().round(places, mode);
+  } catch (const value::too_large&) {
+    return too_large(where);
+  }
   if (t) {
     trace_node& n = t->leaf("pembulatan", fmt::format("Pembulatan {}", what), where, after);
     n.facts = {{"desimal", std::to_string(places)},
@@ -326,7 +336,12 @@ result evaluator::expression(const syntax::expr& e, const env& en, tracer* t, st
     }
   };
   walker w{*this, en, t, shown ? &subs : nullptr};
-  result v = w(e);
+  result v;
+  try {
+    v = w(e);
+  } catch (const value::too_large&) {
+    v = too_large(e.where);
+  }
   if (shown) {
     // Splice the values into the formula's own text.
     std::string_view src = sources_.slice(e.where);

@@ -11,6 +11,10 @@ using json = nlohmann::ordered_json;
 
 namespace {
 
+// Every text has been validated as UTF-8 where it was read, but a path or a --wilayah from the
+// command line has not: a writer must not throw on what reached it, so any bad byte becomes U+FFFD.
+std::string dump(const json& j, int indent = -1) { return j.dump(indent, ' ', false, json::error_handler_t::replace); }
+
 json place(diag::span s, const diag::source_manager& sources) {
   if (!s.valid()) return nullptr;
   diag::location l = sources.locate(s);
@@ -59,7 +63,7 @@ std::string explain_json_figure(const explanation& e, const diag::source_manager
                  {"trace", node_json(e.trace, sources)}};
   // Indented as an element of the document's "figures" array.
   std::string out;
-  std::string text = figure.dump(2);
+  std::string text = dump(figure, 2);
   for (std::size_t at = 0; at < text.size();) {
     std::size_t nl = text.find('\n', at);
     std::size_t end = nl == std::string::npos ? text.size() : nl;
@@ -74,7 +78,7 @@ std::string explain_json_open(const std::string& file, const eval::options& o) {
   json meta = {{"schema", explain_schema}, {"file", file},           {"tahun", o.year},
                {"target", o.target_set},  {"wilayah", o.wilayah}};
   std::string out = "{\n";
-  for (const auto& [key, value] : meta.items()) out += "  " + json(key).dump() + ": " + value.dump() + ",\n";
+  for (const auto& [key, value] : meta.items()) out += "  " + dump(json(key)) + ": " + dump(value) + ",\n";
   return out + "  \"figures\": [";
 }
 

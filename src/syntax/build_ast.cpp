@@ -46,12 +46,36 @@ class builder {
 
   number_lit to_number(const node& n) const {
     std::string text = n.string();
+    std::string_view digits = text;
+    if (!digits.empty() && digits.front() == '-') digits.remove_prefix(1);  // a target's sign
+    if (value::digits_in(text) > value::max_digits)
+      refuse({diag::severity::error, g::code::number_too_long, at(n),
+              fmt::format("a number of {} digits; iku reads at most {}", value::digits_in(text), value::max_digits),
+              "a figure of a report has a few dozen digits at most"});
+    // "1.000" copied from a report means one thousand in Indonesian writing: never guess.
+    else if (std::optional<value::two_readings> two = value::ambiguous_separator(digits)) {
+      // The decimal reading written so that it is not ambiguous itself: 1.000 -> 1, 2.665 -> 2.6650.
+      std::string decimal = value::ambiguous_separator(two->decimal) ? std::string(digits) + "0" : two->decimal;
+      refuse({diag::severity::error, g::code::ambiguous_number, at(n),
+              fmt::format("ambiguous number {}: a thousands separator ({}) or a decimal point ({})?", digits,
+                          two->grouping, two->decimal),
+              fmt::format("reports write {} for {}, but .iku has no thousands separator: write {}, or {} for the "
+                          "decimal",
+                          digits, two->grouping, two->grouping, decimal)});
+    }
     std::optional<value::number> v = value::number::parse(text);
     if (!v) {
       throw build_failure{{diag::severity::error, "IKU005", at(n), fmt::format("cannot read the number {}", text),
                            "numbers are written 123 or 123.45"}};
     }
     return {std::move(*v), std::move(text)};
+  }
+
+  // A literal that is readable but refused: reported, and building goes on so every such literal
+  // of the file is listed (a lone expression has nowhere to collect them: it stops).
+  void refuse(diag::diagnostic d) const {
+    if (!out_) throw build_failure{std::move(d)};
+    out_->add(std::move(d));
   }
 
   // years (4 digits) and decimal places (0..20): the grammar guarantees a small whole number

@@ -49,6 +49,19 @@ inline constexpr int max_nesting = 100;
 constexpr g::error_text too_deep_text{g::code::too_deep, "expression nested too deeply",
                                       "more than 100 levels of `(`, `-`, `bukan`, `jika` or calls; split the formula"};
 
+// Size bounds checked while parsing, before a huge input has built a huge tree: syntax nodes in
+// one formula (rumus, syarat, polaritas, skala rule or lone expression) and in one file.
+inline constexpr std::size_t max_formula_nodes = 50000;
+inline constexpr std::size_t max_file_nodes = 4000000;
+constexpr g::error_text formula_too_long_text{g::code::too_large, "formula too long (more than 50000 syntax elements)",
+                                              "split it into indikator formulas that use each other"};
+constexpr g::error_text file_too_large_text{g::code::too_large, "file too large (more than 4000000 syntax elements)",
+                                            "split it into files joined with `pakai`"};
+
+template <typename Rule>
+inline constexpr bool holds_formula = std::is_same_v<Rule, g::rumus_field> || std::is_same_v<Rule, g::syarat_field> ||
+                                      std::is_same_v<Rule, g::polaritas_def> || std::is_same_v<Rule, g::skala_rule>;
+
 template <typename Rule>
 inline constexpr bool nests = std::is_same_v<Rule, g::paren> || std::is_same_v<Rule, g::call> ||
                               std::is_same_v<Rule, g::neg> || std::is_same_v<Rule, g::negation> ||
@@ -67,6 +80,9 @@ constexpr std::string_view block_kind() {
 
 struct parse_state {
   int depth = 0;                   // nesting of expression rules
+  std::size_t file_nodes = 0;      // stored rules started in the file
+  std::size_t formula_nodes = 0;   // ... in the formula being read
+  bool in_formula = false;         // a lone expression is one formula from its start
   detail::failure_context inside;  // open blocks, the string and the conditionals being read
   detail::failure_context failed;  // `inside` when a must<> failed
 };
@@ -82,6 +98,10 @@ template <typename Rule>
 struct control : g::control<Rule> {
   template <typename ParseInput>
   static void start(const ParseInput& in, [[maybe_unused]] parse_state& s) {
+    if constexpr (holds_formula<Rule>) {
+      s.formula_nodes = 0;
+      s.in_formula = true;
+    }
     if constexpr (nests<Rule>) {
       if (++s.depth > max_nesting) throw g::syntax_error(too_deep_text, in);
     }
@@ -89,9 +109,14 @@ struct control : g::control<Rule> {
     if constexpr (std::is_same_v<Rule, g::string_lit>) s.inside.string_start = offset_of(in);
     if constexpr (std::is_same_v<Rule, g::conditional>) s.inside.conditionals.push_back(offset_of(in));
   }
+  // Nodes are counted when they are kept (a rule that fails, as alternatives do, keeps none).
   template <typename ParseInput>
-  static void success(const ParseInput& /*unused*/, [[maybe_unused]] parse_state& s) noexcept {
+  static void success(const ParseInput& in, [[maybe_unused]] parse_state& s) {
     end(s);
+    if constexpr (selector<Rule>::value) {
+      if (s.in_formula && ++s.formula_nodes > max_formula_nodes) throw g::syntax_error(formula_too_long_text, in);
+      if (++s.file_nodes > max_file_nodes) throw g::syntax_error(file_too_large_text, in);
+    }
   }
   template <typename ParseInput>
   static void failure(const ParseInput& /*unused*/, [[maybe_unused]] parse_state& s) noexcept {
@@ -105,6 +130,7 @@ struct control : g::control<Rule> {
 
  private:
   static void end([[maybe_unused]] parse_state& s) noexcept {
+    if constexpr (holds_formula<Rule>) s.in_formula = false;
     if constexpr (nests<Rule>) --s.depth;
     if constexpr (!block_kind<Rule>().empty()) s.inside.blocks.pop_back();
     if constexpr (std::is_same_v<Rule, g::string_lit>) s.inside.string_start.reset();
@@ -144,6 +170,7 @@ std::optional<module> parse_module(const diag::source_manager& sources, diag::fi
 expr_ptr parse_expression(const diag::source_manager& sources, diag::file_id file, diag::diagnostics& out) {
   std::string_view text = sources.text(file);
   parse_state state;
+  state.in_formula = true;
   try {
     std::unique_ptr<pt::node> root = parse_tree_of<g::expression_file>(text, sources.path(file), state);
     return detail::build_expression(*root, text, file);

@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include "diag/suggest.hpp"
+#include "diag/utf8.hpp"
 #include "grammar/iku_errors.hpp"
 
 namespace iku::syntax::detail {
@@ -15,6 +16,7 @@ namespace iku::syntax::detail {
 namespace {
 
 namespace g = iku::grammar;
+using diag::utf8_length;
 
 bool is_digit(int c) { return c >= '0' && c <= '9'; }
 bool is_word_first(int c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_'; }
@@ -24,35 +26,6 @@ bool is_space(int c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
 // The byte at i, or -1 past the end.
 int byte_at(std::string_view text, std::size_t i) {
   return i < text.size() ? static_cast<unsigned char>(text[i]) : -1;
-}
-
-// Length of the valid UTF-8 sequence at i, 0 if it is not one.
-std::size_t utf8_length(std::string_view text, std::size_t i) {
-  int b = byte_at(text, i);
-  if (b < 0) return 0;
-  if (b < 0x80) return 1;
-  std::size_t n = 0;
-  std::uint32_t cp = 0;
-  if ((b & 0xE0) == 0xC0) {
-    n = 2;
-    cp = static_cast<std::uint32_t>(b & 0x1F);
-  } else if ((b & 0xF0) == 0xE0) {
-    n = 3;
-    cp = static_cast<std::uint32_t>(b & 0x0F);
-  } else if ((b & 0xF8) == 0xF0) {
-    n = 4;
-    cp = static_cast<std::uint32_t>(b & 0x07);
-  } else {
-    return 0;
-  }
-  for (std::size_t k = 1; k < n; ++k) {
-    int c = byte_at(text, i + k);
-    if (c < 0 || (c & 0xC0) != 0x80) return 0;
-    cp = (cp << 6) | static_cast<std::uint32_t>(c & 0x3F);
-  }
-  static constexpr std::uint32_t min_of[] = {0, 0, 0x80, 0x800, 0x10000};
-  if (cp < min_of[n] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return 0;
-  return n;
 }
 
 std::string word_at(std::string_view text, std::size_t i) {
@@ -253,6 +226,57 @@ std::string_view short_or_long_year(std::string_view text, std::size_t i) {
   return text.substr(i, j - i);
 }
 
+// The last character before offset on its line that is not a space (0 when none).
+int previous_char(std::string_view text, std::size_t offset) {
+  while (offset > 0) {
+    int c = byte_at(text, --offset);
+    if (c == '\n') return 0;
+    if (c != ' ' && c != '\t' && c != '\r') return c;
+  }
+  return 0;
+}
+
+bool ends_operand(int c) { return is_word_other(c) || c == ')'; }
+
+// Symbols that reports print and planners copy into a formula or a target (`56.70%`, `a x 100`,
+// `a × 100`, `a – b`), which .iku writes otherwise: what to write instead, or nothing.
+bool describe_report_symbol(diag::diagnostic& d, std::string_view text, std::size_t offset,
+                            const failure_context& context) {
+  struct symbol {
+    std::string_view written, name, instead;
+  };
+  static constexpr symbol symbols[] = {
+      {"\xC3\x97", "×", "*"}, {"\xC3\xB7", "÷", "/"}, {"\xE2\x80\x93", "–", "-"}, {"\xE2\x88\x92", "−", "-"}};
+  auto set = [&](std::string message, std::string hint, std::size_t length) {
+    d.code = g::code::report_symbol;
+    d.message = std::move(message);
+    d.hint = std::move(hint);
+    d.where.end = static_cast<std::uint32_t>(offset + length);
+    return true;
+  };
+  if (byte_at(text, offset) == '%' && ends_operand(previous_char(text, offset))) {
+    bool in_target = !context.blocks.empty() && context.blocks.back().kind == "target set";
+    return set("`%` after a number: .iku numbers have no unit",
+               in_target ? "write the number alone (56.70); the unit is declared once with `satuan persen`"
+                         : "a rumus gives a percentage with `* 100`, no `%`: remove it (the unit is declared "
+                           "with `satuan persen`)",
+               1);
+  }
+  for (const symbol& sym : symbols)
+    if (text.substr(offset, sym.written.size()) == sym.written)
+      return set(fmt::format("`{}` is not an operator in .iku", sym.name),
+                 fmt::format("write `{}` instead (as in a spreadsheet formula)", sym.instead), sym.written.size());
+  std::string word = word_at(text, offset);
+  if ((word == "x" || word == "X") && ends_operand(previous_char(text, offset))) {
+    std::size_t next = offset + 1;
+    while (byte_at(text, next) == ' ' || byte_at(text, next) == '\t') ++next;
+    if (is_word_other(byte_at(text, next)) || byte_at(text, next) == '(')
+      return set(fmt::format("`{}` is not an operator in .iku", word),
+                 "write `*` for multiplication, such as kasus / rumah_tangga * 100", 1);
+  }
+  return false;
+}
+
 }  // namespace
 
 diag::diagnostic describe_syntax_error(const g::error_text& entry, std::string_view text, diag::file_id file,
@@ -283,6 +307,8 @@ diag::diagnostic describe_syntax_error(const g::error_text& entry, std::string_v
     d.where.end = offset + 1;
     return d;
   }
+
+  if (describe_report_symbol(d, text, offset, context)) return d;
 
   // A string is not closed on its line: point at where it starts (invalid UTF-8 inside it is
   // reported at the byte, below).

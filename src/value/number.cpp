@@ -140,11 +140,24 @@ struct number::big {
   static number make(big_rat r) {
     big_int n = mp::numerator(r);
     big_int d = mp::denominator(r);
+    check_size(n);
+    check_size(d);
     if (fits_i64(n) && fits_i64(d)) return small(n.convert_to<std::int64_t>(), d.convert_to<std::int64_t>());
     number x;
     x.big_ = std::make_shared<const big>(std::move(r));
     return x;
   }
+
+  static void check_size(const big_int& v) {
+    if (v != 0 && mp::msb(mp::abs(v)) >= max_bits) throw too_large{};
+  }
+
+  // Integers multiply and add without the gcd a rational normalises with on every operation.
+  // (When neither is big, the int64 path is tried first.)
+  static bool both_integers(const number& a, const number& b) {
+    return (a.big_ || b.big_) && a.is_integer() && b.is_integer();
+  }
+  static big_int int_of(const number& x) { return x.big_ ? mp::numerator(x.big_->v) : big_int(x.num_); }
 
   static big_rat of(const number& x) {
     if (x.big_) return x.big_->v;
@@ -332,18 +345,21 @@ std::optional<number> number::parse(std::string_view text, number_style style) {
 number number::operator+(const number& o) const {
   number out;
   if (!big_ && !o.big_ && big::add_small(num_, den_, o.num_, o.den_, false, out)) return out;
+  if (big::both_integers(*this, o)) return big::make(big_rat(big::int_of(*this) + big::int_of(o)));
   return big::make(big::of(*this) + big::of(o));
 }
 
 number number::operator-(const number& o) const {
   number out;
   if (!big_ && !o.big_ && big::add_small(num_, den_, o.num_, o.den_, true, out)) return out;
+  if (big::both_integers(*this, o)) return big::make(big_rat(big::int_of(*this) - big::int_of(o)));
   return big::make(big::of(*this) - big::of(o));
 }
 
 number number::operator*(const number& o) const {
   number out;
   if (!big_ && !o.big_ && big::mul_small(num_, den_, o.num_, o.den_, out)) return out;
+  if (big::both_integers(*this, o)) return big::make(big_rat(big::int_of(*this) * big::int_of(o)));
   return big::make(big::of(*this) * big::of(o));
 }
 
@@ -453,6 +469,27 @@ std::optional<std::int64_t> number::to_int64() const {
   // A big integer never fits: it would have been brought back to the small form.
   if (!big_ && den_ == 1) return num_;
   return std::nullopt;
+}
+
+int digits_in(std::string_view text) {
+  return static_cast<int>(std::count_if(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; }));
+}
+
+std::optional<two_readings> ambiguous_separator(std::string_view text) {
+  std::string_view sign;
+  if (!text.empty() && (text.front() == '-' || text.front() == '+')) {
+    sign = text.substr(0, text.front() == '-' ? 1 : 0);
+    text.remove_prefix(1);
+  }
+  const std::size_t sep = text.find_first_of(".,");
+  if (sep == std::string_view::npos || sep == 0 || sep > 3 || text.size() != sep + 4 || text[0] == '0') return std::nullopt;
+  auto digits = [](std::string_view d) { return std::all_of(d.begin(), d.end(), [](char c) { return c >= '0' && c <= '9'; }); };
+  const std::string_view whole = text.substr(0, sep), frac = text.substr(sep + 1);
+  if (!digits(whole) || !digits(frac)) return std::nullopt;
+  std::string decimal = std::string(sign) + std::string(whole) + "." + std::string(frac);
+  while (decimal.back() == '0') decimal.pop_back();
+  if (decimal.back() == '.') decimal.pop_back();
+  return two_readings{std::string(sign) + std::string(whole) + std::string(frac), std::move(decimal)};
 }
 
 std::string to_string(rounding mode) {

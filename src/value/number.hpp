@@ -20,6 +20,29 @@ enum class rounding {
 // grouping) and "id" 1.234,56.
 enum class number_style { en, id };
 
+// Size limits (docs/reliability.md). A number written with more digits is refused where it is
+// read; a computed value that grows past max_bits (numerator or denominator) throws too_large, which
+// the evaluator turns into a "not measurable" figure. Real figures have a few dozen digits; the
+// limits keep hostile input from making arithmetic and printing quadratic for minutes.
+inline constexpr int max_digits = 100;
+inline constexpr unsigned max_bits = 20000;  // about 6,000 decimal digits
+
+struct too_large {};
+
+// The number of digits in a written number ("1.234,56" -> 6).
+int digits_in(std::string_view text);
+
+// A number whose only separator is one '.' or one ',' followed by exactly three digits, with a
+// non-zero integer part of one to three digits ("1.000", "28.860", "100,214"): one thousand or one?
+// In Indonesian writing "28.860" is 28860; in English 28.86. Where the format is not declared such
+// a number is refused rather than guessed. Returns the two readings, as .iku writes numbers
+// ("28860" and "28.86"), or nullopt when the text is not ambiguous.
+struct two_readings {
+  std::string grouping;  // the separator read as a thousands separator: "28860"
+  std::string decimal;   // the separator read as a decimal point: "28.86"
+};
+std::optional<two_readings> ambiguous_separator(std::string_view text);
+
 class number {
  public:
   number();  // zero

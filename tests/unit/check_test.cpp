@@ -144,3 +144,82 @@ TEST_CASE("names a failed data file would define are not reported again, near mi
   REQUIRE(files.codes() == "IKU200 IKU101");
   REQUIRE(files.diags.items()[1].hint == "did you mean `rumah_tangga`?");
 }
+
+// ---- trust: hostile but plausible programs end in a clear error, never a crash ----
+
+TEST_CASE("a syarat may read any indikator, its own included: no cycle", "[check][trust]") {
+  checked c(
+      "sasaran S1 \"s\" {\n"
+      "  indikator a \"A\" { polaritas positif rumus kasus + b target pk { 2024: 1 } syarat a <= 100 \"a\" }\n"
+      "  indikator b \"B\" { polaritas positif rumus kasus target pk { 2024: 1 } syarat b <= a \"b\" }\n"
+      "}\n");
+  INFO(c.files.rendered());
+  REQUIRE(c.program);
+  CHECK(c.files.diags.size() == 0);
+}
+
+TEST_CASE("a chain of 4,000 indikator is refused with IKU116, not a stack overflow", "[check][trust]") {
+  std::string body = "sasaran S1 \"s\" {\n";
+  for (int i = 0; i < 4000; ++i)
+    body += "  indikator i" + std::to_string(i) + " \"I\" { polaritas positif rumus " +
+            (i + 1 < 4000 ? "i" + std::to_string(i + 1) : std::string("kasus")) + " + 1 target pk { 2024: 1 } }\n";
+  checked c(body + "}\n");
+  REQUIRE_FALSE(c.program);
+  CHECK(c.files.codes() == "IKU116");
+  CHECK(c.files.diags.items()[0].message.find("formulas nest too deeply through indikator") == 0);
+  // a cycle through that many is still named as a cycle
+  std::string ring = "sasaran S1 \"s\" {\n";
+  for (int i = 0; i < 4000; ++i)
+    ring += "  indikator i" + std::to_string(i) + " \"I\" { polaritas positif rumus i" + std::to_string((i + 1) % 4000) +
+            " target pk { 2024: 1 } }\n";
+  checked r(ring + "}\n");
+  REQUIRE_FALSE(r.program);
+  CHECK(r.files.codes().find("IKU114") != std::string::npos);
+}
+
+TEST_CASE("a chain of 9,000 nested pakai loads without exhausting the stack", "[check][trust]") {
+  iku::testing::scratch files;
+  const int n = 9000;
+  for (int i = 1; i < n; ++i)
+    files.write("m" + std::to_string(i) + ".iku", i + 1 < n ? "pakai \"m" + std::to_string(i + 1) + ".iku\"\n" : "");
+  files.write("data.csv", "tahun,variabel,nilai\n2024,kasus,3\n");
+  files.write("main.iku", std::string(header) + "pakai \"m1.iku\"\n");
+  auto p = files.load("main.iku");
+  INFO(files.rendered());
+  REQUIRE(p);
+  CHECK(p->modules.size() == n + 1);  // main, sakip and m1..m8999
+}
+
+TEST_CASE("pakai takes .iku files only, and says what else it was given", "[check][trust]") {
+  iku::testing::scratch files;
+  files.write("data.csv", "tahun,variabel,nilai\n2024,kasus,3\n");
+  files.write("folder/x.iku", "");
+  files.write("catatan.txt", "tahun 2024\n");
+  files.write("main.iku", std::string(header) +
+                              "pakai \"/etc/passwd\"\npakai \"folder\"\npakai \"/dev/zero\"\npakai \"catatan.txt\"\n");
+  REQUIRE_FALSE(files.load("main.iku"));
+  CHECK(files.codes() == "IKU122 IKU122 IKU122 IKU122");
+  const auto& d = files.diags.items();
+  CHECK(d[0].message == "`/etc/passwd` is not a .iku file");
+  CHECK(d[1].message == "`folder` is a folder");
+  CHECK(d[2].message == "`/dev/zero` is not a regular file (a device, a pipe or a socket)");
+  CHECK(d[3].message == "`catatan.txt` is not a .iku file");
+  CHECK(files.rendered().find("root:") == std::string::npos);  // nothing of the file is quoted
+}
+
+TEST_CASE("confined to the main file's folder, imports and data that lead out are refused", "[check][trust]") {
+  iku::testing::scratch files;
+  files.write("luar.iku", "");
+  files.write("luar.csv", "tahun,variabel,nilai\n2024,kasus,3\n");
+  files.write("dalam/data.csv", "tahun,variabel,nilai\n2024,kasus,3\n");
+  files.write("dalam/main.iku",
+              "pakai \"sakip\"\nskala permendagri_54\npakai \"../luar.iku\"\ndata d \"../luar.csv\"\n"
+              "data e \"/etc/passwd\"\ndata f \"data.csv\"\n");
+  iku::check::load_options confined{{std::string(IKU_SOURCE_DIR) + "/stdlib"}, true};
+  std::string main = files.write("dalam/main.iku.tmp", "");  // the folder's path
+  main = main.substr(0, main.size() - 4);
+  REQUIRE_FALSE(iku::check::load_program(main, confined, files.sources, files.diags));
+  CHECK(files.codes() == "IKU123 IKU123 IKU123");
+  CHECK(files.diags.items()[0].message == "`../luar.iku` is outside the folder of the main file");
+  CHECK(files.diags.items()[0].hint.find("--batasi-folder allows only files under ") == 0);
+}

@@ -6,6 +6,9 @@
 #include <fstream>
 #include <sstream>
 
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include "data/data_set.hpp"
 
 using iku::data::csv_options;
@@ -50,14 +53,14 @@ struct loaded {
   }
 };
 
-csv_options options(number_style style = number_style::en) {
+csv_options options(std::optional<number_style> style = number_style::en) {
   csv_options o;
   o.source_name = "realisasi";
   o.style = style;
   return o;
 }
 
-void load_text(loaded& l, std::string text, number_style style = number_style::en,
+void load_text(loaded& l, std::string text, std::optional<number_style> style = number_style::en,
                const std::string& path = "t.csv") {
   l.ok = iku::data::load_csv_text(path, std::move(text), options(style), l.sources, l.data, l.diags);
 }
@@ -475,9 +478,37 @@ TEST_CASE("header: unknown, missing, duplicate and unnamed columns", "[data]") {
   }
   SECTION("semicolons from Excel's Indonesian settings") {
     loaded l;
-    load_text(l, "tahun;variabel;nilai\n2024;a;1\n");
-    REQUIRE(l.codes() == std::vector<std::string>{"IKU203"});
-    CHECK(l.diag(0).hint.rfind("this file separates cells with ';'", 0) == 0);
+    load_text(l, "tahun;variabel;nilai\n2024;a;1\n2024;b;2\n");
+    REQUIRE(l.codes() == std::vector<std::string>{"IKU213"});  // one error, not one per row
+    CHECK(l.diag(0).message == "this file separates cells with ';', not ','");
+    CHECK(l.diag(0).hint.rfind("Excel does this under Indonesian regional settings", 0) == 0);
+    CHECK(l.diag(0).hint.find("format angka id") == std::string::npos);
+  }
+  SECTION("semicolons and decimal commas: the hint names format angka id") {
+    loaded l;
+    load_text(l, "tahun;variabel;nilai\n2024;a;56,70\n");
+    REQUIRE(l.codes() == std::vector<std::string>{"IKU213"});
+    CHECK(l.diag(0).hint.find("declare `format angka id`") != std::string::npos);
+  }
+  SECTION("tabs from a sheet copied as text") {
+    loaded l;
+    load_text(l, "tahun\tvariabel\tnilai\n2024\ta\t1\n");
+    REQUIRE(l.codes() == std::vector<std::string>{"IKU213"});
+    CHECK(l.diag(0).message == "this file separates cells with tabs, not ','");
+  }
+  SECTION("the header repeated in the middle of the file") {
+    loaded l;
+    load_text(l, "tahun,variabel,nilai\n2024,a,1\nTahun, variabel ,nilai\n2024,b,2\n");
+    REQUIRE(l.codes() == std::vector<std::string>{"IKU214"});
+    CHECK(l.at(0) == "t.csv:3:1");
+    CHECK(l.diag(0).hint.rfind("the header is at line 1;", 0) == 0);
+    CHECK(l.data.size() == 2);
+  }
+  SECTION("a file that is no data table at all") {
+    loaded l;
+    load_text(l, "root:x:0:0:root:/root:/bin/bash\ndaemon:x:1:1:daemon:/usr/sbin:/usr/sbin/nologin\n");
+    REQUIRE(l.codes() == std::vector<std::string>{"IKU204"});  // one error: its lines are not quoted
+    CHECK(l.diag(0).message == "the first row names none of the columns of a data file");
   }
   SECTION("an empty file") {
     loaded l;
@@ -546,7 +577,7 @@ TEST_CASE("a file that cannot be read is an I/O error at the data line", "[data]
     CHECK_FALSE(iku::data::load_csv(dir, o, sources, data, diags));
     REQUIRE(diags.size() == 1);
     CHECK(diags.items()[0].usage);
-    CHECK(diags.items()[0].message == "cannot read data file " + dir + ": Is a directory");
+    CHECK(diags.items()[0].message == "cannot read data file " + dir + ": it is a directory");
   }
   SECTION("no data line to point at") {
     CHECK_FALSE(iku::data::load_csv("tidak/ada.csv", options(), sources, data, diags));
@@ -631,4 +662,88 @@ TEST_CASE("every cut of a tricky file loads or reports, with spans inside the te
       CHECK_FALSE(iku::diag::render(d, l.sources).empty());
     }
   }
+}
+
+// ---- trust: what a planner's files contain must never turn into a silently wrong figure ----
+
+TEST_CASE("undeclared format: a thousands dot or comma is refused, never guessed", "[data][trust]") {
+  SECTION("28.860 and 100.214 give both readings and the fix") {
+    loaded l;
+    load_text(l, "tahun,variabel,nilai\n2024,ppks_ada,28.860\n2024,rt,100.214\n2024,c,\"1,000\"\n", std::nullopt);
+    REQUIRE(l.codes() == std::vector<std::string>{"IKU209", "IKU209", "IKU209"});
+    CHECK(l.diag(0).message == "nilai '28.860' is ambiguous: a thousands separator (28860) or a decimal point (28.86)?");
+    CHECK(l.diag(0).hint.find("`format angka id`") != std::string::npos);
+    CHECK(l.diag(0).hint.find("write 28860 or 28.86") != std::string::npos);
+    CHECK(l.diag(1).message.find("(100214) or a decimal point (100.214)") != std::string::npos);
+    CHECK(l.diag(2).message.find("(1000) or a decimal point (1)") != std::string::npos);
+    CHECK(l.data.size() == 0);
+  }
+  SECTION("what one reading only can mean is read") {
+    loaded l;
+    load_text(l, "tahun,variabel,nilai\n2024,a,0.016\n2024,b,56.70\n2024,c,1.5\n2024,d,28860\n2024,e,\"1,234,567\"\n"
+                 "2024,f,1000.5\n2024,g,-0.125\n", std::nullopt);
+    INFO(l.codes().size());
+    REQUIRE(l.ok);
+    CHECK(*l.data.find("a", 2024)->value == dec(16, 1000));
+    CHECK(*l.data.find("c", 2024)->value == dec(3, 2));
+    CHECK(*l.data.find("e", 2024)->value == dec(1234567));
+    CHECK(*l.data.find("g", 2024)->value == dec(-1, 8));
+  }
+  SECTION("a declared format settles it") {
+    loaded en, id;
+    load_text(en, "tahun,variabel,nilai\n2024,a,28.860\n", number_style::en);
+    load_text(id, "tahun,variabel,nilai\n2024,a,28.860\n", number_style::id);
+    REQUIRE(en.ok);
+    REQUIRE(id.ok);
+    CHECK(*en.data.find("a", 2024)->value == dec(2886, 100));
+    CHECK(*id.data.find("a", 2024)->value == dec(28860));
+  }
+}
+
+TEST_CASE("a data file that is not UTF-8 is refused where it is read", "[data][trust]") {
+  // Excel's "CSV (Comma delimited)" on Windows writes Windows-1252: é is the byte E9.
+  loaded l;
+  load_text(l, "tahun,variabel,nilai,sumber\n2024,ppks_ada,28860,\"BPS Kabupat\xe9n\"\n");
+  REQUIRE(l.codes() == std::vector<std::string>{"IKU212"});
+  CHECK(l.at(0) == "t.csv:2:33");
+  CHECK(l.diag(0).message == "invalid UTF-8 in the data file");
+  CHECK(l.diag(0).hint.find("0xE9") != std::string::npos);
+  CHECK(l.diag(0).hint.find("CSV UTF-8") != std::string::npos);
+  CHECK(l.data.size() == 0);
+}
+
+TEST_CASE("a variable a formula could never read is refused", "[data][trust]") {
+  loaded l;
+  load_text(l, "tahun,variabel,nilai\n2024,tahun,5\n2024,dan,1\n2024,tahun_data,7\n");
+  REQUIRE(l.codes() == std::vector<std::string>{"IKU208", "IKU208"});
+  CHECK(l.diag(0).message == "variabel 'tahun' is a reserved name");
+  CHECK(l.diag(1).message == "variabel 'dan' is a reserved word");
+  CHECK(l.data.find("tahun_data", 2024));
+}
+
+TEST_CASE("a number of 200,000 digits is refused at once", "[data][trust]") {
+  loaded l;
+  load_text(l, "tahun,variabel,nilai\n2024,a," + std::string(200000, '7') + "\n");
+  REQUIRE(l.codes() == std::vector<std::string>{"IKU209"});
+  CHECK(l.diag(0).message == "nilai has 200000 digits, more than the 100 iku reads");
+}
+
+TEST_CASE("what is not a regular file is refused without reading it", "[data][trust]") {
+  iku::diag::source_manager sources;
+  data_set data;
+  iku::diag::diagnostics diags;
+  for (const char* path : {"/dev/zero", "/dev/urandom", "/dev/null"}) {
+    diags = {};
+    CHECK_FALSE(iku::data::load_csv(path, options(), sources, data, diags));
+    REQUIRE(diags.size() == 1);
+    CHECK(diags.items()[0].message ==
+          std::string("cannot read data file ") + path + ": it is not a regular file (a device, a pipe or a socket)");
+  }
+  std::string fifo = std::filesystem::temp_directory_path() / ("iku-fifo-" + std::to_string(::getpid()));
+  REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
+  diags = {};
+  CHECK_FALSE(iku::data::load_csv(fifo, options(), sources, data, diags));  // does not block
+  std::filesystem::remove(fifo);
+  REQUIRE(diags.size() == 1);
+  CHECK(diags.items()[0].message.find("not a regular file") != std::string::npos);
 }

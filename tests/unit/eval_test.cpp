@@ -27,7 +27,8 @@ std::string iku_file(const std::string& indicator_body, const std::string& setti
          "periode 2022..2026\n"
          "skala permendagri_54\n" +
          settings +
-         "data d \"data.csv\"\n"
+         // Declared: the rounding cases are written 2.675, which undeclared data refuses as ambiguous.
+         "data d \"data.csv\" format angka en\n"
          "sasaran S1 \"Sasaran uji\" {\n"
          "  indikator x \"Indikator uji\" {\n" +
          indicator_body +

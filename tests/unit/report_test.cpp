@@ -1,6 +1,10 @@
 // The table model's text renderer: alignment, wrapping and widths in characters, not bytes.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+
+#include "diag/diagnostic.hpp"
+
 #include "report/table.hpp"
 
 using iku::report::align;
@@ -50,4 +54,21 @@ TEST_CASE("widths count characters, so UTF-8 text stays aligned", "[report]") {
           "caf\xC3\xA9  x\n"
           "abcd  y\n"
           "-------\n");
+}
+
+TEST_CASE("at most max_errors errors are printed, then how many more there were", "[report][trust]") {
+  iku::diag::source_manager sources;
+  iku::diag::diagnostics diags;
+  auto file = sources.add("f.iku", std::string(100, 'x'));
+  for (std::uint32_t i = 0; i < 100; ++i) diags.error("IKU999", {file, i, i + 1}, "e");
+  std::string limited = iku::diag::render_all(diags, sources, 3);
+  CHECK(std::count(limited.begin(), limited.end(), '^') == 3);
+  CHECK(limited.find("... and 97 more errors (--max-errors 0 shows them all)\n") != std::string::npos);
+  std::string all = iku::diag::render_all(diags, sources, 0);
+  CHECK(std::count(all.begin(), all.end(), '^') == 100);
+  // past max_kept they are only counted, so a flood cannot exhaust memory
+  for (std::size_t i = 0; i < iku::diag::diagnostics::max_kept; ++i) diags.error("IKU999", {file, 0, 1}, "e");
+  CHECK(diags.items().size() == iku::diag::diagnostics::max_kept);
+  CHECK(diags.size() == iku::diag::diagnostics::max_kept + 100);
+  CHECK(iku::diag::render_all(diags, sources).find("... and 10050 more errors") != std::string::npos);
 }

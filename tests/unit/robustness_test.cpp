@@ -18,7 +18,7 @@ namespace {
 
 std::string read(const fs::path& p) {
   std::string error;
-  return *iku::diag::read_file(p.string(), error);
+  return *iku::diag::read_file(p.string(), error, iku::diag::max_data_bytes);
 }
 
 // One random edit of the kind people and broken tools make.

@@ -63,7 +63,7 @@ std::unique_ptr<parsed> parse_ex(const std::string& text) {
 
 std::string read_file(const std::string& path) {
   std::string error;
-  std::optional<std::string> text = iku::diag::read_file(path, error);
+  std::optional<std::string> text = iku::diag::read_file(path, error, iku::diag::max_data_bytes);
   INFO(path << ": " << error);
   REQUIRE(text);
   return *text;
@@ -1082,6 +1082,9 @@ TEST_CASE("error IKU025: nesting is bounded, so hostile input cannot exhaust the
   std::string chain = "a";
   for (int i = 0; i < 5000; ++i) chain += " + a";
   CHECK(parse_ex(chain)->only_error().code == "IKU025");
+  // a formula too long is refused while parsing, before its tree is built
+  for (int i = 0; i < 20000; ++i) chain += " + a";
+  CHECK(parse_ex(chain)->only_error().code == "IKU031");
   auto ok = parse_ex(std::string(50, '(') + "1" + std::string(50, ')'));
   CHECK(ok->diags.size() == 0);
   std::string fine = "a";
@@ -1096,4 +1099,37 @@ TEST_CASE("rendered syntax errors point at the offending text", "[syntax][errors
         " 3 |     target pk { 2024: 56,70 }\n"
         "   |                         ^\n"
         "  hint: write 56.70 (.iku uses a decimal point)\n");
+}
+
+// ---- trust: what planners copy from reports gets a message that names it ----
+
+TEST_CASE("a number a report writes is refused in .iku when it is ambiguous or a unit follows it", "[syntax][trust]") {
+  auto thousand = parse_ex("1.000 * 2");
+  CHECK(thousand->only_error().code == "IKU028");
+  CHECK(thousand->only_error().message == "ambiguous number 1.000: a thousands separator (1000) or a decimal point (1)?");
+  CHECK(thousand->only_error().hint == "reports write 1.000 for 1000, but .iku has no thousands separator: write 1000, "
+                                       "or 1 for the decimal");
+  CHECK(parse_ex("2.665")->only_error().hint.find("or 2.6650 for the decimal") != std::string::npos);
+  CHECK(parse_ex("100.214")->only_error().code == "IKU028");
+  for (const char* fine : {"0.016", "56.70", "1.5", "1000.5", "2.6650", "28860"})
+    CHECK(parse_ex(fine)->diags.size() == 0);
+  CHECK(parse_ex(std::string(200000, '9'))->only_error().code == "IKU029");
+}
+
+TEST_CASE("%, x and × copied from a report are named, with what to write", "[syntax][trust]") {
+  auto percent = parse_ex("a / b * 100%");
+  CHECK(code_at(*percent) == "IKU030 1:12");
+  CHECK(percent->only_error().message == "`%` after a number: .iku numbers have no unit");
+  auto x = parse_ex("a / b x 100");
+  CHECK(code_at(*x) == "IKU030 1:7");
+  CHECK(x->only_error().message == "`x` is not an operator in .iku");
+  CHECK(x->only_error().hint.rfind("write `*` for multiplication", 0) == 0);
+  auto times = parse_ex("a / b \xC3\x97 100");
+  CHECK(code_at(*times) == "IKU030 1:7");
+  CHECK(times->only_error().message == "`×` is not an operator in .iku");
+  CHECK(parse_ex("a \xE2\x80\x93 b")->only_error().hint == "write `-` instead (as in a spreadsheet formula)");
+  auto target = parse_fields("    target pk { 2024: 56.70% }\n");
+  CHECK(code_at(*target) == "IKU030 3:28");
+  CHECK(target->only_error().hint == "write the number alone (56.70); the unit is declared once with `satuan persen`");
+  CHECK(parse_fields("    target pk { 2024: 1.000 }\n")->only_error().code == "IKU028");
 }

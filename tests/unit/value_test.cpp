@@ -695,3 +695,32 @@ TEST_CASE("rounding modes and number styles by their names in .iku and on the co
   CHECK(iku::value::style_named("en") == iku::value::number_style::en);
   CHECK_FALSE(iku::value::style_named("de"));
 }
+
+// ---- trust: ambiguity and size limits ----
+
+TEST_CASE("ambiguous_separator: one separator and three digits, a non-zero integer part of 1 to 3 digits",
+          "[value][trust]") {
+  using iku::value::ambiguous_separator;
+  auto two = ambiguous_separator("28.860");
+  REQUIRE(two);
+  CHECK(two->grouping == "28860");
+  CHECK(two->decimal == "28.86");
+  CHECK(ambiguous_separator("1.000")->decimal == "1");
+  CHECK(ambiguous_separator("100,214")->grouping == "100214");
+  CHECK(ambiguous_separator("-1.500")->grouping == "-1500");
+  CHECK(ambiguous_separator("-1.500")->decimal == "-1.5");
+  for (const char* fine : {"0.016", "56.70", "1.5", "1000.500", "1.2345", "1.234.567", "1,234,567", "01.000", "28860",
+                           ".500", "1.", "a.bcd", "1.23a"})
+    CHECK_FALSE(ambiguous_separator(fine));
+}
+
+TEST_CASE("a value past max_bits throws too_large; integers multiply without a gcd", "[value][trust]") {
+  number big = num(std::string(99, '9'));
+  number product = big;
+  for (int i = 0; i < 49; ++i) product = product * big;  // 50 factors: 4,950 digits, under the limit
+  CHECK(product.is_integer());
+  CHECK(product.to_string().size() == 50 * 99);
+  CHECK_THROWS_AS(product * product, iku::value::too_large);
+  CHECK_THROWS_AS(*product.divide(number::from_int(3)) * product, iku::value::too_large);
+  CHECK(iku::value::digits_in("1.234.567,89") == 9);
+}
