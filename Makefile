@@ -2,17 +2,23 @@
 PRESET ?= default
 BUILD_DIR = build/$(PRESET)
 
-.PHONY: demo test build deps clean
+.PHONY: demo test build build-iku configure deps clean
 
-demo: build
+# The demo builds only the `iku` executable (not the tests): a newcomer waits for what runs.
+demo: build-iku
 	./$(BUILD_DIR)/iku run examples/luwu-timur-2024/luwu_timur.iku --tahun 2024 --target pk
 
 test: build
 	ctest --preset $(PRESET)
 
-build: deps
-	cmake --preset $(PRESET)
+build: configure
 	cmake --build --preset $(PRESET)
+
+build-iku: configure
+	cmake --build --preset $(PRESET) --target iku
+
+configure: deps
+	cmake --preset $(PRESET)
 
 deps:
 	@scripts/install_deps.sh
