@@ -601,12 +601,53 @@ int magnitude_of(const number& v) {
 
 const std::string dectest_dir = std::string(IKU_SOURCE_DIR) + "/tests/data/dectest/";
 
+// What the harness did with the cases of a file: run, or skipped for a named reason.
+struct dectest_tally {
+  std::map<std::string, int> ran;      // by rounding mode
+  std::map<std::string, int> skipped;  // by reason
+  int total() const {
+    int n = 0;
+    for (const auto& [mode, k] : ran) n += k;
+    return n;
+  }
+  std::string summary(const std::string& file) const {
+    std::ostringstream out;
+    out << file << ": ran " << total() << " (";
+    for (const auto& [mode, k] : ran) out << mode << " " << k << (&mode == &ran.rbegin()->first ? "" : ", ");
+    out << ")";
+    for (const auto& [why, k] : skipped) out << "\n  skipped " << k << ": " << why;
+    return out.str();
+  }
+};
+
+// The exact value of a finite decTest number ("1.2E+3", "-0.001", "12345678E-5"); nullopt when it
+// is not finite (NaN, Inf) or its exponent is past what iku's values hold.
+std::optional<number> dectest_value(const std::string& s) {
+  const auto e = s.find_first_of("eE");
+  const std::string coefficient = s.substr(0, e);
+  if (!is_plain_decimal(coefficient)) return std::nullopt;
+  int exponent = 0;
+  if (!exponent_of(s, exponent)) return std::nullopt;
+  exponent += digits_after_point(coefficient);  // exponent_of counts the point in
+  if (exponent < -400 || exponent > 400) return std::nullopt;
+  number v = num(coefficient);
+  const number ten = number::from_int(10);
+  for (int i = 0; i < exponent; ++i) v = v * ten;
+  for (int i = 0; i > exponent; --i) v = *v.divide(ten);
+  return v;
+}
+
+constexpr const char* no_iku_mode = "rounding mode iku does not have (up, ceiling, floor, half_down, 05up)";
+constexpr const char* not_finite = "an operand or result not finite (NaN, Inf) or its exponent beyond iku's limits";
+constexpr const char* signals = "an error condition decimal arithmetic signals (invalid_operation, overflow, ...)";
+
 }  // namespace
 
+// quantize(x, 1E-n) is round(x, n). Every finite case in a mode iku has is run; the others are
+// counted by reason (docs/reliability.md has the counts).
 TEST_CASE("decTest quantize: round to a fixed exponent", "[value][dectest]") {
   std::string mode_name;
-  std::map<std::string, int> ran;
-  int total = 0;
+  dectest_tally tally;
   read_dectest(
       dectest_dir + "quantize.decTest",
       [&](const std::string& name, const std::string& value) {
@@ -615,38 +656,34 @@ TEST_CASE("decTest quantize: round to a fixed exponent", "[value][dectest]") {
       [&](const dectest_line& t) {
         rounding mode;
         int exponent = 0;
-        if (t.op != "quantize" || t.operands.size() != 2 || !mode_of(mode_name, mode)) return;
-        if (!is_plain_decimal(t.operands[0]) || !is_plain_decimal(t.result)) return;
-        if (!exponent_of(t.operands[1], exponent) || exponent > 0) return;
-        if (has_condition(t, "invalid_operation")) return;
+        if (t.op != "quantize" || t.operands.size() != 2) return ++tally.skipped["another operation"], void();
+        if (!mode_of(mode_name, mode)) return ++tally.skipped[no_iku_mode], void();
+        if (has_condition(t, "invalid_operation")) return ++tally.skipped[signals], void();
+        const std::optional<number> x = dectest_value(t.operands[0]);
+        const std::optional<number> expected = dectest_value(t.result);
+        if (!x || !expected || !exponent_of(t.operands[1], exponent) || !dectest_value(t.operands[1]))
+          return ++tally.skipped[not_finite], void();
+        if (exponent > 0) return ++tally.skipped["a positive exponent (rounding to tens): iku rounds to decimal places"], void();
         const int places = -exponent;
-        const std::string expected = without_negative_zero(t.result);
         INFO(t.id << " quantize " << t.operands[0] << " " << t.operands[1] << " -> " << t.result << " ("
                   << mode_name << ")");
-        REQUIRE(digits_after_point(expected) == places);
-        const auto x = number::parse(t.operands[0]);
-        REQUIRE(x.has_value());
         const number r = x->round(places, mode);
-        CHECK(r == num(expected));
-        CHECK(without_grouping(r.format(places, number_style::en, places)) == expected);
-        ++ran[mode_name];
-        ++total;
+        CHECK(r == *expected);
+        if (is_plain_decimal(t.result))  // and it prints with exactly the places of the result
+          CHECK(without_grouping(r.format(places, number_style::en, places)) == without_negative_zero(t.result));
+        ++tally.ran[mode_name];
       });
-  INFO("quantize cases run: half_up " << ran["half_up"] << ", half_even " << ran["half_even"] << ", down "
-                                      << ran["down"]);
-  // The file's only other mode (one "rounding: down" line) precedes a NaN case: all is half_up.
-  CHECK(ran["half_up"] > 100);
-  REQUIRE(total > 100);
+  WARN(tally.summary("quantize.decTest"));
+  CHECK(tally.ran["half_up"] > 300);
 }
 
 // rounding.decTest rounds the exact result of add/subtract/multiply/divide (and plus/minus) to
 // `precision` significant digits: that is round(places) with places = precision - 1 - k for a
-// result of magnitude 10^k. Cases whose operands or result need an exponent are skipped.
+// result of magnitude 10^k.
 TEST_CASE("decTest rounding: round to significant digits", "[value][dectest]") {
   std::string mode_name;
   int precision = 9;
-  std::map<std::string, int> ran;
-  int total = 0;
+  dectest_tally tally;
   read_dectest(
       dectest_dir + "rounding.decTest",
       [&](const std::string& name, const std::string& value) {
@@ -655,13 +692,17 @@ TEST_CASE("decTest rounding: round to significant digits", "[value][dectest]") {
       },
       [&](const dectest_line& t) {
         rounding mode;
-        if (!mode_of(mode_name, mode) || !is_plain_decimal(t.result)) return;
-        for (const auto& o : t.operands)
-          if (!is_plain_decimal(o)) return;
-        for (const char* c : {"invalid", "overflow", "underflow", "division", "subnormal"})
-          if (has_condition(t, c)) return;
+        if (!mode_of(mode_name, mode)) return ++tally.skipped[no_iku_mode], void();
+        for (const char* c : {"invalid", "overflow", "underflow", "division", "subnormal", "clamped"})
+          if (has_condition(t, c)) return ++tally.skipped[signals], void();
         std::vector<number> xs;
-        for (const auto& o : t.operands) xs.push_back(num(o));
+        for (const auto& o : t.operands) {
+          std::optional<number> v = dectest_value(o);
+          if (!v) return ++tally.skipped[not_finite], void();
+          xs.push_back(*v);
+        }
+        const std::optional<number> expected = dectest_value(t.result);
+        if (!expected) return ++tally.skipped[not_finite], void();
         std::optional<number> exact;
         if (xs.size() == 2 && t.op == "add") exact = xs[0] + xs[1];
         else if (xs.size() == 2 && t.op == "subtract") exact = xs[0] - xs[1];
@@ -669,21 +710,25 @@ TEST_CASE("decTest rounding: round to significant digits", "[value][dectest]") {
         else if (xs.size() == 2 && t.op == "divide") exact = xs[0].divide(xs[1]);
         else if (xs.size() == 1 && t.op == "plus") exact = xs[0];
         else if (xs.size() == 1 && t.op == "minus") exact = -xs[0];
-        if (!exact) return;
-        const int places = exact->is_zero() ? digits_after_point(t.result) : precision - 1 - magnitude_of(*exact);
-        if (places < 0) return;
+        if (!exact) return ++tally.skipped["power: iku has no power operator"], void();
+        int places = 0;
+        if (exact->is_zero()) {
+          int exponent = 0;
+          exponent_of(t.result, exponent);
+          places = -exponent;
+        } else {
+          places = precision - 1 - magnitude_of(*exact);
+        }
+        if (places < 0) return ++tally.skipped["a result rounded to tens or more: iku rounds to decimal places"], void();
         INFO(t.id << " " << t.op << " " << t.operands[0] << (xs.size() > 1 ? " " + t.operands[1] : "") << " -> "
                   << t.result << " (" << mode_name << ", precision " << precision << ", places " << places << ")");
-        CHECK(exact->round(places, mode) == num(without_negative_zero(t.result)));
-        ++ran[mode_name];
-        ++total;
+        CHECK(exact->round(places, mode) == *expected);
+        ++tally.ran[mode_name];
       });
-  INFO("rounding cases run: half_up " << ran["half_up"] << ", half_even " << ran["half_even"] << ", down "
-                                      << ran["down"]);
-  CHECK(ran["half_up"] > 0);
-  CHECK(ran["half_even"] > 0);
-  CHECK(ran["down"] > 0);
-  REQUIRE(total > 100);
+  WARN(tally.summary("rounding.decTest"));
+  CHECK(tally.ran["half_up"] > 50);
+  CHECK(tally.ran["half_even"] > 50);
+  CHECK(tally.ran["down"] > 50);
 }
 
 TEST_CASE("rounding modes and number styles by their names in .iku and on the command line", "[value]") {
