@@ -53,7 +53,7 @@ def main():
         "pembulatan setengah_naik",
         "target pk",
         "",
-        'data realisasi "data/realisasi.csv"',
+        'data realisasi "data/realisasi.csv" format angka en',
         "",
         'tujuan T1 "Meningkatkan kesejahteraan sosial"',
         'tujuan T2 "Meningkatkan akuntabilitas kinerja perangkat daerah"',
