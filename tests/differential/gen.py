@@ -14,12 +14,19 @@ from oracle import (MODES, Env, Node, NotMeasurable, TooLarge, evaluate, is_cond
 # ---- Literals ---------------------------------------------------------------------------------
 
 BIG = ("123456789012345678901234567890", "100214", "98765432109876543210", "1000000000000")
-CLASSIC = ("0", "7", "56.70", "0.016", "100214", "2.665", "2.675", "0.5", "1.5", "2.5", "0.125",
-           "43.65", "0.003", "28860", "34133", "100", "1000", "0.1", "0.2", "0.3", "66.665", "90.995")
+# 2.6650 and not 2.665: .iku refuses a point followed by exactly three digits (IKU028).
+CLASSIC = ("0", "7", "56.70", "0.016", "100214", "2.6650", "2.6750", "0.5", "1.5", "2.5", "0.125",
+           "43.65", "0.003", "28860", "34133", "100", "1000", "0.1", "0.2", "0.3", "66.6650", "90.9950")
 
 
 def literal(rng):
-    """Text of a number as .iku writes it: digits [. digits]."""
+    """Text of a number as .iku writes it: digits [. digits]; never one that .iku refuses as
+    ambiguous (language.md: `2.665` could be 2665; IKU028), which gets a zero: `2.6650`."""
+    text = _literal(rng)
+    return text + "0" if ambiguous(text) else text
+
+
+def _literal(rng):
     r = rng.random()
     if r < 0.25:
         return rng.choice(CLASSIC)
@@ -125,8 +132,9 @@ class FormulaGen:
         if r < 0.87:
             x = self.number(d)
             places = rng.choice((0, 0, 1, 2, 2, 3, rng.randint(0, 20)))
-            if x.k == "num" and "." in x.a[0] and rng.random() < 0.6:
-                places = len(x.a[0].split(".")[1]) - 1        # round at the last written place: ties
+            frac = x.a[0].partition(".")[2].rstrip("0") if x.k == "num" else ""
+            if frac and rng.random() < 0.6:
+                places = len(frac) - 1                          # at its last place: ties
             return Node("call", "bulat", [x, num(str(places))], sp=self.sp())
         if r < 0.95:
             c = self.condition(d)
@@ -286,6 +294,11 @@ class Program:
 
 
 def target_text(rng):
+    text = _target_text(rng)
+    return text + "0" if ambiguous(text) else text
+
+
+def _target_text(rng):
     r = rng.random()
     if r < 0.06:
         return rng.choice(("0", "0.00"))
@@ -514,8 +527,17 @@ def gen_program(rng, n_indicators, stdlib=None):
                 if rng.random() < 0.3:
                     ts.entries.append(("akhir", target_text(rng)))
                 ind.targets[s] = ts
+        def syarat_name(ind=ind):
+            # language.md: a syarat changes no figure, so it may read any indikator, its own included.
+            r = rng.random()
+            if r < 0.1:
+                return ind.name
+            if r < 0.25:
+                return rng.choice(inds).name
+            return leaf_name()
+
         for k in range(rng.choice((0, 0, 1, 1, 2))):
-            c = FormulaGen(rng, leaf_name=leaf_name, p_name=0.6, p_zero_div=0.02).condition(rng.randint(0, 2))
+            c = FormulaGen(rng, leaf_name=syarat_name, p_name=0.6, p_zero_div=0.02).condition(rng.randint(0, 2))
             ind.syarat.append([c, f"cek {ind.name} {k}", None])
 
     # -- settings
@@ -584,7 +606,8 @@ def gen_scale(rng):
     bounds = sorted({Fraction(rng.choice(choices)) for _ in range(rng.randint(2, 5))}, reverse=True)
 
     def b(x):
-        return str(x) if x.denominator == 1 else show_full(x, "plain")
+        text = str(x) if x.denominator == 1 else show_full(x, "plain")
+        return text + "0" if ambiguous(text) else text
 
     def word():
         return rng.choice(("capaian", "capaian", "nilai"))

@@ -45,17 +45,9 @@ import program_oracle  # noqa: E402
 # failure. Once a bug is fixed, delete its entry here (and its switch in oracle.Bugs); the
 # reproducers in regressions/ keep testing it.
 KNOWN_BUGS = {
-    # name: (where: "eval" or "program", what iku does)
-    "bulat_eval_half_up": ("eval", (
-        "iku eval: bulat() always rounds half up, ignoring --pembulatan "
-        "(iku eval 'bulat(2.665, 2)' --pembulatan setengah_genap prints 2,67, expected 2,66)")),
-    "eval_long_terminating_cut": ("eval", (
-        "iku eval: a terminating value with more than 12 places is cut to 12 places with … and "
-        "no fraction (iku eval '1/1048576' prints 0,000000953674…, expected 0,00000095367431640625)")),
-    "eval_leading_minus_option": ("eval", (
-        "iku eval: an expression that starts with a minus followed by something other than a digit "
-        "is taken for an option (iku eval '-(702 + 12)' exits 2 with `expression is required`, "
-        "expected -714; `iku eval -- '-(702 + 12)'` works)")),
+    # name: (where: "eval" or "program", what iku does). Fixed and removed since: the three bugs
+    # of `iku eval` of regressions/eval_*.json (bulat() ignoring --pembulatan, a terminating
+    # decimal of more than 12 places cut with no fraction, `-(...)` taken for an option).
     "table_capaian_cites_realisasi": ("program", (
         "iku run: when realisasi and target are both not measurable, the capaian cell cites the "
         "realisasi's note although the capaian failed because of its target (the explanation says "
