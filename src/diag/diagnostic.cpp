@@ -85,11 +85,22 @@ std::string render(const diagnostic& d, const source_manager& sources) {
   out += fmt::format("{}[{}]: {}\n", level_name(d.level), d.code, d.message);
   if (d.where.valid()) {
     location at = sources.locate(d.where);
-    std::string line = printable(sources.line_text(d.where.file, at.line));
+    std::string_view raw = sources.line_text(d.where.file, at.line);
+    std::string line;
     std::size_t column = at.column;  // 1-based, in characters of `line`
     // A very long line (generated files, minified data) is shown as a window around the caret.
     constexpr std::size_t window = 100;
-    if (chars(line) > 2 * window) {
+    if (raw.size() > 8 * window) {
+      // Only the window is made printable, so 10,000 errors on one long line stay cheap.
+      auto starts_char = [&](std::size_t i) { return (static_cast<unsigned char>(raw[i]) & 0xC0) != 0x80; };
+      std::size_t caret = std::min<std::size_t>(d.where.begin - (raw.data() - sources.text(d.where.file).data()), raw.size());
+      std::size_t from = caret, to = caret;
+      for (std::size_t n = 0; from > 0 && n < window / 2;) n += starts_char(--from) ? 1 : 0;
+      for (std::size_t n = 0; to < raw.size() && n <= window / 2;) n += starts_char(to++) ? 1 : 0;
+      while (to < raw.size() && !starts_char(to)) ++to;
+      column = chars(raw.substr(from, caret - from)) + 1 + (from > 0 ? 1 : 0);
+      line = (from > 0 ? "…" : "") + printable(raw.substr(from, to - from)) + (to < raw.size() ? "…" : "");
+    } else if (line = printable(raw); chars(line) > 2 * window) {
       std::size_t from = column > window / 2 ? column - 1 - window / 2 : 0;
       line = (from > 0 ? "…" : "") + chars_slice(line, from, window) + "…";
       column = column - from + (from > 0 ? 1 : 0);
