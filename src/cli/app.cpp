@@ -82,7 +82,7 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err)
   // short options but -h, so after `eval` such a word is the expression.
   std::vector<std::string> args(argv + std::min(argc, 1), argv + argc);
   auto eval_at = std::find(args.begin(), args.end(), "eval");
-  for (auto it = eval_at; it != args.end(); ++it)
+  for (auto it = eval_at; it != args.end() && *it != "--"; ++it)
     if (it->size() > 1 && (*it)[0] == '-' && (*it)[1] != '-' && *it != "-h") *it = "--ekspresi=" + *it;
   std::reverse(args.begin(), args.end());  // CLI11 takes them last first
 
