@@ -10,6 +10,7 @@ demo: build-iku
 
 test: build
 	ctest --preset $(PRESET)
+	tests/fuzz/smoke.sh
 
 build: configure
 	cmake --build --preset $(PRESET)

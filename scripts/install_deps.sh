@@ -3,7 +3,10 @@
 # Idempotent: when everything is present it calls neither apt-get nor the network.
 set -euo pipefail
 
-packages=(g++ cmake ninja-build pkg-config tao-pegtl-dev libboost-dev libfmt-dev catch2 libcli11-dev nlohmann-json3-dev)
+# clang and libclang-rt-dev (libFuzzer and the sanitizer runtimes of Debian's default clang) build
+# the fuzz targets of tests/fuzz, run by `make test`.
+packages=(g++ cmake ninja-build pkg-config tao-pegtl-dev libboost-dev libfmt-dev catch2 libcli11-dev nlohmann-json3-dev
+          clang libclang-rt-dev)
 
 missing=()
 for p in "${packages[@]}"; do
