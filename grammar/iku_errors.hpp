@@ -89,9 +89,10 @@ IKU_ERROR(capaian_dari_kw, "IKU021", "expected `dari` after `capaian`",
 IKU_ERROR(capaian_basis, "IKU020", "expected realisasi_dibulatkan or realisasi_penuh after `capaian dari`",
           "realisasi_dibulatkan: capaian from the realisasi as displayed; realisasi_penuh: from the exact value",
           nullptr, "realisasi_dibulatkan realisasi_penuh");
-IKU_ERROR(rounding_mode, "IKU020", "expected setengah_naik, setengah_genap or turun after `pembulatan`",
-          "setengah_naik rounds 2.675 to 2.68, setengah_genap 2.665 to 2.66, turun cuts off the digits",
-          nullptr, "setengah_naik setengah_genap turun");
+IKU_ERROR(rounding_mode, "IKU020", "expected setengah_naik, setengah_genap, turun or naik after `pembulatan`",
+          "setengah_naik rounds 2.675 to 2.68, setengah_genap 2.6650 to 2.66, turun cuts off the digits, naik rounds "
+          "any remainder away from zero; `pembulatan realisasi MODE` or `pembulatan capaian MODE` sets one figure's",
+          nullptr, "setengah_naik setengah_genap turun naik realisasi capaian");
 IKU_ERROR(places, "IKU019", "expected a whole number of decimal places from 0 to 20", "e.g. desimal 2");
 
 // ---- indikator ------------------------------------------------------------------------------

@@ -144,8 +144,13 @@ struct capaian_dari_stmt : seq_must<kw_capaian, capaian_dari_kw, capaian_basis> 
 struct mode_half_up : TAO_PEGTL_KEYWORD("setengah_naik") {};
 struct mode_half_even : TAO_PEGTL_KEYWORD("setengah_genap") {};
 struct mode_down : TAO_PEGTL_KEYWORD("turun") {};
-struct rounding_mode : p::sor<mode_half_up, mode_half_even, mode_down> {};
-struct pembulatan_stmt : seq_must<kw_pembulatan, rounding_mode> {};
+struct mode_up : TAO_PEGTL_KEYWORD("naik") {};
+struct rounding_mode : p::sor<mode_half_up, mode_half_even, mode_down, mode_up> {};
+// `pembulatan MODE` for every figure, `pembulatan realisasi MODE` / `pembulatan capaian MODE` for one
+struct figure_realisasi : TAO_PEGTL_KEYWORD("realisasi") {};
+struct figure_capaian : p::seq<kw_capaian> {};
+struct rounded_figure : p::sor<figure_realisasi, figure_capaian> {};
+struct pembulatan_stmt : p::seq<kw_pembulatan, skip, p::opt<rounded_figure, skip>, p::must<rounding_mode>> {};
 
 // ---- indikator ------------------------------------------------------------------------------
 // a unit word is never a field keyword, so a missing unit is reported at `satuan`, not one line later

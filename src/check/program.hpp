@@ -21,9 +21,11 @@ struct indicator {
   std::optional<int> desimal;          // places of the realisasi as displayed (none: not rounded)
   std::optional<int> desimal_capaian;  // places of the capaian as displayed
   syntax::capaian_basis basis = syntax::capaian_basis::rounded;
-  value::rounding mode = value::rounding::half_up;
+  value::rounding mode = value::rounding::half_up;            // of bulat() in its formulas
+  value::rounding mode_realisasi = value::rounding::half_up;  // of its realisasi to `desimal`
+  value::rounding mode_capaian = value::rounding::half_up;    // of its capaian to `desimal capaian`
   // Where each of those was declared (invalid: the language default), for explanations.
-  diag::span desimal_at, desimal_capaian_at, basis_at, mode_at;
+  diag::span desimal_at, desimal_capaian_at, basis_at, mode_at, mode_realisasi_at, mode_capaian_at;
 
   const std::string& name() const { return decl->name.text; }
   const syntax::target_set* target_set(const std::string& set) const;

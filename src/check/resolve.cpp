@@ -84,6 +84,10 @@ class resolver {
       refuse(m.capaian_dari.has_value(), m.capaian_dari ? m.capaian_dari->where : diag::span{}, "capaian dari");
       refuse(m.desimal_capaian.has_value(), m.desimal_capaian ? m.desimal_capaian->where : diag::span{}, "desimal capaian");
       refuse(m.pembulatan.has_value(), m.pembulatan ? m.pembulatan->where : diag::span{}, "pembulatan");
+      refuse(m.pembulatan_realisasi.has_value(), m.pembulatan_realisasi ? m.pembulatan_realisasi->where : diag::span{},
+             "pembulatan realisasi");
+      refuse(m.pembulatan_capaian.has_value(), m.pembulatan_capaian ? m.pembulatan_capaian->where : diag::span{},
+             "pembulatan capaian");
       refuse(m.tahun.has_value(), m.tahun ? m.tahun->where : diag::span{}, "tahun");
       refuse(m.target.has_value(), m.target ? m.target->where : diag::span{}, "target");
     }
@@ -181,6 +185,21 @@ class resolver {
     settle(d.desimal_capaian, main.desimal_capaian, ind.desimal_capaian, ind.desimal_capaian_at);
     settle(d.capaian_dari, main.capaian_dari, ind.basis, ind.basis_at);
     settle(d.pembulatan, main.pembulatan, ind.mode, ind.mode_at);
+    // A figure's own rounding: `pembulatan realisasi|capaian` of the indikator, else its
+    // `pembulatan`, else the file's `pembulatan realisasi|capaian`, else the file's `pembulatan`.
+    auto settle_figure = [&](const auto& own, const auto& file, value::rounding& mode, diag::span& at) {
+      mode = ind.mode;
+      at = ind.mode_at;
+      if (own) {
+        mode = own->value;
+        at = own->where;
+      } else if (!d.pembulatan && file) {
+        mode = file->value;
+        at = file->where;
+      }
+    };
+    settle_figure(d.pembulatan_realisasi, main.pembulatan_realisasi, ind.mode_realisasi, ind.mode_realisasi_at);
+    settle_figure(d.pembulatan_capaian, main.pembulatan_capaian, ind.mode_capaian, ind.mode_capaian_at);
     check_targets(d);
     p_.indicator_index.emplace(d.name.text, p_.indicators.size());
     p_.indicators.push_back(ind);
@@ -295,12 +314,13 @@ class resolver {
                              b->max_args == 1 ? "" : "s", c.args.size()),
                  fmt::format("usage: {}", b->usage));
     for (const syntax::expr_ptr& a : c.args) operand(*a, sc, type::number);
-    if (b->fn == builtin_fn::bulat && c.args.size() == 2) {
+    if (b->rounds() && c.args.size() == 2) {
       const auto* lit = std::get_if<syntax::number_lit>(&c.args[1]->node);
       std::optional<std::int64_t> places = lit ? lit->value.to_int64() : std::nullopt;
       if (!places || *places < 0 || *places > 20)
-        out_.error("IKU113", c.args[1]->where, "the places of `bulat` must be a whole number from 0 to 20",
-                   "write for example `bulat(x, 2)`");
+        out_.error("IKU113", c.args[1]->where,
+                   fmt::format("the places of `{}` must be a whole number from 0 to 20", b->name),
+                   fmt::format("write for example `{}(x, 2)`", b->name));
     }
     return type::number;
   }

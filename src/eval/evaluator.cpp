@@ -136,8 +136,8 @@ void evaluator::capaian(indicator_result& r, tracer* t) {
   }
   r.capaian_exact = formula("polaritas", fmt::format("Rumus polaritas {}", ind.polaritas->name.text),
                             *ind.polaritas->capaian, en, t);
-  r.capaian = ind.desimal_capaian ? round(r.capaian_exact, *ind.desimal_capaian, ind.mode, ind.desimal_capaian_at,
-                                          ind.mode_at, t, "capaian")
+  r.capaian = ind.desimal_capaian ? round(r.capaian_exact, *ind.desimal_capaian, ind.mode_capaian, ind.desimal_capaian_at,
+                                          ind.mode_capaian_at, t, "capaian")
                                   : r.capaian_exact;
   if (t) t->close(r.capaian);
 }
@@ -211,7 +211,7 @@ result evaluator::realisasi(const check::indicator& ind, int year, tracer* t, re
   en.year = year;
   en.indicator = &ind;
   result full = formula("rumus", fmt::format("Rumus {}", ind.name()), *ind.decl->rumus, en, t);
-  result shown = ind.desimal ? round(full, *ind.desimal, ind.mode, ind.desimal_at, ind.mode_at, t, "realisasi") : full;
+  result shown = ind.desimal ? round(full, *ind.desimal, ind.mode_realisasi, ind.desimal_at, ind.mode_realisasi_at, t, "realisasi") : full;
   if (t) t->close(shown);
   if (exact) *exact = full;
   if (!t) realisasi_cache_[key] = {full, shown};
@@ -412,6 +412,13 @@ result evaluator::call(const syntax::expr& e, const syntax::call& c, std::vector
       return best;
     }
     case check::builtin_fn::abs: return args.front().number().abs();
+    case check::builtin_fn::bulat_turun:
+    case check::builtin_fn::bulat_naik: {
+      int places = static_cast<int>(*args[1].number().to_int64());
+      bool down = b->fn == check::builtin_fn::bulat_turun;
+      return round(args[0], places, down ? value::rounding::down : value::rounding::up, e.where, c.fn.where, t,
+                   std::string(b->name) + "()");
+    }
     case check::builtin_fn::bulat: {
       int places = static_cast<int>(*args[1].number().to_int64());
       // The pembulatan of the indicator being computed, else of the file.

@@ -109,6 +109,8 @@ struct indikator_decl {
   std::optional<field<int>> desimal_capaian;          // desimal capaian 2
   std::optional<field<capaian_basis>> capaian_dari;   // capaian dari realisasi_penuh
   std::optional<field<value::rounding>> pembulatan;   // pembulatan setengah_genap
+  std::optional<field<value::rounding>> pembulatan_realisasi;  // pembulatan realisasi turun
+  std::optional<field<value::rounding>> pembulatan_capaian;    // pembulatan capaian setengah_naik
   std::optional<field<number_lit>> bobot;             // bobot 2 (weight, for aggregation)
   std::vector<target_set> targets;
   std::vector<syarat> syarat_list;
@@ -174,6 +176,8 @@ struct module {
   std::optional<field<capaian_basis>> capaian_dari;       // capaian dari realisasi_dibulatkan
   std::optional<field<int>> desimal_capaian;              // desimal capaian 2
   std::optional<field<value::rounding>> pembulatan;       // pembulatan setengah_naik
+  std::optional<field<value::rounding>> pembulatan_realisasi;  // pembulatan realisasi turun
+  std::optional<field<value::rounding>> pembulatan_capaian;    // pembulatan capaian setengah_naik
   std::optional<field<int>> tahun;                        // tahun 2024 (report year default)
   std::optional<ident> target;                            // target pk (target set default)
   std::vector<data_decl> data;

@@ -195,6 +195,15 @@ class builder {
     return compare_op::ne;
   }
 
+  // Which declaration a `pembulatan` line sets: every figure's, or the realisasi's or capaian's only.
+  using rounding_field = std::optional<field<value::rounding>>;
+  static std::pair<rounding_field*, const char*> rounding_slot(const node& n, rounding_field& all,
+                                                               rounding_field& realisasi, rounding_field& capaian) {
+    if (n.children.size() < 2) return {&all, "pembulatan"};
+    if (n.children.front()->is_type<g::figure_realisasi>()) return {&realisasi, "pembulatan realisasi"};
+    return {&capaian, "pembulatan capaian"};
+  }
+
   static capaian_basis basis_of(const node& n) {
     return n.is_type<g::basis_exact>() ? capaian_basis::exact : capaian_basis::rounded;
   }
@@ -202,6 +211,7 @@ class builder {
   static value::rounding rounding_of(const node& n) {
     if (n.is_type<g::mode_half_even>()) return value::rounding::half_even;
     if (n.is_type<g::mode_down>()) return value::rounding::down;
+    if (n.is_type<g::mode_up>()) return value::rounding::up;
     return value::rounding::half_up;
   }
 
@@ -267,8 +277,8 @@ class builder {
       set_top(m.desimal_capaian, field<int>{to_int(*c.at(0)), at(s)}, at(s), where_of(m.desimal_capaian),
               "desimal capaian");
     } else if (s.is_type<g::pembulatan_stmt>()) {
-      set_top(m.pembulatan, field<value::rounding>{rounding_of(*c.at(0)), at(s)}, at(s), where_of(m.pembulatan),
-              "pembulatan");
+      auto [slot, what] = rounding_slot(s, m.pembulatan, m.pembulatan_realisasi, m.pembulatan_capaian);
+      set_top(*slot, field<value::rounding>{rounding_of(*c.back()), at(s)}, at(s), where_of(*slot), what);
     } else if (s.is_type<g::data_stmt>()) {
       data_decl d{to_ident(*c.at(0)), to_string(*c.at(1)), std::nullopt, at(s)};
       if (c.size() > 2) {
@@ -339,7 +349,8 @@ class builder {
       } else if (f.is_type<g::capaian_dari_stmt>()) {
         dup(d.capaian_dari, field<capaian_basis>{basis_of(*v), at(f)}, f, where_of(d.capaian_dari), "capaian dari");
       } else if (f.is_type<g::pembulatan_stmt>()) {
-        dup(d.pembulatan, field<value::rounding>{rounding_of(*v), at(f)}, f, where_of(d.pembulatan), "pembulatan");
+        auto [slot, what] = rounding_slot(f, d.pembulatan, d.pembulatan_realisasi, d.pembulatan_capaian);
+        dup(*slot, field<value::rounding>{rounding_of(*f.children.back()), at(f)}, f, where_of(*slot), what);
       } else if (f.is_type<g::bobot_field>()) {
         dup(d.bobot, field<number_lit>{to_number(*v), at(f)}, f, where_of(d.bobot), "bobot");
       } else if (f.is_type<g::target_block>()) {

@@ -81,6 +81,7 @@ big_int big_pow10(int k) { return mp::pow(big_int(10), static_cast<unsigned>(k))
 template <class T>
 bool rounds_away(rounding mode, const T& rem, const T& den, bool q_odd) {
   if (mode == rounding::down) return false;
+  if (mode == rounding::up) return true;
   const T rest = den - rem;
   if (rem > rest) return true;
   if (rem < rest) return false;
@@ -500,12 +501,14 @@ std::string to_string(rounding mode) {
       return "setengah_genap";
     case rounding::down:
       return "turun";
+    case rounding::up:
+      return "naik";
   }
   return "?";
 }
 
 std::optional<rounding> rounding_named(std::string_view name) {
-  for (rounding mode : {rounding::half_up, rounding::half_even, rounding::down})
+  for (rounding mode : {rounding::half_up, rounding::half_even, rounding::down, rounding::up})
     if (to_string(mode) == name) return mode;
   return std::nullopt;
 }

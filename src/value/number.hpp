@@ -14,6 +14,7 @@ enum class rounding {
   half_up,    // "setengah_naik": 2.675 -> 2.68, -2.675 -> -2.68 (away from zero at the half)
   half_even,  // "setengah_genap": 2.665 -> 2.66, 2.675 -> 2.68
   down,       // "turun": truncation toward zero, 666.666 -> 666.66
+  up,         // "naik": away from zero, 666.661 -> 666.67 (any remainder rounds up)
 };
 
 // How numbers are written in a text: "en" 1,234.56 (the .iku language itself uses "." and no
@@ -105,7 +106,7 @@ class number {
   std::shared_ptr<const big> big_;  // immutable, so copies can share it
 };
 
-std::string to_string(rounding mode);  // "setengah_naik", "setengah_genap", "turun"
+std::string to_string(rounding mode);  // "setengah_naik", "setengah_genap", "turun", "naik"
 std::optional<rounding> rounding_named(std::string_view name);  // the inverse of to_string
 std::optional<number_style> style_named(std::string_view name);  // "id" | "en"
 

@@ -255,6 +255,36 @@ TEST_CASE("a region's figures come from its own rows of the data", "[eval]") {
   REQUIRE(region.evaluate(*program->find_indicator("j")).realisasi.number() == num("2"));
 }
 
+TEST_CASE("rounding per figure: realisasi truncated, capaian half-up, or the other way round", "[eval]") {
+  const std::string body = "polaritas positif\n rumus a\n desimal 2\n target pk { 2024: 3 }\n";
+  SECTION("file: pembulatan realisasi turun, pembulatan capaian naik") {
+    run r(iku_file(body, "desimal capaian 2\npembulatan realisasi turun\npembulatan capaian naik\n"), "2024,a,2.6790,x\n");
+    CHECK(r.result->realisasi.number() == num("2.67"));                          // 2.679 cut
+    CHECK(r.result->capaian.number() == num("89"));                              // 2.67 / 3 * 100 = 89 exactly
+    CHECK(r.program->indicators.front().mode_realisasi == iku::value::rounding::down);
+    CHECK(r.program->indicators.front().mode_capaian == iku::value::rounding::up);
+    CHECK(r.program->indicators.front().mode == iku::value::rounding::half_up);  // bulat() keeps the default
+  }
+  SECTION("naik rounds any remainder away from zero") {
+    run r(iku_file("polaritas positif\n rumus a\n desimal 2\n pembulatan capaian naik\n target pk { 2024: 3 }\n",
+                   "desimal capaian 2\n"),
+          "2024,a,2.6710,x\n");
+    CHECK(r.result->realisasi.number() == num("2.67"));      // the indikator's pembulatan is not set: half-up
+    CHECK(r.result->capaian.number() == num("89"));          // 89 exactly: nothing to round
+  }
+  SECTION("the indikator's own pembulatan wins over the file's per-figure one") {
+    run r(iku_file("polaritas positif\n rumus a\n desimal 2\n pembulatan setengah_naik\n target pk { 2024: 3 }\n",
+                   "pembulatan realisasi turun\n"),
+          "2024,a,2.6790,x\n");
+    CHECK(r.result->realisasi.number() == num("2.68"));
+  }
+  SECTION("bulat_turun and bulat_naik in a formula") {
+    run r(iku_file("polaritas positif\n rumus bulat_turun(a, 2) + bulat_naik(a, 1)\n target pk { 2024: 3 }\n"),
+          "2024,a,2.6110,x\n");
+    CHECK(r.result->realisasi.number() == num("5.31"));  // 2.61 + 2.7
+  }
+}
+
 TEST_CASE("bulat() follows the pembulatan of the indicator it is computed for", "[eval]") {
   run r(iku_file("polaritas positif\n rumus bulat(a, 2)\n pembulatan turun\n target pk { 2024: 1 }\n"),
         "2024,a,2.679,x\n");

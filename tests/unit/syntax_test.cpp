@@ -1101,6 +1101,15 @@ TEST_CASE("rendered syntax errors point at the offending text", "[syntax][errors
         "  hint: write 56.70 (.iku uses a decimal point)\n");
 }
 
+TEST_CASE("pembulatan realisasi and pembulatan capaian are their own fields", "[syntax]") {
+  auto p = parse_fields("    pembulatan realisasi turun\n    pembulatan capaian naik\n    pembulatan setengah_genap\n");
+  REQUIRE(p->diags.size() == 0);
+  auto twice = parse_fields("    pembulatan realisasi turun\n    pembulatan realisasi naik\n");
+  CHECK(twice->only_error().code == "IKU010");
+  CHECK(twice->only_error().message == "`pembulatan realisasi` is given twice in indikator 'a'");
+  CHECK(parse_fields("    pembulatan target turun\n")->only_error().code == "IKU020");
+}
+
 // ---- trust: what planners copy from reports gets a message that names it ----
 
 TEST_CASE("a number a report writes is refused in .iku when it is ambiguous or a unit follows it", "[syntax][trust]") {

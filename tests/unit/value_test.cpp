@@ -562,6 +562,7 @@ bool mode_of(const std::string& name, rounding& mode) {
   if (name == "half_up") mode = rounding::half_up;
   else if (name == "half_even") mode = rounding::half_even;
   else if (name == "down") mode = rounding::down;
+  else if (name == "up") mode = rounding::up;
   else return false;
   return true;
 }
@@ -637,7 +638,7 @@ std::optional<number> dectest_value(const std::string& s) {
   return v;
 }
 
-constexpr const char* no_iku_mode = "rounding mode iku does not have (up, ceiling, floor, half_down, 05up)";
+constexpr const char* no_iku_mode = "rounding mode iku does not have (ceiling, floor, half_down, 05up)";
 constexpr const char* not_finite = "an operand or result not finite (NaN, Inf) or its exponent beyond iku's limits";
 constexpr const char* signals = "an error condition decimal arithmetic signals (invalid_operation, overflow, ...)";
 
@@ -729,12 +730,14 @@ TEST_CASE("decTest rounding: round to significant digits", "[value][dectest]") {
   CHECK(tally.ran["half_up"] > 50);
   CHECK(tally.ran["half_even"] > 50);
   CHECK(tally.ran["down"] > 50);
+  CHECK(tally.ran["up"] > 50);
 }
 
 TEST_CASE("rounding modes and number styles by their names in .iku and on the command line", "[value]") {
   using iku::value::rounding;
-  for (rounding mode : {rounding::half_up, rounding::half_even, rounding::down})
+  for (rounding mode : {rounding::half_up, rounding::half_even, rounding::down, rounding::up})
     CHECK(iku::value::rounding_named(iku::value::to_string(mode)) == mode);
+  CHECK(iku::value::to_string(rounding::up) == "naik");
   CHECK_FALSE(iku::value::rounding_named("setengah_nail"));
   CHECK(iku::value::style_named("id") == iku::value::number_style::id);
   CHECK(iku::value::style_named("en") == iku::value::number_style::en);
