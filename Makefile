@@ -2,13 +2,13 @@
 PRESET ?= default
 BUILD_DIR = build/$(PRESET)
 
-.PHONY: demo test build build-iku configure deps clean
+.PHONY: demo test build build-iku configure deps deps-test clean
 
 # The demo builds only the `iku` executable (not the tests): a newcomer waits for what runs.
 demo: build-iku
 	./$(BUILD_DIR)/iku run examples/luwu-timur-2024/luwu_timur.iku --tahun 2024 --target pk
 
-test: build
+test: deps-test build
 	ctest --preset $(PRESET)
 	tests/fuzz/smoke.sh
 
@@ -22,7 +22,10 @@ configure: deps
 	cmake --preset $(PRESET)
 
 deps:
-	@scripts/install_deps.sh
+	@scripts/install_deps.sh build
+
+deps-test:
+	@scripts/install_deps.sh test
 
 clean:
 	rm -rf build

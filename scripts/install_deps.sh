@@ -3,10 +3,15 @@
 # Idempotent: when everything is present it calls neither apt-get nor the network.
 set -euo pipefail
 
-# clang and libclang-rt-dev (libFuzzer and the sanitizer runtimes of Debian's default clang) build
-# the fuzz targets of tests/fuzz, run by `make test`.
-packages=(g++ cmake ninja-build pkg-config tao-pegtl-dev libboost-dev libfmt-dev catch2 libcli11-dev nlohmann-json3-dev
-          clang libclang-rt-dev)
+# Usage: install_deps.sh [build|test]. `build` (make demo) is what compiles iku; `test` (make test)
+# adds clang and libclang-rt-dev (libFuzzer and the sanitizer runtimes of Debian's default clang)
+# for the fuzz targets of tests/fuzz. python3 runs the differential tests.
+packages=(g++ cmake ninja-build pkg-config tao-pegtl-dev libboost-dev libfmt-dev catch2 libcli11-dev nlohmann-json3-dev)
+case "${1:-build}" in
+  build) ;;
+  test) packages+=(clang libclang-rt-dev python3) ;;
+  *) echo "usage: install_deps.sh [build|test]" >&2; exit 2 ;;
+esac
 
 missing=()
 for p in "${packages[@]}"; do
