@@ -127,7 +127,7 @@ class loader {
                 std::any_of(stdlib_roots_.begin(), stdlib_roots_.end(), inside)))
       return true;
     out_.error("IKU123", where, fmt::format("`{}` is outside the folder of the main file", written),
-               fmt::format("--batasi-folder allows only files under {}", confined_to_.string()));
+               fmt::format("--batasi-folder allows only files under {}", display_path(confined_to_.string())));
     return false;
   }
 
