@@ -8,7 +8,7 @@ A formula is an oracle.Node tree; its text is oracle.render() of it. A program i
 import random
 from fractions import Fraction
 
-from oracle import (MODES, Env, Node, NotMeasurable, TooLarge, evaluate, is_condition, parse, render,
+from oracle import (FILE_MODES, Env, Node, NotMeasurable, TooLarge, evaluate, is_condition, parse, render,
                     show_full, terminating_places, wrap)
 
 # ---- Literals ---------------------------------------------------------------------------------
@@ -135,7 +135,8 @@ class FormulaGen:
             frac = x.a[0].partition(".")[2].rstrip("0") if x.k == "num" else ""
             if frac and rng.random() < 0.6:
                 places = len(frac) - 1                          # at its last place: ties
-            return Node("call", "bulat", [x, num(str(places))], sp=self.sp())
+            fname = "bulat" if rng.random() < 0.7 else rng.choice(("bulat_turun", "bulat_naik"))
+            return Node("call", fname, [x, num(str(places))], sp=self.sp())
         if r < 0.95:
             c = self.condition(d)
             a, b = self.number(d), self.number(d)
@@ -515,7 +516,10 @@ def gen_program(rng, n_indicators, stdlib=None):
         if rng.random() < 0.2:
             f["capaian dari"] = rng.choice(("realisasi_dibulatkan", "realisasi_penuh"))
         if rng.random() < 0.3:
-            f["pembulatan"] = rng.choice(MODES)
+            f["pembulatan"] = rng.choice(FILE_MODES)
+        for figure in ("realisasi", "capaian"):
+            if rng.random() < 0.12:
+                f["pembulatan " + figure] = rng.choice(FILE_MODES)
         if rng.random() < 0.05:
             f["bobot"] = rng.choice(("1", "2", "0.5"))
         for s in set_names:
@@ -565,7 +569,10 @@ def gen_program(rng, n_indicators, stdlib=None):
     if rng.random() < 0.6:
         s["desimal_capaian"] = rng.choice((0, 1, 2, 2, 2, rng.randint(0, 20)))
     if rng.random() < 0.6:
-        s["pembulatan"] = rng.choice(MODES)
+        s["pembulatan"] = rng.choice(FILE_MODES)
+    for figure in ("realisasi", "capaian"):
+        if rng.random() < 0.25:
+            s["pembulatan_" + figure] = rng.choice(FILE_MODES)
     r = rng.random()
     if r < 0.5:
         p.scale = ("stdlib", "permendagri_54")
@@ -662,6 +669,9 @@ def write_program(p, rng):
         head.append(f"desimal capaian {s['desimal_capaian']}")
     if "pembulatan" in s:
         head.append(f"pembulatan {s['pembulatan']}")
+    for figure in ("realisasi", "capaian"):
+        if "pembulatan_" + figure in s:
+            head.append(f"pembulatan {figure} {s['pembulatan_' + figure]}")
     for src in p.sources:
         fmt = f" format angka {src.fmt}" if src.fmt else ""
         head.append(f'data {src.name} "{src.path}"{fmt}')

@@ -16,7 +16,8 @@ Pieces:
 from fractions import Fraction
 import re
 
-MODES = ("setengah_naik", "setengah_genap", "turun")
+MODES = ("setengah_naik", "setengah_genap", "turun")       # the modes of `iku eval --pembulatan`
+FILE_MODES = MODES + ("naik",)                             # and of `pembulatan` in a .iku file
 RESERVED = {"dan", "atau", "bukan", "jika", "maka", "lain"}
 CUT_PLACES = 12  # language.md, Display: "12 places followed by …"
 ELLIPSIS = "\u2026"
@@ -344,9 +345,11 @@ def evaluate(n, env):
         return evaluate(n.a[1], env) if evaluate(n.a[0], env) else evaluate(n.a[2], env)
     if k == "call":
         fname, args = n.a
-        if fname == "bulat":
+        if fname in ("bulat", "bulat_turun", "bulat_naik"):
+            # bulat(): the mode in force; bulat_turun()/bulat_naik(): cut / away from zero, whatever it is
             x = evaluate(args[0], env)
-            return round_to(x, int(args[1].a[0]), env.mode)
+            mode = {"bulat": env.mode, "bulat_turun": "turun", "bulat_naik": "naik"}[fname]
+            return round_to(x, int(args[1].a[0]), mode)
         values = [evaluate(x, env) for x in args]
         if fname == "min":
             return min(values)
@@ -372,7 +375,7 @@ def is_condition(n):
 
 def round_to(x, places, mode):
     """x rounded to `places` places: setengah_naik half away from zero, setengah_genap half to
-    even, turun toward zero."""
+    even, turun toward zero, naik away from zero whenever something is cut."""
     scaled = x * 10 ** places
     neg = scaled < 0
     a = -scaled if neg else scaled
@@ -382,6 +385,8 @@ def round_to(x, places, mode):
         q += twice >= a.denominator
     elif mode == "setengah_genap":
         q += twice > a.denominator or (twice == a.denominator and q % 2 == 1)
+    elif mode == "naik":
+        q += r != 0
     elif mode != "turun":
         raise ValueError(mode)
     return Fraction(-q if neg else q, 10 ** places)

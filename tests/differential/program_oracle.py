@@ -73,8 +73,15 @@ def expected(p, stdlib, bugs=()):
     where = f" wilayah {region}" if region else ""
     memo = {}
 
-    def mode_of(ind):
-        return ind.fields.get("pembulatan") or s.get("pembulatan") or "setengah_naik"
+    def mode_of(ind, figure=None):
+        """language.md, indikator: bulat() follows the indicator's `pembulatan`, else the file's,
+        else setengah_naik; the rounding of one figure (realisasi, capaian) follows the
+        indicator's `pembulatan FIGURE`, else its `pembulatan`, else the file's `pembulatan
+        FIGURE`, else the file's `pembulatan`, else setengah_naik."""
+        if figure is None:
+            return ind.fields.get("pembulatan") or s.get("pembulatan") or "setengah_naik"
+        return (ind.fields.get("pembulatan " + figure) or ind.fields.get("pembulatan")
+                or s.get("pembulatan_" + figure) or s.get("pembulatan") or "setengah_naik")
 
     def formula_env(ind, base, mode):
         """Names of a rumus or a syarat (language.md, Names in expressions)."""
@@ -122,7 +129,7 @@ def expected(p, stdlib, bugs=()):
         shown = full
         places = ind.fields.get("desimal")
         if full[0] == "angka" and places is not None:
-            shown = ("angka", round_to(full[1], places, mode))
+            shown = ("angka", round_to(full[1], places, mode_of(ind, "realisasi")))
         memo[ind.name] = (full, shown)
         return memo[ind.name]
 
@@ -178,7 +185,7 @@ def expected(p, stdlib, bugs=()):
         f.places_capaian = ind.fields.get("desimal capaian", s.get("desimal_capaian"))
         f.capaian = f.capaian_exact
         if f.capaian[0] == "angka" and f.places_capaian is not None:
-            f.capaian = ("angka", round_to(f.capaian[1], f.places_capaian, mode))
+            f.capaian = ("angka", round_to(f.capaian[1], f.places_capaian, mode_of(ind, "capaian")))
 
         # Kategori: the first rule of the scale that holds, over the capaian as computed.
         f.kategori = f.kategori_label = None

@@ -585,8 +585,12 @@ def main():
         return run_program(iku, t[1], a.seed, t[2])
 
     with concurrent.futures.ThreadPoolExecutor(max_workers=a.jobs) as pool:
-        for r in pool.map(task, tasks):
+        step = max(1, len(tasks) // 10) if a.cases >= 20000 else 0
+        for i, r in enumerate(pool.map(task, tasks), 1):
             merge(r)
+            if step and i % step == 0:      # long runs say how far they are
+                print(f"  {i}/{len(tasks)} tasks, {total.passed} passed, {total.failed} failed, "
+                      f"{time.monotonic() - start:.0f} s", file=sys.stderr, flush=True)
     cases = Result()
     cases.passed, cases.failed, cases.xfailed = total.passed, total.failed, total.xfailed
     cases.xfail_bugs = dict(total.xfail_bugs)
