@@ -17,7 +17,9 @@ namespace iku::grammar {
 namespace p = tao::pegtl;
 
 // ---- lexical --------------------------------------------------------------------------------
-struct comment : p::seq<p::one<'#'>, p::star<p::not_one<'\n'>>> {};
+// A comment ends at a line end of any kind: a file saved with CR-only line ends (old Mac
+// editors) must not have its comment swallow the rest of the file.
+struct comment : p::seq<p::one<'#'>, p::star<p::not_one<'\n', '\r'>>> {};
 struct ws : p::sor<p::one<' ', '\t', '\r', '\n'>, comment> {};
 struct skip : p::star<ws> {};
 

@@ -50,7 +50,8 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err)
     sub->add_option("--wilayah,--region", common.wilayah, "use the data rows of this region (the `wilayah` column)");
     sub->add_option("--locale", common.locale, "number format: id (1.234,56) or en (1,234.56)")
         ->check(CLI::IsMember({"id", "en"}));
-    sub->add_option("--max-errors", common.max_errors, "print at most this many errors (0: all; default 50)");
+    sub->add_option("--max-errors", common.max_errors, "print at most this many errors (0: all; default 50)")
+        ->check(CLI::Range(0, 1000000));
     sub->add_flag("--batasi-folder,--confine", common.confine,
                   "read no file outside the main file's folder and the stdlib (imports, data)");
   };
@@ -71,7 +72,8 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err)
   // Also --ekspresi=EXPR, which an expression that starts with '-' is given as (see below).
   eval_cmd->add_option("expression,--ekspresi", eval.expression, "numbers, + - * /, comparisons, min max abs bulat")
       ->required();
-  eval_cmd->add_option("--max-errors", eval.max_errors, "print at most this many errors (0: all; default 50)");
+  eval_cmd->add_option("--max-errors", eval.max_errors, "print at most this many errors (0: all; default 50)")
+      ->check(CLI::Range(0, 1000000));
   eval_cmd->add_option("--desimal", eval.desimal, "round the result to this many places")->check(CLI::Range(0, 20));
   eval_cmd->add_option("--pembulatan", eval.pembulatan, "rounding with --desimal (default setengah_naik)")
       ->check(CLI::IsMember({"setengah_naik", "setengah_genap", "turun"}));

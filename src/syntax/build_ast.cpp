@@ -48,10 +48,12 @@ class builder {
     std::string text = n.string();
     std::string_view digits = text;
     if (!digits.empty() && digits.front() == '-') digits.remove_prefix(1);  // a target's sign
-    if (value::digits_in(text) > value::max_digits)
+    if (value::digits_in(text) > value::max_digits) {
       refuse({diag::severity::error, g::code::number_too_long, at(n),
               fmt::format("a number of {} digits; iku reads at most {}", value::digits_in(text), value::max_digits),
               "a figure of a report has a few dozen digits at most"});
+      return {value::number(), std::move(text)};  // never read: the file has an error
+    }
     // "1.000" copied from a report means one thousand in Indonesian writing: never guess.
     else if (std::optional<value::two_readings> two = value::ambiguous_separator(digits)) {
       // The decimal reading written so that it is not ambiguous itself: 1.000 -> 1, 2.665 -> 2.6650.
