@@ -82,7 +82,10 @@ def find_iku():
 
 def run_iku(iku, args, cwd=None):
     env = dict(os.environ, IKU_STDLIB=os.path.join(ROOT, "stdlib"), LC_ALL="C.UTF-8")
-    p = subprocess.run([iku] + args, cwd=cwd, env=env, capture_output=True, timeout=120)
+    try:
+        p = subprocess.run([iku] + args, cwd=cwd, env=env, capture_output=True, timeout=120)
+    except subprocess.TimeoutExpired:
+        return -1, "", "[no answer within 120 s]\n"
     return p.returncode, p.stdout.decode("utf-8", "replace"), p.stderr.decode("utf-8", "replace")
 
 
@@ -551,6 +554,10 @@ def main():
     a = ap.parse_args()
 
     iku = a.iku or find_iku()
+    if os.sep in iku:
+        iku = os.path.abspath(iku)           # programs run in their own folder
+    if not (os.access(iku, os.X_OK) or shutil.which(iku)):
+        sys.exit(f"run.py: no iku executable at {iku}; build it or give --iku")
     sizes = tuple(int(x) for x in a.indicators.split("-"))
     if len(sizes) == 1:
         sizes = (sizes[0], sizes[0])
@@ -580,9 +587,16 @@ def main():
             total.reports.append(rep[0])
 
     def task(t):
-        if t[0] == "formula":
-            return run_formula(iku, t[1], a.seed)
-        return run_program(iku, t[1], a.seed, t[2])
+        try:
+            if t[0] == "formula":
+                return run_formula(iku, t[1], a.seed)
+            return run_program(iku, t[1], a.seed, t[2])
+        except Exception:                    # a crash of the harness is a failure too, never silent
+            import traceback
+            r = Result()
+            r.failed = 1 if t[0] == "formula" else t[2]
+            r.reports.append((f"{t[0]}-{t[1]}-harness", {"traceback.txt": traceback.format_exc()}))
+            return r
 
     with concurrent.futures.ThreadPoolExecutor(max_workers=a.jobs) as pool:
         step = max(1, len(tasks) // 10) if a.cases >= 20000 else 0
