@@ -41,7 +41,8 @@ bool csv_reader::next(csv_row& row) {
   row.begin = u32(pos_);
   for (;;) {
     csv_cell cell;
-    skip_blanks();
+    // Spaces and tabs only: a CR here ends an empty last cell, which begins at it (as at an LF).
+    while (pos_ < text_.size() && (text_[pos_] == ' ' || text_[pos_] == '\t')) ++pos_;
     if (pos_ < text_.size() && text_[pos_] == '"') {
       if (!read_quoted(cell, row)) return true;
     } else {

@@ -54,10 +54,16 @@ table capaian_table(const check::program& p, const diag::source_manager& sources
     };
     std::string target = r.target ? r.target->value.shown(style) : figure(r.target_value, {});
     std::string realisasi = figure(r.realisasi, ind.desimal);
-    // A capaian that failed because its realisasi or target did cites that figure's reason.
-    const eval::result& cause = !r.realisasi.measurable() ? r.realisasi
-                                : !r.target_value.measurable() ? r.target_value
-                                                               : r.capaian;
+    // A capaian that failed because its realisasi or target did cites that figure's reason: the
+    // one its polarity formula met first, which is where the capaian's failure points.
+    auto caused_by = [&](const eval::result& figure) {
+      if (r.capaian.measurable() || figure.measurable()) return false;
+      const diag::span a = r.capaian.failure().where, b = figure.failure().where;
+      return a.file == b.file && a.begin == b.begin && a.end == b.end;
+    };
+    const eval::result& cause = caused_by(r.target_value) ? r.target_value
+                                : caused_by(r.realisasi)  ? r.realisasi
+                                                          : r.capaian;
     std::string capaian = r.capaian.measurable() ? figure(r.capaian, ind.desimal_capaian) : figure(cause, {});
     std::string kategori = show_figures(r, style).kategori;
     if (!r.kategori && r.capaian.measurable()) {  // a scale with a gap: say so, never leave it blank

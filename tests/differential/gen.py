@@ -243,10 +243,7 @@ class Place:
 
 
 class Row:
-    __slots__ = ("year", "var", "text", "value", "wilayah", "place", "sumber", "place_if_crlf_bug")
-
-    def __init__(self):
-        self.place_if_crlf_bug = None
+    __slots__ = ("year", "var", "text", "value", "wilayah", "place", "sumber")
 
 
 class Source:
@@ -438,9 +435,6 @@ def gen_program(rng, n_indicators, stdlib=None):
                 else:
                     cell, off = csv_cell(row.text, rng)
                     row.place = Place(src.path, i + 2, col + off)
-                    if eol == "\r\n" and c == last and cell == "":
-                        # where iku places it while the bug csv_crlf_empty_last_cell is unfixed
-                        row.place_if_crlf_bug = Place(src.path, i + 2, col + 1)
                 cells.append(cell)
                 col += len(cell) + 1
             lines.append(",".join(cells))

@@ -102,8 +102,6 @@ def expected(p, stdlib, bugs=()):
                 raise NotMeasurable(f"data {name} tahun {year}{where} tidak ada", at(n))
             if row.value is None:
                 c = row.place
-                if "csv_crlf_empty_last_cell" in bugs and row.place_if_crlf_bug is not None:
-                    c = row.place_if_crlf_bug
                 raise NotMeasurable(f'data {name} tahun {year}{where} kosong (tertulis "{row.text}" di '
                                     f'{c.file}:{c.line}:{c.col})', at(n))
             return row.value

@@ -47,16 +47,9 @@ import program_oracle  # noqa: E402
 KNOWN_BUGS = {
     # name: (where: "eval" or "program", what iku does). Fixed and removed since: the three bugs
     # of `iku eval` of regressions/eval_*.json (bulat() ignoring --pembulatan, a terminating
-    # decimal of more than 12 places cut with no fraction, `-(...)` taken for an option).
-    "table_capaian_cites_realisasi": ("program", (
-        "iku run: when realisasi and target are both not measurable, the capaian cell cites the "
-        "realisasi's note although the capaian failed because of its target (the explanation says "
-        "`target tidak terukur: ...`); in general the cell cites the realisasi, else the target, "
-        "whatever the capaian's own reason (src/report/capaian_table.cpp)")),
-    "csv_crlf_empty_last_cell": ("program", (
-        "data: in a CRLF file, an empty nilai cell that ends its line is placed one column too far "
-        "(after the CR): `kosong (tertulis \"\" di d.csv:2:9)` for `2025,x,` where an LF file gives "
-        "2:8")),
+    # decimal of more than 12 places cut with no fraction, `-(...)` taken for an option), the
+    # table's capaian citing the realisasi's note when the target caused it, and an empty last
+    # cell of a CRLF file placed one column too far (regressions/table_*, regressions/csv_*).
 }
 
 
@@ -363,11 +356,6 @@ def compare_table(p, figs, out, bugs=()):
             for word in ("realisasi", "target"):
                 if reason.startswith(word + " tidak terukur: "):
                     reason = reason[len(word + " tidak terukur: "):]
-            if "table_capaian_cites_realisasi" in bugs:
-                if f.realisasi[0] != "angka":
-                    reason, at = f.realisasi[1], f.realisasi[2]
-                elif f.target[0] != "angka":
-                    reason, at = f.target[1], f.target[2]
             cited(f"{f.name}.capaian", cap, reason, at)
         if f.kategori:
             want = f"{f.kategori_label} ({f.kategori})"
