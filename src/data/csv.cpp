@@ -244,7 +244,7 @@ void loader::read_row(const csv_row& row) {
     error("IKU214", at(row.begin, row.end), "the header row is repeated here",
           fmt::format("the header is at line {}; remove this line (files joined by copy and paste often "
                       "repeat it)",
-                      sources_.locate(file_, header_line_).line));
+                      sources_.line_of(file_, header_line_)));
     return;
   }
   if (row.cells.size() != columns_.size()) {

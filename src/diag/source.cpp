@@ -32,9 +32,23 @@ location source_manager::locate(file_id id, std::uint32_t offset) const {
   std::uint32_t column = 1;
   std::uint32_t i = start;
   if (start == 0 && f.text.compare(0, 3, "\xEF\xBB\xBF") == 0) i = std::min<std::uint32_t>(3, offset);
+  // Diagnostics are rendered in text order: go on from the last place located when it is earlier
+  // on the same line, so 10,000 errors on one long line count its characters once, not 10,000 times.
+  if (last_.file == id && last_.line == line && last_.offset >= i && last_.offset <= offset) {
+    i = last_.offset;
+    column = last_.column;
+  }
   for (; i < offset; ++i)
     if ((static_cast<unsigned char>(f.text[i]) & 0xC0) != 0x80) ++column;
+  last_ = {id, line, offset, column};
   return {line, column};
+}
+
+std::uint32_t source_manager::line_of(file_id id, std::uint32_t offset) const {
+  const file& f = files_.at(id);
+  offset = std::min<std::uint32_t>(offset, static_cast<std::uint32_t>(f.text.size()));
+  return static_cast<std::uint32_t>(std::upper_bound(f.line_starts.begin(), f.line_starts.end(), offset) -
+                                    f.line_starts.begin());
 }
 
 std::string_view source_manager::line_text(file_id id, std::uint32_t line) const {

@@ -38,6 +38,8 @@ class source_manager {
 
   location locate(file_id id, std::uint32_t offset) const;
   location locate(span s) const { return locate(s.file, s.begin); }
+  // The line alone: a binary search, without counting the columns of a possibly very long line.
+  std::uint32_t line_of(file_id id, std::uint32_t offset) const;
   // The whole line (without its newline) that contains offset.
   std::string_view line_text(file_id id, std::uint32_t line) const;
   std::string_view slice(span s) const { return text(s.file).substr(s.begin, s.end - s.begin); }
@@ -51,6 +53,11 @@ class source_manager {
     std::vector<std::uint32_t> line_starts;
   };
   std::vector<file> files_;
+  struct located {
+    file_id file = no_file;
+    std::uint32_t line = 0, offset = 0, column = 0;
+  };
+  mutable located last_;  // the last place locate() found: a cache, not state
 };
 
 // Input limits (docs/reliability.md): a .iku file, and a data file, larger than these is refused

@@ -219,7 +219,7 @@ class builder {
 
   std::uint32_t offset(const char* p) const { return static_cast<std::uint32_t>(p - text_.data()); }
 
-  std::uint32_t line_of(span s) const { return sources_->locate(s).line; }
+  std::uint32_t line_of(span s) const { return sources_->line_of(s.file, s.begin); }
 
   // Keeps the first of a singleton and reports the second (error at the second, hint to the first).
   template <typename T>
