@@ -41,7 +41,7 @@ inline constexpr const char* top_statements =
     "pakai instansi periode tahun target skala polaritas capaian desimal pembulatan data tujuan sasaran";
 inline constexpr const char* sasaran_fields = "tujuan program indikator";
 inline constexpr const char* indikator_fields =
-    "satuan polaritas rumus desimal capaian pembulatan bobot target syarat";
+    "satuan polaritas rumus desimal capaian pembulatan bobot target syarat skala";
 
 template <typename Rule>
 inline constexpr error_text error_message{};
@@ -98,6 +98,8 @@ IKU_ERROR(places, "IKU019", "expected a whole number of decimal places from 0 to
 // ---- indikator ------------------------------------------------------------------------------
 IKU_ERROR(satuan_value, "IKU027", "expected the unit after `satuan`", "e.g. satuan persen or satuan \"jiwa\"");
 IKU_ERROR(polaritas_ref, "IKU011", "expected the polaritas name after `polaritas`", "e.g. polaritas positif");
+IKU_ERROR(skala_ref, "IKU011", "expected the skala name after `skala`",
+          "inside an indikator, `skala NAME` chooses another scale for its category, e.g. skala sakip_nilai");
 IKU_ERROR(rumus_expr, "IKU015", "expected a formula after `rumus`", "e.g. rumus ppks_ditangani / ppks_ada * 100");
 IKU_ERROR(desimal_value, "IKU019", "expected the number of decimal places (0 to 20) or `capaian` after `desimal`",
           "e.g. desimal 2 (places of the realisasi) or desimal capaian 2", nullptr, "capaian");
@@ -123,7 +125,7 @@ IKU_ERROR(indikator_label, "IKU012", "expected the indikator label in quotes aft
 IKU_ERROR(indikator_open, "IKU013", "expected `{` after the indikator label", nullptr);
 IKU_ERROR(indikator_close, "IKU008", "expected an indikator field or `}`",
           "indikator fields: satuan, polaritas, rumus, desimal, desimal capaian, capaian dari, pembulatan, "
-          "bobot, target, syarat",
+          "bobot, target, syarat, skala",
           "unknown field '{}' in indikator", indikator_fields, "the indikator block is not closed with `}`");
 
 // ---- sasaran --------------------------------------------------------------------------------

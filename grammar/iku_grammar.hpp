@@ -157,13 +157,18 @@ struct pembulatan_stmt : p::seq<kw_pembulatan, skip, p::opt<rounded_figure, skip
 // ---- indikator ------------------------------------------------------------------------------
 // a unit word is never a field keyword, so a missing unit is reported at `satuan`, not one line later
 struct field_keyword
-    : p::sor<kw_satuan, kw_polaritas, kw_rumus, kw_desimal, kw_capaian, kw_pembulatan, kw_bobot, kw_target, kw_syarat> {};
+    : p::sor<kw_satuan, kw_polaritas, kw_rumus, kw_desimal, kw_capaian, kw_pembulatan, kw_bobot, kw_target, kw_syarat,
+             kw_skala> {};
 struct satuan_word : p::seq<p::not_at<field_keyword>, word> {};
 struct satuan_value : p::sor<string_lit, satuan_word> {};
 struct satuan_field : seq_must<kw_satuan, satuan_value> {};
 
 struct polaritas_ref : p::seq<name> {};
 struct polaritas_field : seq_must<kw_polaritas, polaritas_ref> {};
+
+// skala baik_sedang_kurang: this indicator's categories come from another scale than the file's
+struct skala_ref : p::seq<name> {};
+struct skala_field : seq_must<kw_skala, skala_ref> {};
 
 struct rumus_expr : p::seq<expr> {};
 struct rumus_field : seq_must<kw_rumus, rumus_expr> {};
@@ -193,7 +198,7 @@ struct syarat_field : seq_must<kw_syarat, syarat_cond, syarat_message> {};
 
 struct indikator_field
     : p::sor<satuan_field, polaritas_field, rumus_field, desimal_field, capaian_dari_stmt,
-             pembulatan_stmt, bobot_field, target_block, syarat_field> {};
+             pembulatan_stmt, bobot_field, target_block, syarat_field, skala_field> {};
 struct indikator_name : p::seq<name> {};
 struct indikator_label : p::seq<string_lit> {};
 struct indikator_open : p::one<'{'> {};

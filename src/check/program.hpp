@@ -18,6 +18,7 @@ struct indicator {
   const syntax::indikator_decl* decl = nullptr;
   const syntax::sasaran_decl* sasaran = nullptr;
   const syntax::polaritas_decl* polaritas = nullptr;
+  const syntax::skala_decl* skala = nullptr;  // its own `skala`, else the file's; none: no category
   std::optional<int> desimal;          // places of the realisasi as displayed (none: not rounded)
   std::optional<int> desimal_capaian;  // places of the capaian as displayed
   syntax::capaian_basis basis = syntax::capaian_basis::rounded;
@@ -37,7 +38,7 @@ struct program {
 
   std::string instansi;
   std::optional<std::pair<int, int>> periode;
-  const syntax::skala_decl* skala = nullptr;  // the selected scale
+  const syntax::skala_decl* skala = nullptr;  // the selected scale (none: the report has no categories)
   std::optional<int> tahun;                   // report-year default declared in the file
   std::optional<std::string> target;          // target-set default declared in the file
   value::rounding mode = value::rounding::half_up;  // file-level pembulatan (for bulat())

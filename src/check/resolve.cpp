@@ -137,9 +137,6 @@ class resolver {
         for (const syntax::indikator_decl& d : s.indikator) add_indicator(main, s, d);
       }
     }
-    if (!p_.indicators.empty() && !p_.skala && !main.skala && !p_.imports_failed)
-      out_.error("IKU105", {}, "no skala is selected, so no indicator can get a category",
-                 "add a line such as `skala permendagri_54` (defined in `pakai \"sakip\"`) to the main file");
   }
 
   void add_indicator(const syntax::module& main, const syntax::sasaran_decl& s,
@@ -164,6 +161,14 @@ class resolver {
                    suggestion(d.polaritas->text, keys(p_.polarities), "polaritas"));
     } else {
       ind.polaritas = it->second;
+    }
+    ind.skala = p_.skala;
+    if (d.skala) {
+      if (auto it = p_.scales.find(d.skala->text); it != p_.scales.end())
+        ind.skala = it->second;
+      else if (!p_.imports_failed)
+        out_.error("IKU104", d.skala->where, fmt::format("unknown skala `{}`", d.skala->text),
+                   suggestion(d.skala->text, keys(p_.scales), "skala"));
     }
     if (!d.rumus)
       out_.error("IKU107", d.name.where, fmt::format("indikator `{}` has no rumus", d.name.text),

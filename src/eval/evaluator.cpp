@@ -146,9 +146,11 @@ void evaluator::capaian(indicator_result& r, tracer* t) {
 // explanation can say why the others did not match.
 void evaluator::kategori(indicator_result& r, tracer* t) {
   const check::indicator& ind = *r.indicator;
+  const syntax::skala_decl* skala = ind.skala;
+  if (!skala) return;  // a report without categories: nothing to compute, nothing to explain
   if (t) {
-    t->open("kategori", fmt::format("Kategori menurut skala {}", p_.skala->name.text), p_.skala->name.where);
-    t->current().facts = {{"skala", p_.skala->name.text}, {"label", p_.skala->label.text}};
+    t->open("kategori", fmt::format("Kategori menurut skala {}", skala->name.text), skala->name.where);
+    t->current().facts = {{"skala", skala->name.text}, {"label", skala->label.text}};
   }
   if (!r.capaian.measurable()) {
     r.kategori_reason = "capaian tidak terukur";
@@ -158,15 +160,15 @@ void evaluator::kategori(indicator_result& r, tracer* t) {
     en.indicator = &ind;
     std::string shown = t && ind.desimal_capaian ? r.capaian.number().format(*ind.desimal_capaian, t->style()) : "";
     en.fixed = {{"capaian", &r.capaian, shown, {}}, {"nilai", &r.capaian, shown, {}}};
-    for (const syntax::skala_rule& rule : p_.skala->rules) {
+    for (const syntax::skala_rule& rule : skala->rules) {
       result met = formula("aturan", fmt::format("{} \"{}\"", rule.code.text, rule.label.text), *rule.cond, en, t);
       if (!r.kategori && met.is_bool() && met.boolean()) r.kategori = &rule;
     }
-    if (!r.kategori) r.kategori_reason = fmt::format("tidak ada aturan skala {} yang cocok", p_.skala->name.text);
+    if (!r.kategori) r.kategori_reason = fmt::format("tidak ada aturan skala {} yang cocok", skala->name.text);
   }
   if (t) {
     if (r.kategori) t->current().facts.push_back({"kode", r.kategori->code.text});
-    diag::span at = r.capaian.measurable() ? p_.skala->name.where : diag::span{};
+    diag::span at = r.capaian.measurable() ? skala->name.where : diag::span{};
     t->close(r.kategori ? result(true) : result(not_measurable{r.kategori_reason, at}));
   }
 }

@@ -65,8 +65,8 @@ table capaian_table(const check::program& p, const diag::source_manager& sources
                                 : caused_by(r.realisasi)  ? r.realisasi
                                                           : r.capaian;
     std::string capaian = r.capaian.measurable() ? figure(r.capaian, ind.desimal_capaian) : figure(cause, {});
-    std::string kategori = show_figures(r, style).kategori;
-    if (!r.kategori && r.capaian.measurable()) {  // a scale with a gap: say so, never leave it blank
+    std::string kategori = ind.skala ? show_figures(r, style).kategori : "";
+    if (!r.kategori && r.capaian.measurable() && ind.skala) {  // a scale with a gap: say so, never leave it blank
       std::string reason = fmt::format("{}: {} untuk capaian {}", ind.name(), r.kategori_reason, capaian);
       reasons.push_back(reason);
       kategori = fmt::format("- [{}]", reasons.size());
@@ -76,6 +76,12 @@ table capaian_table(const check::program& p, const diag::source_manager& sources
     for (const eval::finding& f : r.findings)
       findings.push_back(fmt::format("Peringatan: {}: syarat tidak terpenuhi: {} ({}) [{}]", ind.name(), f.detail,
                                      f.message, sources.where(f.where)));
+  }
+  // A report that selects no scale (some ministries' LAKIP) has no Kategori column.
+  if (!p.skala && std::none_of(p.indicators.begin(), p.indicators.end(), [](const check::indicator& i) { return i.skala; })) {
+    t.columns.pop_back();
+    for (auto& row : t.rows)
+      if (!row.group) row.cells.pop_back();
   }
   if (!reasons.empty()) t.notes.push_back("Catatan:");
   for (std::size_t i = 0; i < reasons.size(); ++i) t.notes.push_back(fmt::format("  [{}] {}", i + 1, reasons[i]));

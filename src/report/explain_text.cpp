@@ -74,7 +74,7 @@ std::string narrative(const explanation& e, const diag::source_manager& sources,
                               ind.polaritas->name.text, polarity ? multiply_sign(polarity->substituted) : "");
   if (r.kategori)
     s += fmt::format(", kategori {} ({})", r.kategori->label.text, sources.slice(r.kategori->cond->where));
-  else
+  else if (ind.skala)
     s += ", tanpa kategori: " + r.kategori_reason;
   return s + ".";
 }
@@ -84,7 +84,8 @@ std::string explain_text(const explanation& e, const diag::source_manager& sourc
   const check::indicator& ind = *r.indicator;
   std::string out = fmt::format("{} \"{}\" tahun {}, target {}\n", ind.name(), ind.decl->label.text, r.year, r.target_set);
   shown_figures f = show_figures(r, style);
-  out += fmt::format("realisasi {}, target {}, capaian {}, kategori {}\n", f.realisasi, f.target, f.capaian, f.kategori);
+  out += fmt::format("realisasi {}, target {}, capaian {}{}\n", f.realisasi, f.target, f.capaian,
+                     ind.skala ? ", kategori " + f.kategori : "");
   for (std::size_t i = 0; i < e.trace.children.size(); ++i)
     render_node(e.trace.children[i], e, sources, style, "", i + 1 == e.trace.children.size(), out);
   return out + e.narrative + "\n";

@@ -104,6 +104,7 @@ struct indikator_decl {
   string_lit label;
   std::optional<field<std::string>> satuan;           // satuan persen | satuan "jiwa"
   std::optional<ident> polaritas;                     // polaritas negatif
+  std::optional<ident> skala;                         // skala sakip_nilai (else the file's)
   expr_ptr rumus;                                     // rumus a / b * 100 (null if absent)
   std::optional<field<int>> desimal;                  // desimal 3 (realisasi places)
   std::optional<field<int>> desimal_capaian;          // desimal capaian 2

@@ -332,6 +332,8 @@ class builder {
         dup(d.satuan, field<std::string>{std::move(unit), at(f)}, f, where_of(d.satuan), "satuan");
       } else if (f.is_type<g::polaritas_field>()) {
         dup(d.polaritas, to_ident(*v), f, where_of(d.polaritas), "polaritas");
+      } else if (f.is_type<g::skala_field>()) {
+        dup(d.skala, to_ident(*v), f, where_of(d.skala), "skala");
       } else if (f.is_type<g::rumus_field>()) {
         if (d.rumus) {
           out_->error(g::code::duplicate_field, at(f),

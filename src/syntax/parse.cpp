@@ -39,7 +39,7 @@ using selector = pt::selector<
         g::data_stmt, g::data_format, g::tujuan_stmt, g::sasaran_block,
         // sasaran and indikator
         g::sasaran_tujuan, g::program_field, g::indikator_block, g::satuan_field, g::polaritas_field,
-        g::rumus_field, g::desimal_field, g::desimal_capaian_value, g::bobot_field, g::target_block,
+        g::rumus_field, g::skala_field, g::desimal_field, g::desimal_capaian_value, g::bobot_field, g::target_block,
         g::target_entry, g::akhir_entry, g::syarat_field>,
     pt::fold_one::on<g::or_expr, g::and_expr, g::comparison, g::additive, g::multiplicative>>;
 

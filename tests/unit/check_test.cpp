@@ -145,6 +145,23 @@ TEST_CASE("names a failed data file would define are not reported again, near mi
   REQUIRE(files.diags.items()[1].hint == "did you mean `rumah_tangga`?");
 }
 
+TEST_CASE("an indikator may use its own scale; a file may select none", "[check]") {
+  checked own("sasaran S1 \"s\" {\n"
+              "  indikator a \"A\" { polaritas positif skala sakip_nilai rumus kasus target pk { 2024: 1 } }\n"
+              "  indikator b \"B\" { polaritas positif rumus kasus target pk { 2024: 1 } }\n"
+              "}\n");
+  INFO(own.files.rendered());
+  REQUIRE(own.program);
+  CHECK(own.program->find_indicator("a")->skala->name.text == "sakip_nilai");
+  CHECK(own.program->find_indicator("b")->skala->name.text == "permendagri_54");
+  checked none("sasaran S1 \"s\" {\n  indikator a \"A\" { polaritas positif rumus kasus target pk { 2024: 1 } }\n}\n",
+               "pakai \"sakip\"\ndata d \"data.csv\"\n");
+  REQUIRE(none.program);
+  CHECK(none.program->find_indicator("a")->skala == nullptr);
+  checked unknown("sasaran S1 \"s\" {\n  indikator a \"A\" { polaritas positif skala daerahh rumus kasus }\n}\n");
+  CHECK(unknown.files.codes() == "IKU104");
+}
+
 // ---- trust: hostile but plausible programs end in a clear error, never a crash ----
 
 TEST_CASE("a syarat may read any indikator, its own included: no cycle", "[check][trust]") {
