@@ -38,7 +38,7 @@ inline constexpr const char* too_large = "IKU031";         // a file or a formul
 }  // namespace code
 
 inline constexpr const char* top_statements =
-    "pakai instansi periode tahun target skala polaritas capaian desimal pembulatan data tujuan sasaran";
+    "pakai instansi periode tahun target skala polaritas capaian desimal pembulatan data tujuan sasaran bantu";
 inline constexpr const char* sasaran_fields = "tujuan program indikator";
 inline constexpr const char* indikator_fields =
     "satuan polaritas rumus desimal capaian pembulatan bobot target syarat skala";
@@ -187,9 +187,15 @@ IKU_ERROR(skala_cond, "IKU015", "expected the condition of the skala rule after 
           "e.g. ST \"Sangat Tinggi\"  capaian >= 91");
 IKU_ERROR(skala_close, "IKU014", "expected a skala rule `CODE \"label\" CONDITION` or `}`",
           "e.g. T \"Tinggi\"  76 <= capaian < 91", nullptr, nullptr, "the skala block is not closed with `}`");
+IKU_ERROR(bantu_name, "IKU011", "expected the name of the value after `bantu`",
+          "e.g. bantu penduduk_dewasa = penduduk - penduduk_anak");
+IKU_ERROR(bantu_eq, "IKU021", "expected `=` after the name of the value",
+          "e.g. bantu penduduk_dewasa = penduduk - penduduk_anak");
+IKU_ERROR(bantu_expr, "IKU015", "expected the formula of the value after `=`",
+          "e.g. bantu penduduk_dewasa = penduduk - penduduk_anak");
 IKU_ERROR(file_end, "IKU006", "expected a statement",
           "statements: pakai, instansi, periode, tahun, target, skala, polaritas, capaian dari, "
-          "desimal capaian, pembulatan, data, tujuan, sasaran",
+          "desimal capaian, pembulatan, data, tujuan, sasaran, bantu",
           "unknown statement '{}'", top_statements);
 
 #undef IKU_ERROR

@@ -34,6 +34,7 @@ struct seq_must : p::seq<First, p::seq<skip, p::must<Rest>>...> {};
 struct kw_akhir : TAO_PEGTL_KEYWORD("akhir") {};
 struct kw_angka : TAO_PEGTL_KEYWORD("angka") {};
 struct kw_atau : TAO_PEGTL_KEYWORD("atau") {};
+struct kw_bantu : TAO_PEGTL_KEYWORD("bantu") {};
 struct kw_bobot : TAO_PEGTL_KEYWORD("bobot") {};
 struct kw_bukan : TAO_PEGTL_KEYWORD("bukan") {};
 struct kw_capaian : TAO_PEGTL_KEYWORD("capaian") {};
@@ -283,10 +284,16 @@ struct skala_def_rest
 struct skala_name : p::seq<name> {};
 struct skala_stmt : p::seq<kw_skala, skip, p::must<skala_name>, p::opt<skip, skala_def_rest>> {};
 
+// bantu dewasa = penduduk - anak: a value formulas use that is not an indicator of the report
+struct bantu_name : p::seq<name> {};
+struct bantu_eq : p::seq<p::one<'='>, p::not_at<p::one<'='>>> {};
+struct bantu_expr : p::seq<expr> {};
+struct bantu_stmt : seq_must<kw_bantu, bantu_name, bantu_eq, bantu_expr> {};
+
 struct statement
     : p::sor<import_stmt, instansi_stmt, periode_stmt, tahun_stmt, target_default_stmt, skala_stmt,
              polaritas_def, capaian_dari_stmt, desimal_top_stmt, pembulatan_stmt, data_stmt,
-             tujuan_stmt, sasaran_block> {};
+             tujuan_stmt, sasaran_block, bantu_stmt> {};
 
 struct file_end : p::eof {};  // its message is "unknown statement ..." (the statements ended)
 struct file : p::seq<p::opt<p::utf8::bom>, skip, p::star<statement, skip>, p::must<file_end>> {};

@@ -15,6 +15,11 @@ const indicator* program::find_indicator(const std::string& name) const {
   return it == indicator_index.end() ? nullptr : &indicators[it->second];
 }
 
+const syntax::bantu_decl* program::find_helper(const std::string& name) const {
+  auto it = helpers.find(name);
+  return it == helpers.end() ? nullptr : it->second;
+}
+
 std::vector<std::string> program::target_sets() const {
   std::set<std::string> names;
   for (const indicator& ind : indicators)

@@ -54,6 +54,9 @@ struct program {
   std::map<std::string, std::size_t> indicator_index;
   std::map<std::string, const syntax::polaritas_decl*> polarities;
   std::map<std::string, const syntax::skala_decl*> scales;
+  std::map<std::string, const syntax::bantu_decl*> helpers;  // `bantu` values, by name
+
+  const syntax::bantu_decl* find_helper(const std::string& name) const;
 
   const indicator* find_indicator(const std::string& name) const;
   // Every target-set name used by some indicator, sorted.

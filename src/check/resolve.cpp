@@ -40,6 +40,7 @@ class resolver {
     collect_settings();
     collect_tujuan();
     collect_indicators();
+    collect_helpers();
     check_expressions();
     check_cycles();
     check_defaults();
@@ -222,16 +223,42 @@ class resolver {
                      "a target year must fall in the Renstra periode declared at the top of the file");
   }
 
+  // `bantu` values share the namespace of indikator: unique, and not a data variable's name.
+  void collect_helpers() {
+    for (const syntax::module& m : p_.modules)
+      for (const syntax::bantu_decl& h : m.bantu) {
+        if (const indicator* ind = p_.find_indicator(h.name.text)) {
+          duplicate("IKU102", "nilai bantu", h.name, ind->decl->name.where);
+          continue;
+        }
+        auto [it, fresh] = p_.helpers.emplace(h.name.text, &h);
+        if (!fresh) {
+          duplicate("IKU102", "nilai bantu", h.name, it->second->name.where);
+          continue;
+        }
+        if (p_.data.has_variable(h.name.text) || h.name.text == "tahun")
+          out_.error("IKU106", h.name.where,
+                     fmt::format("bantu `{}` has the name of a {}", h.name.text,
+                                 h.name.text == "tahun" ? "the report year" : "data variable"),
+                     "a formula could not tell them apart; rename the value");
+      }
+  }
+
   void check_expressions() {
     scope formula{"rumus", {"tahun"}, true};
     scope condition{"syarat", {"tahun"}, true};
     for (const indicator& ind : p_.indicators) {
       // Only a rumus makes a dependency: a syarat reads figures but changes none, so it may read
       // any indikator, its own included.
-      current_ = &ind;
+      current_ = ind.name();
       if (ind.decl->rumus) expect(*ind.decl->rumus, formula, type::number);
-      current_ = nullptr;
+      current_.clear();
       for (const syntax::syarat& s : ind.decl->syarat_list) expect(*s.cond, condition, type::boolean);
+    }
+    for (const auto& [name, h] : p_.helpers) {
+      current_ = name;
+      expect(*h->value, formula, type::number);
+      current_.clear();
     }
     scope polarity{"polaritas", {"realisasi", "target"}, false};
     for (auto& [name, d] : p_.polarities) expect(*d->capaian, polarity, type::number);
@@ -335,8 +362,8 @@ class resolver {
       if (n == name) return;
     if (sc.data_and_indicators) {
       if (p_.data.has_variable(name)) return;  // (a clash with an indikator name is IKU106)
-      if (const indicator* ind = p_.find_indicator(name)) {
-        if (current_) depends_[current_->name()].push_back({ind->name(), where, depth_});
+      if (p_.find_indicator(name) || p_.find_helper(name)) {
+        if (!current_.empty()) depends_[current_].push_back({name, where, depth_});
         return;
       }
     }
@@ -344,6 +371,7 @@ class resolver {
     if (sc.data_and_indicators) {
       for (const std::string& v : p_.data.variables()) candidates.push_back(v);
       for (const indicator& i : p_.indicators) candidates.push_back(i.name());
+      for (const auto& h : p_.helpers) candidates.push_back(h.first);
     }
     std::string hint = diag::did_you_mean(name, candidates);
     // Probably defined by the data or import that failed, unless it is a near miss of a known name.
@@ -371,9 +399,12 @@ class resolver {
       marks[name] = mark::active;
       path.push_back({name});
     };
-    for (const indicator& root : p_.indicators) {
-      if (marks[root.name()] != mark::none) continue;
-      enter(root.name());
+    std::vector<std::string> roots;
+    for (const indicator& ind : p_.indicators) roots.push_back(ind.name());
+    for (const auto& h : p_.helpers) roots.push_back(h.first);
+    for (const std::string& root : roots) {
+      if (marks[root] != mark::none) continue;
+      enter(root);
       while (!path.empty()) {
         frame& f = path.back();
         const auto& deps = depends_[f.name];
@@ -383,7 +414,9 @@ class resolver {
             std::string cycle;
             auto start = std::find_if(path.begin(), path.end(), [&](const frame& x) { return x.name == dep.name; });
             for (auto it = start; it != path.end(); ++it) cycle += it->name + " -> ";
-            out_.error("IKU114", dep.where, fmt::format("indikator `{}` depends on itself: {}{}", dep.name, cycle, dep.name),
+            out_.error("IKU114", dep.where,
+                       fmt::format("{} `{}` depends on itself: {}{}", p_.find_helper(dep.name) ? "bantu" : "indikator",
+                                   dep.name, cycle, dep.name),
                        "a formula may use other indikator only when they do not lead back to it");
           } else if (marks[dep.name] == mark::none) {
             enter(dep.name);
@@ -457,7 +490,7 @@ class resolver {
     int depth;         // the tree level it stands at in the formula
   };
   std::map<std::string, std::vector<dependency>> depends_;
-  const indicator* current_ = nullptr;
+  std::string current_;  // the indikator or bantu whose formula is being typed ("" for others)
   int depth_ = 0;  // of the expression node being typed
 };
 

@@ -49,7 +49,10 @@ std::string printable(std::string_view line) {
     std::size_t len = b < 0x80 ? 1 : (b >> 5) == 0x6 ? 2 : (b >> 4) == 0xE ? 3 : (b >> 3) == 0x1E ? 4 : 0;
     bool ok = len > 0 && i + len <= line.size();
     for (std::size_t k = 1; ok && k < len; ++k) ok = (static_cast<unsigned char>(line[i + k]) & 0xC0) == 0x80;
-    if (ok) {
+    if (ok && b < 0x20 && b != '\t') {  // a control character (a NUL): shown, not sent to the terminal
+      out += "\xEF\xBF\xBD";
+      ++i;
+    } else if (ok) {
       out.append(line.substr(i, len));
       i += len;
     } else {

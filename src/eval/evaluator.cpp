@@ -384,6 +384,27 @@ result evaluator::name(const syntax::expr& e, const std::string& n, const env& e
       return not_measurable{fmt::format("realisasi {} tidak terukur: {}", n, v.failure().reason), e.where};
     return v;
   }
+  if (const syntax::bantu_decl* h = p_.data.has_variable(n) ? nullptr : p_.find_helper(n)) {
+    // A helper value: its formula for the year (and region) asked for. It belongs to no
+    // indikator, so bulat() in it follows the file's pembulatan.
+    auto key = std::make_pair(h, en.year);
+    result v;
+    if (auto it = helper_cache_.find(key); !t && it != helper_cache_.end()) {
+      v = it->second;
+    } else {
+      env own;
+      own.year = en.year;
+      own.data = true;
+      if (t) t->open("bantu", fmt::format("Nilai bantu {} tahun {}", n, en.year), h->name.where);
+      v = formula("rumus", fmt::format("Rumus {}", n), *h->value, own, t);
+      if (t) t->close(v);
+      if (!t) helper_cache_[key] = v;
+    }
+    if (shown) *shown = v.is_number() ? show(v.number(), t) : "?";
+    if (!v.measurable())
+      return not_measurable{fmt::format("nilai bantu {} tidak terukur: {}", n, v.failure().reason), e.where};
+    return v;
+  }
   const data::datum* d = p_.data.find(n, en.year, options_.wilayah);
   std::string cell = fmt::format("{} tahun {}{}", n, en.year, options_.wilayah.empty() ? "" : " wilayah " + options_.wilayah);
   result v;

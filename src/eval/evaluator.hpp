@@ -89,6 +89,8 @@ class evaluator {
   options options_;
   // (exact, displayed) realisasi of each indicator and year computed so far, for references.
   std::map<std::pair<const check::indicator*, int>, std::pair<result, result>> realisasi_cache_;
+  // `bantu` values computed so far, by value and year.
+  std::map<std::pair<const syntax::bantu_decl*, int>, result> helper_cache_;
 };
 
 }  // namespace iku::eval

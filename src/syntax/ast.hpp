@@ -161,6 +161,12 @@ struct data_decl {  // data realisasi "data/realisasi.csv" [format angka id|en]
   span where;
 };
 
+struct bantu_decl {  // bantu penduduk_dewasa = penduduk - penduduk_anak
+  ident name;
+  expr_ptr value;
+  span where;
+};
+
 struct import_decl {  // pakai "sakip" (stdlib) | pakai "lain/file.iku" (relative to this file)
   string_lit path;
   span where;
@@ -186,6 +192,7 @@ struct module {
   std::vector<sasaran_decl> sasaran;
   std::vector<polaritas_decl> polaritas;
   std::vector<skala_decl> skala_defs;
+  std::vector<bantu_decl> bantu;
 };
 
 }  // namespace iku::syntax

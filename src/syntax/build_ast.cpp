@@ -293,6 +293,8 @@ class builder {
       m.tujuan.push_back({to_ident(*c.at(0)), to_string(*c.at(1)), at(s)});
     } else if (s.is_type<g::sasaran_block>()) {
       m.sasaran.push_back(sasaran(s));
+    } else if (s.is_type<g::bantu_stmt>()) {
+      m.bantu.push_back({to_ident(*c.at(0)), top_expression(*c.at(1)), at(s)});
     }
   }
 

@@ -36,7 +36,7 @@ using selector = pt::selector<
         // top level
         g::import_stmt, g::instansi_stmt, g::periode_stmt, g::tahun_stmt, g::target_default_stmt, g::skala_stmt,
         g::skala_rule, g::polaritas_def, g::capaian_dari_stmt, g::desimal_top_stmt, g::pembulatan_stmt,
-        g::data_stmt, g::data_format, g::tujuan_stmt, g::sasaran_block,
+        g::data_stmt, g::data_format, g::tujuan_stmt, g::sasaran_block, g::bantu_stmt,
         // sasaran and indikator
         g::sasaran_tujuan, g::program_field, g::indikator_block, g::satuan_field, g::polaritas_field,
         g::rumus_field, g::skala_field, g::desimal_field, g::desimal_capaian_value, g::bobot_field, g::target_block,
@@ -60,6 +60,7 @@ constexpr g::error_text file_too_large_text{g::code::too_large, "file too large 
 
 template <typename Rule>
 inline constexpr bool holds_formula = std::is_same_v<Rule, g::rumus_field> || std::is_same_v<Rule, g::syarat_field> ||
+                                      std::is_same_v<Rule, g::bantu_stmt> ||
                                       std::is_same_v<Rule, g::polaritas_def> || std::is_same_v<Rule, g::skala_rule>;
 
 template <typename Rule>

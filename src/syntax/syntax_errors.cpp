@@ -131,6 +131,10 @@ std::string lookalike_hint(std::string_view code, std::string_view text, std::si
     if (i < offset && i > 0 && is_word_other(byte_at(text, i - 1)))
       return "a call has no space before `(`: write max(a, b), not max (a, b)";
   }
+  if (text.substr(offset, 3) == "\xEF\xBB\xBF")
+    return "an invisible byte order mark (BOM) stands here, in the middle of the file (files joined by copy and "
+           "paste carry one): delete it, for example by retyping the start of this line";
+  if (c == 0) return "a NUL byte stands here: the file is not plain text; save it again as UTF-8 text";
   if (text.substr(offset, 2) == "\xC2\xA0")
     return "this is a non-breaking space (U+00A0); replace it with an ordinary space";
   if (text.substr(offset, 3) == "\xE2\x80\x9C" || text.substr(offset, 3) == "\xE2\x80\x9D")

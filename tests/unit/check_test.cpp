@@ -145,6 +145,25 @@ TEST_CASE("names a failed data file would define are not reported again, near mi
   REQUIRE(files.diags.items()[1].hint == "did you mean `rumah_tangga`?");
 }
 
+TEST_CASE("bantu values: a namespace shared with indikator, cycles through them found", "[check]") {
+  checked ok("bantu dewasa = rumah_tangga - kasus\nbantu separuh = dewasa / 2\n"
+             "sasaran S1 \"s\" {\n  indikator a \"A\" { polaritas positif rumus separuh target pk { 2024: 1 } }\n}\n");
+  INFO(ok.files.rendered());
+  REQUIRE(ok.program);
+  CHECK(ok.program->helpers.size() == 2);
+  checked cycle("bantu x = a + 1\n"
+                "sasaran S1 \"s\" {\n  indikator a \"A\" { polaritas positif rumus x target pk { 2024: 1 } }\n}\n");
+  CHECK(cycle.files.codes() == "IKU114");
+  CHECK(cycle.files.diags.items()[0].message.find("depends on itself: ") != std::string::npos);
+  checked clash("bantu kasus = 1\nbantu a = 2\nbantu b = 3\nbantu b = 4\n"
+                "sasaran S1 \"s\" {\n  indikator a \"A\" { polaritas positif rumus kasus target pk { 2024: 1 } }\n}\n");
+  CHECK(clash.files.codes() == "IKU106 IKU102 IKU102");
+  checked typo("bantu dewasa = 1\n"
+               "sasaran S1 \"s\" {\n  indikator a \"A\" { polaritas positif rumus dewas target pk { 2024: 1 } }\n}\n");
+  CHECK(typo.files.codes() == "IKU101");
+  CHECK(typo.files.diags.items()[0].hint == "did you mean `dewasa`?");
+}
+
 TEST_CASE("an indikator may use its own scale; a file may select none", "[check]") {
   checked own("sasaran S1 \"s\" {\n"
               "  indikator a \"A\" { polaritas positif skala sakip_nilai rumus kasus target pk { 2024: 1 } }\n"
