@@ -19,8 +19,13 @@ void show(const iku::value::number& n) {
   for (number_style style : {number_style::id, number_style::en}) {
     n.format(0, style);
     for (int places : {0, 1, 2, 3, 20})  // `--desimal` takes 0..20
-      for (rounding mode : {rounding::half_up, rounding::half_even, rounding::down})
-        n.round(places, mode).format(places, style);
+      for (rounding mode : {rounding::half_up, rounding::half_even, rounding::down, rounding::up}) {
+        try {
+          n.round(places, mode).format(places, style);
+        } catch (const iku::value::too_large&) {
+          // documented: scaling past value::max_bits; `iku eval` prints it as not measurable
+        }
+      }
   }
   n.to_fraction();
   n.to_string();
