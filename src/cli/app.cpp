@@ -76,7 +76,7 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err)
       ->check(CLI::Range(0, 1000000));
   eval_cmd->add_option("--desimal", eval.desimal, "round the result to this many places")->check(CLI::Range(0, 20));
   eval_cmd->add_option("--pembulatan", eval.pembulatan, "rounding with --desimal (default setengah_naik)")
-      ->check(CLI::IsMember({"setengah_naik", "setengah_genap", "turun"}));
+      ->check(CLI::IsMember({"setengah_naik", "setengah_genap", "turun", "naik"}));
   eval_cmd->add_option("--locale", eval.locale, "number format: id (1.234,56) or en (1,234.56)")
       ->check(CLI::IsMember({"id", "en"}));
 
