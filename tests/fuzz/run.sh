@@ -49,13 +49,15 @@ TMPDIR="$work/tmp" "$build/tests/fuzz/$target" \
   "$@" "$work/corpus" >"$log" 2>&1
 status=$?
 elapsed=$(( $(date +%s) - start ))
-cat "$work"/fuzz-*.log >>"$log" 2>/dev/null
 
 after=$(ls "$work/corpus" | wc -l)
 new_crashes=$(( $(ls "$work/artifacts" | wc -l) - crashes_before ))
-# Final stats of the fuzzing process (of each worker with -jobs); summed.
-execs=$(awk '/stat::number_of_executed_units/ {s += $NF} END {print s + 0}' "$log")
-rate=$(awk '/stat::average_exec_per_sec/ {s += $NF} END {print s + 0}' "$log")
+# Final stats of the fuzzing process, or of each worker with -jobs (summed). The parent's output
+# repeats its workers' logs, so with workers only their logs are counted.
+stats=("$log")
+compgen -G "$work/fuzz-*.log" >/dev/null && stats=("$work"/fuzz-*.log)
+execs=$(awk '/stat::number_of_executed_units/ {s += $NF} END {print s + 0}' "${stats[@]}")
+rate=$(awk '/stat::average_exec_per_sec/ {s += $NF} END {print s + 0}' "${stats[@]}")
 echo "$target: $execs executions in ${elapsed} s ($rate exec/s), corpus $before -> $after files"
 
 if [ "$status" -ne 0 ] || [ "$new_crashes" -gt 0 ] || grep -qE '^==[0-9]+==ERROR|^SUMMARY: |runtime error:' "$log"; then
