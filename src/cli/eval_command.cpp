@@ -34,7 +34,7 @@ int eval_command(const eval_options& e, std::ostream& out, std::ostream& err) {
     try {
       out << r.number().round(*e.desimal, none.mode).format(*e.desimal, style) << "\n";
     } catch (const value::too_large&) {  // scaling by 10^desimal went past the limit
-      out << fmt::format("tidak terukur: angka terlalu besar: lebih dari {} bit\n", value::max_bits);
+      out << "tidak terukur: " << eval::too_large().reason << "\n";
     }
   } else if (std::optional<int> places = r.number().decimal_places()) {
     out << r.number().format(*places, style) << "\n";  // a terminating decimal, in full

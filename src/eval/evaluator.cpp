@@ -28,11 +28,6 @@ bool compare(const number& a, syntax::compare_op op, const number& b) {
   return false;
 }
 
-// A value past value::max_bits: not measurable rather than minutes of arithmetic.
-not_measurable too_large(diag::span where) {
-  return {fmt::format("angka terlalu besar: lebih dari {} bit", value::max_bits), where};
-}
-
 }  // namespace
 
 evaluator::evaluator(const check::program& p, const diag::source_manager& sources, options o)

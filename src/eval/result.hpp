@@ -15,6 +15,11 @@ struct not_measurable {
   diag::span where;    // the subexpression or declaration it comes from
 };
 
+// A value past value::max_bits: not measurable rather than minutes of arithmetic.
+inline not_measurable too_large(diag::span where = {}) {
+  return {"angka terlalu besar: lebih dari " + std::to_string(value::max_bits) + " bit", where};
+}
+
 class result {
  public:
   result() : v_(not_measurable{"belum dihitung", {}}) {}
