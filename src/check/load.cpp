@@ -164,7 +164,7 @@ class loader {
     else if (!fs::is_regular_file(st))
       not_iku = "not a regular file (a device, a pipe or a socket)";
     else if (candidate.extension() != ".iku")
-      not_iku = fmt::format("not a .iku file");
+      not_iku = "not a .iku file";
     if (!not_iku.empty()) {
       out_.error("IKU122", imp.path.where, fmt::format("`{}` is {}", name, not_iku),
                  "`pakai` loads a .iku file: a stdlib module by name (pakai \"sakip\") or a path ending in .iku");

@@ -46,8 +46,6 @@ class builder {
 
   number_lit to_number(const node& n) const {
     std::string text = n.string();
-    std::string_view digits = text;
-    if (!digits.empty() && digits.front() == '-') digits.remove_prefix(1);  // a target's sign
     if (value::digits_in(text) > value::max_digits) {
       refuse({diag::severity::error, g::code::number_too_long, at(n),
               fmt::format("a number of {} digits; iku reads at most {}", value::digits_in(text), value::max_digits),
@@ -55,15 +53,15 @@ class builder {
       return {value::number(), std::move(text)};  // never read: the file has an error
     }
     // "1.000" copied from a report means one thousand in Indonesian writing: never guess.
-    else if (std::optional<value::two_readings> two = value::ambiguous_separator(digits)) {
+    else if (std::optional<value::two_readings> two = value::ambiguous_separator(text)) {
       // The decimal reading written so that it is not ambiguous itself: 1.000 -> 1, 2.665 -> 2.6650.
-      std::string decimal = value::ambiguous_separator(two->decimal) ? std::string(digits) + "0" : two->decimal;
+      std::string decimal = value::ambiguous_separator(two->decimal) ? text + "0" : two->decimal;
       refuse({diag::severity::error, g::code::ambiguous_number, at(n),
-              fmt::format("ambiguous number {}: a thousands separator ({}) or a decimal point ({})?", digits,
+              fmt::format("ambiguous number {}: a thousands separator ({}) or a decimal point ({})?", text,
                           two->grouping, two->decimal),
               fmt::format("reports write {} for {}, but .iku has no thousands separator: write {}, or {} for the "
                           "decimal",
-                          digits, two->grouping, two->grouping, decimal)});
+                          text, two->grouping, two->grouping, decimal)});
     }
     std::optional<value::number> v = value::number::parse(text);
     if (!v) {
