@@ -159,10 +159,18 @@ void loader::report_separator(const csv_row& row, char sep) {
         std::move(hint));
 }
 
+// Runs on every row: compares in place, without building lower-case copies.
 bool loader::repeats_header(const csv_row& row) const {
   if (row.cells.size() != header_.size()) return false;
-  for (std::size_t i = 0; i < row.cells.size(); ++i)
-    if (header_[i].empty() || lower(trim(row.cells[i].text)) != header_[i]) return false;
+  for (std::size_t i = 0; i < row.cells.size(); ++i) {
+    std::string_view cell = trim(row.cells[i].text);
+    const std::string& name = header_[i];
+    if (name.empty() || cell.size() != name.size()) return false;
+    for (std::size_t k = 0; k < cell.size(); ++k) {
+      char c = cell[k];
+      if ((c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c) != name[k]) return false;
+    }
+  }
   return true;
 }
 
