@@ -370,7 +370,10 @@ result evaluator::name(const syntax::expr& e, const std::string& n, const env& e
     if (shown) *shown = std::to_string(en.year);
     return number::from_int(en.year);
   }
-  if (const check::indicator* other = indicator_named(n)) {
+  // As the checker resolved it: a data variable first (an indikator or bantu of the same name is
+  // refused), then an indikator, then a bantu value.
+  const bool data_variable = p_.data.has_variable(n);
+  if (const check::indicator* other = data_variable ? nullptr : p_.find_indicator(n)) {
     if (t) t->open("acuan", fmt::format("Acuan ke indikator {}", n), e.where);
     result v = realisasi(*other, en.year, t, nullptr);
     if (t) t->close(v);
@@ -379,7 +382,7 @@ result evaluator::name(const syntax::expr& e, const std::string& n, const env& e
       return not_measurable{fmt::format("realisasi {} tidak terukur: {}", n, v.failure().reason), e.where};
     return v;
   }
-  if (const syntax::bantu_decl* h = p_.data.has_variable(n) ? nullptr : p_.find_helper(n)) {
+  if (const syntax::bantu_decl* h = data_variable ? nullptr : p_.find_helper(n)) {
     // A helper value: its formula for the year (and region) asked for. It belongs to no
     // indikator, so bulat() in it follows the file's pembulatan.
     auto key = std::make_pair(h, en.year);
