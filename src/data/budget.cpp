@@ -1,0 +1,371 @@
+// load_budget: budget CSV rows (tahun, kode, uraian, besaran, nilai[, sumber]) into a tree of kode.
+// The file-level checks and the header/row errors share their codes (IKU201..IKU213) with
+// load_csv, since they are the same mistakes; IKU215..IKU220 are the budget's own
+// (docs/diagnostics.md).
+#include "data/budget.hpp"
+
+#include <algorithm>
+#include <array>
+#include <limits>
+#include <tuple>
+
+#include <fmt/format.h>
+
+#include "data/csv_cells.hpp"
+#include "data/csv_reader.hpp"
+#include "diag/suggest.hpp"
+#include "diag/utf8.hpp"
+
+namespace iku::data {
+
+const budget_node* budget::find(std::string_view kode) const {
+  std::size_t i = index_of(kode);
+  return i == npos ? nullptr : &nodes[i];
+}
+
+std::size_t budget::index_of(std::string_view kode) const {
+  auto it = by_kode.find(kode);
+  return it == by_kode.end() ? npos : it->second;
+}
+
+namespace {
+
+using diag::span;
+
+enum column { tahun, kode, uraian, besaran, nilai, sumber, column_count };
+const std::array<std::string, column_count> column_names = {"tahun", "kode", "uraian", "besaran", "nilai",
+                                                           "sumber"};
+constexpr int absent = -1;
+constexpr int unnamed = -2;  // an empty header cell (a trailing comma from Excel): its cells must be empty
+
+const char* const known_columns =
+    "the columns of a budget file are tahun, kode, uraian, besaran, nilai (required) and sumber (optional), "
+    "in any order";
+const char* const kode_form =
+    "a kode is groups of digits joined by single dots: a program 1.06.02, a kegiatan 1.06.02.2.01, a "
+    "sub-kegiatan 1.06.02.2.01.0001, a jenis belanja 5.1.02";
+
+std::string lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return out;
+}
+
+bool iequals(std::string_view a, std::string_view b) {
+  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+           auto low = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; };
+           return low(x) == low(y);
+         });
+}
+
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+bool valid_kode(std::string_view k) {
+  if (k.empty() || !is_digit(k.front()) || !is_digit(k.back())) return false;
+  for (std::size_t i = 0; i < k.size(); ++i)
+    if (!is_digit(k[i]) && !(k[i] == '.' && is_digit(k[i + 1]))) return false;  // back() is a digit
+  return true;
+}
+
+// "1,06,02" or "1.06.02." -> "1.06.02": the kode meant when only the separators are wrong; "" when
+// the text has anything else in it (letters), since then no kode is evidently meant.
+std::string suggest_kode(std::string_view k) {
+  std::string out;
+  for (char c : k) {
+    if (is_digit(c)) out += c;
+    else if (c == '.' || c == ',' || c == ' ' || c == '-' || c == '/') {
+      if (!out.empty() && out.back() != '.') out += '.';
+    } else {
+      return {};
+    }
+  }
+  while (!out.empty() && out.back() == '.') out.pop_back();
+  return out;
+}
+
+std::size_t segments(std::string_view k) { return static_cast<std::size_t>(std::count(k.begin(), k.end(), '.')) + 1; }
+
+// The file-level checks of load_csv_text, needed before any row (csv.cpp keeps its own static;
+// both should become one exported function).
+const char* binary_kind(std::string_view text) {
+  if (text.substr(0, 4) == std::string_view("PK\x03\x04", 4)) return "an Excel workbook or other zip file";
+  if (text.substr(0, 2) == "\xFF\xFE" || text.substr(0, 2) == "\xFE\xFF") return "UTF-16 text";
+  if (text.find('\0') != std::string_view::npos) return "a binary file";
+  return nullptr;
+}
+
+class loader {
+ public:
+  loader(diag::file_id file, const budget_options& options, diag::source_manager& sources, budget& into,
+         diag::diagnostics& out)
+      : file_(file), options_(options), sources_(sources), into_(into), out_(out) {}
+
+  bool run();
+
+ private:
+  span at(std::uint32_t begin, std::uint32_t end) const { return {file_, begin, end}; }
+  span at(const csv_cell& c) const { return at(c.begin, c.end); }
+  void error(const char* code, span where, std::string message, std::string hint = {}) {
+    out_.error(code, where, std::move(message), std::move(hint));
+    ok_ = false;
+  }
+  bool readable(const csv_row& row);
+  bool read_header(const csv_row& row);
+  void read_row(const csv_row& row);
+  void link();  // parents, children and roots, once every node is known
+
+  diag::file_id file_;
+  const budget_options& options_;
+  diag::source_manager& sources_;
+  budget& into_;
+  diag::diagnostics& out_;
+  std::array<int, column_count> index_{};
+  std::vector<int> columns_;           // the column of each cell, or `unnamed`/`absent`
+  std::vector<std::string> header_;    // lower case, to spot the header repeated
+  std::uint32_t header_at_ = 0;
+  bool complete_ = false;              // every required column is there
+  // (tahun, kode, is pagu) -> the nilai cell of its first row, "not available" ones included.
+  std::map<std::tuple<int, std::string, bool>, span> seen_;
+  std::vector<span> uraian_at_;        // per node: the cell its uraian came from
+  bool ok_ = true;
+};
+
+bool loader::run() {
+  csv_reader reader(sources_.text(file_));
+  csv_row row;
+  if (!reader.next(row)) {
+    error("IKU204", at(0, 0), "the budget file is empty: it has no header row",
+          "the first line names the columns: tahun,kode,uraian,besaran,nilai,sumber");
+    return false;
+  }
+  if (!readable(row) || !read_header(row)) return false;
+  while (reader.next(row))
+    if (readable(row)) read_row(row);
+  link();
+  return ok_;
+}
+
+// Shorter than load_csv's own messages for the same problems (csv.cpp's loader::readable should be
+// exported and called here instead).
+bool loader::readable(const csv_row& row) {
+  if (!row.problem) return true;
+  const char* twice = "a \" inside a quoted cell is written twice: \"\"";
+  if (row.problem->what == csv_problem::text_after_quote)
+    error("IKU202", at(row.problem->begin, row.problem->end), "text after the closing quote of a cell",
+          fmt::format("put the whole cell inside the quotes; {}", twice));
+  else
+    error("IKU201", at(row.problem->begin, row.problem->end),
+          row.problem->what == csv_problem::unterminated_quote ? "this quote is never closed"
+                                                               : "this quote is not closed on its line",
+          fmt::format("end the quoted cell with another \" on this line; {}", twice));
+  return false;
+}
+
+bool loader::read_header(const csv_row& row) {
+  index_.fill(absent);
+  // One cell holding the column names split by ';' or tabs: Excel under Indonesian settings.
+  if (row.cells.size() == 1)
+    for (char sep : {';', '\t'})
+      if (row.cells[0].text.find(sep) != std::string::npos && lower(row.cells[0].text).find("kode") != std::string::npos) {
+        error("IKU213", at(row.begin, row.end),
+              fmt::format("this file separates cells with {}, not ','", sep == ';' ? "';'" : "tabs"),
+              "iku reads ',' between cells: save as \"CSV UTF-8 (Comma delimited)\" with ',' as the list "
+              "separator; quote numbers such as \"5.086.990.809\" and declare `format angka id`");
+        return false;
+      }
+  for (std::size_t i = 0; i < row.cells.size(); ++i) {
+    const csv_cell& cell = row.cells[i];
+    std::string name = lower(trim(cell.text));
+    columns_.push_back(name.empty() ? unnamed : absent);
+    if (name.empty()) continue;
+    auto known = std::find(column_names.begin(), column_names.end(), name);
+    if (known == column_names.end()) {
+      std::string near = diag::did_you_mean(name, {column_names.begin(), column_names.end()});
+      error("IKU203", at(cell), fmt::format("unknown column '{}'", trim(cell.text)),
+            near.empty() ? known_columns : fmt::format("{} {}", near, known_columns));
+      continue;
+    }
+    auto c = static_cast<std::size_t>(known - column_names.begin());
+    if (index_[c] != absent) {
+      error("IKU205", at(cell), fmt::format("column {} appears twice in the header", name),
+            fmt::format("the first is at {}; keep one of them",
+                        sources_.where(at(row.cells[static_cast<std::size_t>(index_[c])]))));
+      continue;
+    }
+    index_[c] = static_cast<int>(i);
+    columns_.back() = static_cast<int>(c);
+  }
+  std::string missing;
+  for (int c : {tahun, kode, uraian, besaran, nilai})
+    if (index_[c] == absent) missing += fmt::format("{}{}", missing.empty() ? "" : ", ", column_names[c]);
+  if (!missing.empty())
+    error("IKU204", at(row.begin, row.end), fmt::format("the header has no column {}", missing), known_columns);
+  for (const csv_cell& cell : row.cells) header_.push_back(lower(trim(cell.text)));
+  header_at_ = row.begin;
+  // Rows are still counted against the header when it is incomplete, so every mistake shows in one run.
+  complete_ = missing.empty();
+  return true;
+}
+
+void loader::read_row(const csv_row& row) {
+  bool header_again = row.cells.size() == header_.size();
+  for (std::size_t i = 0; header_again && i < row.cells.size(); ++i)  // in place: this runs on every row
+    header_again = !header_[i].empty() && iequals(trim(row.cells[i].text), header_[i]);
+  if (header_again) {
+    error("IKU214", at(row.begin, row.end), "the header row is repeated here",
+          fmt::format("the header is at line {}; remove this line", sources_.line_of(file_, header_at_)));
+    return;
+  }
+  if (row.cells.size() != columns_.size()) {
+    error("IKU206", at(row.begin, row.end),
+          fmt::format("this row has {} cells but the header has {}", row.cells.size(), columns_.size()),
+          row.cells.size() > columns_.size()
+              ? "a cell that contains a comma (such as an uraian, or 1.234,5) must be in quotes (\"...\")"
+              : "every row has a cell for each column; leave it empty (,,) when there is nothing");
+    return;
+  }
+  if (!complete_) return;
+  bool fine = true;
+  auto bad = [&](const char* code, const csv_cell& c, std::string message, std::string hint) {
+    error(code, at(c), std::move(message), std::move(hint));
+    fine = false;
+  };
+  for (std::size_t i = 0; i < row.cells.size(); ++i)
+    if (columns_[i] == unnamed && !trim(row.cells[i].text).empty())
+      bad("IKU203", row.cells[i], "this cell is under a column with no name",
+          fmt::format("name the column in the header, or remove the cell; {}", known_columns));
+  auto cell = [&](column c) -> const csv_cell& { return row.cells[static_cast<std::size_t>(index_[c])]; };
+
+  cell_error why;
+  std::optional<int> year = read_year(cell(tahun).text, why);
+  if (!year) bad("IKU207", cell(tahun), why.message, why.hint);
+
+  std::string k(trim(cell(kode).text));
+  if (!valid_kode(k)) {
+    std::string meant = suggest_kode(k);
+    bad("IKU215", cell(kode), k.empty() ? "kode is empty" : fmt::format("kode '{}' is not a kode", k),
+        valid_kode(meant) ? fmt::format("write {}; {}", meant, kode_form) : kode_form);
+  }
+
+  // Words planners use for the two figures are accepted only as written in the standard: pagu, realisasi.
+  std::string what = lower(trim(cell(besaran).text));
+  if (what != "pagu" && what != "realisasi") {
+    std::string near = diag::did_you_mean(what, {"pagu", "realisasi"});
+    if (near.empty() && (what == "anggaran" || what == "budget")) near = "did you mean `pagu`?";
+    bad("IKU216", cell(besaran),
+        what.empty() ? "besaran is empty" : fmt::format("besaran '{}' is neither pagu nor realisasi", trim(cell(besaran).text)),
+        fmt::format("{}{}besaran is pagu (the budget, anggaran) or realisasi (what was spent)", near,
+                    near.empty() ? "" : " "));
+  }
+
+  const csv_cell& value_cell = cell(nilai);
+  std::optional<value::number> value;
+  if (!read_nilai(value_cell.text, options_.style, value, why)) bad("IKU209", value_cell, why.message, why.hint);
+  else if (value && value->is_negative())
+    bad("IKU217", value_cell, fmt::format("nilai '{}' is negative", trim(value_cell.text)),
+        "a pagu or realisasi is an amount of rupiah, 0 or more; a correction is written as the corrected figure");
+  if (!fine) return;
+
+  bool is_pagu = what == "pagu";
+  auto [first, fresh] = seen_.try_emplace({*year, k, is_pagu}, at(value_cell));
+  if (!fresh) {
+    error("IKU218", at(value_cell), fmt::format("the {} of kode {} for {} is given twice", what, k, *year),
+          fmt::format("the first is at {} (nilai '{}'); keep one row per tahun, kode and besaran",
+                      sources_.where(first->second), sources_.slice(first->second)));
+    return;
+  }
+
+  std::string text(trim(cell(uraian).text));
+  auto [it, added] = into_.by_kode.try_emplace(k, into_.nodes.size());
+  if (added) {
+    budget_node node;
+    node.kode = k;
+    node.where = at(cell(kode));
+    into_.nodes.push_back(std::move(node));
+    uraian_at_.emplace_back();
+  }
+  budget_node& node = into_.nodes[it->second];
+  if (!text.empty()) {
+    if (node.uraian.empty()) {
+      node.uraian = text;
+      uraian_at_[it->second] = at(cell(uraian));
+    } else if (node.uraian != text) {
+      error("IKU219", at(cell(uraian)), fmt::format("kode {} has another uraian here", k),
+            fmt::format("at {} it is '{}'; one kode has one uraian (a different item needs its own kode)",
+                        sources_.where(uraian_at_[it->second]), node.uraian));
+      return;
+    }
+  }
+  if (value) {
+    std::string from = index_[sumber] == absent ? std::string() : cell(sumber).text;
+    (is_pagu ? node.pagu : node.realisasi)[*year] = {std::move(*value), value_cell.text, std::move(from), at(value_cell)};
+  }
+}
+
+void loader::link() {
+  std::size_t fewest = std::numeric_limits<std::size_t>::max();
+  for (const budget_node& n : into_.nodes) fewest = std::min(fewest, segments(n.kode));
+  for (std::size_t i = 0; i < into_.nodes.size(); ++i) {
+    budget_node& n = into_.nodes[i];
+    // The longest proper prefix present: a sub-kegiatan whose kegiatan has no row hangs on its program.
+    for (std::size_t dot = n.kode.rfind('.'); dot != std::string::npos && n.parent == budget::npos;
+         dot = dot == 0 ? std::string::npos : n.kode.rfind('.', dot - 1))
+      n.parent = into_.index_of(std::string_view(n.kode).substr(0, dot));
+    if (n.parent != budget::npos) {
+      into_.nodes[n.parent].children.push_back(i);
+    } else if (segments(n.kode) == fewest) {
+      into_.roots.push_back(i);
+    } else {
+      std::string up = n.kode.substr(0, n.kode.rfind('.'));
+      auto top = std::find_if(into_.nodes.begin(), into_.nodes.end(),
+                              [&](const budget_node& m) { return segments(m.kode) == fewest; });
+      error("IKU220", n.where, fmt::format("the parent of kode {} is missing", n.kode),
+            fmt::format("no kode in the file is a prefix of it, yet it is deeper than the top level ({} "
+                        "segments, such as {}); add the rows of its program or kegiatan, such as kode {}",
+                        fewest, top->kode, up));
+    }
+  }
+}
+
+}  // namespace
+
+bool load_budget_text(const std::string& path, std::string text, const budget_options& options,
+                      diag::source_manager& sources, budget& into, diag::diagnostics& out) {
+  into = budget{};
+  into.source = options.source_name;
+  if (text.size() >= std::numeric_limits<std::uint32_t>::max()) {  // spans are 32-bit byte offsets
+    out.usage_error("IKU200", options.declared_at, fmt::format("cannot read budget file {}: it is larger than 4 GiB", path));
+    return false;
+  }
+  diag::file_id file = sources.add(path, std::move(text));
+  std::string_view view = sources.text(file);
+  if (const char* kind = binary_kind(view)) {
+    out.error("IKU211", options.declared_at, fmt::format("budget file {} is {}, not CSV text", path, kind),
+              "iku reads CSV in UTF-8: in Excel, use Save As \"CSV UTF-8 (Comma delimited) (*.csv)\"");
+    return false;
+  }
+  if (std::size_t bad = diag::first_invalid_utf8(view); bad != std::string_view::npos) {
+    auto at = static_cast<std::uint32_t>(bad);
+    out.error("IKU212", {file, at, at + 1}, "invalid UTF-8 in the budget file",
+              fmt::format("the byte here is 0x{:02X}; save the file as UTF-8: in Excel, Save As \"CSV UTF-8 "
+                          "(Comma delimited) (*.csv)\"",
+                          static_cast<unsigned char>(view[bad])));
+    return false;
+  }
+  return loader(file, options, sources, into, out).run();
+}
+
+bool load_budget(const std::string& path, const budget_options& options, diag::source_manager& sources,
+                 budget& into, diag::diagnostics& out) {
+  std::string error;
+  std::optional<std::string> text = diag::read_file(path, error, diag::max_data_bytes);
+  if (!text) {
+    into = budget{};
+    out.usage_error("IKU200", options.declared_at, fmt::format("cannot read budget file {}: {}", path, error));
+    return false;
+  }
+  return load_budget_text(path, std::move(*text), options, sources, into, out);
+}
+
+}  // namespace iku::data
