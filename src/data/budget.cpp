@@ -32,7 +32,7 @@ namespace {
 
 using diag::span;
 
-enum column { tahun, kode, uraian, besaran, nilai, sumber, column_count };
+enum column { tahun, kode, uraian, besaran, nilai, sumber, column_count };  // required ones before sumber
 const std::array<std::string, column_count> column_names = {"tahun", "kode", "uraian", "besaran", "nilai",
                                                            "sumber"};
 constexpr int absent = -1;
@@ -174,6 +174,7 @@ bool loader::read_header(const csv_row& row) {
               "separator; quote numbers such as \"5.086.990.809\" and declare `format angka id`");
         return false;
       }
+  std::vector<std::string> explained;
   for (std::size_t i = 0; i < row.cells.size(); ++i) {
     const csv_cell& cell = row.cells[i];
     std::string name = lower(trim(cell.text));
@@ -181,9 +182,10 @@ bool loader::read_header(const csv_row& row) {
     if (name.empty()) continue;
     auto known = std::find(column_names.begin(), column_names.end(), name);
     if (known == column_names.end()) {
-      std::string near = diag::did_you_mean(name, {column_names.begin(), column_names.end()});
+      std::string near = diag::closest(name, {column_names.begin(), column_names.end()});
+      if (!near.empty()) explained.push_back(near);  // not reported missing as well
       error("IKU203", at(cell), fmt::format("unknown column '{}'", trim(cell.text)),
-            near.empty() ? known_columns : fmt::format("{} {}", near, known_columns));
+            near.empty() ? known_columns : fmt::format("did you mean `{}`? {}", near, known_columns));
       continue;
     }
     auto c = static_cast<std::size_t>(known - column_names.begin());
@@ -198,13 +200,14 @@ bool loader::read_header(const csv_row& row) {
   }
   std::string missing;
   for (int c : {tahun, kode, uraian, besaran, nilai})
-    if (index_[c] == absent) missing += fmt::format("{}{}", missing.empty() ? "" : ", ", column_names[c]);
+    if (index_[c] == absent && std::find(explained.begin(), explained.end(), column_names[c]) == explained.end())
+      missing += fmt::format("{}{}", missing.empty() ? "" : ", ", column_names[c]);
   if (!missing.empty())
     error("IKU204", at(row.begin, row.end), fmt::format("the header has no column {}", missing), known_columns);
   for (const csv_cell& cell : row.cells) header_.push_back(lower(trim(cell.text)));
   header_at_ = row.begin;
   // Rows are still counted against the header when it is incomplete, so every mistake shows in one run.
-  complete_ = missing.empty();
+  complete_ = std::none_of(index_.begin(), index_.begin() + sumber, [](int i) { return i == absent; });
   return true;
 }
 
