@@ -199,7 +199,7 @@ bool loader::read_header(const csv_row& row) {
     columns_.back() = static_cast<int>(c);
   }
   std::string missing;
-  for (int c : {tahun, kode, uraian, besaran, nilai})
+  for (column c : {tahun, kode, uraian, besaran, nilai})
     if (index_[c] == absent && std::find(explained.begin(), explained.end(), column_names[c]) == explained.end())
       missing += fmt::format("{}{}", missing.empty() ? "" : ", ", column_names[c]);
   if (!missing.empty())
