@@ -251,7 +251,7 @@ void loader::read_row(const csv_row& row) {
         valid_kode(meant) ? fmt::format("write {}; {}", meant, kode_form) : kode_form);
   }
 
-  // Words planners use for the two figures are accepted only as written in the standard: pagu, realisasi.
+  // Only the two words: a synonym taken silently (anggaran) would let one figure be given twice unnoticed.
   std::string what = lower(trim(cell(besaran).text));
   if (what != "pagu" && what != "realisasi") {
     std::string near = diag::did_you_mean(what, {"pagu", "realisasi"});
