@@ -320,7 +320,11 @@ void loader::link() {
     } else if (segments(n.kode) == fewest) {
       into_.roots.push_back(i);
     } else {
-      std::string up = n.kode.substr(0, n.kode.rfind('.'));
+      // Its ancestor at the top level: a level the file is known to have (one segment up need not be
+      // one: a kegiatan adds two, 1.06.02 -> 1.06.02.2.01).
+      std::size_t cut = 0;
+      for (std::size_t s = 0; s < fewest; ++s) cut = n.kode.find('.', cut) + 1;
+      std::string up = n.kode.substr(0, cut - 1);
       auto top = std::find_if(into_.nodes.begin(), into_.nodes.end(),
                               [&](const budget_node& m) { return segments(m.kode) == fewest; });
       error("IKU220", n.where, fmt::format("the parent of kode {} is missing", n.kode),

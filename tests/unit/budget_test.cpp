@@ -213,7 +213,7 @@ TEST_CASE("budget: every error of the file in one run, each on its cell", "[budg
 
   CHECK(l.diag(6).message == "the parent of kode 2.08.02.2.01 is missing");
   CHECK(l.at(6) == "8:6");
-  CHECK_THAT(l.diag(6).hint, Catch::Contains("such as kode 2.08.02"));
+  CHECK_THAT(l.diag(6).hint, Catch::EndsWith("such as kode 2.08.02"));
 
   // What was right is still there; what was wrong is left out.
   CHECK(l.node("1.06.02").pagu.at(2024).value == dec(100));
