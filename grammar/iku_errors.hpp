@@ -38,10 +38,10 @@ inline constexpr const char* too_large = "IKU031";         // a file or a formul
 }  // namespace code
 
 inline constexpr const char* top_statements =
-    "pakai instansi periode tahun target skala polaritas capaian desimal pembulatan data tujuan sasaran bantu";
+    "pakai instansi periode tahun target skala polaritas capaian desimal pembulatan data tujuan sasaran bantu agregat";
 inline constexpr const char* sasaran_fields = "tujuan program indikator";
 inline constexpr const char* indikator_fields =
-    "satuan polaritas rumus desimal capaian pembulatan bobot target syarat skala";
+    "satuan polaritas rumus desimal capaian pembulatan bobot target realisasi syarat skala";
 
 template <typename Rule>
 inline constexpr error_text error_message{};
@@ -114,6 +114,11 @@ IKU_ERROR(target_open, "IKU013", "expected `{` after the target set name",
 IKU_ERROR(target_close, "IKU014", "expected `YEAR: NUMBER`, `akhir: NUMBER` or `}` in the target block",
           "entries are separated by spaces or line breaks, e.g. { 2023: 43.43  2024: 43.65  akhir: 43.79 }",
           "unexpected '{}' in the target block", "akhir", "the target block is not closed with `}`");
+IKU_ERROR(realisasi_open, "IKU013", "expected `{` after `realisasi`",
+          "inside an indikator, published figures of past years are written realisasi { 2022: 69.26  2023: 56.60 }");
+IKU_ERROR(realisasi_close, "IKU014", "expected `YEAR: NUMBER` or `}` in the realisasi block",
+          "entries are separated by spaces or line breaks, e.g. { 2022: 69.26  2023: 56.60 }",
+          "unexpected '{}' in the realisasi block", nullptr, "the realisasi block is not closed with `}`");
 IKU_ERROR(syarat_cond, "IKU015", "expected a condition after `syarat`",
           "e.g. syarat a <= b \"a tidak boleh melebihi b\"");
 IKU_ERROR(syarat_message, "IKU012", "expected the syarat message in quotes after the condition",
@@ -125,7 +130,7 @@ IKU_ERROR(indikator_label, "IKU012", "expected the indikator label in quotes aft
 IKU_ERROR(indikator_open, "IKU013", "expected `{` after the indikator label", nullptr);
 IKU_ERROR(indikator_close, "IKU008", "expected an indikator field or `}`",
           "indikator fields: satuan, polaritas, rumus, desimal, desimal capaian, capaian dari, pembulatan, "
-          "bobot, target, syarat, skala",
+          "bobot, target, realisasi, syarat, skala",
           "unknown field '{}' in indikator", indikator_fields, "the indikator block is not closed with `}`");
 
 // ---- sasaran --------------------------------------------------------------------------------
@@ -175,9 +180,26 @@ IKU_ERROR(polaritas_capaian, "IKU021", "expected `capaian = ...` in the polarita
           "e.g. { capaian = realisasi / target * 100 }", nullptr, "capaian");
 IKU_ERROR(polaritas_eq, "IKU021", "expected `=` after `capaian`", "e.g. capaian = realisasi / target * 100");
 IKU_ERROR(polaritas_expr, "IKU015", "expected the capaian formula after `=`", "e.g. capaian = realisasi / target * 100");
-IKU_ERROR(polaritas_close, "IKU014", "expected `}` after the capaian formula",
-          "a polaritas block holds exactly one `capaian = ...`", nullptr, nullptr,
-          "the polaritas block is not closed with `}`");
+IKU_ERROR(polaritas_close, "IKU014", "expected `tercapai = ...` or `}` after the capaian formula",
+          "a polaritas block holds one `capaian = ...` and may say when the target is met: "
+          "tercapai = realisasi >= target", nullptr, "tercapai", "the polaritas block is not closed with `}`");
+IKU_ERROR(tercapai_eq, "IKU021", "expected `=` after `tercapai`", "e.g. tercapai = realisasi >= target");
+IKU_ERROR(tercapai_expr, "IKU015", "expected the condition after `tercapai =`", "e.g. tercapai = realisasi >= target");
+IKU_ERROR(agregat_ref, "IKU011", "expected the name of an agregat",
+          "e.g. agregat sasaran rerata (the agregat are defined in stdlib/sakip.iku)");
+IKU_ERROR(agregat_def, "IKU011", "expected `sasaran NAME`, `instansi NAME` or a definition after `agregat`",
+          "agregat sasaran rerata chooses how each sasaran's figure is made; "
+          "agregat NAME \"label\" { nilai = rerata(capaian) } defines one");
+IKU_ERROR(agregat_name, "IKU011", "expected the agregat name", "e.g. agregat rerata \"Rata-rata\" { nilai = rerata(capaian) }");
+IKU_ERROR(agregat_label, "IKU012", "expected the agregat label in quotes after its name",
+          "e.g. agregat rerata \"Rata-rata capaian\" { nilai = rerata(capaian) }");
+IKU_ERROR(agregat_open, "IKU013", "expected `{` after the agregat label", nullptr);
+IKU_ERROR(agregat_nilai, "IKU021", "expected `nilai = ...` in the agregat block", "e.g. { nilai = rerata(capaian) }",
+          nullptr, "nilai");
+IKU_ERROR(agregat_eq, "IKU021", "expected `=` after `nilai`", "e.g. nilai = rerata(capaian)");
+IKU_ERROR(agregat_expr, "IKU015", "expected the formula after `nilai =`", "e.g. nilai = rerata(capaian)");
+IKU_ERROR(agregat_close, "IKU014", "expected `}` after the agregat formula", "an agregat block holds one `nilai = ...`",
+          nullptr, nullptr, "the agregat block is not closed with `}`");
 IKU_ERROR(skala_name, "IKU011", "expected the skala name after `skala`",
           "e.g. skala permendagri_54 (to choose one) or skala NAME \"label\" { ... } (to define one)");
 IKU_ERROR(skala_open, "IKU013", "expected `{` after the skala label", nullptr);
@@ -195,7 +217,7 @@ IKU_ERROR(bantu_expr, "IKU015", "expected the formula of the value after `=`",
           "e.g. bantu penduduk_dewasa = penduduk - penduduk_anak");
 IKU_ERROR(file_end, "IKU006", "expected a statement",
           "statements: pakai, instansi, periode, tahun, target, skala, polaritas, capaian dari, "
-          "desimal capaian, pembulatan, data, tujuan, sasaran, bantu",
+          "desimal capaian, pembulatan, data, tujuan, sasaran, bantu, agregat",
           "unknown statement '{}'", top_statements);
 
 #undef IKU_ERROR

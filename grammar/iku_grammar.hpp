@@ -31,6 +31,7 @@ template <typename First, typename... Rest>
 struct seq_must : p::seq<First, p::seq<skip, p::must<Rest>>...> {};
 
 // keywords (a keyword is not a prefix of a longer word)
+struct kw_agregat : TAO_PEGTL_KEYWORD("agregat") {};
 struct kw_akhir : TAO_PEGTL_KEYWORD("akhir") {};
 struct kw_angka : TAO_PEGTL_KEYWORD("angka") {};
 struct kw_atau : TAO_PEGTL_KEYWORD("atau") {};
@@ -60,6 +61,7 @@ struct kw_skala : TAO_PEGTL_KEYWORD("skala") {};
 struct kw_syarat : TAO_PEGTL_KEYWORD("syarat") {};
 struct kw_tahun : TAO_PEGTL_KEYWORD("tahun") {};
 struct kw_target : TAO_PEGTL_KEYWORD("target") {};
+struct kw_tercapai : TAO_PEGTL_KEYWORD("tercapai") {};
 struct kw_tujuan : TAO_PEGTL_KEYWORD("tujuan") {};
 
 // Words that are operators inside expressions and therefore never names.
@@ -159,7 +161,7 @@ struct pembulatan_stmt : p::seq<kw_pembulatan, skip, p::opt<rounded_figure, skip
 // a unit word is never a field keyword, so a missing unit is reported at `satuan`, not one line later
 struct field_keyword
     : p::sor<kw_satuan, kw_polaritas, kw_rumus, kw_desimal, kw_capaian, kw_pembulatan, kw_bobot, kw_target, kw_syarat,
-             kw_skala> {};
+             kw_skala, figure_realisasi> {};
 struct satuan_word : p::seq<p::not_at<field_keyword>, word> {};
 struct satuan_value : p::sor<string_lit, satuan_word> {};
 struct satuan_field : seq_must<kw_satuan, satuan_value> {};
@@ -193,13 +195,21 @@ struct target_block
     : p::seq<kw_target, skip, p::must<target_set_name>, skip, p::must<target_open>, skip,
              p::star<p::sor<target_entry, akhir_entry>, skip>, p::must<target_close>> {};
 
+// realisasi { 2022: 69.26  2023: 56.60 }: the realisasi a report published for years whose data
+// the formula does not have (past years known only as printed figures)
+struct realisasi_open : p::one<'{'> {};
+struct realisasi_close : p::one<'}'> {};
+struct realisasi_block
+    : p::seq<figure_realisasi, skip, p::must<realisasi_open>, skip, p::star<target_entry, skip>,
+             p::must<realisasi_close>> {};
+
 struct syarat_cond : p::seq<expr> {};
 struct syarat_message : p::seq<string_lit> {};
 struct syarat_field : seq_must<kw_syarat, syarat_cond, syarat_message> {};
 
 struct indikator_field
     : p::sor<satuan_field, polaritas_field, rumus_field, desimal_field, capaian_dari_stmt,
-             pembulatan_stmt, bobot_field, target_block, syarat_field, skala_field> {};
+             pembulatan_stmt, bobot_field, target_block, realisasi_block, syarat_field, skala_field> {};
 struct indikator_name : p::seq<name> {};
 struct indikator_label : p::seq<string_lit> {};
 struct indikator_open : p::one<'{'> {};
@@ -269,9 +279,32 @@ struct polaritas_capaian : p::seq<kw_capaian> {};
 struct polaritas_eq : p::seq<p::one<'='>, p::not_at<p::one<'='>>> {};
 struct polaritas_expr : p::seq<expr> {};
 struct polaritas_close : p::one<'}'> {};
+// tercapai = realisasi >= target: when an indicator meets its target (optional)
+struct tercapai_eq : p::seq<p::one<'='>, p::not_at<p::one<'='>>> {};
+struct tercapai_expr : p::seq<expr> {};
+struct polaritas_tercapai : seq_must<kw_tercapai, tercapai_eq, tercapai_expr> {};
 struct polaritas_def
-    : seq_must<kw_polaritas, polaritas_name, polaritas_label, polaritas_open, polaritas_capaian,
-               polaritas_eq, polaritas_expr, polaritas_close> {};
+    : p::seq<kw_polaritas, skip, p::must<polaritas_name>, skip, p::must<polaritas_label>, skip,
+             p::must<polaritas_open>, skip, p::must<polaritas_capaian>, skip, p::must<polaritas_eq>, skip,
+             p::must<polaritas_expr>, skip, p::opt<polaritas_tercapai, skip>, p::must<polaritas_close>> {};
+
+// agregat NAME "label" { nilai = rerata(capaian) }: how a group of indicators makes one figure
+// (defined in stdlib); agregat sasaran NAME / agregat instansi NAME: which one a report uses
+struct agregat_scope_sasaran : p::seq<kw_sasaran> {};
+struct agregat_scope_instansi : p::seq<kw_instansi> {};
+struct agregat_scope : p::sor<agregat_scope_sasaran, agregat_scope_instansi> {};
+struct agregat_ref : p::seq<name> {};
+struct agregat_use : p::seq<agregat_scope, skip, p::must<agregat_ref>> {};
+struct agregat_name : p::seq<name> {};
+struct agregat_label : p::seq<string_lit> {};
+struct agregat_open : p::one<'{'> {};
+struct agregat_nilai : TAO_PEGTL_KEYWORD("nilai") {};
+struct agregat_eq : p::seq<p::one<'='>, p::not_at<p::one<'='>>> {};
+struct agregat_expr : p::seq<expr> {};
+struct agregat_close : p::one<'}'> {};
+struct agregat_def
+    : seq_must<agregat_name, agregat_label, agregat_open, agregat_nilai, agregat_eq, agregat_expr, agregat_close> {};
+struct agregat_stmt : p::seq<kw_agregat, skip, p::sor<agregat_use, p::must<agregat_def>>> {};
 
 // skala NAME (selection) | skala NAME "label" { CODE "label" EXPR ... } (definition)
 struct skala_rule_label : p::seq<string_lit> {};
@@ -293,7 +326,7 @@ struct bantu_stmt : seq_must<kw_bantu, bantu_name, bantu_eq, bantu_expr> {};
 struct statement
     : p::sor<import_stmt, instansi_stmt, periode_stmt, tahun_stmt, target_default_stmt, skala_stmt,
              polaritas_def, capaian_dari_stmt, desimal_top_stmt, pembulatan_stmt, data_stmt,
-             tujuan_stmt, sasaran_block, bantu_stmt> {};
+             tujuan_stmt, sasaran_block, bantu_stmt, agregat_stmt> {};
 
 struct file_end : p::eof {};  // its message is "unknown statement ..." (the statements ended)
 struct file : p::seq<p::opt<p::utf8::bom>, skip, p::star<statement, skip>, p::must<file_end>> {};

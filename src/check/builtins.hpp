@@ -6,7 +6,7 @@
 
 namespace iku::check {
 
-enum class builtin_fn { min, max, abs, bulat, bulat_turun, bulat_naik };
+enum class builtin_fn { min, max, abs, bulat, bulat_turun, bulat_naik, rerata, jumlah, banyak };
 
 struct builtin {
   std::string_view name;
@@ -14,6 +14,8 @@ struct builtin {
   std::size_t min_args, max_args;
   std::string_view usage;
   bool rounds() const { return fn == builtin_fn::bulat || fn == builtin_fn::bulat_turun || fn == builtin_fn::bulat_naik; }
+  // Evaluates its argument once per member indicator of an agregat (only allowed there).
+  bool over_members() const { return fn == builtin_fn::rerata || fn == builtin_fn::jumlah || fn == builtin_fn::banyak; }
 };
 
 inline constexpr builtin builtins[] = {
@@ -23,6 +25,9 @@ inline constexpr builtin builtins[] = {
     {"bulat", builtin_fn::bulat, 2, 2, "bulat(x, n): x rounded to n places with the file's pembulatan"},
     {"bulat_turun", builtin_fn::bulat_turun, 2, 2, "bulat_turun(x, n): x cut to n places (toward zero)"},
     {"bulat_naik", builtin_fn::bulat_naik, 2, 2, "bulat_naik(x, n): x rounded away from zero to n places"},
+    {"rerata", builtin_fn::rerata, 1, 1, "rerata(x): the mean of x over the indicators of an agregat"},
+    {"jumlah", builtin_fn::jumlah, 1, 1, "jumlah(x): the sum of x over the indicators of an agregat"},
+    {"banyak", builtin_fn::banyak, 1, 1, "banyak(c): how many indicators of an agregat meet condition c"},
 };
 
 inline const builtin* find_builtin(std::string_view name) {

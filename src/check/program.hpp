@@ -43,6 +43,10 @@ struct program {
   std::optional<std::string> target;          // target-set default declared in the file
   value::rounding mode = value::rounding::half_up;  // file-level pembulatan (for bulat())
   diag::span mode_at;                                // where it was declared (invalid: default)
+  // The file's places and rounding of a capaian: those of an agregat's figure.
+  std::optional<int> desimal_capaian;
+  value::rounding mode_capaian = value::rounding::half_up;
+  diag::span desimal_capaian_at, mode_capaian_at;
 
   // An import or a data source failed to load. The checker then does not report the names they
   // would have defined as unknown (unless one is a near miss of a known name): those errors would
@@ -55,6 +59,11 @@ struct program {
   std::map<std::string, const syntax::polaritas_decl*> polarities;
   std::map<std::string, const syntax::skala_decl*> scales;
   std::map<std::string, const syntax::bantu_decl*> helpers;  // `bantu` values, by name
+  std::map<std::string, const syntax::agregat_decl*> aggregates;
+  // The agregat each sasaran's figure and the office figure are made with (none: not reported).
+  const syntax::agregat_decl* agregat_sasaran = nullptr;
+  const syntax::agregat_decl* agregat_instansi = nullptr;
+  std::vector<const syntax::sasaran_decl*> sasaran;  // in the order written
 
   const syntax::bantu_decl* find_helper(const std::string& name) const;
 

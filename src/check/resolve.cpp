@@ -25,9 +25,11 @@ const char* type_name(type t) { return t == type::boolean ? "a condition" : "a n
 
 // The names an expression may use, by the context it is written in.
 struct scope {
-  std::string context;                   // "rumus", "syarat", "polaritas", "skala"
+  std::string context;                   // "rumus", "syarat", "polaritas", "skala", "agregat"
   std::vector<std::string> names;         // fixed names (realisasi, target, capaian, ...)
   bool data_and_indicators = false;       // data variables and indicators are visible too
+  std::vector<std::string> conditions = {};  // fixed names that are conditions (tercapai)
+  const scope* members = nullptr;         // an agregat: the scope inside rerata(), jumlah(), banyak()
 };
 
 class resolver {
@@ -66,6 +68,10 @@ class resolver {
         auto [it, fresh] = p_.scales.emplace(d.name.text, &d);
         if (!fresh) duplicate("IKU102", "skala", d.name, it->second->name.where);
       }
+      for (const syntax::agregat_decl& d : m.agregat_defs) {
+        auto [it, fresh] = p_.aggregates.emplace(d.name.text, &d);
+        if (!fresh) duplicate("IKU102", "agregat", d.name, it->second->name.where);
+      }
     }
   }
 
@@ -91,6 +97,9 @@ class resolver {
              "pembulatan capaian");
       refuse(m.tahun.has_value(), m.tahun ? m.tahun->where : diag::span{}, "tahun");
       refuse(m.target.has_value(), m.target ? m.target->where : diag::span{}, "target");
+      refuse(m.agregat_sasaran.has_value(), m.agregat_sasaran ? m.agregat_sasaran->where : diag::span{}, "agregat sasaran");
+      refuse(m.agregat_instansi.has_value(), m.agregat_instansi ? m.agregat_instansi->where : diag::span{},
+             "agregat instansi");
     }
     const syntax::module& main = p_.modules.front();
     if (main.instansi) p_.instansi = main.instansi->value;
@@ -108,6 +117,16 @@ class resolver {
     }
     if (main.tahun) p_.tahun = main.tahun->value;
     if (main.target) p_.target = main.target->text;
+    if (main.desimal_capaian) {
+      p_.desimal_capaian = main.desimal_capaian->value;
+      p_.desimal_capaian_at = main.desimal_capaian->where;
+    }
+    p_.mode_capaian = p_.mode;
+    p_.mode_capaian_at = p_.mode_at;
+    if (main.pembulatan_capaian) {
+      p_.mode_capaian = main.pembulatan_capaian->value;
+      p_.mode_capaian_at = main.pembulatan_capaian->where;
+    }
     if (main.skala) {
       auto it = p_.scales.find(main.skala->text);
       if (it == p_.scales.end() && !p_.imports_failed)
@@ -116,6 +135,17 @@ class resolver {
       else if (it != p_.scales.end())
         p_.skala = it->second;
     }
+    auto choose_agregat = [&](const std::optional<syntax::ident>& chosen, const syntax::agregat_decl*& into) {
+      if (!chosen) return;
+      auto it = p_.aggregates.find(chosen->text);
+      if (it != p_.aggregates.end())
+        into = it->second;
+      else if (!p_.imports_failed)
+        out_.error("IKU104", chosen->where, fmt::format("unknown agregat `{}`", chosen->text),
+                   suggestion(chosen->text, keys(p_.aggregates), "agregat"));
+    };
+    choose_agregat(main.agregat_sasaran, p_.agregat_sasaran);
+    choose_agregat(main.agregat_instansi, p_.agregat_instansi);
   }
 
   void collect_tujuan() {
@@ -132,6 +162,7 @@ class resolver {
       for (const syntax::sasaran_decl& s : m.sasaran) {
         auto [sit, fresh] = sasaran_.emplace(s.name.text, &s);
         if (!fresh) duplicate("IKU102", "sasaran", s.name, sit->second->name.where);
+        else p_.sasaran.push_back(&s);
         if (s.tujuan && !tujuan_.count(s.tujuan->text))
           out_.error("IKU104", s.tujuan->where, fmt::format("unknown tujuan `{}`", s.tujuan->text),
                      suggestion(s.tujuan->text, keys(tujuan_), "tujuan"));
@@ -171,6 +202,12 @@ class resolver {
         out_.error("IKU104", d.skala->where, fmt::format("unknown skala `{}`", d.skala->text),
                    suggestion(d.skala->text, keys(p_.scales), "skala"));
     }
+    // A weight scales the indicator's share of a weighted agregat: zero or less would drop it or
+    // count it against the others.
+    if (d.bobot && (d.bobot->value.value.is_zero() || d.bobot->value.value.is_negative()))
+      out_.error("IKU117", d.bobot->where, fmt::format("the bobot of indikator `{}` must be positive", d.name.text),
+                 "a bobot is a weight such as 1, 2 or 0.5; leave an indikator out of an agregat by removing it "
+                 "from the sasaran instead");
     if (!d.rumus)
       out_.error("IKU107", d.name.where, fmt::format("indikator `{}` has no rumus", d.name.text),
                  "add `rumus` with a formula, or the data variable it is read from: `rumus idg_bps`");
@@ -214,13 +251,18 @@ class resolver {
   // (A set or a year given twice is a syntax error, IKU024.)
   void check_targets(const syntax::indikator_decl& d) {
     if (!p_.periode) return;
-    for (const syntax::target_set& t : d.targets)
+    auto check = [&](const syntax::target_set& t, const char* hint) {
       for (const syntax::target_value& v : t.years)
         if (v.year < p_.periode->first || v.year > p_.periode->second)
           out_.error("IKU109", v.year_where,
                      fmt::format("year {} is outside the periode {}..{}", v.year, p_.periode->first,
                                  p_.periode->second),
-                     "a target year must fall in the Renstra periode declared at the top of the file");
+                     hint);
+    };
+    for (const syntax::target_set& t : d.targets)
+      check(t, "a target year must fall in the Renstra periode declared at the top of the file");
+    if (d.realisasi)
+      check(*d.realisasi, "a published realisasi belongs to a year of the Renstra periode declared at the top of the file");
   }
 
   // `bantu` values share the namespace of indikator: unique, and not a data variable's name.
@@ -261,7 +303,15 @@ class resolver {
       current_.clear();
     }
     scope polarity{"polaritas", {"realisasi", "target"}, false};
-    for (auto& [name, d] : p_.polarities) expect(*d->capaian, polarity, type::number);
+    scope met{"tercapai", {"realisasi", "target", "capaian"}, false};
+    for (auto& [name, d] : p_.polarities) {
+      expect(*d->capaian, polarity, type::number);
+      if (d->tercapai) expect(*d->tercapai, met, type::boolean);
+    }
+    // Inside rerata()/jumlah()/banyak() an agregat sees each member indicator's figures.
+    scope member{"agregat", {"capaian", "realisasi", "target", "bobot"}, false, {"tercapai"}};
+    scope aggregate{"agregat", {}, false, {}, &member};
+    for (auto& [name, d] : p_.aggregates) expect(*d->nilai, aggregate, type::number);
     scope scale{"skala", {"capaian", "nilai"}, false};
     for (auto& [name, d] : p_.scales)
       for (const syntax::skala_rule& r : d->rules) expect(*r.cond, scale, type::boolean);
@@ -298,6 +348,8 @@ class resolver {
           if constexpr (std::is_same_v<T, number_lit>) {
             return type::number;
           } else if constexpr (std::is_same_v<T, name_ref>) {
+            if (std::find(sc.conditions.begin(), sc.conditions.end(), n.name) != sc.conditions.end())
+              return type::boolean;
             resolve_name(n.name, e.where, sc);
             return type::number;
           } else if constexpr (std::is_same_v<T, unary>) {
@@ -345,6 +397,19 @@ class resolver {
                                                         : fmt::format("{} or more", b->min_args),
                              b->max_args == 1 ? "" : "s", c.args.size()),
                  fmt::format("usage: {}", b->usage));
+    if (b->over_members()) {
+      if (!sc.members) {
+        out_.error("IKU118", c.fn.where, fmt::format("`{}` can only be used in an agregat", b->name),
+                   fmt::format("{}; define an agregat NAME \"label\" {{ nilai = ... }} and choose it with "
+                               "`agregat sasaran NAME`",
+                               b->usage));
+        for (const syntax::expr_ptr& a : c.args) type_of(*a, sc);
+      } else {
+        for (const syntax::expr_ptr& a : c.args)
+          operand(*a, *sc.members, b->fn == builtin_fn::banyak ? type::boolean : type::number);
+      }
+      return type::number;
+    }
     for (const syntax::expr_ptr& a : c.args) operand(*a, sc, type::number);
     if (b->rounds() && c.args.size() == 2) {
       const auto* lit = std::get_if<syntax::number_lit>(&c.args[1]->node);
@@ -376,8 +441,12 @@ class resolver {
     std::string hint = diag::did_you_mean(name, candidates);
     // Probably defined by the data or import that failed, unless it is a near miss of a known name.
     if (hint.empty() && sc.data_and_indicators && (p_.data_failed || p_.imports_failed)) return;
+    for (const std::string& n : sc.conditions) candidates.push_back(n);
+    if (hint.empty()) hint = diag::did_you_mean(name, sc.conditions);
     if (hint.empty())
       hint = sc.data_and_indicators ? "a name in a formula must be a variable of a data file or another indikator"
+             : sc.members           ? "in an agregat the figures of its indikator are read inside rerata(), jumlah() "
+                                      "or banyak(), e.g. rerata(capaian)"
              : sc.names.empty()     ? fmt::format("a lone {} has no data: only numbers and functions", sc.context)
                                     : fmt::format("in a {} only {} can be used", sc.context, join(sc.names));
     out_.error("IKU101", where, fmt::format("unknown name `{}` in {}", name, sc.context), hint);

@@ -11,6 +11,7 @@
 
 #include "check/program.hpp"
 #include "cli/commands.hpp"
+#include "report/lkj.hpp"
 
 namespace iku::cli {
 
@@ -45,8 +46,12 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err)
   common_options common;
   auto add_common = [&](CLI::App* sub) {
     sub->add_option("file", common.file, "the .iku file")->required();
-    sub->add_option("--tahun,--year", common.tahun, "report year (default: the file's `tahun`, else the latest year with data)");
-    sub->add_option("--target", common.target, "target set, e.g. renstra or pk (default: the file's `target`)");
+    sub->add_option("--tahun,--year", common.tahun,
+                    "report year, or years: 2024, 2022..2024, 2023,2024 (default: the file's `tahun`, else the latest "
+                    "year with data)");
+    sub->add_option("--target", common.target,
+                    "target set(s): pk, renstra:akhir (end of period), renstra:2026, pk,renstra (default: the file's "
+                    "`target`)");
     sub->add_option("--wilayah,--region", common.wilayah, "use the data rows of this region (the `wilayah` column)");
     sub->add_option("--locale", common.locale, "number format: id (1.234,56) or en (1,234.56)")
         ->check(CLI::IsMember({"id", "en"}));
@@ -56,14 +61,19 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err)
                   "read no file outside the main file's folder and the stdlib (imports, data)");
   };
 
-  CLI::App* run_cmd = app.add_subcommand("run", "print the capaian table (Tabel 14) of a year");
+  CLI::App* run_cmd = app.add_subcommand("run", "print the tables of the LKj (Tabel 13 to 16 and a summary)");
   add_common(run_cmd);
+  run_options run;
+  std::string tables_help = "tables to print, in report order (default: every one the file declares what for):";
+  for (const report::lkj_table& t : report::lkj_tables()) tables_help += fmt::format("\n  {}: {}", t.name, t.about);
+  run_cmd->add_option("--tabel,--table", run.tabel, tables_help)->delimiter(',');
 
   CLI::App* explain_cmd = app.add_subcommand("explain", "explain how figures were computed");
   add_common(explain_cmd);
   explain_options explain;
   explain_cmd->add_option("indikator", explain.indicators,
-                          "indikator to explain, or one figure of it: ppks.realisasi, .target, .capaian, .kategori");
+                          "indikator to explain, or one figure of it: ppks.realisasi, .target, .capaian, .kategori, "
+                          ".tercapai; or a sasaran (S1) or `instansi` for its agregat");
   explain_cmd->add_flag("--semua,--all", explain.all, "explain every figure of the run");
   explain_cmd->add_option("--format", explain.format, "text or json")->check(CLI::IsMember({"text", "json"}));
 
@@ -97,7 +107,7 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err)
 
   if (eval_cmd->parsed()) return eval_command(eval, out, err);
   common.stdlib_dirs = stdlib_dirs(argc > 0 ? argv[0] : nullptr);
-  if (run_cmd->parsed()) return run_command(common, out, err);
+  if (run_cmd->parsed()) return run_command(common, run, out, err);
   return explain_command(common, explain, out, err);
 }
 

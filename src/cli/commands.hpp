@@ -12,13 +12,17 @@ namespace iku::cli {
 
 struct common_options {
   std::string file;
-  std::optional<int> tahun;
+  std::optional<std::string> tahun;  // 2024 | 2022..2024 | 2023,2024
   std::optional<std::string> target;
   std::string wilayah;
   std::string locale = "id";
   std::size_t max_errors = diag::default_max_errors;
   bool confine = false;  // --batasi-folder
   std::vector<std::string> stdlib_dirs;
+};
+
+struct run_options {
+  std::vector<std::string> tabel;  // --tabel capaian,renstra (empty: every table that applies)
 };
 
 struct explain_options {
@@ -35,7 +39,7 @@ struct eval_options {
   std::size_t max_errors = diag::default_max_errors;
 };
 
-int run_command(const common_options& o, std::ostream& out, std::ostream& err);
+int run_command(const common_options& o, const run_options& r, std::ostream& out, std::ostream& err);
 int explain_command(const common_options& o, const explain_options& e, std::ostream& out, std::ostream& err);
 int eval_command(const eval_options& e, std::ostream& out, std::ostream& err);
 

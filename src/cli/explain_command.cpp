@@ -14,10 +14,19 @@ int explain_command(const common_options& o, const explain_options& e, std::ostr
   if (std::optional<int> stop = open_session(o, s, err)) return *stop;
   const check::program& p = *s.program;
 
-  // Each request is an indikator, or one of its figures: `ppks.capaian`.
+  // One year and one target: an explanation is of one figure.
+  if (s.options.years.size() > 1 || s.options.targets.size() > 1) {
+    err << "iku explain: explains one year and one target at a time; give one --tahun and one --target\n";
+    return usage_error;
+  }
+
+  // Each request is an indikator, or one of its figures: `ppks.capaian`; or a sasaran's or the
+  // office's agregat.
   struct request {
     const check::indicator* indicator;
     std::string figure;  // "" for all of them
+    const syntax::sasaran_decl* sasaran = nullptr;
+    bool instansi = false;
   };
   std::vector<request> chosen;
   if (e.all) {
@@ -28,20 +37,32 @@ int explain_command(const common_options& o, const explain_options& e, std::ostr
   } else {
     std::vector<std::string> names;
     for (const check::indicator& ind : p.indicators) names.push_back(ind.name());
-    const std::vector<std::string> figures = {"realisasi", "target", "capaian", "kategori"};
+    for (const syntax::sasaran_decl* x : p.sasaran) names.push_back(x->name.text);
+    const std::vector<std::string> figures = {"realisasi", "target", "capaian", "kategori", "tercapai"};
     for (const std::string& asked : e.indicators) {
       std::size_t dot = asked.find('.');
       std::string name = asked.substr(0, dot);
       std::string figure = dot == std::string::npos ? "" : asked.substr(dot + 1);
       const check::indicator* ind = p.find_indicator(name);
+      auto sasaran = std::find_if(p.sasaran.begin(), p.sasaran.end(), [&](auto* x) { return x->name.text == name; });
+      if (!ind && (sasaran != p.sasaran.end() || name == "instansi") && figure.empty()) {
+        const syntax::agregat_decl* a = name == "instansi" ? p.agregat_instansi : p.agregat_sasaran;
+        if (!a) {
+          err << fmt::format("iku explain: {} declares no `agregat {}`, so {} has no figure of its own\n", o.file,
+                             name == "instansi" ? "instansi" : "sasaran", name);
+          return usage_error;
+        }
+        chosen.push_back({nullptr, "", name == "instansi" ? nullptr : *sasaran, name == "instansi"});
+        continue;
+      }
       if (!ind) {
         std::string hint = diag::did_you_mean(name, names);
         err << fmt::format("iku explain: no indikator `{}` in {}{}\n", name, o.file, hint.empty() ? "" : "; " + hint);
         return usage_error;
       }
       if (!figure.empty() && std::find(figures.begin(), figures.end(), figure) == figures.end()) {
-        err << fmt::format("iku explain: `{}` is not a figure of an indikator; use {}.realisasi, .target, .capaian "
-                           "or .kategori\n",
+        err << fmt::format("iku explain: `{}` is not a figure of an indikator; use {}.realisasi, .target, .capaian, "
+                           ".kategori or .tercapai\n",
                            figure, name);
         return usage_error;
       }
@@ -54,11 +75,18 @@ int explain_command(const common_options& o, const explain_options& e, std::ostr
   eval::evaluator ev(p, s.sources, s.options);
   bool json = e.format == "json";
   if (json) out << report::explain_json_open(check::display_path(o.file), s.options);
+  std::vector<eval::indicator_result> all;  // an agregat's members, computed once
   for (std::size_t i = 0; i < chosen.size(); ++i) {
     const request& q = chosen[i];
     eval::tracer t(s.style);  // substituted formulas are for people: in the chosen locale
-    eval::indicator_result r = ev.evaluate(*q.indicator, &t);
-    report::explanation x{std::move(r), t.take_last(), ""};
+    report::explanation x;
+    if (q.indicator) {
+      x.result = ev.evaluate(*q.indicator, &t);
+    } else {
+      if (all.empty()) all = ev.evaluate_all();
+      x.aggregate = ev.aggregate(q.instansi ? *p.agregat_instansi : *p.agregat_sasaran, q.sasaran, all, &t);
+    }
+    x.trace = t.take_last();
     x.narrative = report::narrative(x, s.sources, s.style);
     eval::trace_node& trace = x.trace;
     if (!q.figure.empty())

@@ -1,15 +1,51 @@
+#include <algorithm>
+
+#include <fmt/format.h>
+
 #include "cli/commands.hpp"
 #include "cli/session.hpp"
-#include "report/capaian_table.hpp"
+#include "diag/suggest.hpp"
+#include "report/lkj.hpp"
 
 namespace iku::cli {
 
-int run_command(const common_options& o, std::ostream& out, std::ostream& err) {
+int run_command(const common_options& o, const run_options& r, std::ostream& out, std::ostream& err) {
+  // The tables asked for, checked before any work: a misspelt name is a usage error.
+  std::vector<const report::lkj_table*> chosen;
+  std::vector<std::string> names;
+  for (const report::lkj_table& t : report::lkj_tables()) names.emplace_back(t.name);
+  for (const std::string& name : r.tabel) {
+    const report::lkj_table* t = report::find_lkj_table(name);
+    if (!t) {
+      std::string hint = diag::did_you_mean(name, names);
+      err << fmt::format("iku run: no table `{}`; {}\n", name,
+                         hint.empty() ? fmt::format("tables: {}", fmt::join(names, ", ")) : hint);
+      return usage_error;
+    }
+    if (std::find(chosen.begin(), chosen.end(), t) == chosen.end()) chosen.push_back(t);
+  }
+
   session s;
   if (std::optional<int> stop = open_session(o, s, err)) return *stop;
-  eval::evaluator ev(*s.program, s.sources, s.options);
-  std::vector<eval::indicator_result> results = ev.evaluate_all();
-  out << report::render_text(report::capaian_table(*s.program, s.sources, s.options, results, s.style));
+  const check::program& p = *s.program;
+  if (chosen.empty()) {
+    for (const report::lkj_table& t : report::lkj_tables())
+      if (t.applies(p)) chosen.push_back(&t);
+  } else {
+    for (const report::lkj_table* t : chosen)
+      if (!t->applies(p)) {
+        err << fmt::format("iku run: table `{}` needs {}, and {} has none\n", t->name, t->needs, o.file);
+        return usage_error;
+      }
+  }
+  eval::evaluator ev(p, s.sources, s.options);
+  report::lkj_context c{p, s.sources, ev, s.style};
+  bool first = true;
+  for (const report::lkj_table* t : chosen)
+    for (const report::table& x : t->build(c)) {
+      out << (first ? "" : "\n") << report::render_text(x);
+      first = false;
+    }
   return ok;
 }
 

@@ -33,10 +33,12 @@ bool compare(const number& a, syntax::compare_op op, const number& b) {
 evaluator::evaluator(const check::program& p, const diag::source_manager& sources, options o)
     : p_(p), sources_(sources), options_(std::move(o)) {}
 
-std::vector<indicator_result> evaluator::evaluate_all() {
+std::vector<indicator_result> evaluator::evaluate_all() { return evaluate_all(options_.year, options_.target); }
+
+std::vector<indicator_result> evaluator::evaluate_all(int year, const target_choice& target) {
   std::vector<indicator_result> out;
   out.reserve(p_.indicators.size());
-  for (const check::indicator& ind : p_.indicators) out.push_back(evaluate(ind));
+  for (const check::indicator& ind : p_.indicators) out.push_back(evaluate(ind, year, target));
   return out;
 }
 
@@ -71,41 +73,51 @@ std::string evaluator::declared(const std::string& policy, diag::span at) const 
 std::string evaluator::text(const syntax::expr& e) const { return std::string(sources_.slice(e.where)); }
 
 indicator_result evaluator::evaluate(const check::indicator& ind, tracer* t) {
+  return evaluate(ind, options_.year, options_.target, t);
+}
+
+indicator_result evaluator::evaluate(const check::indicator& ind, int year, const target_choice& target_set,
+                                     tracer* t) {
   indicator_result r;
   r.indicator = &ind;
-  r.year = options_.year;
-  r.target_set = options_.target_set;
+  r.year = year;
+  r.target_set = target_set;
   if (t)
     t->open("indikator", fmt::format("{} ({}) tahun {}, target {}", ind.decl->label.text, ind.name(), r.year,
-                                     r.target_set),
+                                     r.target_set.name()),
             ind.decl->name.where);
-  r.realisasi = realisasi(ind, r.year, t, &r.realisasi_exact);
+  r.realisasi = realisasi(ind, r.year, t, &r.realisasi_exact, &r.published);
   target(r, t);
   capaian(r, t);
   kategori(r, t);
+  tercapai(r, t);
   syarat(r, t);
   if (t) t->close(r.capaian);
   return r;
 }
 
-// The declared value of the chosen set for the year.
+// The declared value of the chosen set: for the year evaluated, a fixed year, or `akhir`.
 void evaluator::target(indicator_result& r, tracer* t) {
   const check::indicator& ind = *r.indicator;
-  const syntax::target_set* set = ind.target_set(r.target_set);
-  if (set)
+  const target_choice& c = r.target_set;
+  const syntax::target_set* set = ind.target_set(c.set);
+  const int year = c.year ? c.year : r.year;
+  if (set && c.akhir && set->akhir) r.target = &*set->akhir;
+  if (set && !c.akhir)
     for (const syntax::target_value& v : set->years)
-      if (v.year == r.year) r.target = &v;
-  std::string title = fmt::format("Target {} tahun {}", r.target_set, r.year);
+      if (v.year == year) r.target = &v;
+  std::string when = c.akhir ? "akhir periode" : fmt::format("tahun {}", year);
+  std::string title = fmt::format("Target {} {}", c.set, when);
   if (r.target) {
     r.target_value = r.target->value.value;
     if (t)
       t->leaf("target", title, r.target->value_where, r.target_value).facts = {
-          {"set", r.target_set}, {"tahun", std::to_string(r.year)}, {"tertulis", r.target->value.text}};
+          {"set", c.set}, {"tahun", c.akhir ? "akhir" : std::to_string(year)}, {"tertulis", r.target->value.text}};
     return;
   }
-  r.target_value = not_measurable{set                    ? fmt::format("target {} tidak memuat tahun {}", r.target_set, r.year)
-                                  : r.target_set.empty() ? fmt::format("indikator {} tidak punya target", ind.name())
-                                                         : fmt::format("indikator {} tidak punya target {}", ind.name(), r.target_set),
+  r.target_value = not_measurable{set             ? fmt::format("target {} tidak memuat {}", c.set, c.akhir ? "akhir" : "tahun " + std::to_string(year))
+                                  : c.set.empty() ? fmt::format("indikator {} tidak punya target", ind.name())
+                                                  : fmt::format("indikator {} tidak punya target {}", ind.name(), c.set),
                                   set ? set->where : ind.decl->name.where};
   if (t) t->leaf("target", title, r.target_value.failure().where, r.target_value);
 }
@@ -137,35 +149,68 @@ void evaluator::capaian(indicator_result& r, tracer* t) {
   if (t) t->close(r.capaian);
 }
 
-// The first rule of the selected scale the capaian meets. Every rule is evaluated, so an
-// explanation can say why the others did not match.
+// The indicator's category by its scale.
 void evaluator::kategori(indicator_result& r, tracer* t) {
   const check::indicator& ind = *r.indicator;
-  const syntax::skala_decl* skala = ind.skala;
-  if (!skala) return;  // a report without categories: nothing to compute, nothing to explain
+  if (!ind.skala) return;  // a report without categories: nothing to compute, nothing to explain
+  r.kategori = categorize(*ind.skala, r.capaian, ind.desimal_capaian, &ind, t, r.kategori_reason);
+}
+
+// The first rule of the scale the capaian meets. Every rule is evaluated, so an explanation can
+// say why the others did not match.
+const syntax::skala_rule* evaluator::categorize(const syntax::skala_decl& skala, const result& capaian,
+                                                std::optional<int> places, const check::indicator* ind, tracer* t,
+                                                std::string& reason) {
+  const syntax::skala_rule* found = nullptr;
   if (t) {
-    t->open("kategori", fmt::format("Kategori menurut skala {}", skala->name.text), skala->name.where);
-    t->current().facts = {{"skala", skala->name.text}, {"label", skala->label.text}};
+    t->open("kategori", fmt::format("Kategori menurut skala {}", skala.name.text), skala.name.where);
+    t->current().facts = {{"skala", skala.name.text}, {"label", skala.label.text}};
   }
-  if (!r.capaian.measurable()) {
-    r.kategori_reason = "capaian tidak terukur";
+  if (!capaian.measurable()) {
+    reason = "capaian tidak terukur";
   } else {
     env en;
-    en.year = r.year;
-    en.indicator = &ind;
-    std::string shown = t && ind.desimal_capaian ? r.capaian.number().format(*ind.desimal_capaian, t->style()) : "";
-    en.fixed = {{"capaian", &r.capaian, shown, {}}, {"nilai", &r.capaian, shown, {}}};
-    for (const syntax::skala_rule& rule : skala->rules) {
+    en.indicator = ind;
+    std::string shown = t && places ? capaian.number().format(*places, t->style()) : "";
+    en.fixed = {{"capaian", &capaian, shown, {}}, {"nilai", &capaian, shown, {}}};
+    for (const syntax::skala_rule& rule : skala.rules) {
       result met = formula("aturan", fmt::format("{} \"{}\"", rule.code.text, rule.label.text), *rule.cond, en, t);
-      if (!r.kategori && met.is_bool() && met.boolean()) r.kategori = &rule;
+      if (!found && met.is_bool() && met.boolean()) found = &rule;
     }
-    if (!r.kategori) r.kategori_reason = fmt::format("tidak ada aturan skala {} yang cocok", skala->name.text);
+    if (!found) reason = fmt::format("tidak ada aturan skala {} yang cocok", skala.name.text);
   }
   if (t) {
-    if (r.kategori) t->current().facts.push_back({"kode", r.kategori->code.text});
-    diag::span at = r.capaian.measurable() ? skala->name.where : diag::span{};
-    t->close(r.kategori ? result(true) : result(not_measurable{r.kategori_reason, at}));
+    if (found) t->current().facts.push_back({"kode", found->code.text});
+    diag::span at = capaian.measurable() ? skala.name.where : diag::span{};
+    t->close(found ? result(true) : result(not_measurable{reason, at}));
   }
+  return found;
+}
+
+// Whether the target is met, as the polaritas says (`tercapai = realisasi >= target`).
+void evaluator::tercapai(indicator_result& r, tracer* t) {
+  const check::indicator& ind = *r.indicator;
+  const syntax::polaritas_decl& pol = *ind.polaritas;
+  if (!pol.tercapai) {
+    r.tercapai = not_measurable{fmt::format("polaritas {} tidak menyatakan kapan target tercapai", pol.name.text),
+                                pol.where};
+    return;
+  }
+  const bool rounded = ind.basis == syntax::capaian_basis::rounded;
+  env en;
+  en.year = r.year;
+  en.indicator = &ind;
+  en.fixed = {{"realisasi", rounded ? &r.realisasi : &r.realisasi_exact, "", ind.decl->rumus->where},
+              {"target", &r.target_value, "", r.target ? r.target->value_where : diag::span{}},
+              {"capaian", &r.capaian, "", {}}};
+  if (t) {
+    if (r.target) en.fixed[1].shown = r.target->value.shown(t->style());
+    if (r.capaian.is_number() && ind.desimal_capaian)
+      en.fixed[2].shown = r.capaian.number().format(*ind.desimal_capaian, t->style());
+    if (en.fixed[0].value->is_number() && rounded && ind.desimal)
+      en.fixed[0].shown = en.fixed[0].value->number().format(*ind.desimal, t->style());
+  }
+  r.tercapai = formula("tercapai", fmt::format("Tercapai menurut polaritas {}", pol.name.text), *pol.tercapai, en, t);
 }
 
 // Constraints on the data; one that fails is a finding, not an error.
@@ -194,12 +239,13 @@ void evaluator::syarat(indicator_result& r, tracer* t) {
   }
 }
 
-result evaluator::realisasi(const check::indicator& ind, int year, tracer* t, result* exact) {
+result evaluator::realisasi(const check::indicator& ind, int year, tracer* t, result* exact, bool* published) {
   auto key = std::make_pair(&ind, year);
   if (!t) {
     if (auto it = realisasi_cache_.find(key); it != realisasi_cache_.end()) {
-      if (exact) *exact = it->second.first;
-      return it->second.second;
+      if (exact) *exact = it->second.full;
+      if (published) *published = it->second.published;
+      return it->second.shown;
     }
   }
   if (t) t->open("realisasi", fmt::format("Realisasi {} tahun {}", ind.name(), year), ind.decl->rumus->where);
@@ -208,10 +254,25 @@ result evaluator::realisasi(const check::indicator& ind, int year, tracer* t, re
   en.year = year;
   en.indicator = &ind;
   result full = formula("rumus", fmt::format("Rumus {}", ind.name()), *ind.decl->rumus, en, t);
+  // A year whose data the formula lacks takes the realisasi the file states for it (a past
+  // year known only as the figure a report printed); where the data exists, the formula rules.
+  const syntax::target_value* stated = nullptr;
+  if (!full.measurable() && full.failure().missing && ind.decl->realisasi)
+    for (const syntax::target_value& v : ind.decl->realisasi->years)
+      if (v.year == year) stated = &v;
+  if (stated) {
+    full = stated->value.value;
+    if (t)
+      t->leaf("realisasi_tercatat", fmt::format("Realisasi tercatat {} tahun {}", ind.name(), year),
+              stated->value_where, full)
+          .facts = {{"tahun", std::to_string(year)}, {"tertulis", stated->value.text},
+                    {"karena", "data rumus tahun ini tidak ada"}};
+  }
   result shown = ind.desimal ? round(full, *ind.desimal, ind.mode_realisasi, ind.desimal_at, ind.mode_realisasi_at, t, "realisasi") : full;
   if (t) t->close(shown);
   if (exact) *exact = full;
-  if (!t) realisasi_cache_[key] = {full, shown};
+  if (published) *published = stated != nullptr;
+  if (!t) realisasi_cache_[key] = {full, shown, stated != nullptr};
   return shown;
 }
 
@@ -324,6 +385,8 @@ result evaluator::expression(const syntax::expr& e, const env& en, tracer* t, st
       return c.boolean() ? (*this)(*n.then_) : (*this)(*n.else_);
     }
     result visit(const expr& x, const syntax::call& n) {
+      const check::builtin* b = check::find_builtin(n.fn.text);
+      if (b && b->over_members()) return ev.over_members(x, *b, *n.args.at(0), en, t);
       std::vector<result> args;
       for (const expr_ptr& a : n.args) {
         args.push_back((*this)(*a));
@@ -359,10 +422,14 @@ result evaluator::name(const syntax::expr& e, const std::string& n, const env& e
                        std::string* shown) {
   for (const binding& b : en.fixed) {
     if (b.name == n) {
-      if (shown) *shown = !b.shown.empty() ? b.shown : b.value->is_number() ? show(b.value->number(), t) : "?";
+      if (shown)
+        *shown = !b.shown.empty()        ? b.shown
+                 : b.value->is_number() ? show(b.value->number(), t)
+                 : b.value->is_bool()   ? (b.value->boolean() ? "ya" : "tidak")
+                                        : "?";
       if (!b.value->measurable())
         return not_measurable{fmt::format("{} tidak terukur: {}", n, b.value->failure().reason),
-                              b.value->failure().where};
+                              b.value->failure().where, b.value->failure().missing};
       return *b.value;
     }
   }
@@ -379,7 +446,8 @@ result evaluator::name(const syntax::expr& e, const std::string& n, const env& e
     if (t) t->close(v);
     if (shown) *shown = v.is_number() ? show(v.number(), t) : "?";
     if (!v.measurable())
-      return not_measurable{fmt::format("realisasi {} tidak terukur: {}", n, v.failure().reason), e.where};
+      return not_measurable{fmt::format("realisasi {} tidak terukur: {}", n, v.failure().reason), e.where,
+                            v.failure().missing};
     return v;
   }
   if (const syntax::bantu_decl* h = data_variable ? nullptr : p_.find_helper(n)) {
@@ -400,17 +468,18 @@ result evaluator::name(const syntax::expr& e, const std::string& n, const env& e
     }
     if (shown) *shown = v.is_number() ? show(v.number(), t) : "?";
     if (!v.measurable())
-      return not_measurable{fmt::format("nilai bantu {} tidak terukur: {}", n, v.failure().reason), e.where};
+      return not_measurable{fmt::format("nilai bantu {} tidak terukur: {}", n, v.failure().reason), e.where,
+                            v.failure().missing};
     return v;
   }
   const data::datum* d = p_.data.find(n, en.year, options_.wilayah);
   std::string cell = fmt::format("{} tahun {}{}", n, en.year, options_.wilayah.empty() ? "" : " wilayah " + options_.wilayah);
   result v;
   if (!d)
-    v = not_measurable{fmt::format("data {} tidak ada", cell), e.where};
+    v = not_measurable{fmt::format("data {} tidak ada", cell), e.where, true};
   else if (!d->value)
     v = not_measurable{fmt::format("data {} kosong (tertulis \"{}\" di {})", cell, d->text, sources_.where(d->where)),
-                       e.where};
+                       e.where, true};
   else
     v = *d->value;
   if (t) {
@@ -447,6 +516,10 @@ result evaluator::call(const syntax::expr& e, const syntax::call& c, std::vector
       return round(args[0], places, ind ? ind->mode : p_.mode, e.where, ind ? ind->mode_at : p_.mode_at, t,
                    "bulat()");
     }
+    case check::builtin_fn::rerata:
+    case check::builtin_fn::jumlah:
+    case check::builtin_fn::banyak: break;  // over_members(), before the arguments are evaluated
+
   }
   return not_measurable{"fungsi tidak dikenal", e.where};
 }

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "check/builtins.hpp"
 #include "check/program.hpp"
 #include "eval/options.hpp"
 #include "eval/result.hpp"
@@ -24,25 +25,48 @@ struct finding {
 struct indicator_result {
   const check::indicator* indicator = nullptr;
   int year = 0;
-  std::string target_set;
+  target_choice target_set;
   result realisasi_exact;
   result realisasi;  // rounded to the declared desimal (or exact when none is declared)
+  bool published = false;  // the realisasi is the one the file states for the year (`realisasi { ... }`)
   const syntax::target_value* target = nullptr;  // the declared target (null: none)
   result target_value;
   result capaian_exact;
   result capaian;  // rounded to the declared desimal capaian
   const syntax::skala_rule* kategori = nullptr;
   std::string kategori_reason;  // why there is none
+  result tercapai;  // met the target, by the polaritas's `tercapai` (a condition)
   std::vector<finding> findings;
+};
+
+// One figure made of several indicators' figures by an agregat: a sasaran's, or the office's.
+struct aggregate_result {
+  const syntax::agregat_decl* agregat = nullptr;
+  const syntax::sasaran_decl* sasaran = nullptr;  // null: the office (every indikator)
+  int year = 0;
+  target_choice target_set;
+  result value_exact;
+  result value;  // rounded to the file's desimal capaian
+  std::optional<int> places;                     // that desimal capaian (none: exact)
+  const syntax::skala_rule* kategori = nullptr;  // by the file's skala
+  std::string kategori_reason;
+  std::vector<const check::indicator*> members;   // whose figures went in
+  std::vector<const indicator_result*> left_out;  // capaian not measurable: not counted (never as 0)
 };
 
 class evaluator {
  public:
   evaluator(const check::program& p, const diag::source_manager& sources, options o);
 
-  // Everything about one indicator for the options' year and target set.
+  // Everything about one indicator for a year and target (by default the options' main ones).
   indicator_result evaluate(const check::indicator& ind, tracer* t = nullptr);
+  indicator_result evaluate(const check::indicator& ind, int year, const target_choice& target, tracer* t = nullptr);
   std::vector<indicator_result> evaluate_all();
+  std::vector<indicator_result> evaluate_all(int year, const target_choice& target);
+  // The agregat's figure over `results` (the indicators of a sasaran, or all of them for the
+  // office: `sasaran` null), all of one year and target.
+  aggregate_result aggregate(const syntax::agregat_decl& a, const syntax::sasaran_decl* sasaran,
+                             const std::vector<indicator_result>& results, tracer* t = nullptr);
   // A checked lone expression, with no data (`iku eval`).
   result evaluate_constant(const syntax::expr& e, tracer* t = nullptr);
 
@@ -60,12 +84,21 @@ class evaluator {
     bool data = false;           // data variables and indicators visible
     int year = 0;
     const check::indicator* indicator = nullptr;  // whose pembulatan bulat() follows
+    const std::vector<const indicator_result*>* members = nullptr;  // an agregat's indicators
   };
 
-  result realisasi(const check::indicator& ind, int year, tracer* t, result* exact);
+  result realisasi(const check::indicator& ind, int year, tracer* t, result* exact, bool* published = nullptr);
   void target(indicator_result& r, tracer* t);
   void capaian(indicator_result& r, tracer* t);
   void kategori(indicator_result& r, tracer* t);
+  void tercapai(indicator_result& r, tracer* t);
+  // The first rule of `skala` that `capaian` meets (null: none, `reason` says why).
+  const syntax::skala_rule* categorize(const syntax::skala_decl& skala, const result& capaian,
+                                       std::optional<int> places, const check::indicator* ind, tracer* t,
+                                       std::string& reason);
+  // rerata(x), jumlah(x), banyak(c): `arg` evaluated for each member indicator of an agregat.
+  result over_members(const syntax::expr& e, const check::builtin& b, const syntax::expr& arg, const env& en,
+                      tracer* t);
   void syarat(indicator_result& r, tracer* t);
   result expression(const syntax::expr& e, const env& en, tracer* t, std::string* shown);
   result name(const syntax::expr& e, const std::string& n, const env& en, tracer* t, std::string* shown);
@@ -87,8 +120,12 @@ class evaluator {
   const check::program& p_;
   const diag::source_manager& sources_;
   options options_;
-  // (exact, displayed) realisasi of each indicator and year computed so far, for references.
-  std::map<std::pair<const check::indicator*, int>, std::pair<result, result>> realisasi_cache_;
+  // The realisasi of each indicator and year computed so far, for references.
+  struct computed {
+    result full, shown;
+    bool published = false;
+  };
+  std::map<std::pair<const check::indicator*, int>, computed> realisasi_cache_;
   // `bantu` values computed so far, by value and year.
   std::map<std::pair<const syntax::bantu_decl*, int>, result> helper_cache_;
 };

@@ -1,15 +1,113 @@
 #include "eval/options.hpp"
 
 #include <algorithm>
+#include <set>
 
 #include <fmt/format.h>
 
+#include "data/csv_cells.hpp"
 #include "diag/suggest.hpp"
 
 namespace iku::eval {
 
-std::optional<options> choose_options(const check::program& p, std::optional<int> year,
-                                      std::optional<std::string> target_set, const std::string& wilayah,
+std::string target_choice::name() const {
+  if (akhir) return set + ":akhir";
+  if (year) return fmt::format("{}:{}", set, year);
+  return set;
+}
+
+namespace {
+
+// Splits "a, b,c" at commas, trimming each part.
+std::vector<std::string> parts(const std::string& list) {
+  std::vector<std::string> out;
+  std::size_t from = 0;
+  while (true) {
+    std::size_t comma = list.find(',', from);
+    out.emplace_back(data::trim(std::string_view(list).substr(from, comma == std::string::npos ? comma : comma - from)));
+    if (comma == std::string::npos) return out;
+    from = comma + 1;
+  }
+}
+
+std::optional<int> four_digit_year(std::string_view s) {
+  if (s.size() != 4 || !std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; }))
+    return std::nullopt;
+  return std::stoi(std::string(s));
+}
+
+// A year of the command line is the caller's mistake when it is off the plan: exit code 2.
+bool inside_periode(const check::program& p, int year, const std::string& option, diag::diagnostics& out) {
+  if (!p.periode || (year >= p.periode->first && year <= p.periode->second)) return true;
+  out.usage_error("IKU132", {}, fmt::format("{} {} is outside the periode {}..{}", option, year, p.periode->first,
+                                            p.periode->second),
+                  "the Renstra periode is declared at the top of the file");
+  return false;
+}
+
+// --tahun 2024 | 2022..2024 | 2023,2024 (ranges and years may be mixed): ascending, no repeats.
+std::optional<std::vector<int>> parse_years(const check::program& p, const std::string& given, diag::diagnostics& out) {
+  constexpr int max_years = 50;  // a table with more year columns is not a report anyone reads
+  std::set<int> years;
+  for (const std::string& part : parts(given)) {
+    std::size_t dots = part.find("..");
+    std::optional<int> from = four_digit_year(std::string_view(part).substr(0, dots));
+    std::optional<int> to = dots == std::string::npos ? from : four_digit_year(std::string_view(part).substr(dots + 2));
+    if (!from || !to || *to < *from || *to - *from >= max_years) {
+      out.usage_error("IKU132", {}, fmt::format("--tahun `{}` is not a year or a range of years", part),
+                      "write a year (--tahun 2024), a range (--tahun 2022..2024) or a list (--tahun 2023,2024)");
+      return std::nullopt;
+    }
+    if (!inside_periode(p, *from, "--tahun", out) || !inside_periode(p, *to, "--tahun", out)) return std::nullopt;
+    for (int y = *from; y <= *to; ++y) years.insert(y);
+  }
+  if (years.size() > max_years) {
+    out.usage_error("IKU132", {}, fmt::format("--tahun `{}` names more than {} years", given, max_years));
+    return std::nullopt;
+  }
+  return std::vector<int>(years.begin(), years.end());
+}
+
+// --target pk | renstra:akhir | renstra:2026 | pk,renstra:akhir
+std::optional<std::vector<target_choice>> parse_targets(const check::program& p, const std::string& given,
+                                                        diag::diagnostics& out) {
+  std::vector<std::string> sets = p.target_sets();
+  std::vector<target_choice> chosen;
+  for (const std::string& part : parts(given)) {
+    std::size_t colon = part.find(':');
+    target_choice t;
+    t.set = part.substr(0, colon);
+    if (std::find(sets.begin(), sets.end(), t.set) == sets.end()) {
+      std::string hint = diag::did_you_mean(t.set, sets);
+      out.usage_error("IKU131", {}, fmt::format("no indikator has a target `{}`", t.set),
+                      !hint.empty()  ? hint
+                      : sets.empty() ? "no indikator in this file declares a target"
+                                     : fmt::format("target sets in this file: {}", fmt::join(sets, ", ")));
+      return std::nullopt;
+    }
+    if (colon != std::string::npos) {
+      std::string when = part.substr(colon + 1);
+      std::optional<int> year = four_digit_year(when);
+      if (when == "akhir") {
+        t.akhir = true;
+      } else if (year) {
+        if (!inside_periode(p, *year, "--target", out)) return std::nullopt;
+        t.year = *year;
+      } else {
+        out.usage_error("IKU131", {}, fmt::format("--target `{}`: expected `akhir` or a year after `:`", part),
+                        fmt::format("e.g. --target {0}:akhir (the end-of-period target) or --target {0}:2026", t.set));
+        return std::nullopt;
+      }
+    }
+    if (std::find(chosen.begin(), chosen.end(), t) == chosen.end()) chosen.push_back(t);
+  }
+  return chosen;
+}
+
+}  // namespace
+
+std::optional<options> choose_options(const check::program& p, const std::optional<std::string>& years,
+                                      const std::optional<std::string>& targets, const std::string& wilayah,
                                       diag::diagnostics& out) {
   options o;
   if (!wilayah.empty()) {
@@ -25,53 +123,44 @@ std::optional<options> choose_options(const check::program& p, std::optional<int
     }
     o.wilayah = wilayah;
   }
-  if (year) {
-    // A year on the command line is the caller's mistake when it is off the plan: exit code 2.
-    if (p.periode && (*year < p.periode->first || *year > p.periode->second)) {
-      out.usage_error("IKU132", {}, fmt::format("--tahun {} is outside the periode {}..{}", *year, p.periode->first,
-                                                p.periode->second),
-                      "the Renstra periode is declared at the top of the file");
-      return std::nullopt;
-    }
-    o.year = *year;
+  if (years) {
+    std::optional<std::vector<int>> given = parse_years(p, *years, out);
+    if (!given) return std::nullopt;
+    o.years = *given;
   } else if (p.tahun) {
-    o.year = *p.tahun;
+    o.years = {*p.tahun};
   } else {
-    std::vector<int> years = p.data.years_with_values(wilayah);
+    std::vector<int> with_values = p.data.years_with_values(wilayah);
     if (p.periode)
-      years.erase(std::remove_if(years.begin(), years.end(),
-                                 [&](int y) { return y < p.periode->first || y > p.periode->second; }),
-                  years.end());
-    if (years.empty()) {
+      with_values.erase(std::remove_if(with_values.begin(), with_values.end(),
+                                       [&](int y) { return y < p.periode->first || y > p.periode->second; }),
+                        with_values.end());
+    if (with_values.empty()) {
       out.error("IKU130", {},
                 p.data.size() == 0 ? "no year to report: there is no data"
                                    : "no year to report: the data has no value in a year inside the periode",
                 "give one with --tahun, or declare `tahun 2024` in the file");
       return std::nullopt;
     }
-    o.year = years.back();
+    o.years = {with_values.back()};
   }
+  o.year = o.years.back();
   std::vector<std::string> sets = p.target_sets();
-  if (target_set) {
-    if (std::find(sets.begin(), sets.end(), *target_set) == sets.end()) {
-      std::string hint = diag::did_you_mean(*target_set, sets);
-      out.usage_error("IKU131", {}, fmt::format("no indikator has a target `{}`", *target_set),
-                      !hint.empty()  ? hint
-                      : sets.empty() ? "no indikator in this file declares a target"
-                                     : fmt::format("target sets in this file: {}", fmt::join(sets, ", ")));
-      return std::nullopt;
-    }
-    o.target_set = *target_set;
+  if (targets) {
+    std::optional<std::vector<target_choice>> given = parse_targets(p, *targets, out);
+    if (!given) return std::nullopt;
+    o.targets = *given;
   } else if (p.target) {
-    o.target_set = *p.target;
+    o.targets = {{*p.target}};
   } else if (sets.size() <= 1) {
-    o.target_set = sets.empty() ? "" : sets.front();
+    o.targets = {{sets.empty() ? "" : sets.front()}};
   } else {
     out.error("IKU131", {}, "which target set? this file has several",
               fmt::format("choose one with --target ({}), or declare `target {}` in the file",
                           fmt::join(sets, " | "), sets.front()));
     return std::nullopt;
   }
+  o.target = o.targets.front();
   return o;
 }
 

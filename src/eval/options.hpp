@@ -1,25 +1,41 @@
-// What a run evaluates: the year, the target set and the region, and how they are chosen.
+// What a run evaluates: the years, the target sets and the region, and how they are chosen.
 #pragma once
 
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "check/program.hpp"
 
 namespace iku::eval {
 
+// Which declared target a capaian is measured against: the set's target for the year evaluated
+// (`pk`), its end-of-period target (`renstra:akhir`) or its target of one year (`renstra:2026`,
+// e.g. a 2016 report scored against the 2019 target).
+struct target_choice {
+  std::string set;   // "" when no indikator declares a target
+  bool akhir = false;
+  int year = 0;      // a fixed year; 0: the year evaluated
+
+  std::string name() const;  // as written on the command line: "pk", "renstra:akhir", "renstra:2026"
+  bool operator==(const target_choice& o) const { return set == o.set && akhir == o.akhir && year == o.year; }
+};
+
 struct options {
-  int year = 0;
-  std::string target_set;
+  int year = 0;            // the report year: the last of `years`
+  target_choice target;    // the main target: the first of `targets`
+  std::vector<int> years;  // every year a table shows, ascending (one column group each)
+  std::vector<target_choice> targets;  // every target a table scores against, in the order given
   std::string wilayah;  // the region whose data is used; "" is the office's own figures
   value::number_style style = value::number_style::id;  // how the values in a finding are written
 };
 
-// The year, target set and region a run uses: the command line's, else the file's declaration,
-// else the latest year with values / the only target set there is. Errors go to out (those about
-// command-line values are usage errors, exit code 2).
-std::optional<options> choose_options(const check::program& p, std::optional<int> year,
-                                      std::optional<std::string> target_set, const std::string& wilayah,
+// The years, targets and region a run uses: the command line's (`--tahun 2024`, `2022..2024`,
+// `2023,2024`; `--target pk`, `pk,renstra:akhir`), else the file's declaration, else the latest
+// year with values / the only target set there is. Errors go to out (those about command-line
+// values are usage errors, exit code 2).
+std::optional<options> choose_options(const check::program& p, const std::optional<std::string>& years,
+                                      const std::optional<std::string>& targets, const std::string& wilayah,
                                       diag::diagnostics& out);
 
 }  // namespace iku::eval

@@ -13,6 +13,7 @@ namespace iku::eval {
 struct not_measurable {
   std::string reason;  // Indonesian, one sentence: "pembagian dengan nol: `rumah_tangga` = 0"
   diag::span where;    // the subexpression or declaration it comes from
+  bool missing = false;  // a data value is absent or empty (a published realisasi may stand in)
 };
 
 // A value past value::max_bits: not measurable rather than minutes of arithmetic.

@@ -1,92 +1,88 @@
-#include "report/capaian_table.hpp"
-
+// Tabel 14: target, realisasi, capaian, kategori and status of every indicator, for each year and
+// target of the run (one group of columns each).
 #include <algorithm>
 
 #include <fmt/format.h>
 
+#include "report/lkj.hpp"
+
 namespace iku::report {
 
-std::string show_figure(const eval::result& r, std::optional<int> places, value::number_style style) {
-  if (!r.is_number()) return "tidak terukur";
-  return r.number().format(places.value_or(0), style);
-}
+std::vector<table> capaian_table(const lkj_context& c) {
+  const check::program& p = c.program;
+  const eval::options& o = c.opts();
+  const bool many_years = o.years.size() > 1, many_targets = o.targets.size() > 1;
+  // A report that selects no scale (some ministries' LAKIP) has no Kategori column; one whose
+  // polarities do not say when a target is met has no Status column.
+  const bool kategori = p.skala || std::any_of(p.indicators.begin(), p.indicators.end(),
+                                               [](const check::indicator& i) { return i.skala; });
+  const bool status = std::any_of(p.indicators.begin(), p.indicators.end(),
+                                  [](const check::indicator& i) { return i.polaritas && i.polaritas->tercapai; });
+  auto header = [&](const char* what, int year, const eval::target_choice* t) {
+    std::string h = what;
+    if (t && many_targets) h += " " + t->name();
+    if (many_years) h += " " + std::to_string(year);
+    return h;
+  };
 
-
-shown_figures show_figures(const eval::indicator_result& r, value::number_style style) {
-  const check::indicator& ind = *r.indicator;
-  return {show_figure(r.realisasi, ind.desimal, style),
-          r.target ? r.target->value.shown(style) : "tidak terukur",
-          show_figure(r.capaian, ind.desimal_capaian, style),
-          r.kategori ? fmt::format("{} ({})", r.kategori->label.text, r.kategori->code.text) : "-"};
-}
-
-table capaian_table(const check::program& p, const diag::source_manager& sources, const eval::options& o,
-                    const std::vector<eval::indicator_result>& results, value::number_style style) {
   table t;
-  t.title = fmt::format("Capaian Indikator Kinerja Tahun {}", o.year);
+  t.title = fmt::format("Capaian Indikator Kinerja Tahun {}", years_text(o.years));
   if (!p.instansi.empty()) t.subtitles.push_back(p.instansi);
-  t.subtitles.push_back(fmt::format("Target: {}   Skala: {}{}", o.target_set.empty() ? "-" : o.target_set,
+  std::vector<std::string> targets;
+  for (const eval::target_choice& x : o.targets) targets.push_back(x.name());
+  t.subtitles.push_back(fmt::format("Target: {}   Skala: {}{}", o.target.set.empty() ? "-" : fmt::format("{}", fmt::join(targets, ", ")),
                                     p.skala ? p.skala->name.text : "-",
                                     o.wilayah.empty() ? "" : "   Wilayah: " + o.wilayah));
-  t.columns = {{"No", align::right, 0},          {"Sasaran / Indikator", align::left, 48},
-               {"Satuan", align::left, 0},       {"Target", align::right, 0},
-               {"Realisasi", align::right, 0},   {"Capaian (%)", align::right, 0},
-               {"Kategori", align::left, 0}};
+  const std::size_t figure_width = many_years || many_targets ? 12 : 0;
+  t.columns = {{"No", align::right, 0}, {"Sasaran / Indikator", align::left, 48}, {"Satuan", align::left, 0}};
+  for (int year : o.years) {
+    for (const eval::target_choice& x : o.targets) t.columns.push_back({header("Target", year, &x), align::right, figure_width});
+    t.columns.push_back({header("Realisasi", year, nullptr), align::right, figure_width});
+    for (const eval::target_choice& x : o.targets) {
+      t.columns.push_back({header("Capaian (%)", year, &x), align::right, figure_width});
+      if (kategori) t.columns.push_back({header("Kategori", year, &x), align::left, 0});
+      if (status) t.columns.push_back({header("Status", year, &x), align::left, 0});
+    }
+  }
 
-  std::vector<std::string> reasons, findings;
+  // results[year][target][indicator]
+  std::vector<std::vector<std::vector<eval::indicator_result>>> results;
+  for (int year : o.years) {
+    results.emplace_back();
+    for (const eval::target_choice& x : o.targets) results.back().push_back(c.ev.evaluate_all(year, x));
+  }
+
+  reason_notes notes(c.sources);
+  std::vector<std::string> findings;
+  bool any_published = false;
   const syntax::sasaran_decl* current = nullptr;
-  int number = 0;
-  for (const eval::indicator_result& r : results) {
-    const check::indicator& ind = *r.indicator;
+  for (std::size_t i = 0; i < p.indicators.size(); ++i) {
+    const check::indicator& ind = p.indicators[i];
     if (ind.sasaran != current) {
       current = ind.sasaran;
-      t.rows.push_back({{fmt::format("{}  {}", current->name.text, current->label.text)}, true});
+      t.rows.push_back({{sasaran_heading(*current)}, true});
     }
-    // Each figure that could not be measured cites its own reason; equal reasons share a number.
-    // Reasons name their indicator, so only this indicator's can be equal.
-    const std::size_t first_reason = reasons.size();
-    auto figure = [&](const eval::result& v, std::optional<int> places) -> std::string {
-      if (v.is_number()) return show_figure(v, places, style);
-      std::string reason = fmt::format("{}: {} ({})", ind.name(), v.failure().reason, sources.where(v.failure().where));
-      auto it = std::find(reasons.begin() + static_cast<std::ptrdiff_t>(first_reason), reasons.end(), reason);
-      if (it == reasons.end()) it = reasons.insert(reasons.end(), reason);
-      return fmt::format("tidak terukur [{}]", it - reasons.begin() + 1);
-    };
-    std::string target = r.target ? r.target->value.shown(style) : figure(r.target_value, {});
-    std::string realisasi = figure(r.realisasi, ind.desimal);
-    // A capaian that failed because its realisasi or target did cites that figure's reason: the
-    // one its polarity formula met first, which is where the capaian's failure points.
-    auto caused_by = [&](const eval::result& figure) {
-      if (r.capaian.measurable() || figure.measurable()) return false;
-      const diag::span a = r.capaian.failure().where, b = figure.failure().where;
-      return a.file == b.file && a.begin == b.begin && a.end == b.end;
-    };
-    const eval::result& cause = caused_by(r.target_value) ? r.target_value
-                                : caused_by(r.realisasi)  ? r.realisasi
-                                                          : r.capaian;
-    std::string capaian = r.capaian.measurable() ? figure(r.capaian, ind.desimal_capaian) : figure(cause, {});
-    std::string kategori = ind.skala ? show_figures(r, style).kategori : "";
-    if (!r.kategori && r.capaian.measurable() && ind.skala) {  // a scale with a gap: say so, never leave it blank
-      std::string reason = fmt::format("{}: {} untuk capaian {}", ind.name(), r.kategori_reason, capaian);
-      reasons.push_back(reason);
-      kategori = fmt::format("- [{}]", reasons.size());
+    row r{{std::to_string(i + 1), ind.decl->label.text, ind.decl->satuan ? ind.decl->satuan->value : ""}};
+    for (std::size_t y = 0; y < o.years.size(); ++y) {
+      std::vector<shown_figures> shown;
+      for (std::size_t k = 0; k < o.targets.size(); ++k) shown.push_back(cells(results[y][k][i], notes, c.style));
+      for (const shown_figures& f : shown) r.cells.push_back(f.target);
+      r.cells.push_back(shown.front().realisasi);
+      any_published |= results[y][0][i].published;
+      for (const shown_figures& f : shown) {
+        r.cells.push_back(f.capaian);
+        if (kategori) r.cells.push_back(f.kategori);
+        if (status) r.cells.push_back(f.tercapai);
+      }
     }
-    t.rows.push_back({{std::to_string(++number), ind.decl->label.text,
-                       ind.decl->satuan ? ind.decl->satuan->value : "", target, realisasi, capaian, kategori}});
-    for (const eval::finding& f : r.findings)
-      findings.push_back(fmt::format("Peringatan: {}: syarat tidak terpenuhi: {} ({}) [{}]", ind.name(), f.detail,
-                                     f.message, sources.where(f.where)));
+    t.rows.push_back(std::move(r));
+    // A syarat is about the data of a year: once per year, not once per target.
+    for (std::size_t y = 0; y < o.years.size(); ++y) add_findings(results[y][0][i], c.sources, many_years, findings);
   }
-  // A report that selects no scale (some ministries' LAKIP) has no Kategori column.
-  if (!p.skala && std::none_of(p.indicators.begin(), p.indicators.end(), [](const check::indicator& i) { return i.skala; })) {
-    t.columns.pop_back();
-    for (auto& row : t.rows)
-      if (!row.group) row.cells.pop_back();
-  }
-  if (!reasons.empty()) t.notes.push_back("Catatan:");
-  for (std::size_t i = 0; i < reasons.size(); ++i) t.notes.push_back(fmt::format("  [{}] {}", i + 1, reasons[i]));
+  if (any_published) t.notes.push_back(published_note);
+  notes.add_to(t);
   for (const std::string& s : findings) t.notes.push_back(s);
-  return t;
+  return {t};
 }
 
 }  // namespace iku::report

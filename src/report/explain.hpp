@@ -8,12 +8,17 @@
 
 namespace iku::report {
 
-// One explained figure: the indicator's result and the derivation the tracer recorded for it.
+// One explained figure: the indicator's result (or an agregat's) and the derivation the tracer
+// recorded for it.
 struct explanation {
-  eval::indicator_result result;
-  eval::trace_node trace;  // kind "indikator"; may hold only the figure asked for
+  eval::indicator_result result;  // unused when `aggregate` is set
+  eval::trace_node trace;  // kind "indikator" (may hold only the figure asked for) or "agregat"
   std::string narrative;   // of the whole derivation (see narrative())
+  std::optional<eval::aggregate_result> aggregate = std::nullopt;  // a sasaran's or the office's figure
 };
+
+// "sasaran S1" or "instansi": whose figure an agregat made.
+std::string aggregate_owner(const eval::aggregate_result& a);
 
 inline constexpr const char* explain_schema = "iku-explain/1";
 

@@ -2,7 +2,7 @@
 // (exact decimal, or a fraction) because JSON numbers are binary floating point in most readers.
 #include <nlohmann/json.hpp>
 
-#include "report/capaian_table.hpp"
+#include "report/lkj.hpp"
 #include "report/explain.hpp"
 
 namespace iku::report {
@@ -45,22 +45,45 @@ json node_json(const eval::trace_node& n, const diag::source_manager& sources) {
   return j;
 }
 
+json kategori_json(const syntax::skala_rule* k) {
+  if (!k) return nullptr;
+  return {{"code", k->code.text}, {"label", k->label.text}};
+}
+
+json figure_json(const explanation& e, const diag::source_manager& sources, value::number_style style) {
+  if (e.aggregate) {
+    const eval::aggregate_result& a = *e.aggregate;
+    json members = json::array(), left_out = json::array();
+    for (const check::indicator* m : a.members) members.push_back(m->name());
+    for (const eval::indicator_result* x : a.left_out) left_out.push_back(x->indicator->name());
+    return {{"agregat", a.agregat->name.text},
+            {"sasaran", a.sasaran ? json(a.sasaran->name.text) : json(nullptr)},
+            {"label", a.sasaran ? a.sasaran->label.text : a.agregat->label.text},
+            {"capaian", value_json(a.value, sources, show_figure(a.value, a.places, style))},
+            {"kategori", kategori_json(a.kategori)},
+            {"anggota", std::move(members)},
+            {"tidak_dihitung", std::move(left_out)},
+            {"narrative", e.narrative},
+            {"trace", node_json(e.trace, sources)}};
+  }
+  const eval::indicator_result& r = e.result;
+  shown_figures f = show_figures(r, style);
+  return {{"indikator", r.indicator->name()},
+          {"label", r.indicator->decl->label.text},
+          {"realisasi", value_json(r.realisasi, sources, f.realisasi)},
+          {"target", value_json(r.target_value, sources, f.target)},
+          {"capaian", value_json(r.capaian, sources, f.capaian)},
+          {"kategori", kategori_json(r.kategori)},
+          {"tercapai", r.tercapai.is_bool() ? json(r.tercapai.boolean()) : json(nullptr)},
+          {"narrative", e.narrative},
+          {"trace", node_json(e.trace, sources)}};
+}
+
 }  // namespace
 
 std::string explain_json_figure(const explanation& e, const diag::source_manager& sources,
                                 value::number_style style) {
-  const eval::indicator_result& r = e.result;
-  shown_figures f = show_figures(r, style);
-  json kategori = nullptr;
-  if (r.kategori) kategori = {{"code", r.kategori->code.text}, {"label", r.kategori->label.text}};
-  json figure = {{"indikator", r.indicator->name()},
-                 {"label", r.indicator->decl->label.text},
-                 {"realisasi", value_json(r.realisasi, sources, f.realisasi)},
-                 {"target", value_json(r.target_value, sources, f.target)},
-                 {"capaian", value_json(r.capaian, sources, f.capaian)},
-                 {"kategori", std::move(kategori)},
-                 {"narrative", e.narrative},
-                 {"trace", node_json(e.trace, sources)}};
+  json figure = figure_json(e, sources, style);
   // Indented as an element of the document's "figures" array.
   std::string out;
   std::string text = dump(figure, 2);
@@ -76,7 +99,7 @@ std::string explain_json_figure(const explanation& e, const diag::source_manager
 
 std::string explain_json_open(const std::string& file, const eval::options& o) {
   json meta = {{"schema", explain_schema}, {"file", file},           {"tahun", o.year},
-               {"target", o.target_set},  {"wilayah", o.wilayah}};
+               {"target", o.target.name()},  {"wilayah", o.wilayah}};
   std::string out = "{\n";
   for (const auto& [key, value] : meta.items()) out += "  " + dump(json(key)) + ": " + dump(value) + ",\n";
   return out + "  \"figures\": [";

@@ -1,6 +1,6 @@
 #include <fmt/format.h>
 
-#include "report/capaian_table.hpp"
+#include "report/lkj.hpp"
 #include "report/explain.hpp"
 
 namespace iku::report {
@@ -14,14 +14,23 @@ const eval::trace_node* find_kind(const eval::trace_node& n, const std::string& 
   return nullptr;
 }
 
+const syntax::skala_rule* kategori_of(const explanation& e) {
+  return e.aggregate ? e.aggregate->kategori : e.result.kategori;
+}
+
 // A step's value as a reader sees it: realisasi and capaian with their declared places.
 std::string show_value(const eval::trace_node& n, const explanation& e, value::number_style style) {
   const eval::result& v = n.value;
   if (v.is_bool()) return v.boolean() ? "benar" : "salah";
   if (!v.measurable()) return "tidak terukur";
   std::optional<int> places;
-  if (n.kind == "realisasi") places = e.result.indicator->desimal;
-  if (n.kind == "capaian" || n.kind == "indikator") places = e.result.indicator->desimal_capaian;
+  if (e.aggregate) {
+    if (n.kind == "agregat") places = e.aggregate->places;
+  } else if (n.kind == "realisasi") {
+    places = e.result.indicator->desimal;
+  } else if (n.kind == "capaian" || n.kind == "indikator") {
+    places = e.result.indicator->desimal_capaian;
+  }
   if (n.kind == "pembulatan") return *n.fact("sesudah");  // already written with its places
   if (n.kind == "target" && e.result.target) return e.result.target->value.shown(style);
   return show_figure(v, places, style);
@@ -39,8 +48,8 @@ void render_node(const eval::trace_node& n, const explanation& e, const diag::so
   std::string inner = prefix + (last ? "   " : "│  ");
   std::string head = n.title;
   if (n.kind == "kategori")
-    head += e.result.kategori ? fmt::format(": {} ({})", e.result.kategori->label.text, e.result.kategori->code.text)
-                              : ": tidak ada";
+    head += kategori_of(e) ? fmt::format(": {} ({})", kategori_of(e)->label.text, kategori_of(e)->code.text)
+                           : ": tidak ada";
   else
     head += ": " + show_value(n, e, style);
   if (n.where.valid()) head += "   [" + sources.where(n.where) + "]";
@@ -64,7 +73,24 @@ void render_node(const eval::trace_node& n, const explanation& e, const diag::so
 
 }  // namespace
 
+std::string aggregate_owner(const eval::aggregate_result& a) {
+  return a.sasaran ? "sasaran " + a.sasaran->name.text : "instansi";
+}
+
 std::string narrative(const explanation& e, const diag::source_manager& sources, value::number_style style) {
+  if (e.aggregate) {
+    const eval::aggregate_result& a = *e.aggregate;
+    if (!a.value.measurable())
+      return fmt::format("Capaian {} tidak terukur: {}.", aggregate_owner(a), a.value.failure().reason);
+    std::string s = fmt::format("Capaian {} {}% ({}: {}, dari {} indikator)", aggregate_owner(a),
+                                show_figure(a.value, a.places, style), a.agregat->name.text,
+                                sources.slice(a.agregat->nilai->where), a.members.size());
+    if (a.kategori)
+      s += fmt::format(", kategori {} ({})", a.kategori->label.text, sources.slice(a.kategori->cond->where));
+    for (const eval::indicator_result* x : a.left_out)
+      s += fmt::format("; {} tidak dihitung: capaian tidak terukur", x->indicator->name());
+    return s + ".";
+  }
   const eval::indicator_result& r = e.result;
   const check::indicator& ind = *r.indicator;
   if (!r.capaian.measurable())
@@ -80,9 +106,20 @@ std::string narrative(const explanation& e, const diag::source_manager& sources,
 }
 
 std::string explain_text(const explanation& e, const diag::source_manager& sources, value::number_style style) {
+  if (e.aggregate) {
+    const eval::aggregate_result& a = *e.aggregate;
+    std::string out = fmt::format("{} \"{}\" tahun {}, target {}\n", a.sasaran ? a.sasaran->name.text : "instansi",
+                                  a.sasaran ? a.sasaran->label.text : a.agregat->label.text, a.year, a.target_set.name());
+    out += fmt::format("capaian {}{}\n", show_figure(a.value, a.places, style),
+                       a.kategori ? fmt::format(", kategori {} ({})", a.kategori->label.text, a.kategori->code.text) : "");
+    for (std::size_t i = 0; i < e.trace.children.size(); ++i)
+      render_node(e.trace.children[i], e, sources, style, "", i + 1 == e.trace.children.size(), out);
+    return out + e.narrative + "\n";
+  }
   const eval::indicator_result& r = e.result;
   const check::indicator& ind = *r.indicator;
-  std::string out = fmt::format("{} \"{}\" tahun {}, target {}\n", ind.name(), ind.decl->label.text, r.year, r.target_set);
+  std::string out = fmt::format("{} \"{}\" tahun {}, target {}\n", ind.name(), ind.decl->label.text, r.year,
+                                r.target_set.name());
   shown_figures f = show_figures(r, style);
   out += fmt::format("realisasi {}, target {}, capaian {}{}\n", f.realisasi, f.target, f.capaian,
                      ind.skala ? ", kategori " + f.kategori : "");

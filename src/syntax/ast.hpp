@@ -114,6 +114,7 @@ struct indikator_decl {
   std::optional<field<value::rounding>> pembulatan_capaian;    // pembulatan capaian setengah_naik
   std::optional<field<number_lit>> bobot;             // bobot 2 (weight, for aggregation)
   std::vector<target_set> targets;
+  std::optional<target_set> realisasi;                // realisasi { 2022: 69.26 } (published, past years)
   std::vector<syarat> syarat_list;
   span where;  // the whole block
 };
@@ -133,10 +134,18 @@ struct tujuan_decl {
   span where;
 };
 
-struct polaritas_decl {  // polaritas negatif "label" { capaian = expr }
+struct polaritas_decl {  // polaritas negatif "label" { capaian = expr  tercapai = expr }
   ident name;
   string_lit label;
   expr_ptr capaian;
+  expr_ptr tercapai;  // when the target is met (null: the polaritas does not say)
+  span where;
+};
+
+struct agregat_decl {  // agregat rerata "label" { nilai = rerata(capaian) }
+  ident name;
+  string_lit label;
+  expr_ptr nilai;
   span where;
 };
 
@@ -193,6 +202,9 @@ struct module {
   std::vector<polaritas_decl> polaritas;
   std::vector<skala_decl> skala_defs;
   std::vector<bantu_decl> bantu;
+  std::vector<agregat_decl> agregat_defs;
+  std::optional<ident> agregat_sasaran;   // agregat sasaran rerata (each sasaran's figure)
+  std::optional<ident> agregat_instansi;  // agregat instansi rerata (the office figure)
 };
 
 }  // namespace iku::syntax

@@ -269,7 +269,8 @@ class builder {
         m.skala_defs.push_back(std::move(d));
       }
     } else if (s.is_type<g::polaritas_def>()) {
-      m.polaritas.push_back({to_ident(*c.at(0)), to_string(*c.at(1)), top_expression(*c.at(2)), at(s)});
+      m.polaritas.push_back({to_ident(*c.at(0)), to_string(*c.at(1)), top_expression(*c.at(2)),
+                             c.size() > 3 ? top_expression(*c.at(3)) : nullptr, at(s)});
     } else if (s.is_type<g::capaian_dari_stmt>()) {
       set_top(m.capaian_dari, field<capaian_basis>{basis_of(*c.at(0)), at(s)}, at(s), where_of(m.capaian_dari),
               "capaian dari");
@@ -293,6 +294,16 @@ class builder {
       m.sasaran.push_back(sasaran(s));
     } else if (s.is_type<g::bantu_stmt>()) {
       m.bantu.push_back({to_ident(*c.at(0)), top_expression(*c.at(1)), at(s)});
+    } else if (s.is_type<g::agregat_stmt>()) {
+      const node& first = *c.at(0);
+      if (first.is_type<g::agregat_def>()) {
+        const auto& d = first.children;
+        m.agregat_defs.push_back({to_ident(*d.at(0)), to_string(*d.at(1)), top_expression(*d.at(2)), at(s)});
+      } else if (first.is_type<g::agregat_scope_sasaran>()) {
+        set_top(m.agregat_sasaran, to_ident(*c.at(1)), at(s), where_of(m.agregat_sasaran), "agregat sasaran");
+      } else {
+        set_top(m.agregat_instansi, to_ident(*c.at(1)), at(s), where_of(m.agregat_instansi), "agregat instansi");
+      }
     }
   }
 
@@ -359,6 +370,9 @@ class builder {
         dup(d.bobot, field<number_lit>{to_number(*v), at(f)}, f, where_of(d.bobot), "bobot");
       } else if (f.is_type<g::target_block>()) {
         target_block(d, f);
+      } else if (f.is_type<g::realisasi_block>()) {
+        target_set published = values(f, ident{"realisasi", at(*f.children.at(0))}, "the realisasi block");
+        dup(d.realisasi, std::move(published), f, d.realisasi ? d.realisasi->where : span{}, "realisasi");
       } else if (f.is_type<g::syarat_field>()) {
         d.syarat_list.push_back({top_expression(*v), to_string(*f.children.at(1)), at(f)});
       }
@@ -366,8 +380,10 @@ class builder {
     return d;
   }
 
-  void target_block(indikator_decl& d, const node& f) {
-    target_set t{to_ident(*f.children.at(0)), {}, std::nullopt, at(f)};
+  // The YEAR: NUMBER (and akhir: NUMBER) entries of a target or realisasi block; child 0 is the
+  // set's name or the `realisasi` keyword. `what` names the block in messages.
+  target_set values(const node& f, ident name, const std::string& what) {
+    target_set t{std::move(name), {}, std::nullopt, at(f)};
     for (std::size_t i = 1; i < f.children.size(); ++i) {
       const node& e = *f.children[i];
       if (e.is_type<g::akhir_entry>()) {
@@ -375,7 +391,7 @@ class builder {
         span akhir_where{file_, offset(e.m_begin.data), offset(e.m_begin.data) + 5};
         if (t.akhir) {
           out_->error(g::code::duplicate_target, at(e),
-                      fmt::format("`akhir` is given twice in target set '{}'", t.name.text),
+                      fmt::format("`akhir` is given twice in {}", what),
                       fmt::format("the first `akhir` is on line {}; keep only one", line_of(t.akhir->year_where)));
           continue;
         }
@@ -388,12 +404,18 @@ class builder {
       auto same = std::find_if(t.years.begin(), t.years.end(), [&](const target_value& x) { return x.year == year; });
       if (same != t.years.end()) {
         out_->error(g::code::duplicate_target, at(e),
-                    fmt::format("year {} is given twice in target set '{}'", year, t.name.text),
+                    fmt::format("year {} is given twice in {}", year, what),
                     fmt::format("the first {} is on line {}; keep only one", year, line_of(same->year_where)));
         continue;
       }
       t.years.push_back({year, at(y), to_number(v), at(v)});
     }
+    return t;
+  }
+
+  void target_block(indikator_decl& d, const node& f) {
+    ident name = to_ident(*f.children.at(0));
+    target_set t = values(f, name, fmt::format("target set '{}'", name.text));
     auto same = std::find_if(d.targets.begin(), d.targets.end(),
                              [&](const target_set& x) { return x.name.text == t.name.text; });
     if (same != d.targets.end()) {

@@ -36,11 +36,12 @@ using selector = pt::selector<
         // top level
         g::import_stmt, g::instansi_stmt, g::periode_stmt, g::tahun_stmt, g::target_default_stmt, g::skala_stmt,
         g::skala_rule, g::polaritas_def, g::capaian_dari_stmt, g::desimal_top_stmt, g::pembulatan_stmt,
-        g::data_stmt, g::data_format, g::tujuan_stmt, g::sasaran_block, g::bantu_stmt,
+        g::data_stmt, g::data_format, g::tujuan_stmt, g::sasaran_block, g::bantu_stmt, g::agregat_stmt,
+        g::agregat_scope_sasaran, g::agregat_scope_instansi, g::agregat_def,
         // sasaran and indikator
         g::sasaran_tujuan, g::program_field, g::indikator_block, g::satuan_field, g::polaritas_field,
         g::rumus_field, g::skala_field, g::desimal_field, g::desimal_capaian_value, g::bobot_field, g::target_block,
-        g::target_entry, g::akhir_entry, g::syarat_field>,
+        g::target_entry, g::akhir_entry, g::realisasi_block, g::syarat_field>,
     pt::fold_one::on<g::or_expr, g::and_expr, g::comparison, g::additive, g::multiplicative>>;
 
 // Recursion in the parser (and in every later stage) goes through these rules; a bound on how
@@ -60,7 +61,7 @@ constexpr g::error_text file_too_large_text{g::code::too_large, "file too large 
 
 template <typename Rule>
 inline constexpr bool holds_formula = std::is_same_v<Rule, g::rumus_field> || std::is_same_v<Rule, g::syarat_field> ||
-                                      std::is_same_v<Rule, g::bantu_stmt> ||
+                                      std::is_same_v<Rule, g::bantu_stmt> || std::is_same_v<Rule, g::agregat_def> ||
                                       std::is_same_v<Rule, g::polaritas_def> || std::is_same_v<Rule, g::skala_rule>;
 
 template <typename Rule>
@@ -74,6 +75,8 @@ constexpr std::string_view block_kind() {
   if constexpr (std::is_same_v<Rule, g::sasaran_block>) return "sasaran";
   else if constexpr (std::is_same_v<Rule, g::indikator_block>) return "indikator";
   else if constexpr (std::is_same_v<Rule, g::target_block>) return "target set";
+  else if constexpr (std::is_same_v<Rule, g::realisasi_block>) return "realisasi";
+  else if constexpr (std::is_same_v<Rule, g::agregat_def>) return "agregat";
   else if constexpr (std::is_same_v<Rule, g::polaritas_def>) return "polaritas";
   else if constexpr (std::is_same_v<Rule, g::skala_stmt>) return "skala";
   else return {};

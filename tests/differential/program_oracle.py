@@ -24,8 +24,10 @@ class Stdlib:
         with open(path, encoding="utf-8") as f:
             text = f.read()
         self.polarities = {}
-        for m in re.finditer(r'^polaritas (\w+) "([^"]*)" \{\s*capaian = (.*?)\s*\}', text, re.M | re.S):
-            self.polarities[m.group(1)] = (m.group(2), parse(m.group(3)))
+        # name -> (label, capaian tree, tercapai tree or None)
+        pattern = r'^polaritas (\w+) "([^"]*)" \{\s*capaian\s*=\s*(.*?)\s*(?:tercapai\s*=\s*(.*?)\s*)?\}'
+        for m in re.finditer(pattern, text, re.M | re.S):
+            self.polarities[m.group(1)] = (m.group(2), parse(m.group(3)), m.group(4) and parse(m.group(4)))
         self.scales = {}
         for m in re.finditer(r'^skala (\w+) "([^"]*)" \{(.*?)^\}', text, re.M | re.S):
             rules = []
@@ -44,7 +46,7 @@ def nm(reason, at):
 class Figures:
     """The expected figures of one indicator."""
     __slots__ = ("name", "label", "realisasi_full", "realisasi", "target", "capaian_exact", "capaian",
-                 "kategori", "kategori_label", "kategori_reason", "syarat", "shown", "notes", "mode",
+                 "kategori", "kategori_label", "kategori_reason", "syarat", "shown", "notes", "mode", "tercapai",
                  "places", "places_capaian", "rules")
 
 
@@ -159,10 +161,11 @@ def expected(p, stdlib, bugs=()):
         basis = ind.fields.get("capaian dari") or s.get("capaian_dari") or "realisasi_dibulatkan"
         real = f.realisasi if basis == "realisasi_dibulatkan" else f.realisasi_full
         pol = ind.fields["polaritas"]
+        met_tree = None  # the polarities a generated file defines say nothing of tercapai
         if pol in p.polarities:
             _, tree, pol_place = p.polarities[pol]
         else:
-            tree, pol_place = stdlib.polarities[pol][1], None
+            (_, tree, met_tree), pol_place = stdlib.polarities[pol], None
 
         def pol_lookup(n, real=real, target=f.target):
             v = real if n.a[0] == "realisasi" else target
@@ -184,6 +187,19 @@ def expected(p, stdlib, bugs=()):
         f.capaian = f.capaian_exact
         if f.capaian[0] == "angka" and f.places_capaian is not None:
             f.capaian = ("angka", round_to(f.capaian[1], f.places_capaian, mode_of(ind, "capaian")))
+
+        # Tercapai: the polarity's condition over the same realisasi, the target and the capaian.
+        f.tercapai = None
+        if met_tree is not None:
+            def met_lookup(n, real=real, target=f.target, cap=f.capaian):
+                v = {"realisasi": real, "target": target, "capaian": cap}[n.a[0]]
+                if v[0] != "angka":
+                    raise NotMeasurable(f"{n.a[0]} tidak terukur: {v[1]}", v[2])
+                return v[1]
+            try:
+                f.tercapai = ("kondisi", evaluate(met_tree, Env(met_lookup)))
+            except NotMeasurable as e:
+                f.tercapai = nm(e.reason, e.at)
 
         # Kategori: the first rule of the scale that holds, over the capaian as computed.
         f.kategori = f.kategori_label = None

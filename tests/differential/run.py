@@ -256,6 +256,9 @@ def compare_json(p, year, target_set, figs, doc):
         got_kat = g["kategori"]["code"] if g.get("kategori") else None
         if got_kat != f.kategori:
             errs.append((n, f"{n}.kategori: iku {got_kat}, oracle {f.kategori}"))
+        want_met = f.tercapai[1] if f.tercapai is not None and f.tercapai[0] == "kondisi" else None
+        if g.get("tercapai") != want_met:
+            errs.append((n, f"{n}.tercapai: iku {g.get('tercapai')}, oracle {want_met}"))
         kids = g["trace"]["children"]
         by_kind = {}
         for k in kids:
@@ -333,14 +336,22 @@ def compare_table(p, figs, out, bugs=()):
         elif notes.get(int(m.group(1))) != want:
             errs.append((where.split(".")[0], f"{where}: table cites [{m.group(1)}] {notes.get(int(m.group(1)))!r}, oracle {want!r}"))
 
+    # A Status column when some indicator's polarity says when its target is met (`tercapai`).
+    status = any(f.tercapai is not None for f in figs)
     for f, cells in zip(figs, rows):
         satuan = None
-        if len(cells) == 5:
+        width = 5 if status else 4
+        if len(cells) == width + 1:
             satuan, cells = cells[0], cells[1:]
-        if len(cells) != 4:
+        if len(cells) != width:
             errs.append((f.name, f"{f.name}: table row cells {cells}"))
             continue
-        target, real, cap, kat = cells
+        target, real, cap, kat = cells[:4]
+        if status:
+            want = ("-" if f.tercapai is None or f.tercapai[0] != "kondisi"
+                    else "tercapai" if f.tercapai[1] else "tidak tercapai")
+            if cells[4] != want:
+                errs.append((f.name, f"{f.name}.tercapai: table {cells[4]!r}, oracle {want!r}"))
         for key, cell, v in (("target", target, f.target), ("realisasi", real, f.realisasi)):
             if v[0] == "angka":
                 if cell != f.shown[key]:
@@ -409,7 +420,7 @@ def run_program(iku, index, seed, n_indicators):
     try:
         write_files(p, work)
         explain_args = ["explain", p.iku_path, "--semua", "--format", "json"] + p.cli
-        run_args = ["run", p.iku_path] + p.cli
+        run_args = ["run", p.iku_path, "--tabel", "capaian"] + p.cli
         code_e, out_e, err_e = run_iku(iku, explain_args, cwd=work)
         code_r, out_r, err_r = run_iku(iku, run_args, cwd=work)
         errs = []

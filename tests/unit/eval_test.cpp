@@ -15,7 +15,9 @@ number num(const char* text) { return *number::parse(text); }
 iku::eval::options opts(int year, const std::string& target_set, const std::string& wilayah = "") {
   iku::eval::options o;
   o.year = year;
-  o.target_set = target_set;
+  o.years = {year};
+  o.target = {target_set};
+  o.targets = {o.target};
   o.wilayah = wilayah;
   return o;
 }
@@ -236,7 +238,7 @@ TEST_CASE("year and target set defaults", "[eval]") {
     REQUIRE(o->year == 2024);
   }
   SECTION("an unknown set is refused") {
-    REQUIRE_FALSE(iku::eval::choose_options(*program, 2024, std::string("pkk"), "", diags));
+    REQUIRE_FALSE(iku::eval::choose_options(*program, std::string("2024"), std::string("pkk"), "", diags));
     REQUIRE(diags.items().at(0).code == "IKU131");
   }
 }

@@ -6,7 +6,7 @@
 #include <filesystem>
 
 #include "check/program.hpp"
-#include "report/capaian_table.hpp"
+#include "report/lkj.hpp"
 #include "report/explain.hpp"
 
 namespace fs = std::filesystem;
@@ -116,7 +116,7 @@ TEST_CASE("the JSON of every example's explanation has the documented shape", "[
         iku::report::render_explain_json(all, ex.sources, file, ex.options, iku::value::number_style::id));
     REQUIRE(doc.at("schema") == "iku-explain/1");
     REQUIRE(doc.at("tahun") == ex.options.year);
-    REQUIRE(doc.at("target") == ex.options.target_set);
+    REQUIRE(doc.at("target") == ex.options.target.name());
     REQUIRE(doc.at("figures").size() == ex.program->indicators.size());
     for (const json& f : doc.at("figures")) {
       REQUIRE(f.at("indikator").is_string());

@@ -1,0 +1,99 @@
+// Agregat: one figure made of several indicators' figures (a sasaran's "prosentase capaian
+// kinerja", the office figure). How is policy, declared in .iku (stdlib/sakip.iku): here only
+// rerata/jumlah/banyak over the members, by the same evaluator and tracer as every figure.
+#include <fmt/format.h>
+
+#include "eval/evaluator.hpp"
+
+namespace iku::eval {
+
+using value::number;
+
+aggregate_result evaluator::aggregate(const syntax::agregat_decl& a, const syntax::sasaran_decl* sasaran,
+                                      const std::vector<indicator_result>& results, tracer* t) {
+  aggregate_result r;
+  r.agregat = &a;
+  r.sasaran = sasaran;
+  // A capaian that is not measurable is left out, never counted as 0: the mean of the others is
+  // the figure, and the report says which were left out.
+  std::vector<const indicator_result*> members;
+  if (!results.empty()) {
+    r.year = results.front().year;
+    r.target_set = results.front().target_set;
+  }
+  for (const indicator_result& x : results) {
+    if (sasaran && x.indicator->sasaran != sasaran) continue;
+    if (x.capaian.measurable()) {
+      members.push_back(&x);
+      r.members.push_back(x.indicator);
+    } else {
+      r.left_out.push_back(&x);
+    }
+  }
+  const std::string whose = sasaran ? "sasaran " + sasaran->name.text : std::string("instansi");
+  if (t) {
+    t->open("agregat", fmt::format("Capaian {} tahun {}, target {}", whose, r.year, r.target_set.name()), a.name.where);
+    t->current().facts = {{"agregat", a.name.text}, {"label", a.label.text}};
+    for (const indicator_result* x : r.left_out)
+      t->current().facts.push_back({"tidak dihitung", fmt::format("{}: capaian tidak terukur ({})", x->indicator->name(),
+                                                                  x->capaian.failure().reason)});
+  }
+  if (members.empty()) {
+    r.value_exact = not_measurable{r.left_out.empty() ? fmt::format("{} tidak punya indikator", whose)
+                                                      : fmt::format("tidak ada capaian terukur di {}", whose),
+                                   sasaran ? sasaran->name.where : a.name.where};
+  } else {
+    env en;
+    en.members = &members;
+    r.value_exact = formula("rumus", fmt::format("Rumus agregat {}", a.name.text), *a.nilai, en, t);
+  }
+  r.places = p_.desimal_capaian;
+  r.value = p_.desimal_capaian ? round(r.value_exact, *p_.desimal_capaian, p_.mode_capaian, p_.desimal_capaian_at,
+                                       p_.mode_capaian_at, t, "capaian " + whose)
+                               : r.value_exact;
+  if (p_.skala) r.kategori = categorize(*p_.skala, r.value, p_.desimal_capaian, nullptr, t, r.kategori_reason);
+  if (t) t->close(r.value);
+  return r;
+}
+
+result evaluator::over_members(const syntax::expr& e, const check::builtin& b, const syntax::expr& arg,
+                               const env& en, tracer* t) {
+  number sum;
+  std::int64_t count = 0;
+  for (const indicator_result* m : *en.members) {
+    const check::indicator& ind = *m->indicator;
+    result bobot = ind.decl->bobot ? result(ind.decl->bobot->value.value)
+                                   : result(not_measurable{fmt::format("indikator {} tidak punya bobot", ind.name()),
+                                                           ind.decl->name.where});
+    env own;
+    own.year = m->year;
+    own.indicator = &ind;
+    own.fixed = {{"capaian", &m->capaian, "", {}},
+                 {"realisasi", &m->realisasi, "", ind.decl->rumus->where},
+                 {"target", &m->target_value, "", m->target ? m->target->value_where : diag::span{}},
+                 {"bobot", &bobot, "", ind.decl->bobot ? ind.decl->bobot->where : diag::span{}},
+                 {"tercapai", &m->tercapai, "", ind.polaritas->where}};
+    if (t) {  // figures as the report prints them
+      if (m->capaian.is_number() && ind.desimal_capaian)
+        own.fixed[0].shown = m->capaian.number().format(*ind.desimal_capaian, t->style());
+      if (m->realisasi.is_number() && ind.desimal)
+        own.fixed[1].shown = m->realisasi.number().format(*ind.desimal, t->style());
+      if (m->target) own.fixed[2].shown = m->target->value.shown(t->style());
+      if (ind.decl->bobot) own.fixed[3].shown = ind.decl->bobot->value.shown(t->style());
+    }
+    result v = formula("anggota", fmt::format("{} ({})", ind.decl->label.text, ind.name()), arg, own, t);
+    if (!v.measurable()) return not_measurable{fmt::format("{}: {}", ind.name(), v.failure().reason), e.where};
+    if (b.fn == check::builtin_fn::banyak) {
+      if (v.boolean()) ++count;
+    } else {
+      sum = sum + v.number();
+      ++count;
+    }
+  }
+  if (b.fn == check::builtin_fn::banyak) return number::from_int(count);
+  if (b.fn == check::builtin_fn::jumlah) return sum;
+  if (count == 0) return not_measurable{"rerata dari nol indikator", e.where};
+  return *sum.divide(number::from_int(count));
+}
+
+}  // namespace iku::eval

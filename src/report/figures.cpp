@@ -1,0 +1,84 @@
+// How figures are written in every table: places, "tidak terukur [n]" with numbered reasons.
+#include <fmt/format.h>
+
+#include "report/lkj.hpp"
+
+namespace iku::report {
+
+std::string show_figure(const eval::result& r, std::optional<int> places, value::number_style style) {
+  if (!r.is_number()) return "tidak terukur";
+  return r.number().format(places.value_or(0), style);
+}
+
+shown_figures show_figures(const eval::indicator_result& r, value::number_style style) {
+  const check::indicator& ind = *r.indicator;
+  return {show_figure(r.realisasi, ind.desimal, style),
+          r.target ? r.target->value.shown(style) : "tidak terukur",
+          show_figure(r.capaian, ind.desimal_capaian, style),
+          r.kategori ? fmt::format("{} ({})", r.kategori->label.text, r.kategori->code.text) : "-",
+          !r.tercapai.is_bool() ? "-" : r.tercapai.boolean() ? "tercapai" : "tidak tercapai"};
+}
+
+std::string years_text(const std::vector<int>& years) {
+  if (years.size() > 2 && years.back() - years.front() + 1 == static_cast<int>(years.size()))
+    return fmt::format("{}-{}", years.front(), years.back());
+  return fmt::format("{}", fmt::join(years, ", "));
+}
+
+std::string reason_notes::cite_text(const std::string& reason, const std::string& shown) {
+  auto [it, fresh] = numbers_.emplace(reason, reasons_.size() + 1);
+  if (fresh) reasons_.push_back(reason);
+  return fmt::format("{} [{}]", shown, it->second);
+}
+
+std::string reason_notes::cite(const std::string& owner, const eval::result& v) {
+  return cite_text(fmt::format("{}: {} ({})", owner, v.failure().reason, sources_.where(v.failure().where)),
+                   "tidak terukur");
+}
+
+void reason_notes::add_to(table& t) const {
+  if (!reasons_.empty()) t.notes.push_back("Catatan:");
+  for (std::size_t i = 0; i < reasons_.size(); ++i) t.notes.push_back(fmt::format("  [{}] {}", i + 1, reasons_[i]));
+}
+
+std::string realisasi_cell(const eval::indicator_result& r, reason_notes& notes, value::number_style style) {
+  if (!r.realisasi.is_number()) return notes.cite(r.indicator->name(), r.realisasi);
+  // A published realisasi (a past year's printed figure) is marked, so a reader knows it was
+  // not computed from data here.
+  return show_figure(r.realisasi, r.indicator->desimal, style) + (r.published ? " *" : "");
+}
+
+shown_figures cells(const eval::indicator_result& r, reason_notes& notes, value::number_style style) {
+  const check::indicator& ind = *r.indicator;
+  shown_figures f = show_figures(r, style);
+  auto figure = [&](const eval::result& v, std::optional<int> places) {
+    return v.is_number() ? show_figure(v, places, style) : notes.cite(ind.name(), v);
+  };
+  if (!r.target) f.target = figure(r.target_value, {});
+  f.realisasi = realisasi_cell(r, notes, style);
+  auto caused_by = [&](const eval::result& x) {
+    if (r.capaian.measurable() || x.measurable()) return false;
+    const diag::span a = r.capaian.failure().where, b = x.failure().where;
+    return a.file == b.file && a.begin == b.begin && a.end == b.end;
+  };
+  const eval::result& cause = caused_by(r.target_value) ? r.target_value
+                              : caused_by(r.realisasi)  ? r.realisasi
+                                                        : r.capaian;
+  f.capaian = r.capaian.measurable() ? figure(r.capaian, ind.desimal_capaian) : figure(cause, {});
+  if (!ind.skala) f.kategori.clear();
+  if (!r.kategori && r.capaian.measurable() && ind.skala)  // a scale with a gap: say so, never leave it blank
+    f.kategori = notes.cite_text(fmt::format("{}: {} untuk capaian {}", ind.name(), r.kategori_reason, f.capaian), "-");
+  return f;
+}
+
+void add_findings(const eval::indicator_result& r, const diag::source_manager& sources, bool name_year,
+                  std::vector<std::string>& out) {
+  for (const eval::finding& f : r.findings)
+    out.push_back(fmt::format("Peringatan: {}{}: syarat tidak terpenuhi: {} ({}) [{}]", r.indicator->name(),
+                              name_year ? fmt::format(" tahun {}", r.year) : "", f.detail, f.message,
+                              sources.where(f.where)));
+}
+
+std::string sasaran_heading(const syntax::sasaran_decl& s) { return fmt::format("{}  {}", s.name.text, s.label.text); }
+
+}  // namespace iku::report

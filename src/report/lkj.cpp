@@ -1,0 +1,35 @@
+#include "report/lkj.hpp"
+
+#include <algorithm>
+
+namespace iku::report {
+
+namespace {
+
+bool always(const check::program&) { return true; }
+bool has_skala(const check::program& p) { return p.skala != nullptr; }
+bool has_sasaran(const check::program& p) { return !p.sasaran.empty(); }
+
+}  // namespace
+
+const std::vector<lkj_table>& lkj_tables() {
+  static const std::vector<lkj_table> tables = {
+      {"skala", "Tabel 13: the selected scale's rules", has_skala, "a `skala` selected in the file", skala_table},
+      {"capaian", "Tabel 14: target, realisasi, capaian, kategori, status per indikator", always, "", capaian_table},
+      {"renstra", "Tabel 15: Renstra targets per year, realisasi so far, capaian against `akhir`", renstra_applies,
+       "a target set with an `akhir` (end-of-period) target", renstra_table},
+      {"sasaran", "Tabel 16: per sasaran, its indikator beside last year's realisasi, and its agregat", has_sasaran,
+       "a sasaran", sasaran_table},
+      {"ringkasan", "summary: per sasaran and for the office, agregat, kategori, indikator that met their target",
+       has_sasaran, "a sasaran", ringkasan_table},
+  };
+  return tables;
+}
+
+const lkj_table* find_lkj_table(std::string_view name) {
+  const auto& all = lkj_tables();
+  auto it = std::find_if(all.begin(), all.end(), [&](const lkj_table& t) { return t.name == name; });
+  return it == all.end() ? nullptr : &*it;
+}
+
+}  // namespace iku::report

@@ -1,0 +1,108 @@
+// The tables of an LKj's chapter III, each built from the same evaluator (so each figure is the
+// one `iku explain` derives) into the one table model of report/table.hpp.
+#pragma once
+
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "check/program.hpp"
+#include "eval/evaluator.hpp"
+#include "report/table.hpp"
+
+namespace iku::report {
+
+// What every table builder reads. The evaluator caches realisasi, so tables that show the same
+// figure compute it once.
+struct lkj_context {
+  const check::program& program;
+  const diag::source_manager& sources;
+  eval::evaluator& ev;
+  value::number_style style;
+
+  const eval::options& opts() const { return ev.opts(); }
+};
+
+struct lkj_table {
+  std::string_view name;   // for --tabel
+  std::string_view about;  // one line for --help and docs/cli.md
+  // False when the file declares nothing the table shows (no skala, no agregat, ...): the table
+  // is then left out of the whole report, and asking for it by name is an error saying `needs`.
+  bool (*applies)(const check::program&);
+  std::string_view needs;
+  std::vector<table> (*build)(const lkj_context&);  // one table, or one per sasaran (Tabel 16)
+};
+
+// Every table, in the order of a printed LKj.
+const std::vector<lkj_table>& lkj_tables();
+const lkj_table* find_lkj_table(std::string_view name);
+
+// Tabel 13: the rules of the selected scale as declared.
+std::vector<table> skala_table(const lkj_context& c);
+// Tabel 14: per indicator, target, realisasi, capaian, kategori and status, per year and target.
+std::vector<table> capaian_table(const lkj_context& c);
+// Tabel 15: targets of every Renstra year and the end-of-period one, realisasi of every year so
+// far, and the capaian of the report year against the end-of-period target.
+// One table per target set that declares `akhir` (the Renstra's).
+std::vector<table> renstra_table(const lkj_context& c);
+bool renstra_applies(const check::program& p);
+// Tabel 16: per sasaran, its indicators this year beside last year's realisasi, and its agregat.
+std::vector<table> sasaran_table(const lkj_context& c);
+// The summary: each sasaran's agregat and category, how many indicators met their target, and
+// the office figure.
+std::vector<table> ringkasan_table(const lkj_context& c);
+
+// How a figure is shown in a report: with its declared places, or exactly when none are declared.
+std::string show_figure(const eval::result& r, std::optional<int> places, value::number_style style);
+
+// An indicator's figures as every report prints them ("tidak terukur" where not measurable).
+struct shown_figures {
+  std::string realisasi, target, capaian, kategori, tercapai;
+};
+shown_figures show_figures(const eval::indicator_result& r, value::number_style style);
+
+// The note under a table with a published realisasi (marked " *").
+inline constexpr const char* published_note =
+    "* realisasi tercatat: angka yang dinyatakan di berkas .iku (`realisasi { ... }`), bukan dihitung dari data";
+
+// "2024", "2022-2024", "2022, 2024"
+std::string years_text(const std::vector<int>& years);
+
+}  // namespace iku::report
+
+namespace iku::report {
+
+// Why figures of a table are not measurable: each reason numbered once, cited in the cell as
+// "tidak terukur [2]" and listed under the table.
+class reason_notes {
+ public:
+  explicit reason_notes(const diag::source_manager& sources) : sources_(sources) {}
+  // "tidak terukur [n]" for `v`'s reason, prefixed in the note with `owner` (an indicator's name).
+  std::string cite(const std::string& owner, const eval::result& v);
+  // "- [n]" for a reason that is not a failure of a figure (a scale with a gap).
+  std::string cite_text(const std::string& reason, const std::string& shown);
+  void add_to(table& t) const;
+
+ private:
+  const diag::source_manager& sources_;
+  std::vector<std::string> reasons_;
+  std::map<std::string, std::size_t> numbers_;
+};
+
+// The realisasi cell alone (" *" marks a published one).
+std::string realisasi_cell(const eval::indicator_result& r, reason_notes& notes, value::number_style style);
+
+// An indicator's cells as the tables print them, citing reasons in `notes`. A capaian that failed
+// because its realisasi or target did cites that figure's reason.
+shown_figures cells(const eval::indicator_result& r, reason_notes& notes, value::number_style style);
+
+// The syarat an indicator's data does not meet, one warning line each (naming the year when a
+// table shows several).
+void add_findings(const eval::indicator_result& r, const diag::source_manager& sources, bool name_year,
+                  std::vector<std::string>& out);
+
+// The sasaran / indikator label cell of a row: "S1  label".
+std::string sasaran_heading(const syntax::sasaran_decl& s);
+
+}  // namespace iku::report

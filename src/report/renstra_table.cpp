@@ -1,0 +1,106 @@
+// Tabel 15: the realisasi so far against the Renstra, for each target set with an end-of-period
+// (`akhir`) target.
+#include <algorithm>
+#include <set>
+
+#include <fmt/format.h>
+
+#include "report/lkj.hpp"
+
+namespace iku::report {
+
+namespace {
+
+// The sets a Renstra table is drawn for: those of --target that declare `akhir`, else every set
+// that does.
+std::vector<std::string> renstra_sets(const check::program& p, const eval::options& o) {
+  auto has_akhir = [&](const std::string& set) {
+    for (const check::indicator& ind : p.indicators)
+      if (const syntax::target_set* t = ind.target_set(set); t && t->akhir) return true;
+    return false;
+  };
+  std::vector<std::string> sets;
+  for (const eval::target_choice& t : o.targets)
+    if (has_akhir(t.set) && std::find(sets.begin(), sets.end(), t.set) == sets.end()) sets.push_back(t.set);
+  if (sets.empty())
+    for (const std::string& s : p.target_sets())
+      if (has_akhir(s)) sets.push_back(s);
+  return sets;
+}
+
+// The years of the plan: the periode, else every year some indicator's set names.
+std::vector<int> plan_years(const check::program& p, const std::string& set) {
+  std::set<int> years;
+  if (p.periode) {
+    for (int y = p.periode->first; y <= p.periode->second; ++y) years.insert(y);
+  } else {
+    for (const check::indicator& ind : p.indicators)
+      if (const syntax::target_set* t = ind.target_set(set))
+        for (const syntax::target_value& v : t->years) years.insert(v.year);
+  }
+  return {years.begin(), years.end()};
+}
+
+}  // namespace
+
+bool renstra_applies(const check::program& p) { return !renstra_sets(p, {}).empty(); }
+
+std::vector<table> renstra_table(const lkj_context& c) {
+  const check::program& p = c.program;
+  const eval::options& o = c.opts();
+  std::vector<table> out;
+  for (const std::string& set : renstra_sets(p, o)) {
+    std::vector<int> years = plan_years(p, set);
+    std::vector<int> so_far;
+    for (int y : years)
+      if (y <= o.year) so_far.push_back(y);
+    table t;
+    t.title = fmt::format("Realisasi Kinerja sampai Tahun {} dibanding Target Jangka Menengah", o.year);
+    if (!p.instansi.empty()) t.subtitles.push_back(p.instansi);
+    t.subtitles.push_back(fmt::format("Target: {}{}", set, o.wilayah.empty() ? "" : "   Wilayah: " + o.wilayah));
+    t.columns = {{"No", align::right, 0}, {"Sasaran / Indikator", align::left, 40}};
+    for (int y : years) t.columns.push_back({fmt::format("Target {}", y), align::right, 8});
+    t.columns.push_back({"Target akhir", align::right, 8});
+    for (int y : so_far) t.columns.push_back({fmt::format("Realisasi {}", y), align::right, 10});
+    t.columns.push_back({fmt::format("Realisasi s.d. {}", o.year), align::right, 10});
+    t.columns.push_back({fmt::format("Capaian {} thd akhir (%)", o.year), align::right, 12});
+
+    reason_notes notes(c.sources);
+    bool any_published = false;
+    const syntax::sasaran_decl* current = nullptr;
+    for (std::size_t i = 0; i < p.indicators.size(); ++i) {
+      const check::indicator& ind = p.indicators[i];
+      if (ind.sasaran != current) {
+        current = ind.sasaran;
+        t.rows.push_back({{sasaran_heading(*current)}, true});
+      }
+      row r{{std::to_string(i + 1), ind.decl->label.text}};
+      const syntax::target_set* declared = ind.target_set(set);
+      auto written = [&](const syntax::target_value* v) { return v ? v->value.shown(c.style) : std::string("-"); };
+      for (int y : years) {
+        const syntax::target_value* v = nullptr;
+        if (declared)
+          for (const syntax::target_value& x : declared->years)
+            if (x.year == y) v = &x;
+        r.cells.push_back(written(v));
+      }
+      r.cells.push_back(written(declared && declared->akhir ? &*declared->akhir : nullptr));
+      for (int y : so_far) {
+        eval::indicator_result past = c.ev.evaluate(ind, y, {set});
+        any_published |= past.published;
+        r.cells.push_back(realisasi_cell(past, notes, c.style));
+      }
+      eval::indicator_result now = c.ev.evaluate(ind, o.year, {set, true});
+      shown_figures f = cells(now, notes, c.style);
+      r.cells.push_back(f.realisasi);
+      r.cells.push_back(f.capaian);
+      t.rows.push_back(std::move(r));
+    }
+    if (any_published) t.notes.push_back(published_note);
+    notes.add_to(t);
+    out.push_back(std::move(t));
+  }
+  return out;
+}
+
+}  // namespace iku::report

@@ -1,0 +1,121 @@
+// Tabel 16 (section 3.2 of an LKj): one table per sasaran with its indicators this year beside
+// last year's realisasi, and the sasaran's figure by the declared agregat; and the summary of
+// every sasaran and the office.
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include "report/lkj.hpp"
+
+namespace iku::report {
+
+namespace {
+
+std::string aggregate_cell(const eval::aggregate_result& a, reason_notes& notes, value::number_style style) {
+  if (a.value.is_number()) return show_figure(a.value, a.places, style);
+  return notes.cite(a.sasaran ? a.sasaran->name.text : "instansi", a.value);
+}
+
+// Which indicators an agregat left out, under the table.
+void left_out_notes(const eval::aggregate_result& a, std::vector<std::string>& out) {
+  for (const eval::indicator_result* x : a.left_out)
+    out.push_back(fmt::format("{}: {} tidak dihitung dalam agregat {} (capaian tidak terukur)",
+                              a.sasaran ? a.sasaran->name.text : "instansi", x->indicator->name(), a.agregat->name.text));
+}
+
+}  // namespace
+
+std::vector<table> sasaran_table(const lkj_context& c) {
+  const check::program& p = c.program;
+  const eval::options& o = c.opts();
+  const std::vector<eval::indicator_result> results = c.ev.evaluate_all(o.year, o.target);
+  std::vector<table> out;
+  for (const syntax::sasaran_decl* s : p.sasaran) {
+    table t;
+    t.title = fmt::format("Sasaran {}: {}", s->name.text, s->label.text);
+    t.subtitles.push_back(fmt::format("Tahun {}   Target: {}{}", o.year, o.target.name(),
+                                      o.wilayah.empty() ? "" : "   Wilayah: " + o.wilayah));
+    t.columns = {{"Indikator Kinerja", align::left, 40},
+                 {"Satuan", align::left, 0},
+                 {fmt::format("Target {}", o.year), align::right, 0},
+                 {fmt::format("Realisasi {}", o.year), align::right, 0},
+                 {fmt::format("Capaian {} (%)", o.year), align::right, 0},
+                 {fmt::format("Realisasi {}", o.year - 1), align::right, 0}};
+    reason_notes notes(c.sources);
+    std::vector<std::string> below;
+    for (const eval::indicator_result& r : results) {
+      if (r.indicator->sasaran != s) continue;
+      const check::indicator& ind = *r.indicator;
+      shown_figures now = cells(r, notes, c.style);
+      std::string before = realisasi_cell(c.ev.evaluate(ind, o.year - 1, o.target), notes, c.style);
+      t.rows.push_back({{ind.decl->label.text, ind.decl->satuan ? ind.decl->satuan->value : "", now.target,
+                         now.realisasi, now.capaian, before}});
+      add_findings(r, c.sources, false, below);
+    }
+    if (p.agregat_sasaran) {
+      eval::aggregate_result a = c.ev.aggregate(*p.agregat_sasaran, s, results);
+      t.rows.push_back({{fmt::format("Capaian sasaran ({})", p.agregat_sasaran->name.text), "", "", "",
+                         aggregate_cell(a, notes, c.style), ""}});
+      left_out_notes(a, below);
+    }
+    notes.add_to(t);
+    for (const std::string& line : below) t.notes.push_back(line);
+    out.push_back(std::move(t));
+  }
+  return out;
+}
+
+std::vector<table> ringkasan_table(const lkj_context& c) {
+  const check::program& p = c.program;
+  const eval::options& o = c.opts();
+  const std::vector<eval::indicator_result> results = c.ev.evaluate_all(o.year, o.target);
+  table t;
+  t.title = fmt::format("Ringkasan Capaian Kinerja Tahun {}", o.year);
+  if (!p.instansi.empty()) t.subtitles.push_back(p.instansi);
+  t.subtitles.push_back(fmt::format("Target: {}   Agregat sasaran: {}   Agregat instansi: {}{}", o.target.name(),
+                                    p.agregat_sasaran ? p.agregat_sasaran->name.text : "-",
+                                    p.agregat_instansi ? p.agregat_instansi->name.text : "-",
+                                    o.wilayah.empty() ? "" : "   Wilayah: " + o.wilayah));
+  // Counted by each polaritas's `tercapai`: without one anywhere, there is nothing to count.
+  const bool status = std::any_of(p.indicators.begin(), p.indicators.end(),
+                                  [](const check::indicator& i) { return i.polaritas && i.polaritas->tercapai; });
+  t.columns = {{"Sasaran", align::left, 48}, {"Indikator", align::right, 0}, {"Tercapai", align::right, 0},
+               {"Capaian (%)", align::right, 0}};
+  if (p.skala) t.columns.push_back({"Kategori", align::left, 0});
+  reason_notes notes(c.sources);
+  std::vector<std::string> below;
+  // How many indicators met their target, by each polaritas's `tercapai` (those whose status is
+  // not measurable are not counted either way).
+  auto met = [&](const syntax::sasaran_decl* s) {
+    int n = 0, yes = 0;
+    for (const eval::indicator_result& r : results)
+      if (!s || r.indicator->sasaran == s) {
+        ++n;
+        if (r.tercapai.is_bool() && r.tercapai.boolean()) ++yes;
+      }
+    return std::make_pair(n, yes);
+  };
+  auto add = [&](const std::string& label, const syntax::sasaran_decl* s, const syntax::agregat_decl* a) {
+    auto [n, yes] = met(s);
+    row r{{label, std::to_string(n), std::to_string(yes), "-"}};
+    if (p.skala) r.cells.push_back("-");
+    if (a) {
+      eval::aggregate_result x = c.ev.aggregate(*a, s, results);
+      r.cells[3] = aggregate_cell(x, notes, c.style);
+      if (p.skala) r.cells[4] = x.kategori ? fmt::format("{} ({})", x.kategori->label.text, x.kategori->code.text) : "-";
+      left_out_notes(x, below);
+    }
+    t.rows.push_back(std::move(r));
+  };
+  for (const syntax::sasaran_decl* s : p.sasaran) add(sasaran_heading(*s), s, p.agregat_sasaran);
+  add("Instansi", nullptr, p.agregat_instansi);
+  if (!status) {
+    t.columns.erase(t.columns.begin() + 2);
+    for (row& r : t.rows) r.cells.erase(r.cells.begin() + 2);
+  }
+  notes.add_to(t);
+  for (const std::string& line : below) t.notes.push_back(line);
+  return {t};
+}
+
+}  // namespace iku::report
