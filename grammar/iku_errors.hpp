@@ -38,7 +38,8 @@ inline constexpr const char* too_large = "IKU031";         // a file or a formul
 }  // namespace code
 
 inline constexpr const char* top_statements =
-    "pakai instansi periode tahun target skala polaritas capaian desimal pembulatan data tujuan sasaran bantu agregat";
+    "pakai instansi periode tahun target skala polaritas capaian desimal pembulatan data tujuan sasaran bantu agregat "
+    "anggaran belanja efisiensi";
 inline constexpr const char* sasaran_fields = "tujuan program indikator";
 inline constexpr const char* indikator_fields =
     "satuan polaritas rumus desimal capaian pembulatan bobot target realisasi syarat skala";
@@ -157,8 +158,8 @@ IKU_ERROR(periode_end, "IKU018", "expected the last year of the periode", "e.g. 
 IKU_ERROR(tahun_year, "IKU018", "expected a year (4 digits) after `tahun`", "e.g. tahun 2024");
 IKU_ERROR(target_block_at_top, "IKU022", "a target block belongs inside an indikator",
           "at top level, `target pk` only chooses the default target set");
-IKU_ERROR(desimal_top_capaian, "IKU021", "at top level only `desimal capaian N` can be set",
-          "`desimal N` (places of the realisasi) belongs inside an indikator", nullptr, "capaian");
+IKU_ERROR(desimal_top_which, "IKU021", "at top level only `desimal capaian N` and `desimal serapan N` can be set",
+          "`desimal N` (places of the realisasi) belongs inside an indikator", nullptr, "capaian serapan");
 IKU_ERROR(format_angka, "IKU021", "expected `angka` after `format`",
           "write format angka id (1.234,56) or format angka en (1,234.56)", nullptr, "angka");
 IKU_ERROR(number_style_value, "IKU020", "expected id or en after `format angka`",
@@ -215,9 +216,25 @@ IKU_ERROR(bantu_eq, "IKU021", "expected `=` after the name of the value",
           "e.g. bantu penduduk_dewasa = penduduk - penduduk_anak");
 IKU_ERROR(bantu_expr, "IKU015", "expected the formula of the value after `=`",
           "e.g. bantu penduduk_dewasa = penduduk - penduduk_anak");
+IKU_ERROR(budget_path, "IKU012", "expected the file path in quotes",
+          "e.g. anggaran \"data/anggaran.csv\" format angka id, or belanja \"data/belanja.csv\" format angka id");
+IKU_ERROR(efisiensi_name, "IKU011", "expected the efisiensi name after `efisiensi`",
+          "e.g. efisiensi standar (to choose one) or efisiensi NAME \"label\" { serapan = ...  efisien = ... }");
+IKU_ERROR(efisiensi_open, "IKU013", "expected `{` after the efisiensi label", nullptr);
+IKU_ERROR(efisiensi_serapan, "IKU021", "expected `serapan = ...` in the efisiensi block",
+          "e.g. serapan = realisasi / pagu * 100", nullptr, "serapan");
+IKU_ERROR(serapan_eq, "IKU021", "expected `=` after `serapan`", "e.g. serapan = realisasi / pagu * 100");
+IKU_ERROR(serapan_expr, "IKU015", "expected the serapan formula after `=`", "e.g. serapan = realisasi / pagu * 100");
+IKU_ERROR(efisiensi_efisien, "IKU021", "expected `efisien = ...` after the serapan formula",
+          "e.g. efisien = capaian >= serapan", nullptr, "efisien");
+IKU_ERROR(efisien_eq, "IKU021", "expected `=` after `efisien`", "e.g. efisien = capaian >= serapan");
+IKU_ERROR(efisien_expr, "IKU015", "expected the condition after `efisien =`", "e.g. efisien = capaian >= serapan");
+IKU_ERROR(efisiensi_close, "IKU014", "expected `}` after the efisien condition",
+          "an efisiensi block holds `serapan = ...` and `efisien = ...`", nullptr, nullptr,
+          "the efisiensi block is not closed with `}`");
 IKU_ERROR(file_end, "IKU006", "expected a statement",
           "statements: pakai, instansi, periode, tahun, target, skala, polaritas, capaian dari, "
-          "desimal capaian, pembulatan, data, tujuan, sasaran, bantu, agregat",
+          "desimal capaian, pembulatan, data, tujuan, sasaran, bantu, agregat, anggaran, belanja, efisiensi",
           "unknown statement '{}'", top_statements);
 
 #undef IKU_ERROR

@@ -33,6 +33,10 @@ struct seq_must : p::seq<First, p::seq<skip, p::must<Rest>>...> {};
 // keywords (a keyword is not a prefix of a longer word)
 struct kw_agregat : TAO_PEGTL_KEYWORD("agregat") {};
 struct kw_akhir : TAO_PEGTL_KEYWORD("akhir") {};
+struct kw_anggaran : TAO_PEGTL_KEYWORD("anggaran") {};
+struct kw_belanja : TAO_PEGTL_KEYWORD("belanja") {};
+struct kw_efisiensi : TAO_PEGTL_KEYWORD("efisiensi") {};
+struct kw_serapan : TAO_PEGTL_KEYWORD("serapan") {};
 struct kw_angka : TAO_PEGTL_KEYWORD("angka") {};
 struct kw_atau : TAO_PEGTL_KEYWORD("atau") {};
 struct kw_bantu : TAO_PEGTL_KEYWORD("bantu") {};
@@ -256,7 +260,9 @@ struct target_default_stmt
              p::opt<skip, p::at<target_block_at_top>, p::raise<target_block_at_top>>> {};
 
 struct desimal_top_capaian : p::seq<kw_capaian> {};
-struct desimal_top_stmt : seq_must<kw_desimal, desimal_top_capaian, places> {};
+struct desimal_top_serapan : p::seq<kw_serapan> {};
+struct desimal_top_which : p::sor<desimal_top_capaian, desimal_top_serapan> {};
+struct desimal_top_stmt : seq_must<kw_desimal, desimal_top_which, places> {};
 
 struct style_id : TAO_PEGTL_KEYWORD("id") {};  // 1.234,56
 struct style_en : TAO_PEGTL_KEYWORD("en") {};  // 1,234.56
@@ -267,6 +273,30 @@ struct data_name : p::seq<name> {};
 struct data_path : p::seq<string_lit> {};
 struct data_stmt
     : p::seq<kw_data, skip, p::must<data_name>, skip, p::must<data_path>, p::opt<skip, data_format>> {};
+
+// anggaran "data/anggaran.csv": pagu and realisasi per program / kegiatan / sub-kegiatan (Tabel 17)
+// belanja "data/belanja.csv": the same per jenis belanja (Tabel 12)
+struct budget_path : p::seq<string_lit> {};
+struct anggaran_stmt : p::seq<kw_anggaran, skip, p::must<budget_path>, p::opt<skip, data_format>> {};
+struct belanja_stmt : p::seq<kw_belanja, skip, p::must<budget_path>, p::opt<skip, data_format>> {};
+
+// efisiensi NAME (selection) | efisiensi NAME "label" { serapan = EXPR  efisien = EXPR }: how the
+// budget's absorption is computed and when a sasaran counts as efficient (stdlib/sakip.iku)
+struct efisiensi_name : p::seq<name> {};
+struct efisiensi_open : p::one<'{'> {};
+struct efisiensi_serapan : p::seq<kw_serapan> {};
+struct serapan_eq : p::seq<p::one<'='>, p::not_at<p::one<'='>>> {};
+struct serapan_expr : p::seq<expr> {};
+struct kw_efisien : TAO_PEGTL_KEYWORD("efisien") {};
+struct efisiensi_efisien : p::seq<kw_efisien> {};
+struct efisien_eq : p::seq<p::one<'='>, p::not_at<p::one<'='>>> {};
+struct efisien_expr : p::seq<expr> {};
+struct efisiensi_close : p::one<'}'> {};
+struct efisiensi_def_rest
+    : p::seq<string_lit, skip, p::must<efisiensi_open>, skip, p::must<efisiensi_serapan>, skip, p::must<serapan_eq>,
+             skip, p::must<serapan_expr>, skip, p::must<efisiensi_efisien>, skip, p::must<efisien_eq>, skip,
+             p::must<efisien_expr>, skip, p::must<efisiensi_close>> {};
+struct efisiensi_stmt : p::seq<kw_efisiensi, skip, p::must<efisiensi_name>, p::opt<skip, efisiensi_def_rest>> {};
 
 struct tujuan_name : p::seq<name> {};
 struct tujuan_label : p::seq<string_lit> {};
@@ -326,7 +356,7 @@ struct bantu_stmt : seq_must<kw_bantu, bantu_name, bantu_eq, bantu_expr> {};
 struct statement
     : p::sor<import_stmt, instansi_stmt, periode_stmt, tahun_stmt, target_default_stmt, skala_stmt,
              polaritas_def, capaian_dari_stmt, desimal_top_stmt, pembulatan_stmt, data_stmt,
-             tujuan_stmt, sasaran_block, bantu_stmt, agregat_stmt> {};
+             tujuan_stmt, sasaran_block, bantu_stmt, agregat_stmt, anggaran_stmt, belanja_stmt, efisiensi_stmt> {};
 
 struct file_end : p::eof {};  // its message is "unknown statement ..." (the statements ended)
 struct file : p::seq<p::opt<p::utf8::bom>, skip, p::star<statement, skip>, p::must<file_end>> {};

@@ -90,6 +90,24 @@ class loader {
     }
   }
 
+  // The main file's `anggaran` and `belanja` (an imported file may not declare them: IKU103).
+  void load_budgets(std::optional<data::budget>& anggaran, std::optional<data::budget>& belanja) {
+    if (modules_.empty()) return;
+    auto load = [&](const std::optional<syntax::data_decl>& d, std::optional<data::budget>& into) {
+      if (!d) return;
+      data::budget_options options{d->name.text, d->style ? std::optional(d->style->value) : std::nullopt,
+                                   d->path.where};
+      fs::path p = fs::path(d->path.text);
+      if (p.is_relative()) p = dirs_[0] / p;
+      into.emplace();
+      if (!allowed(p, d->path.text, d->path.where) ||
+          !data::load_budget(display_path(p.lexically_normal().string()), options, sources_, *into, out_))
+        data_failed_ = true;
+    };
+    load(modules_[0].anggaran, anggaran);
+    load(modules_[0].belanja, belanja);
+  }
+
   std::vector<syntax::module> take_modules() { return std::move(modules_); }
   bool imports_failed() const { return imports_failed_; }
   bool data_failed() const { return data_failed_; }
@@ -211,6 +229,7 @@ std::optional<program> load_program_text(const std::string& path, std::string te
   program p;
   // Data is loaded even when an import failed, so one run reports every problem it can see.
   l.load_data(p.data);
+  l.load_budgets(p.anggaran, p.belanja);
   p.modules = l.take_modules();
   p.imports_failed = l.imports_failed();
   p.data_failed = l.data_failed();

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "data/budget.hpp"
 #include "data/data_set.hpp"
 #include "diag/diagnostic.hpp"
 #include "syntax/ast.hpp"
@@ -64,6 +65,14 @@ struct program {
   const syntax::agregat_decl* agregat_sasaran = nullptr;
   const syntax::agregat_decl* agregat_instansi = nullptr;
   std::vector<const syntax::sasaran_decl*> sasaran;  // in the order written
+
+  // Budget (`anggaran`: programs / kegiatan / sub-kegiatan; `belanja`: jenis belanja), when declared.
+  std::optional<data::budget> anggaran, belanja;
+  // The anggaran nodes each sasaran's `program` lines name, in the order written.
+  std::map<const syntax::sasaran_decl*, std::vector<std::size_t>> programs;
+  const syntax::efisiensi_decl* efisiensi = nullptr;  // how serapan and the verdict are computed
+  std::optional<int> desimal_serapan;
+  diag::span desimal_serapan_at;
 
   const syntax::bantu_decl* find_helper(const std::string& name) const;
 

@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "check/builtins.hpp"
+#include "data/csv_cells.hpp"
 #include "diag/suggest.hpp"
 
 namespace iku::check {
@@ -20,6 +21,12 @@ constexpr int max_evaluation_depth = 2000;
 constexpr int reference_cost = 10;
 
 enum class type { number, boolean, unknown };
+
+std::string lower(std::string s) {
+  for (char& c : s)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return s;
+}
 
 const char* type_name(type t) { return t == type::boolean ? "a condition" : "a number"; }
 
@@ -68,6 +75,10 @@ class resolver {
         auto [it, fresh] = p_.scales.emplace(d.name.text, &d);
         if (!fresh) duplicate("IKU102", "skala", d.name, it->second->name.where);
       }
+      for (const syntax::efisiensi_decl& d : m.efisiensi_defs) {
+        auto [it, fresh] = efisiensi_.emplace(d.name.text, &d);
+        if (!fresh) duplicate("IKU102", "efisiensi", d.name, it->second->name.where);
+      }
       for (const syntax::agregat_decl& d : m.agregat_defs) {
         auto [it, fresh] = p_.aggregates.emplace(d.name.text, &d);
         if (!fresh) duplicate("IKU102", "agregat", d.name, it->second->name.where);
@@ -97,6 +108,11 @@ class resolver {
              "pembulatan capaian");
       refuse(m.tahun.has_value(), m.tahun ? m.tahun->where : diag::span{}, "tahun");
       refuse(m.target.has_value(), m.target ? m.target->where : diag::span{}, "target");
+      refuse(m.anggaran.has_value(), m.anggaran ? m.anggaran->where : diag::span{}, "anggaran");
+      refuse(m.belanja.has_value(), m.belanja ? m.belanja->where : diag::span{}, "belanja");
+      refuse(m.efisiensi.has_value(), m.efisiensi ? m.efisiensi->where : diag::span{}, "efisiensi");
+      refuse(m.desimal_serapan.has_value(), m.desimal_serapan ? m.desimal_serapan->where : diag::span{},
+             "desimal serapan");
       refuse(m.agregat_sasaran.has_value(), m.agregat_sasaran ? m.agregat_sasaran->where : diag::span{}, "agregat sasaran");
       refuse(m.agregat_instansi.has_value(), m.agregat_instansi ? m.agregat_instansi->where : diag::span{},
              "agregat instansi");
@@ -146,6 +162,18 @@ class resolver {
     };
     choose_agregat(main.agregat_sasaran, p_.agregat_sasaran);
     choose_agregat(main.agregat_instansi, p_.agregat_instansi);
+    if (main.efisiensi) {
+      auto it = efisiensi_.find(main.efisiensi->text);
+      if (it != efisiensi_.end())
+        p_.efisiensi = it->second;
+      else if (!p_.imports_failed)
+        out_.error("IKU104", main.efisiensi->where, fmt::format("unknown efisiensi `{}`", main.efisiensi->text),
+                   suggestion(main.efisiensi->text, keys(efisiensi_), "efisiensi"));
+    }
+    if (main.desimal_serapan) {
+      p_.desimal_serapan = main.desimal_serapan->value;
+      p_.desimal_serapan_at = main.desimal_serapan->where;
+    }
   }
 
   void collect_tujuan() {
@@ -167,8 +195,55 @@ class resolver {
           out_.error("IKU104", s.tujuan->where, fmt::format("unknown tujuan `{}`", s.tujuan->text),
                      suggestion(s.tujuan->text, keys(tujuan_), "tujuan"));
         for (const syntax::indikator_decl& d : s.indikator) add_indicator(main, s, d);
+        link_programs(s);
       }
     }
+    unlinked_programs();
+  }
+
+  // A sasaran's `program` lines name programs of the anggaran by kode ("1.06.02") or by uraian
+  // (as written in the budget file, in any letter case). Without an anggaran they are labels.
+  void link_programs(const syntax::sasaran_decl& s) {
+    if (!p_.anggaran || p_.data_failed) return;
+    const data::budget& b = *p_.anggaran;
+    std::vector<std::size_t>& linked = p_.programs[&s];
+    for (const syntax::string_lit& name : s.program) {
+      std::string wanted = lower(std::string(data::trim(name.text)));
+      std::size_t found = b.index_of(wanted);
+      for (std::size_t i = 0; i < b.nodes.size() && found == data::budget::npos; ++i)
+        if (lower(b.nodes[i].uraian) == wanted) found = i;
+      if (found == data::budget::npos) {
+        std::vector<std::string> names;
+        for (std::size_t r : b.roots) names.push_back(b.nodes[r].uraian);
+        std::string hint = diag::did_you_mean(name.text, names);
+        out_.error("IKU104", name.where, fmt::format("no program \"{}\" in the anggaran", name.text),
+                   !hint.empty() ? hint
+                                 : "name a program by its kode (\"1.06.02\") or its uraian as written in the anggaran "
+                                   "file");
+        continue;
+      }
+      linked.push_back(found);
+      linked_.insert(found);
+    }
+  }
+
+  // Every program's budget belongs to some sasaran; one that none lists is left out of their
+  // budgets and of the efficiency verdict, which the report should say.
+  void unlinked_programs() {
+    if (!p_.anggaran || p_.data_failed || p_.sasaran.empty()) return;
+    for (std::size_t r : p_.anggaran->roots)
+      if (!linked_.count(r)) {
+        const data::budget_node& n = p_.anggaran->nodes[r];
+        diag::diagnostic d;
+        d.level = diag::severity::warning;
+        d.code = "IKU119";
+        d.where = n.where;
+        d.message = fmt::format("program {} {} is listed in no sasaran", n.kode, n.uraian);
+        d.hint = fmt::format("its budget counts in no sasaran's anggaran; add `program \"{}\"` to the sasaran it "
+                             "supports",
+                             n.kode);
+        out_.add(std::move(d));
+      }
   }
 
   void add_indicator(const syntax::module& main, const syntax::sasaran_decl& s,
@@ -312,6 +387,12 @@ class resolver {
     scope member{"agregat", {"capaian", "realisasi", "target", "bobot"}, false, {"tercapai"}};
     scope aggregate{"agregat", {}, false, {}, &member};
     for (auto& [name, d] : p_.aggregates) expect(*d->nilai, aggregate, type::number);
+    scope absorption{"serapan", {"realisasi", "pagu"}, false};
+    scope efficient{"efisien", {"capaian", "serapan"}, false};
+    for (auto& [name, d] : efisiensi_) {
+      expect(*d->serapan, absorption, type::number);
+      expect(*d->efisien, efficient, type::boolean);
+    }
     scope scale{"skala", {"capaian", "nilai"}, false};
     for (auto& [name, d] : p_.scales)
       for (const syntax::skala_rule& r : d->rules) expect(*r.cond, scale, type::boolean);
@@ -552,6 +633,8 @@ class resolver {
   const diag::source_manager& sources_;
   diag::diagnostics& out_;
   std::map<std::string, const syntax::tujuan_decl*> tujuan_;
+  std::map<std::string, const syntax::efisiensi_decl*> efisiensi_;
+  std::set<std::size_t> linked_;  // anggaran nodes some sasaran names
   std::map<std::string, const syntax::sasaran_decl*> sasaran_;
   struct dependency {
     std::string name;  // the indikator used

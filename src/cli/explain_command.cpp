@@ -27,6 +27,8 @@ int explain_command(const common_options& o, const explain_options& e, std::ostr
     std::string figure;  // "" for all of them
     const syntax::sasaran_decl* sasaran = nullptr;
     bool instansi = false;
+    const data::budget* budget = nullptr;  // a budget line (`line`) or, with `sasaran`, its programs
+    std::size_t line = 0;
   };
   std::vector<request> chosen;
   if (e.all) {
@@ -45,6 +47,26 @@ int explain_command(const common_options& o, const explain_options& e, std::ostr
       std::string figure = dot == std::string::npos ? "" : asked.substr(dot + 1);
       const check::indicator* ind = p.find_indicator(name);
       auto sasaran = std::find_if(p.sasaran.begin(), p.sasaran.end(), [&](auto* x) { return x->name.text == name; });
+      // A budget line by its kode (dots included, so the whole request): 1.06.02, 5.2.
+      if (std::all_of(asked.begin(), asked.end(), [](char ch) { return (ch >= '0' && ch <= '9') || ch == '.'; })) {
+        const data::budget* found = nullptr;
+        for (const auto* b : {p.anggaran ? &*p.anggaran : nullptr, p.belanja ? &*p.belanja : nullptr})
+          if (b && !found && b->find(asked)) found = b;
+        if (!found) {
+          err << fmt::format("iku explain: no budget line with kode {} in {}\n", asked, o.file);
+          return usage_error;
+        }
+        chosen.push_back({nullptr, "", nullptr, false, found, found->index_of(asked)});
+        continue;
+      }
+      if (!ind && sasaran != p.sasaran.end() && figure == "anggaran") {
+        if (!p.anggaran) {
+          err << fmt::format("iku explain: {} declares no `anggaran`\n", o.file);
+          return usage_error;
+        }
+        chosen.push_back({nullptr, "", *sasaran, false, &*p.anggaran});
+        continue;
+      }
       if (!ind && (sasaran != p.sasaran.end() || name == "instansi") && figure.empty()) {
         const syntax::agregat_decl* a = name == "instansi" ? p.agregat_instansi : p.agregat_sasaran;
         if (!a) {
@@ -80,7 +102,18 @@ int explain_command(const common_options& o, const explain_options& e, std::ostr
     const request& q = chosen[i];
     eval::tracer t(s.style);  // substituted formulas are for people: in the chosen locale
     report::explanation x;
-    if (q.indicator) {
+    if (q.budget) {
+      std::vector<std::size_t> lines = {q.line};
+      std::string title;
+      if (q.sasaran) {
+        auto it = p.programs.find(q.sasaran);
+        lines = it == p.programs.end() ? std::vector<std::size_t>{} : it->second;
+        title = "sasaran " + q.sasaran->name.text;
+      } else {
+        title = q.budget->nodes[q.line].kode + " " + q.budget->nodes[q.line].uraian;
+      }
+      x.budget = ev.budget(*q.budget, lines, s.options.year, title, &t);
+    } else if (q.indicator) {
       x.result = ev.evaluate(*q.indicator, &t);
     } else {
       if (all.empty()) all = ev.evaluate_all();

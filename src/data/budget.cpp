@@ -12,9 +12,9 @@
 #include <fmt/format.h>
 
 #include "data/csv_cells.hpp"
+#include "data/csv_file.hpp"
 #include "data/csv_reader.hpp"
 #include "diag/suggest.hpp"
-#include "diag/utf8.hpp"
 
 namespace iku::data {
 
@@ -44,13 +44,6 @@ const char* const known_columns =
 const char* const kode_form =
     "a kode is groups of digits joined by single dots: a program 1.06.02, a kegiatan 1.06.02.2.01, a "
     "sub-kegiatan 1.06.02.2.01.0001, a jenis belanja 5.1.02";
-
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  return out;
-}
 
 bool iequals(std::string_view a, std::string_view b) {
   return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
@@ -86,40 +79,21 @@ std::string suggest_kode(std::string_view k) {
 
 std::size_t segments(std::string_view k) { return static_cast<std::size_t>(std::count(k.begin(), k.end(), '.')) + 1; }
 
-// The file-level checks of load_csv_text, needed before any row (csv.cpp keeps its own static;
-// both should become one exported function).
-const char* binary_kind(std::string_view text) {
-  if (text.substr(0, 4) == std::string_view("PK\x03\x04", 4)) return "an Excel workbook or other zip file";
-  if (text.substr(0, 2) == "\xFF\xFE" || text.substr(0, 2) == "\xFE\xFF") return "UTF-16 text";
-  if (text.find('\0') != std::string_view::npos) return "a binary file";
-  return nullptr;
-}
-
-class loader {
+class loader : csv_file_loader {
  public:
-  loader(diag::file_id file, const budget_options& options, diag::source_manager& sources, budget& into,
+  loader(diag::file_id file, const budget_options& options, const diag::source_manager& sources, budget& into,
          diag::diagnostics& out)
-      : file_(file), options_(options), sources_(sources), into_(into), out_(out) {}
+      : csv_file_loader(file, sources, out), options_(options), into_(into) {}
 
   bool run();
 
  private:
-  span at(std::uint32_t begin, std::uint32_t end) const { return {file_, begin, end}; }
-  span at(const csv_cell& c) const { return at(c.begin, c.end); }
-  void error(const char* code, span where, std::string message, std::string hint = {}) {
-    out_.error(code, where, std::move(message), std::move(hint));
-    ok_ = false;
-  }
-  bool readable(const csv_row& row);
   bool read_header(const csv_row& row);
   void read_row(const csv_row& row);
   void link();  // parents, children and roots, once every node is known
 
-  diag::file_id file_;
   const budget_options& options_;
-  diag::source_manager& sources_;
   budget& into_;
-  diag::diagnostics& out_;
   std::array<int, column_count> index_{};
   std::vector<int> columns_;           // the column of each cell, or `unnamed`/`absent`
   std::vector<std::string> header_;    // lower case, to spot the header repeated
@@ -128,7 +102,6 @@ class loader {
   // (tahun, kode, is pagu) -> the nilai cell of its first row, "not available" ones included.
   std::map<std::tuple<int, std::string, bool>, span> seen_;
   std::vector<span> uraian_at_;        // per node: the cell its uraian came from
-  bool ok_ = true;
 };
 
 bool loader::run() {
@@ -146,34 +119,9 @@ bool loader::run() {
   return ok_;
 }
 
-// Shorter than load_csv's own messages for the same problems (csv.cpp's loader::readable should be
-// exported and called here instead).
-bool loader::readable(const csv_row& row) {
-  if (!row.problem) return true;
-  const char* twice = "a \" inside a quoted cell is written twice: \"\"";
-  if (row.problem->what == csv_problem::text_after_quote)
-    error("IKU202", at(row.problem->begin, row.problem->end), "text after the closing quote of a cell",
-          fmt::format("put the whole cell inside the quotes; {}", twice));
-  else
-    error("IKU201", at(row.problem->begin, row.problem->end),
-          row.problem->what == csv_problem::unterminated_quote ? "this quote is never closed"
-                                                               : "this quote is not closed on its line",
-          fmt::format("end the quoted cell with another \" on this line; {}", twice));
-  return false;
-}
-
 bool loader::read_header(const csv_row& row) {
   index_.fill(absent);
-  // One cell holding the column names split by ';' or tabs: Excel under Indonesian settings.
-  if (row.cells.size() == 1)
-    for (char sep : {';', '\t'})
-      if (row.cells[0].text.find(sep) != std::string::npos && lower(row.cells[0].text).find("kode") != std::string::npos) {
-        error("IKU213", at(row.begin, row.end),
-              fmt::format("this file separates cells with {}, not ','", sep == ';' ? "';'" : "tabs"),
-              "iku reads ',' between cells: save as \"CSV UTF-8 (Comma delimited)\" with ',' as the list "
-              "separator; quote numbers such as \"5.086.990.809\" and declare `format angka id`");
-        return false;
-      }
+  if (other_separator(row, {column_names.begin(), column_names.end()}, "anggaran")) return false;
   std::vector<std::string> explained;
   for (std::size_t i = 0; i < row.cells.size(); ++i) {
     const csv_cell& cell = row.cells[i];
@@ -341,35 +289,15 @@ bool load_budget_text(const std::string& path, std::string text, const budget_op
                       diag::source_manager& sources, budget& into, diag::diagnostics& out) {
   into = budget{};
   into.source = options.source_name;
-  if (text.size() >= std::numeric_limits<std::uint32_t>::max()) {  // spans are 32-bit byte offsets
-    out.usage_error("IKU200", options.declared_at, fmt::format("cannot read budget file {}: it is larger than 4 GiB", path));
-    return false;
-  }
-  diag::file_id file = sources.add(path, std::move(text));
-  std::string_view view = sources.text(file);
-  if (const char* kind = binary_kind(view)) {
-    out.error("IKU211", options.declared_at, fmt::format("budget file {} is {}, not CSV text", path, kind),
-              "iku reads CSV in UTF-8: in Excel, use Save As \"CSV UTF-8 (Comma delimited) (*.csv)\"");
-    return false;
-  }
-  if (std::size_t bad = diag::first_invalid_utf8(view); bad != std::string_view::npos) {
-    auto at = static_cast<std::uint32_t>(bad);
-    out.error("IKU212", {file, at, at + 1}, "invalid UTF-8 in the budget file",
-              fmt::format("the byte here is 0x{:02X}; save the file as UTF-8: in Excel, Save As \"CSV UTF-8 "
-                          "(Comma delimited) (*.csv)\"",
-                          static_cast<unsigned char>(view[bad])));
-    return false;
-  }
-  return loader(file, options, sources, into, out).run();
+  std::optional<diag::file_id> file = add_csv_text(path, std::move(text), "budget file", options.declared_at, sources, out);
+  return file && loader(*file, options, sources, into, out).run();
 }
 
 bool load_budget(const std::string& path, const budget_options& options, diag::source_manager& sources,
                  budget& into, diag::diagnostics& out) {
-  std::string error;
-  std::optional<std::string> text = diag::read_file(path, error, diag::max_data_bytes);
+  std::optional<std::string> text = read_csv_file(path, "budget file", options.declared_at, out);
   if (!text) {
     into = budget{};
-    out.usage_error("IKU200", options.declared_at, fmt::format("cannot read budget file {}: {}", path, error));
     return false;
   }
   return load_budget_text(path, std::move(*text), options, sources, into, out);

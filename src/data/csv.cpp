@@ -3,15 +3,14 @@
 #include <algorithm>
 #include <array>
 #include <cstdio>
-#include <limits>
 
 #include <fmt/format.h>
 
 #include "data/csv_cells.hpp"
+#include "data/csv_file.hpp"
 #include "data/csv_reader.hpp"
 #include "data/data_set.hpp"
 #include "diag/suggest.hpp"
-#include "diag/utf8.hpp"
 
 namespace iku::data {
 
@@ -28,13 +27,6 @@ constexpr int unnamed = -2;  // an empty header cell: tolerated while its cells 
 const char* const known_columns =
     "the columns are tahun, variabel, nilai (required) and sumber, wilayah (optional), in any order";
 
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  return out;
-}
-
 // The column an unknown header name was probably meant to be, or column_count.
 column meant_column(std::string_view name) {
   static constexpr std::array<std::pair<std::string_view, column>, 6> english = {
@@ -47,50 +39,28 @@ column meant_column(std::string_view name) {
   return near.empty() ? column_count : static_cast<column>(it - column_names.begin());
 }
 
-// A workbook or UTF-16 text read as CSV would only yield nonsense errors; say what it is instead.
-const char* binary_kind(std::string_view text) {
-  if (text.substr(0, 4) == std::string_view("PK\x03\x04", 4)) return "an Excel workbook or other zip file";
-  if (text.substr(0, 2) == "\xFF\xFE" || text.substr(0, 2) == "\xFE\xFF") return "UTF-16 text";
-  if (text.find('\0') != std::string_view::npos) return "a binary file";
-  return nullptr;
-}
-
 // One file's load: the context every check needs to report where it went wrong.
-class loader {
+class loader : csv_file_loader {
  public:
-  loader(diag::file_id file, const csv_options& options, diag::source_manager& sources,
-         data_set& into, diag::diagnostics& out)
-      : file_(file), options_(options), sources_(sources), into_(into), out_(out) {}
+  loader(diag::file_id file, const csv_options& options, const diag::source_manager& sources, data_set& into,
+         diag::diagnostics& out)
+      : csv_file_loader(file, sources, out), options_(options), into_(into) {}
 
   bool run();
 
  private:
-  span at(std::uint32_t begin, std::uint32_t end) const { return {file_, begin, end}; }
-  span at(const csv_cell& c) const { return at(c.begin, c.end); }
-  void error(const char* code, span where, std::string message, std::string hint = {}) {
-    out_.error(code, where, std::move(message), std::move(hint));
-    ok_ = false;
-  }
-  bool readable(const csv_row& row);
-  // ';' or tab when the header is one cell that those split into column names, else 0.
-  static char other_separator(const csv_row& row);
-  void report_separator(const csv_row& row, char sep);
   bool repeats_header(const csv_row& row) const;
   // False when the rows cannot even be counted against the header.
   bool read_header(const csv_row& row);
   void read_row(const csv_row& row);
 
-  diag::file_id file_;
   const csv_options& options_;
-  diag::source_manager& sources_;
   data_set& into_;
-  diag::diagnostics& out_;
   std::array<int, column_count> index_{};  // the cell of each column, `absent` when none
   std::vector<int> columns_;                // the column of each cell, or `unnamed`
   std::vector<std::string> header_;         // the header's cells, lower case
   std::uint32_t header_line_ = 0;           // where the header row starts
   bool complete_ = false;  // every required column is there, so rows can be read, not just counted
-  bool ok_ = true;
 };
 
 bool loader::run() {
@@ -105,58 +75,6 @@ bool loader::run() {
   while (reader.next(row))
     if (readable(row)) read_row(row);
   return ok_;
-}
-
-bool loader::readable(const csv_row& row) {
-  if (!row.problem) return true;
-  if (row.problem->what == csv_problem::unterminated_quote) {
-    error("IKU201", at(row.problem->begin, row.problem->end), "this quote is never closed",
-          "end the quoted cell with another \"; a \" inside a quoted cell is written twice: \"\"");
-  } else if (row.problem->what == csv_problem::quote_spans_lines) {
-    diag::location closed = sources_.locate(file_, row.problem->closed_at);
-    error("IKU201", at(row.problem->begin, row.problem->end), "this quote is not closed on its line",
-          fmt::format("as written, the cell runs on to the quote at line {}, column {} and text follows that "
-                      "quote; end the cell with \" on this line (a \" inside a quoted cell is written twice: \"\")",
-                      closed.line, closed.column));
-  } else {
-    error("IKU202", at(row.problem->begin, row.problem->end), "text after the closing quote of a cell",
-          "put the whole cell inside the quotes; a \" inside a quoted cell is written twice: \"\"");
-  }
-  return false;
-}
-
-char loader::other_separator(const csv_row& row) {
-  if (row.cells.size() != 1) return 0;
-  std::string_view text = row.cells.front().text;
-  for (char sep : {';', '\t'}) {
-    if (text.find(sep) == std::string_view::npos) continue;
-    for (std::size_t from = 0; from <= text.size();) {
-      std::size_t to = std::min(text.find(sep, from), text.size());
-      std::string part = lower(trim(text.substr(from, to - from)));
-      if (std::find(column_names.begin(), column_names.end(), part) != column_names.end()) return sep;
-      from = to + 1;
-    }
-  }
-  return 0;
-}
-
-void loader::report_separator(const csv_row& row, char sep) {
-  // Decimal commas in the rows ("56,70") mean the file was written in Indonesian number style.
-  std::string_view text = sources_.text(file_);
-  bool decimal_commas = false;
-  for (std::size_t i = 1; i + 1 < text.size() && !decimal_commas; ++i)
-    decimal_commas = text[i] == ',' && text[i - 1] >= '0' && text[i - 1] <= '9' && text[i + 1] >= '0' && text[i + 1] <= '9';
-  std::string name = sep == ';' ? "';'" : "tabs";
-  std::string hint = sep == ';'
-                         ? "Excel does this under Indonesian regional settings; iku reads ',' between cells: set "
-                           "Excel's list separator to ',' before saving, or replace ';' by ','"
-                         : "text copied from a spreadsheet is separated by tabs; iku reads ',' between cells: save "
-                           "the sheet as \"CSV UTF-8 (Comma delimited)\" instead";
-  if (decimal_commas)
-    hint += "; its numbers have decimal commas (56,70): put each in quotes (\"56,70\") and declare "
-            "`format angka id` on the data line";
-  error("IKU213", at(row.begin, row.end), fmt::format("this file separates cells with {}, not ','", name),
-        std::move(hint));
 }
 
 // Runs on every row: compares in place, without building lower-case copies.
@@ -189,10 +107,7 @@ bool loader::read_header(const csv_row& row) {
           "the first row names the columns: tahun,variabel,nilai[,sumber][,wilayah]");
     return false;
   }
-  if (char sep = other_separator(row)) {
-    report_separator(row, sep);
-    return false;
-  }
+  if (other_separator(row, {column_names.begin(), column_names.end()}, "data")) return false;
   std::array<bool, column_count> explained{};  // missing, but an unknown column's hint names it
   bool any_meant = false;
   for (const csv_cell& cell : row.cells) any_meant = any_meant || meant_column(lower(trim(cell.text))) != column_count;
@@ -304,41 +219,14 @@ void loader::read_row(const csv_row& row) {
 
 bool load_csv_text(const std::string& path, std::string text, const csv_options& options,
                    diag::source_manager& sources, data_set& into, diag::diagnostics& out) {
-  // Spans are 32-bit byte offsets.
-  if (text.size() >= std::numeric_limits<std::uint32_t>::max()) {
-    out.usage_error("IKU200", options.declared_at, fmt::format("cannot read data file {}: it is larger than 4 GiB", path));
-    return false;
-  }
-  diag::file_id file = sources.add(path, std::move(text));
-  if (const char* kind = binary_kind(sources.text(file))) {
-    // Its "lines" are not text worth showing: point at the data line that named it instead.
-    out.error("IKU211", options.declared_at, fmt::format("data file {} is {}, not CSV text", path, kind),
-              "iku reads CSV in UTF-8: in Excel, use Save As \"CSV UTF-8 (Comma delimited) (*.csv)\"");
-    return false;
-  }
-  std::string_view text_view = sources.text(file);
-  if (std::size_t bad = diag::first_invalid_utf8(text_view); bad != std::string_view::npos) {
-    // A file saved as "CSV (Comma delimited)" by Excel on Windows is Windows-1252: one error for
-    // the file, since every accented letter after this one would be wrong too.
-    auto at = static_cast<std::uint32_t>(bad);
-    out.error("IKU212", {file, at, at + 1}, "invalid UTF-8 in the data file",
-              fmt::format("the byte here is 0x{:02X}; save the file as UTF-8: in Excel, Save As \"CSV UTF-8 "
-                          "(Comma delimited) (*.csv)\"",
-                          static_cast<unsigned char>(text_view[bad])));
-    return false;
-  }
-  return loader(file, options, sources, into, out).run();
+  std::optional<diag::file_id> file = add_csv_text(path, std::move(text), "data file", options.declared_at, sources, out);
+  return file && loader(*file, options, sources, into, out).run();
 }
 
 bool load_csv(const std::string& path, const csv_options& options, diag::source_manager& sources,
               data_set& into, diag::diagnostics& out) {
-  std::string error;
-  std::optional<std::string> text = diag::read_file(path, error, diag::max_data_bytes);
-  if (!text) {
-    out.usage_error("IKU200", options.declared_at, fmt::format("cannot read data file {}: {}", path, error));
-    return false;
-  }
-  return load_csv_text(path, std::move(*text), options, sources, into, out);
+  std::optional<std::string> text = read_csv_file(path, "data file", options.declared_at, out);
+  return text && load_csv_text(path, std::move(*text), options, sources, into, out);
 }
 
 }  // namespace iku::data

@@ -54,6 +54,18 @@ struct aggregate_result {
   std::vector<const indicator_result*> left_out;  // capaian not measurable: not counted (never as 0)
 };
 
+// Budget figures of some lines of an anggaran or belanja, summed: one line, a sasaran's programs,
+// a whole table. A parent line is the sum of its children; a figure the data writes for it is
+// compared, and a difference is a disagreement (the report's own subtotal does not add up).
+struct budget_result {
+  std::string title;  // "1.06.02 PROGRAM PEMBERDAYAAN SOSIAL", "anggaran sasaran S1"
+  int year = 0;
+  result pagu, realisasi;
+  result serapan;  // by the selected efisiensi, rounded to `desimal serapan` (not measurable: none selected)
+  std::optional<int> places;  // those places
+  std::vector<std::string> disagreements;
+};
+
 class evaluator {
  public:
   evaluator(const check::program& p, const diag::source_manager& sources, options o);
@@ -67,6 +79,10 @@ class evaluator {
   // office: `sasaran` null), all of one year and target.
   aggregate_result aggregate(const syntax::agregat_decl& a, const syntax::sasaran_decl* sasaran,
                              const std::vector<indicator_result>& results, tracer* t = nullptr);
+  budget_result budget(const data::budget& b, const std::vector<std::size_t>& lines, int year, std::string title,
+                       tracer* t = nullptr);
+  // Whether a capaian with this serapan is efficient, by the selected efisiensi.
+  result efisien(const result& capaian, const budget_result& money, tracer* t = nullptr);
   // A checked lone expression, with no data (`iku eval`).
   result evaluate_constant(const syntax::expr& e, tracer* t = nullptr);
 
@@ -97,6 +113,9 @@ class evaluator {
                                        std::optional<int> places, const check::indicator* ind, tracer* t,
                                        std::string& reason);
   // rerata(x), jumlah(x), banyak(c): `arg` evaluated for each member indicator of an agregat.
+  // One line's pagu or realisasi: its own figure, or the sum of its children.
+  result budget_line(const data::budget& b, std::size_t line, int year, bool pagu, tracer* t,
+                     std::vector<std::string>& disagreements);
   result over_members(const syntax::expr& e, const check::builtin& b, const syntax::expr& arg, const env& en,
                       tracer* t);
   void syarat(indicator_result& r, tracer* t);

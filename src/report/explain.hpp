@@ -15,6 +15,7 @@ struct explanation {
   eval::trace_node trace;  // kind "indikator" (may hold only the figure asked for) or "agregat"
   std::string narrative;   // of the whole derivation (see narrative())
   std::optional<eval::aggregate_result> aggregate = std::nullopt;  // a sasaran's or the office's figure
+  std::optional<eval::budget_result> budget = std::nullopt;        // a budget line's or a sasaran's
 };
 
 // "sasaran S1" or "instansi": whose figure an agregat made.

@@ -51,6 +51,16 @@ json kategori_json(const syntax::skala_rule* k) {
 }
 
 json figure_json(const explanation& e, const diag::source_manager& sources, value::number_style style) {
+  if (e.budget) {
+    const eval::budget_result& b = *e.budget;
+    return {{"anggaran", b.title},
+            {"pagu", value_json(b.pagu, sources, show_figure(b.pagu, 0, style))},
+            {"realisasi", value_json(b.realisasi, sources, show_figure(b.realisasi, 0, style))},
+            {"serapan", value_json(b.serapan, sources, show_figure(b.serapan, b.places, style))},
+            {"tidak_sama", b.disagreements},
+            {"narrative", e.narrative},
+            {"trace", node_json(e.trace, sources)}};
+  }
   if (e.aggregate) {
     const eval::aggregate_result& a = *e.aggregate;
     json members = json::array(), left_out = json::array();

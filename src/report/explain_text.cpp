@@ -24,7 +24,9 @@ std::string show_value(const eval::trace_node& n, const explanation& e, value::n
   if (v.is_bool()) return v.boolean() ? "benar" : "salah";
   if (!v.measurable()) return "tidak terukur";
   std::optional<int> places;
-  if (e.aggregate) {
+  if (e.budget) {
+    if (n.kind == "anggaran") places = e.budget->places;
+  } else if (e.aggregate) {
     if (n.kind == "agregat") places = e.aggregate->places;
   } else if (n.kind == "realisasi") {
     places = e.result.indicator->desimal;
@@ -78,6 +80,17 @@ std::string aggregate_owner(const eval::aggregate_result& a) {
 }
 
 std::string narrative(const explanation& e, const diag::source_manager& sources, value::number_style style) {
+  if (e.budget) {
+    const eval::budget_result& b = *e.budget;
+    std::string s = fmt::format("Anggaran {}: pagu {}, realisasi {}", b.title, show_figure(b.pagu, 0, style),
+                                show_figure(b.realisasi, 0, style));
+    const eval::trace_node* serapan = find_kind(e.trace, "serapan");
+    if (b.serapan.is_number() && serapan)
+      s += fmt::format(", serapan {}% ({})", show_figure(b.serapan, b.places, style), multiply_sign(serapan->substituted));
+    if (!b.disagreements.empty())
+      s += fmt::format("; {} angka tertulis tidak sama dengan jumlah rinciannya", b.disagreements.size());
+    return s + ".";
+  }
   if (e.aggregate) {
     const eval::aggregate_result& a = *e.aggregate;
     if (!a.value.measurable())
@@ -106,6 +119,15 @@ std::string narrative(const explanation& e, const diag::source_manager& sources,
 }
 
 std::string explain_text(const explanation& e, const diag::source_manager& sources, value::number_style style) {
+  if (e.budget) {
+    const eval::budget_result& b = *e.budget;
+    std::string out = fmt::format("anggaran {} tahun {}\n", b.title, b.year);
+    out += fmt::format("pagu {}, realisasi {}, serapan {}\n", show_figure(b.pagu, 0, style),
+                       show_figure(b.realisasi, 0, style), show_figure(b.serapan, b.places, style));
+    for (std::size_t i = 0; i < e.trace.children.size(); ++i)
+      render_node(e.trace.children[i], e, sources, style, "", i + 1 == e.trace.children.size(), out);
+    return out + e.narrative + "\n";
+  }
   if (e.aggregate) {
     const eval::aggregate_result& a = *e.aggregate;
     std::string out = fmt::format("{} \"{}\" tahun {}, target {}\n", a.sasaran ? a.sasaran->name.text : "instansi",

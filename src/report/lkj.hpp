@@ -49,6 +49,15 @@ std::vector<table> renstra_table(const lkj_context& c);
 bool renstra_applies(const check::program& p);
 // Tabel 16: per sasaran, its indicators this year beside last year's realisasi, and its agregat.
 std::vector<table> sasaran_table(const lkj_context& c);
+// Tabel 17 and Tabel 12: pagu, realisasi and serapan of every budget line, parents as the sum of
+// their lines (a written parent figure that differs is a warning under the table).
+std::vector<table> anggaran_table(const lkj_context& c);
+std::vector<table> belanja_table(const lkj_context& c);
+// Per sasaran: its agregat beside the serapan of its programs, and the efisiensi verdict.
+std::vector<table> efisiensi_table(const lkj_context& c);
+// The budget of a sasaran's programs (the anggaran must be declared).
+eval::budget_result sasaran_budget(const lkj_context& c, const syntax::sasaran_decl& s, int year, eval::tracer* t);
+
 // The summary: each sasaran's agregat and category, how many indicators met their target, and
 // the office figure.
 std::vector<table> ringkasan_table(const lkj_context& c);

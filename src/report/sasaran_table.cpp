@@ -58,6 +58,18 @@ std::vector<table> sasaran_table(const lkj_context& c) {
                          aggregate_cell(a, notes, c.style), ""}});
       left_out_notes(a, below);
     }
+    if (p.anggaran) {  // the budget of the programs the sasaran lists
+      eval::budget_result b = sasaran_budget(c, *s, o.year, nullptr);
+      auto money = [&](const eval::result& v) { return v.is_number() ? v.number().format(0, c.style) : notes.cite(b.title, v); };
+      row pagu{{"Alokasi anggaran (Rp)", "", "", money(b.pagu), "", ""}};
+      pagu.rule_before = true;
+      t.rows.push_back(std::move(pagu));
+      t.rows.push_back({{"Realisasi anggaran (Rp)", "", "", money(b.realisasi), "", ""}});
+      if (p.efisiensi)
+        t.rows.push_back({{"Serapan anggaran (%)", "", "", "",
+                           b.serapan.is_number() ? show_figure(b.serapan, b.places, c.style) : notes.cite(b.title, b.serapan),
+                           ""}});
+    }
     notes.add_to(t);
     for (const std::string& line : below) t.notes.push_back(line);
     out.push_back(std::move(t));

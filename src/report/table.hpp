@@ -18,6 +18,7 @@ struct column {
 struct row {
   std::vector<std::string> cells;
   bool group = false;  // a heading row (e.g. a sasaran): its first cell spans the table
+  bool rule_before = false;  // a line above it: a subtotal or total set apart from the lines it sums
 };
 
 struct table {

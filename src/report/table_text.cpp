@@ -85,6 +85,7 @@ std::string render_text(const table& t) {
   emit(headers);
   out += std::string(total, '-') + "\n";
   for (const row& r : t.rows) {
+    if (r.rule_before && &r != &t.rows.front()) out += std::string(total, '.') + "\n";
     if (r.group) {
       for (const std::string& part : wrap(r.cells.empty() ? "" : r.cells[0], total)) out += part + "\n";
     } else {

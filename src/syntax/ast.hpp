@@ -170,6 +170,14 @@ struct data_decl {  // data realisasi "data/realisasi.csv" [format angka id|en]
   span where;
 };
 
+struct efisiensi_decl {  // efisiensi standar "label" { serapan = expr  efisien = expr }
+  ident name;
+  string_lit label;
+  expr_ptr serapan;  // of realisasi and pagu
+  expr_ptr efisien;  // of capaian and serapan: a condition
+  span where;
+};
+
 struct bantu_decl {  // bantu penduduk_dewasa = penduduk - penduduk_anak
   ident name;
   expr_ptr value;
@@ -191,6 +199,7 @@ struct module {
   std::optional<ident> skala;                             // skala permendagri_54 (selection)
   std::optional<field<capaian_basis>> capaian_dari;       // capaian dari realisasi_dibulatkan
   std::optional<field<int>> desimal_capaian;              // desimal capaian 2
+  std::optional<field<int>> desimal_serapan;              // desimal serapan 2
   std::optional<field<value::rounding>> pembulatan;       // pembulatan setengah_naik
   std::optional<field<value::rounding>> pembulatan_realisasi;  // pembulatan realisasi turun
   std::optional<field<value::rounding>> pembulatan_capaian;    // pembulatan capaian setengah_naik
@@ -205,6 +214,10 @@ struct module {
   std::vector<agregat_decl> agregat_defs;
   std::optional<ident> agregat_sasaran;   // agregat sasaran rerata (each sasaran's figure)
   std::optional<ident> agregat_instansi;  // agregat instansi rerata (the office figure)
+  std::optional<data_decl> anggaran;      // anggaran "data/anggaran.csv" (name: "anggaran")
+  std::optional<data_decl> belanja;       // belanja "data/belanja.csv" (name: "belanja")
+  std::vector<efisiensi_decl> efisiensi_defs;
+  std::optional<ident> efisiensi;         // efisiensi standar (selection)
 };
 
 }  // namespace iku::syntax

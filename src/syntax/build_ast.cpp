@@ -243,6 +243,14 @@ class builder {
   }
   static span where_of(const std::optional<ident>& f) { return f ? f->where : span{}; }
 
+  // The `format angka id|en` of a data line, when its child `i` is one.
+  std::optional<field<value::number_style>> number_format(const node& s, std::size_t i) const {
+    if (s.children.size() <= i) return std::nullopt;
+    const node& f = *s.children[i];
+    auto style = f.children.at(0)->is_type<g::style_id>() ? value::number_style::id : value::number_style::en;
+    return field<value::number_style>{style, at(f)};
+  }
+
   void statement(module& m, const node& s) {
     const auto& c = s.children;
     if (s.is_type<g::import_stmt>()) {
@@ -275,25 +283,35 @@ class builder {
       set_top(m.capaian_dari, field<capaian_basis>{basis_of(*c.at(0)), at(s)}, at(s), where_of(m.capaian_dari),
               "capaian dari");
     } else if (s.is_type<g::desimal_top_stmt>()) {
-      set_top(m.desimal_capaian, field<int>{to_int(*c.at(0)), at(s)}, at(s), where_of(m.desimal_capaian),
-              "desimal capaian");
+      if (c.at(0)->is_type<g::desimal_top_serapan>())
+        set_top(m.desimal_serapan, field<int>{to_int(*c.at(1)), at(s)}, at(s), where_of(m.desimal_serapan),
+                "desimal serapan");
+      else
+        set_top(m.desimal_capaian, field<int>{to_int(*c.at(0)), at(s)}, at(s), where_of(m.desimal_capaian),
+                "desimal capaian");
     } else if (s.is_type<g::pembulatan_stmt>()) {
       auto [slot, what] = rounding_slot(s, m.pembulatan, m.pembulatan_realisasi, m.pembulatan_capaian);
       set_top(*slot, field<value::rounding>{rounding_of(*c.back()), at(s)}, at(s), where_of(*slot), what);
     } else if (s.is_type<g::data_stmt>()) {
-      data_decl d{to_ident(*c.at(0)), to_string(*c.at(1)), std::nullopt, at(s)};
-      if (c.size() > 2) {
-        const node& f = *c[2];
-        auto style = f.children.at(0)->is_type<g::style_id>() ? value::number_style::id : value::number_style::en;
-        d.style = field<value::number_style>{style, at(f)};
-      }
-      m.data.push_back(std::move(d));
+      m.data.push_back({to_ident(*c.at(0)), to_string(*c.at(1)), number_format(s, 2), at(s)});
     } else if (s.is_type<g::tujuan_stmt>()) {
       m.tujuan.push_back({to_ident(*c.at(0)), to_string(*c.at(1)), at(s)});
     } else if (s.is_type<g::sasaran_block>()) {
       m.sasaran.push_back(sasaran(s));
     } else if (s.is_type<g::bantu_stmt>()) {
       m.bantu.push_back({to_ident(*c.at(0)), top_expression(*c.at(1)), at(s)});
+    } else if (s.is_type<g::anggaran_stmt>() || s.is_type<g::belanja_stmt>()) {
+      const bool anggaran = s.is_type<g::anggaran_stmt>();
+      const char* what = anggaran ? "anggaran" : "belanja";
+      data_decl d{ident{what, at(s)}, to_string(*c.at(0)), number_format(s, 1), at(s)};
+      std::optional<data_decl>& slot = anggaran ? m.anggaran : m.belanja;
+      set_top(slot, std::move(d), at(s), slot ? slot->where : span{}, what);
+    } else if (s.is_type<g::efisiensi_stmt>()) {
+      if (c.size() == 1)
+        set_top(m.efisiensi, to_ident(*c.at(0)), at(s), where_of(m.efisiensi), "efisiensi");
+      else
+        m.efisiensi_defs.push_back(
+            {to_ident(*c.at(0)), to_string(*c.at(1)), top_expression(*c.at(2)), top_expression(*c.at(3)), at(s)});
     } else if (s.is_type<g::agregat_stmt>()) {
       const node& first = *c.at(0);
       if (first.is_type<g::agregat_def>()) {

@@ -37,7 +37,8 @@ using selector = pt::selector<
         g::import_stmt, g::instansi_stmt, g::periode_stmt, g::tahun_stmt, g::target_default_stmt, g::skala_stmt,
         g::skala_rule, g::polaritas_def, g::capaian_dari_stmt, g::desimal_top_stmt, g::pembulatan_stmt,
         g::data_stmt, g::data_format, g::tujuan_stmt, g::sasaran_block, g::bantu_stmt, g::agregat_stmt,
-        g::agregat_scope_sasaran, g::agregat_scope_instansi, g::agregat_def,
+        g::agregat_scope_sasaran, g::agregat_scope_instansi, g::agregat_def, g::anggaran_stmt, g::belanja_stmt,
+        g::efisiensi_stmt, g::desimal_top_serapan,
         // sasaran and indikator
         g::sasaran_tujuan, g::program_field, g::indikator_block, g::satuan_field, g::polaritas_field,
         g::rumus_field, g::skala_field, g::desimal_field, g::desimal_capaian_value, g::bobot_field, g::target_block,
@@ -62,6 +63,7 @@ constexpr g::error_text file_too_large_text{g::code::too_large, "file too large 
 template <typename Rule>
 inline constexpr bool holds_formula = std::is_same_v<Rule, g::rumus_field> || std::is_same_v<Rule, g::syarat_field> ||
                                       std::is_same_v<Rule, g::bantu_stmt> || std::is_same_v<Rule, g::agregat_def> ||
+                                      std::is_same_v<Rule, g::efisiensi_stmt> ||
                                       std::is_same_v<Rule, g::polaritas_def> || std::is_same_v<Rule, g::skala_rule>;
 
 template <typename Rule>
@@ -77,6 +79,7 @@ constexpr std::string_view block_kind() {
   else if constexpr (std::is_same_v<Rule, g::target_block>) return "target set";
   else if constexpr (std::is_same_v<Rule, g::realisasi_block>) return "realisasi";
   else if constexpr (std::is_same_v<Rule, g::agregat_def>) return "agregat";
+  else if constexpr (std::is_same_v<Rule, g::efisiensi_stmt>) return "efisiensi";
   else if constexpr (std::is_same_v<Rule, g::polaritas_def>) return "polaritas";
   else if constexpr (std::is_same_v<Rule, g::skala_stmt>) return "skala";
   else return {};

@@ -272,6 +272,8 @@ TEST_CASE("budget: the header", "[budget]") {
     loaded l;
     load_text(l, "tahun;kode;uraian;besaran;nilai\n2024;5.1;A;pagu;\"1,5\"\n");
     CHECK(l.codes() == "IKU213");
+    // A data file's hint (csv_file.cpp), naming the budget's own declaration.
+    CHECK_THAT(l.diag(0).hint, Catch::EndsWith("declare `format angka id` on the anggaran line"));
   }
   SECTION("empty file") {
     loaded l;
@@ -292,16 +294,20 @@ TEST_CASE("budget: quoting, UTF-8 and I/O errors", "[budget]") {
   loaded q;
   load_text(q, "tahun,kode,uraian,besaran,nilai\n2024,5.1,\"A,pagu,1\n");
   CHECK(q.codes() == "IKU201");
+  CHECK(q.diag(0).message == "this quote is never closed");
   loaded u;
   load_text(u, "tahun,kode,uraian,besaran,nilai\n2024,5.1,Kabupat\xe9n,pagu,1\n");
   CHECK(u.codes() == "IKU212");
+  CHECK(u.diag(0).message == "invalid UTF-8 in the budget file");
   CHECK(u.at(0) == "2:17");
   loaded z;
   load_text(z, std::string("PK\x03\x04rest", 8));
   CHECK(z.codes() == "IKU211");
+  CHECK(z.diag(0).message == "budget file b.csv is an Excel workbook or other zip file, not CSV text");
   loaded missing;
   load_file(missing, "/nonexistent/anggaran.csv");
   CHECK(missing.codes() == "IKU200");
+  CHECK_THAT(missing.diag(0).message, Catch::StartsWith("cannot read budget file /nonexistent/anggaran.csv: "));
   CHECK(missing.diags.has_usage_errors());
 }
 

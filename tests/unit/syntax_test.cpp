@@ -309,7 +309,7 @@ TEST_CASE("the Luwu Timur example parses completely", "[syntax]") {
   CHECK(s3.name.text == "S3");
   REQUIRE(s3.tujuan);
   CHECK(s3.tujuan->text == "T1");
-  REQUIRE(s3.program.size() == 2);
+  REQUIRE(s3.program.size() == 4);
   CHECK(s3.program[1].text == "PROGRAM PENINGKATAN KUALITAS KELUARGA");
   REQUIRE(s3.indikator.size() == 2);
   const indikator_decl& k = s3.indikator[0];
@@ -988,7 +988,7 @@ TEST_CASE("errors in scalar fields and statements", "[syntax][errors]") {
   CHECK(code_at(*parse_fields("    desimal x\n")) == "IKU019 3:13");
   CHECK(code_at(*parse_fields("    desimal capaian\n  }\n")) == "IKU019 4:3");
   CHECK(code_at(*parse("desimal 2\n")) == "IKU021 1:9");
-  CHECK(parse("desimal 2\n")->only_error().message == "at top level only `desimal capaian N` can be set");
+  CHECK(parse("desimal 2\n")->only_error().message == "at top level only `desimal capaian N` and `desimal serapan N` can be set");
   CHECK(code_at(*parse("capaian = 1\n")) == "IKU021 1:9");
   CHECK(code_at(*parse("periode 2022-2026\n")) == "IKU018 1:13");
   CHECK(code_at(*parse("periode 22..26\n")) == "IKU018 1:9");

@@ -1,0 +1,151 @@
+// The file-level checks and row errors shared by load_csv and load_budget: the same mistakes get
+// the same codes and words whichever kind of file they are in.
+#include "data/csv_file.hpp"
+
+#include <algorithm>
+#include <cstdint>
+#include <limits>
+
+#include <fmt/format.h>
+
+#include "data/csv_cells.hpp"
+#include "diag/utf8.hpp"
+
+namespace iku::data {
+
+namespace {
+
+// A workbook or UTF-16 text read as CSV would only yield nonsense errors; say what it is instead.
+const char* binary_kind(std::string_view text) {
+  if (text.substr(0, 4) == std::string_view("PK\x03\x04", 4)) return "an Excel workbook or other zip file";
+  if (text.substr(0, 2) == "\xFF\xFE" || text.substr(0, 2) == "\xFE\xFF") return "UTF-16 text";
+  if (text.find('\0') != std::string_view::npos) return "a binary file";
+  return nullptr;
+}
+
+// ';' or tab when the header is one cell that those split into column names, else 0.
+char other_separator(const csv_row& header, const std::vector<std::string>& column_names) {
+  if (header.cells.size() != 1) return 0;
+  std::string_view text = header.cells.front().text;
+  for (char sep : {';', '\t'}) {
+    if (text.find(sep) == std::string_view::npos) continue;
+    for (std::size_t from = 0; from <= text.size();) {
+      std::size_t to = std::min(text.find(sep, from), text.size());
+      std::string part = lower(trim(text.substr(from, to - from)));
+      if (std::find(column_names.begin(), column_names.end(), part) != column_names.end()) return sep;
+      from = to + 1;
+    }
+  }
+  return 0;
+}
+
+}  // namespace
+
+std::string lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return out;
+}
+
+std::optional<std::string> read_csv_file(const std::string& path, std::string_view what, diag::span declared_at,
+                                         diag::diagnostics& out) {
+  std::string error;
+  std::optional<std::string> text = diag::read_file(path, error, diag::max_data_bytes);
+  if (!text) out.usage_error("IKU200", declared_at, fmt::format("cannot read {} {}: {}", what, path, error));
+  return text;
+}
+
+std::optional<diag::file_id> add_csv_text(const std::string& path, std::string text, std::string_view what,
+                                          diag::span declared_at, diag::source_manager& sources,
+                                          diag::diagnostics& out) {
+  // Spans are 32-bit byte offsets.
+  if (text.size() >= std::numeric_limits<std::uint32_t>::max()) {
+    out.usage_error("IKU200", declared_at, fmt::format("cannot read {} {}: it is larger than 4 GiB", what, path));
+    return std::nullopt;
+  }
+  diag::file_id file = sources.add(path, std::move(text));
+  std::string_view view = sources.text(file);
+  if (const char* kind = binary_kind(view)) {
+    // Its "lines" are not text worth showing: point at the line that declared it instead.
+    out.error("IKU211", declared_at, fmt::format("{} {} is {}, not CSV text", what, path, kind),
+              "iku reads CSV in UTF-8: in Excel, use Save As \"CSV UTF-8 (Comma delimited) (*.csv)\"");
+    return std::nullopt;
+  }
+  if (std::size_t bad = diag::first_invalid_utf8(view); bad != std::string_view::npos) {
+    // A file saved as "CSV (Comma delimited)" by Excel on Windows is Windows-1252: one error for
+    // the file, since every accented letter after this one would be wrong too.
+    auto at = static_cast<std::uint32_t>(bad);
+    out.error("IKU212", {file, at, at + 1}, fmt::format("invalid UTF-8 in the {}", what),
+              fmt::format("the byte here is 0x{:02X}; save the file as UTF-8: in Excel, Save As \"CSV UTF-8 "
+                          "(Comma delimited) (*.csv)\"",
+                          static_cast<unsigned char>(view[bad])));
+    return std::nullopt;
+  }
+  return file;
+}
+
+bool report_row_problem(const csv_row& row, diag::file_id file, const diag::source_manager& sources,
+                        diag::diagnostics& out) {
+  if (!row.problem) return true;
+  diag::span where{file, row.problem->begin, row.problem->end};
+  if (row.problem->what == csv_problem::unterminated_quote) {
+    out.error("IKU201", where, "this quote is never closed",
+              "end the quoted cell with another \"; a \" inside a quoted cell is written twice: \"\"");
+  } else if (row.problem->what == csv_problem::quote_spans_lines) {
+    diag::location closed = sources.locate(file, row.problem->closed_at);
+    out.error("IKU201", where, "this quote is not closed on its line",
+              fmt::format("as written, the cell runs on to the quote at line {}, column {} and text follows that "
+                          "quote; end the cell with \" on this line (a \" inside a quoted cell is written twice: \"\")",
+                          closed.line, closed.column));
+  } else {
+    out.error("IKU202", where, "text after the closing quote of a cell",
+              "put the whole cell inside the quotes; a \" inside a quoted cell is written twice: \"\"");
+  }
+  return false;
+}
+
+bool report_other_separator(const csv_row& header, const std::vector<std::string>& column_names,
+                            std::string_view keyword, diag::file_id file, const diag::source_manager& sources,
+                            diag::diagnostics& out) {
+  char sep = other_separator(header, column_names);
+  if (!sep) return false;
+  // Decimal commas in the rows ("56,70") mean the file was written in Indonesian number style.
+  std::string_view text = sources.text(file);
+  bool decimal_commas = false;
+  for (std::size_t i = 1; i + 1 < text.size() && !decimal_commas; ++i)
+    decimal_commas = text[i] == ',' && text[i - 1] >= '0' && text[i - 1] <= '9' && text[i + 1] >= '0' && text[i + 1] <= '9';
+  std::string name = sep == ';' ? "';'" : "tabs";
+  std::string hint = sep == ';'
+                         ? "Excel does this under Indonesian regional settings; iku reads ',' between cells: set "
+                           "Excel's list separator to ',' before saving, or replace ';' by ','"
+                         : "text copied from a spreadsheet is separated by tabs; iku reads ',' between cells: save "
+                           "the sheet as \"CSV UTF-8 (Comma delimited)\" instead";
+  if (decimal_commas)
+    hint += fmt::format("; its numbers have decimal commas (56,70): put each in quotes (\"56,70\") and declare "
+                        "`format angka id` on the {} line",
+                        keyword);
+  out.error("IKU213", {file, header.begin, header.end}, fmt::format("this file separates cells with {}, not ','", name),
+            std::move(hint));
+  return true;
+}
+
+void csv_file_loader::error(const char* code, diag::span where, std::string message, std::string hint) {
+  out_.error(code, where, std::move(message), std::move(hint));
+  ok_ = false;
+}
+
+bool csv_file_loader::readable(const csv_row& row) {
+  if (report_row_problem(row, file_, sources_, out_)) return true;
+  ok_ = false;
+  return false;
+}
+
+bool csv_file_loader::other_separator(const csv_row& header, const std::vector<std::string>& column_names,
+                                      std::string_view keyword) {
+  if (!report_other_separator(header, column_names, keyword, file_, sources_, out_)) return false;
+  ok_ = false;
+  return true;
+}
+
+}  // namespace iku::data

@@ -1,0 +1,67 @@
+// What every CSV loader (data files, budget files) does alike: read the file, refuse what is not
+// CSV text, and report a row's quoting or a header's separator, each worded once.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "data/csv_reader.hpp"
+#include "diag/diagnostic.hpp"
+
+namespace iku::data {
+
+// `what` names the kind of file in messages: "data file", "budget file".
+
+// The whole file at `path`; nullopt after IKU200 (a usage error at `declared_at`) when it cannot be read.
+std::optional<std::string> read_csv_file(const std::string& path, std::string_view what, diag::span declared_at,
+                                         diag::diagnostics& out);
+
+// Registers `text` in `sources` and returns its file when it is CSV text; nullopt after IKU200
+// (4 GiB or more: not registered), IKU211 (a workbook, UTF-16, binary) or IKU212 (invalid UTF-8).
+std::optional<diag::file_id> add_csv_text(const std::string& path, std::string text, std::string_view what,
+                                          diag::span declared_at, diag::source_manager& sources,
+                                          diag::diagnostics& out);
+
+// Reports the quoting problem of a row (IKU201, IKU202), if it has one; false when it had, and its
+// cells must not be used.
+bool report_row_problem(const csv_row& row, diag::file_id file, const diag::source_manager& sources,
+                        diag::diagnostics& out);
+
+// A header that is one cell which ';' or tabs split into at least one of `column_names` (lower
+// case): Excel under Indonesian regional settings. Reports IKU213 and returns true when it is.
+// `keyword` starts the line that declares the file ("data", "anggaran"), where the hint puts
+// `format angka id`.
+bool report_other_separator(const csv_row& header, const std::vector<std::string>& column_names,
+                            std::string_view keyword, diag::file_id file, const diag::source_manager& sources,
+                            diag::diagnostics& out);
+
+// The reporting half of the loader of one CSV file (load_csv's and load_budget's derive from it):
+// spans into the file, and errors that mark the load failed while it goes on, so every mistake
+// shows in one run.
+class csv_file_loader {
+ protected:
+  csv_file_loader(diag::file_id file, const diag::source_manager& sources, diag::diagnostics& out)
+      : file_(file), sources_(sources), out_(out) {}
+
+  diag::span at(std::uint32_t begin, std::uint32_t end) const { return {file_, begin, end}; }
+  diag::span at(const csv_cell& c) const { return at(c.begin, c.end); }
+  void error(const char* code, diag::span where, std::string message, std::string hint = {});
+  // report_row_problem: false when the row is to be left out.
+  bool readable(const csv_row& row);
+  // report_other_separator: true when the header is to be given up.
+  bool other_separator(const csv_row& header, const std::vector<std::string>& column_names,
+                       std::string_view keyword);
+
+  diag::file_id file_;
+  const diag::source_manager& sources_;
+  diag::diagnostics& out_;
+  bool ok_ = true;  // nothing reported yet
+};
+
+// ASCII lower case: column names and words in cells are matched regardless of case.
+std::string lower(std::string_view s);
+
+}  // namespace iku::data
