@@ -270,7 +270,7 @@ TEST_CASE("budget: sasaran program lines link by kode or uraian; unlisted progra
   REQUIRE(files.diags.items()[0].hint == "did you mean `Program Tiga`?");
 }
 
-TEST_CASE("--tahun and --target: years, ranges, lists, akhir and fixed years", "[lkj]") {
+TEST_CASE("the years and targets of a run: ranges, lists, akhir and fixed years", "[lkj]") {
   program_run r(two_sasaran(), two_sasaran_data);
   auto choose = [&](const char* years, const char* targets, std::string* codes = nullptr) {
     iku::diag::diagnostics d;
