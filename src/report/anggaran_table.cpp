@@ -36,9 +36,7 @@ std::vector<std::size_t> in_order(const data::budget& b) {
 table budget_table(const lkj_context& c, const data::budget& b, const std::string& title, const char* lines_header) {
   const check::program& p = c.program;
   const int year = c.opts().year;
-  table t;
-  t.title = fmt::format("{} Tahun {}", title, year);
-  if (!p.instansi.empty()) t.subtitles.push_back(p.instansi);
+  table t = titled(c, fmt::format("{} Tahun {}", title, year));
   t.columns = {{"Kode", align::left, 0},         {lines_header, align::left, 56},
                {"Pagu (Rp)", align::right, 0},   {"Realisasi (Rp)", align::right, 0}};
   if (p.efisiensi) t.columns.push_back({"Serapan (%)", align::right, 0});
@@ -86,9 +84,7 @@ std::vector<table> efisiensi_table(const lkj_context& c) {
   const check::program& p = c.program;
   const eval::options& o = c.opts();
   const std::vector<eval::indicator_result> results = c.ev.evaluate_all(o.year, o.target);
-  table t;
-  t.title = fmt::format("Efisiensi: Capaian Kinerja dan Serapan Anggaran Tahun {}", o.year);
-  if (!p.instansi.empty()) t.subtitles.push_back(p.instansi);
+  table t = titled(c, fmt::format("Efisiensi: Capaian Kinerja dan Serapan Anggaran Tahun {}", o.year));
   t.subtitles.push_back(fmt::format("Target: {}   Agregat sasaran: {}   Efisiensi: {} ({})", o.target.name(),
                                     p.agregat_sasaran->name.text, p.efisiensi->name.text,
                                     c.sources.slice(p.efisiensi->efisien->where)));

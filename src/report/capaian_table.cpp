@@ -25,9 +25,7 @@ std::vector<table> capaian_table(const lkj_context& c) {
     return h;
   };
 
-  table t;
-  t.title = fmt::format("Capaian Indikator Kinerja Tahun {}", years_text(o.years));
-  if (!p.instansi.empty()) t.subtitles.push_back(p.instansi);
+  table t = titled(c, fmt::format("Capaian Indikator Kinerja Tahun {}", years_text(o.years)));
   std::vector<std::string> targets;
   for (const eval::target_choice& x : o.targets) targets.push_back(x.name());
   t.subtitles.push_back(fmt::format("Target: {}   Skala: {}{}", o.target.set.empty() ? "-" : fmt::format("{}", fmt::join(targets, ", ")),
@@ -58,10 +56,7 @@ std::vector<table> capaian_table(const lkj_context& c) {
   const syntax::sasaran_decl* current = nullptr;
   for (std::size_t i = 0; i < p.indicators.size(); ++i) {
     const check::indicator& ind = p.indicators[i];
-    if (ind.sasaran != current) {
-      current = ind.sasaran;
-      t.rows.push_back({{sasaran_heading(*current)}, true});
-    }
+    sasaran_row_if_new(t, ind, current);
     row r{{std::to_string(i + 1), ind.decl->label.text, ind.decl->satuan ? ind.decl->satuan->value : ""}};
     for (std::size_t y = 0; y < o.years.size(); ++y) {
       std::vector<shown_figures> shown;

@@ -81,4 +81,17 @@ void add_findings(const eval::indicator_result& r, const diag::source_manager& s
 
 std::string sasaran_heading(const syntax::sasaran_decl& s) { return fmt::format("{}  {}", s.name.text, s.label.text); }
 
+void sasaran_row_if_new(table& t, const check::indicator& ind, const syntax::sasaran_decl*& current) {
+  if (ind.sasaran == current) return;
+  current = ind.sasaran;
+  t.rows.push_back({{sasaran_heading(*current)}, true});
+}
+
+table titled(const lkj_context& c, std::string title) {
+  table t;
+  t.title = std::move(title);
+  if (!c.program.instansi.empty()) t.subtitles.push_back(c.program.instansi);
+  return t;
+}
+
 }  // namespace iku::report

@@ -113,5 +113,10 @@ void add_findings(const eval::indicator_result& r, const diag::source_manager& s
 
 // The sasaran / indikator label cell of a row: "S1  label".
 std::string sasaran_heading(const syntax::sasaran_decl& s);
+// A heading row for the indicator's sasaran when it differs from the previous row's (`current`).
+void sasaran_row_if_new(table& t, const check::indicator& ind, const syntax::sasaran_decl*& current);
+
+// A table with its title and the instansi under it.
+table titled(const lkj_context& c, std::string title);
 
 }  // namespace iku::report

@@ -54,9 +54,7 @@ std::vector<table> renstra_table(const lkj_context& c) {
     std::vector<int> so_far;
     for (int y : years)
       if (y <= o.year) so_far.push_back(y);
-    table t;
-    t.title = fmt::format("Realisasi Kinerja sampai Tahun {} dibanding Target Jangka Menengah", o.year);
-    if (!p.instansi.empty()) t.subtitles.push_back(p.instansi);
+    table t = titled(c, fmt::format("Realisasi Kinerja sampai Tahun {} dibanding Target Jangka Menengah", o.year));
     t.subtitles.push_back(fmt::format("Target: {}{}", set, o.wilayah.empty() ? "" : "   Wilayah: " + o.wilayah));
     t.columns = {{"No", align::right, 0}, {"Sasaran / Indikator", align::left, 40}};
     for (int y : years) t.columns.push_back({fmt::format("Target {}", y), align::right, 8});
@@ -70,10 +68,7 @@ std::vector<table> renstra_table(const lkj_context& c) {
     const syntax::sasaran_decl* current = nullptr;
     for (std::size_t i = 0; i < p.indicators.size(); ++i) {
       const check::indicator& ind = p.indicators[i];
-      if (ind.sasaran != current) {
-        current = ind.sasaran;
-        t.rows.push_back({{sasaran_heading(*current)}, true});
-      }
+      sasaran_row_if_new(t, ind, current);
       row r{{std::to_string(i + 1), ind.decl->label.text}};
       const syntax::target_set* declared = ind.target_set(set);
       auto written = [&](const syntax::target_value* v) { return v ? v->value.shown(c.style) : std::string("-"); };

@@ -81,9 +81,7 @@ std::vector<table> ringkasan_table(const lkj_context& c) {
   const check::program& p = c.program;
   const eval::options& o = c.opts();
   const std::vector<eval::indicator_result> results = c.ev.evaluate_all(o.year, o.target);
-  table t;
-  t.title = fmt::format("Ringkasan Capaian Kinerja Tahun {}", o.year);
-  if (!p.instansi.empty()) t.subtitles.push_back(p.instansi);
+  table t = titled(c, fmt::format("Ringkasan Capaian Kinerja Tahun {}", o.year));
   t.subtitles.push_back(fmt::format("Target: {}   Agregat sasaran: {}   Agregat instansi: {}{}", o.target.name(),
                                     p.agregat_sasaran ? p.agregat_sasaran->name.text : "-",
                                     p.agregat_instansi ? p.agregat_instansi->name.text : "-",
