@@ -216,6 +216,7 @@ class resolver {
         std::vector<std::string> names;
         for (std::size_t r : b.roots) names.push_back(b.nodes[r].uraian);
         std::string hint = diag::did_you_mean(name.text, names);
+        link_failed_ = true;
         out_.error("IKU104", name.where, fmt::format("no program \"{}\" in the anggaran", name.text),
                    !hint.empty() ? hint
                                  : "name a program by its kode (\"1.06.02\") or its uraian as written in the anggaran "
@@ -230,7 +231,8 @@ class resolver {
   // Every program's budget belongs to some sasaran; one that none lists is left out of their
   // budgets and of the efficiency verdict, which the report should say.
   void unlinked_programs() {
-    if (!p_.anggaran || p_.data_failed || p_.sasaran.empty()) return;
+    // After a program line that names nothing, the warning would mostly name the program meant.
+    if (!p_.anggaran || p_.data_failed || p_.sasaran.empty() || link_failed_) return;
     for (std::size_t r : p_.anggaran->roots)
       if (!linked_.count(r)) {
         const data::budget_node& n = p_.anggaran->nodes[r];
@@ -635,6 +637,7 @@ class resolver {
   std::map<std::string, const syntax::tujuan_decl*> tujuan_;
   std::map<std::string, const syntax::efisiensi_decl*> efisiensi_;
   std::set<std::size_t> linked_;  // anggaran nodes some sasaran names
+  bool link_failed_ = false;
   std::map<std::string, const syntax::sasaran_decl*> sasaran_;
   struct dependency {
     std::string name;  // the indikator used

@@ -61,7 +61,7 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err)
                   "read no file outside the main file's folder and the stdlib (imports, data)");
   };
 
-  CLI::App* run_cmd = app.add_subcommand("run", "print the tables of the LKj (Tabel 13 to 16 and a summary)");
+  CLI::App* run_cmd = app.add_subcommand("run", "print the tables of the LKj (Tabel 12 to 17, efisiensi and a summary)");
   add_common(run_cmd);
   run_options run;
   std::string tables_help = "tables to print, in report order (default: every one the file declares what for):";
@@ -73,8 +73,9 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err)
   explain_options explain;
   explain_cmd->add_option("indikator", explain.indicators,
                           "indikator to explain, or one figure of it: ppks.realisasi, .target, .capaian, .kategori, "
-                          ".tercapai; or a sasaran (S1) or `instansi` for its agregat");
-  explain_cmd->add_flag("--semua,--all", explain.all, "explain every figure of the run");
+                          ".tercapai; a sasaran (S1) or `instansi` for its agregat; a budget line by kode (1.06.02) "
+                          "or a sasaran's budget (S1.anggaran)");
+  explain_cmd->add_flag("--semua,--all", explain.all, "explain every indikator, then every agregat of the run");
   explain_cmd->add_option("--format", explain.format, "text or json")->check(CLI::IsMember({"text", "json"}));
 
   CLI::App* eval_cmd = app.add_subcommand("eval", "compute one expression exactly, e.g. iku eval '3 / 100214 * 100'");

@@ -33,6 +33,9 @@ int explain_command(const common_options& o, const explain_options& e, std::ostr
   std::vector<request> chosen;
   if (e.all) {
     for (const check::indicator& ind : p.indicators) chosen.push_back({&ind, ""});
+    if (p.agregat_sasaran)
+      for (const syntax::sasaran_decl* x : p.sasaran) chosen.push_back({nullptr, "", x});
+    if (p.agregat_instansi) chosen.push_back({nullptr, "", nullptr, true});
   } else if (e.indicators.empty()) {
     err << "iku explain: name the indikator to explain, or give --semua\n";
     return usage_error;
@@ -76,6 +79,11 @@ int explain_command(const common_options& o, const explain_options& e, std::ostr
         }
         chosen.push_back({nullptr, "", name == "instansi" ? nullptr : *sasaran, name == "instansi"});
         continue;
+      }
+      if (!ind && sasaran != p.sasaran.end()) {
+        err << fmt::format("iku explain: {} is a sasaran: explain `{}` (its agregat) or `{}.anggaran` (its budget)\n",
+                           name, name, name);
+        return usage_error;
       }
       if (!ind) {
         std::string hint = diag::did_you_mean(name, names);

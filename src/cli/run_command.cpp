@@ -24,6 +24,8 @@ int run_command(const common_options& o, const run_options& r, std::ostream& out
     }
     if (std::find(chosen.begin(), chosen.end(), t) == chosen.end()) chosen.push_back(t);
   }
+  // Printed in the order of the report, whatever the order asked in.
+  std::sort(chosen.begin(), chosen.end());
 
   session s;
   if (std::optional<int> stop = open_session(o, s, err)) return *stop;
@@ -34,7 +36,7 @@ int run_command(const common_options& o, const run_options& r, std::ostream& out
   } else {
     for (const report::lkj_table* t : chosen)
       if (!t->applies(p)) {
-        err << fmt::format("iku run: table `{}` needs {}, and {} has none\n", t->name, t->needs, o.file);
+        err << fmt::format("iku run: table `{}` needs {} in {}\n", t->name, t->needs, o.file);
         return usage_error;
       }
   }

@@ -53,9 +53,14 @@ std::optional<std::vector<int>> parse_years(const check::program& p, const std::
     std::size_t dots = part.find("..");
     std::optional<int> from = four_digit_year(std::string_view(part).substr(0, dots));
     std::optional<int> to = dots == std::string::npos ? from : four_digit_year(std::string_view(part).substr(dots + 2));
-    if (!from || !to || *to < *from || *to - *from >= max_years) {
+    if (!from || !to || *to < *from) {
       out.usage_error("IKU132", {}, fmt::format("--tahun `{}` is not a year or a range of years", part),
                       "write a year (--tahun 2024), a range (--tahun 2022..2024) or a list (--tahun 2023,2024)");
+      return std::nullopt;
+    }
+    if (*to - *from >= max_years) {
+      out.usage_error("IKU132", {}, fmt::format("--tahun `{}` names more than {} years", part, max_years),
+                      "a table with a column group per year is read for a few years; choose fewer");
       return std::nullopt;
     }
     if (!inside_periode(p, *from, "--tahun", out) || !inside_periode(p, *to, "--tahun", out)) return std::nullopt;
@@ -90,6 +95,15 @@ std::optional<std::vector<target_choice>> parse_targets(const check::program& p,
       std::optional<int> year = four_digit_year(when);
       if (when == "akhir") {
         t.akhir = true;
+        bool any = std::any_of(p.indicators.begin(), p.indicators.end(), [&](const check::indicator& i) {
+          const syntax::target_set* s = i.target_set(t.set);
+          return s && s->akhir;
+        });
+        if (!any) {
+          out.usage_error("IKU131", {}, fmt::format("--target `{}`: no indikator's target {} has `akhir`", part, t.set),
+                          fmt::format("declare `akhir: NUMBER` in `target {} {{ ... }}`, or choose another set", t.set));
+          return std::nullopt;
+        }
       } else if (year) {
         if (!inside_periode(p, *year, "--target", out)) return std::nullopt;
         t.year = *year;

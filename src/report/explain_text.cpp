@@ -28,7 +28,7 @@ std::string show_value(const eval::trace_node& n, const explanation& e, value::n
     if (n.kind == "anggaran") places = e.budget->places;
   } else if (e.aggregate) {
     if (n.kind == "agregat") places = e.aggregate->places;
-  } else if (n.kind == "realisasi") {
+  } else if (n.kind == "realisasi" || n.kind == "realisasi_tercatat") {
     places = e.result.indicator->desimal;
   } else if (n.kind == "capaian" || n.kind == "indikator") {
     places = e.result.indicator->desimal_capaian;

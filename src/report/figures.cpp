@@ -32,7 +32,8 @@ std::string reason_notes::cite_text(const std::string& reason, const std::string
 }
 
 std::string reason_notes::cite(const std::string& owner, const eval::result& v) {
-  return cite_text(fmt::format("{}: {} ({})", owner, v.failure().reason, sources_.where(v.failure().where)),
+  const diag::span at = v.failure().where;
+  return cite_text(fmt::format("{}: {}{}", owner, v.failure().reason, at.valid() ? " (" + sources_.where(at) + ")" : ""),
                    "tidak terukur");
 }
 

@@ -21,7 +21,7 @@ const std::vector<lkj_table>& lkj_tables() {
   static const std::vector<lkj_table> tables = {
       {"belanja", "Tabel 12: pagu, realisasi and serapan per jenis belanja", has_belanja,
        "a `belanja` file declared", belanja_table},
-      {"skala", "Tabel 13: the selected scale's rules", has_skala, "a `skala` selected in the file", skala_table},
+      {"skala", "Tabel 13: the selected scale's rules", has_skala, "a `skala` selected", skala_table},
       {"capaian", "Tabel 14: target, realisasi, capaian, kategori, status per indikator", always, "", capaian_table},
       {"renstra", "Tabel 15: Renstra targets per year, realisasi so far, capaian against `akhir`", renstra_applies,
        "a target set with an `akhir` (end-of-period) target", renstra_table},
@@ -30,7 +30,7 @@ const std::vector<lkj_table>& lkj_tables() {
       {"anggaran", "Tabel 17: pagu, realisasi and serapan per program, kegiatan and sub-kegiatan", has_anggaran,
        "an `anggaran` file declared", anggaran_table},
       {"efisiensi", "per sasaran: capaian beside serapan anggaran, and the efisiensi verdict", has_efisiensi,
-       "`anggaran`, `efisiensi` and `agregat sasaran` declared", efisiensi_table},
+       "`anggaran`, `efisiensi` and `agregat sasaran` all declared", efisiensi_table},
       {"ringkasan", "summary: per sasaran and for the office, agregat, kategori, indikator that met their target",
        has_sasaran, "a sasaran", ringkasan_table},
   };

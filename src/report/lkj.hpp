@@ -34,7 +34,7 @@ struct lkj_table {
   std::vector<table> (*build)(const lkj_context&);  // one table, or one per sasaran (Tabel 16)
 };
 
-// Every table, in the order of a printed LKj.
+// Every table, in the order of a printed LKj (one array: pointers into it compare in that order).
 const std::vector<lkj_table>& lkj_tables();
 const lkj_table* find_lkj_table(std::string_view name);
 

@@ -37,7 +37,9 @@ std::vector<table> sasaran_table(const lkj_context& c) {
                                       o.wilayah.empty() ? "" : "   Wilayah: " + o.wilayah));
     t.columns = {{"Indikator Kinerja", align::left, 40},
                  {"Satuan", align::left, 0},
-                 {fmt::format("Target {}", o.year), align::right, 0},
+                 {o.target.akhir || o.target.year ? fmt::format("Target {}", o.target.name())
+                                                  : fmt::format("Target {}", o.year),
+                  align::right, 0},
                  {fmt::format("Realisasi {}", o.year), align::right, 0},
                  {fmt::format("Capaian {} (%)", o.year), align::right, 0},
                  {fmt::format("Realisasi {}", o.year - 1), align::right, 0}};
