@@ -34,8 +34,14 @@ result evaluator::budget_line(const data::budget& b, std::size_t line, int year,
   };
   std::vector<frame> stack;
   result done;  // the figure of the line finished last
+  // Untraced sums are kept: a table asks for every line, each a subtree of the one before it.
+  auto cached = [&](std::size_t node) { return budget_cache_.find({&b, node, year, pagu}); };
   auto enter = [&](std::size_t node) {
     const data::budget_node& n = b.nodes[node];
+    if (auto it = cached(node); !t && it != budget_cache_.end()) {
+      done = it->second;
+      return;
+    }
     if (!n.children.empty()) {
       if (t) t->open("jumlah", title(n), n.where);
       stack.push_back({node});
@@ -73,6 +79,7 @@ result evaluator::budget_line(const data::budget& b, std::size_t line, int year,
       disagreements.push_back(std::move(d));
     }
     if (t) t->close(v);
+    if (!t) budget_cache_[{&b, f.node, year, pagu}] = v;
     done = v;
     stack.pop_back();
   }

@@ -5,6 +5,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "check/builtins.hpp"
@@ -147,6 +148,8 @@ class evaluator {
   std::map<std::pair<const check::indicator*, int>, computed> realisasi_cache_;
   // `bantu` values computed so far, by value and year.
   std::map<std::pair<const syntax::bantu_decl*, int>, result> helper_cache_;
+  // Budget lines summed so far (budget, line, year, pagu?), without a tracer attached.
+  std::map<std::tuple<const data::budget*, std::size_t, int, bool>, result> budget_cache_;
 };
 
 }  // namespace iku::eval
