@@ -2,7 +2,9 @@
 PRESET ?= default
 BUILD_DIR = build/$(PRESET)
 
-.PHONY: demo test build build-iku configure deps deps-test clean
+.PHONY: demo test install build build-iku configure deps deps-test clean
+
+PREFIX ?= /usr/local
 
 # The demo builds only the `iku` executable (not the tests): a newcomer waits for what runs.
 demo: build-iku
@@ -11,6 +13,11 @@ demo: build-iku
 test: deps-test build
 	ctest --preset $(PRESET)
 	tests/fuzz/smoke.sh
+
+# The iku binary in $(PREFIX)/bin and its stdlib in $(PREFIX)/share/iku/stdlib (under $(DESTDIR)
+# when given, for packaging).
+install: build-iku
+	DESTDIR="$(DESTDIR)" cmake --install $(BUILD_DIR) --prefix "$(PREFIX)"
 
 build: configure
 	cmake --build --preset $(PRESET)
