@@ -35,8 +35,6 @@ using diag::span;
 enum column { tahun, kode, uraian, besaran, nilai, sumber, column_count };  // required ones before sumber
 const std::array<std::string, column_count> column_names = {"tahun", "kode", "uraian", "besaran", "nilai",
                                                            "sumber"};
-constexpr int absent = -1;
-constexpr int unnamed = -2;  // an empty header cell (a trailing comma from Excel): its cells must be empty
 
 const char* const known_columns =
     "the columns of a budget file are tahun, kode, uraian, besaran, nilai (required) and sumber (optional), "
@@ -44,13 +42,6 @@ const char* const known_columns =
 const char* const kode_form =
     "a kode is groups of digits joined by single dots: a program 1.06.02, a kegiatan 1.06.02.2.01, a "
     "sub-kegiatan 1.06.02.2.01.0001, a jenis belanja 5.1.02";
-
-bool iequals(std::string_view a, std::string_view b) {
-  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-           auto low = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; };
-           return low(x) == low(y);
-         });
-}
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
@@ -79,26 +70,22 @@ std::string suggest_kode(std::string_view k) {
 
 std::size_t segments(std::string_view k) { return static_cast<std::size_t>(std::count(k.begin(), k.end(), '.')) + 1; }
 
-class loader : csv_file_loader {
+class loader : csv_columns_loader {
  public:
   loader(diag::file_id file, const budget_options& options, const diag::source_manager& sources, budget& into,
          diag::diagnostics& out)
-      : csv_file_loader(file, sources, out), options_(options), into_(into) {}
+      : csv_columns_loader(file, sources, out, {column_names.begin(), column_names.end()}, sumber, "anggaran",
+                           known_columns),
+        options_(options), into_(into) {}
 
   bool run();
 
  private:
-  bool read_header(const csv_row& row);
   void read_row(const csv_row& row);
   void link();  // parents, children and roots, once every node is known
 
   const budget_options& options_;
   budget& into_;
-  std::array<int, column_count> index_{};
-  std::vector<int> columns_;           // the column of each cell, or `unnamed`/`absent`
-  std::vector<std::string> header_;    // lower case, to spot the header repeated
-  std::uint32_t header_at_ = 0;
-  bool complete_ = false;              // every required column is there
   // (tahun, kode, is pagu) -> the nilai cell of its first row, "not available" ones included.
   std::map<std::tuple<int, std::string, bool>, span> seen_;
   std::vector<span> uraian_at_;        // per node: the cell its uraian came from
@@ -119,74 +106,14 @@ bool loader::run() {
   return ok_;
 }
 
-bool loader::read_header(const csv_row& row) {
-  index_.fill(absent);
-  if (other_separator(row, {column_names.begin(), column_names.end()}, "anggaran")) return false;
-  std::vector<std::string> explained;
-  for (std::size_t i = 0; i < row.cells.size(); ++i) {
-    const csv_cell& cell = row.cells[i];
-    std::string name = lower(trim(cell.text));
-    columns_.push_back(name.empty() ? unnamed : absent);
-    if (name.empty()) continue;
-    auto known = std::find(column_names.begin(), column_names.end(), name);
-    if (known == column_names.end()) {
-      std::string near = diag::closest(name, {column_names.begin(), column_names.end()});
-      if (!near.empty()) explained.push_back(near);  // not reported missing as well
-      error("IKU203", at(cell), fmt::format("unknown column '{}'", trim(cell.text)),
-            near.empty() ? known_columns : fmt::format("did you mean `{}`? {}", near, known_columns));
-      continue;
-    }
-    auto c = static_cast<std::size_t>(known - column_names.begin());
-    if (index_[c] != absent) {
-      error("IKU205", at(cell), fmt::format("column {} appears twice in the header", name),
-            fmt::format("the first is at {}; keep one of them",
-                        sources_.where(at(row.cells[static_cast<std::size_t>(index_[c])]))));
-      continue;
-    }
-    index_[c] = static_cast<int>(i);
-    columns_.back() = static_cast<int>(c);
-  }
-  std::string missing;
-  for (column c : {tahun, kode, uraian, besaran, nilai})
-    if (index_[c] == absent && std::find(explained.begin(), explained.end(), column_names[c]) == explained.end())
-      missing += fmt::format("{}{}", missing.empty() ? "" : ", ", column_names[c]);
-  if (!missing.empty())
-    error("IKU204", at(row.begin, row.end), fmt::format("the header has no column {}", missing), known_columns);
-  for (const csv_cell& cell : row.cells) header_.push_back(lower(trim(cell.text)));
-  header_at_ = row.begin;
-  // Rows are still counted against the header when it is incomplete, so every mistake shows in one run.
-  complete_ = std::none_of(index_.begin(), index_.begin() + sumber, [](int i) { return i == absent; });
-  return true;
-}
-
 void loader::read_row(const csv_row& row) {
-  bool header_again = row.cells.size() == header_.size();
-  for (std::size_t i = 0; header_again && i < row.cells.size(); ++i)  // in place: this runs on every row
-    header_again = !header_[i].empty() && iequals(trim(row.cells[i].text), header_[i]);
-  if (header_again) {
-    error("IKU214", at(row.begin, row.end), "the header row is repeated here",
-          fmt::format("the header is at line {}; remove this line", sources_.line_of(file_, header_at_)));
-    return;
-  }
-  if (row.cells.size() != columns_.size()) {
-    error("IKU206", at(row.begin, row.end),
-          fmt::format("this row has {} cells but the header has {}", row.cells.size(), columns_.size()),
-          row.cells.size() > columns_.size()
-              ? "a cell that contains a comma (such as an uraian, or 1.234,5) must be in quotes (\"...\")"
-              : "every row has a cell for each column; leave it empty (,,) when there is nothing");
-    return;
-  }
-  if (!complete_) return;
+  if (!fits(row, "a cell that contains a comma (such as an uraian, or 1.234,5) must be in quotes (\"...\")")) return;
   bool fine = true;
   auto bad = [&](const char* code, const csv_cell& c, std::string message, std::string hint) {
     error(code, at(c), std::move(message), std::move(hint));
     fine = false;
   };
-  for (std::size_t i = 0; i < row.cells.size(); ++i)
-    if (columns_[i] == unnamed && !trim(row.cells[i].text).empty())
-      bad("IKU203", row.cells[i], "this cell is under a column with no name",
-          fmt::format("name the column in the header, or remove the cell; {}", known_columns));
-  auto cell = [&](column c) -> const csv_cell& { return row.cells[static_cast<std::size_t>(index_[c])]; };
+  auto cell = [&](column c) -> const csv_cell& { return *csv_columns_loader::cell(row, c); };
 
   cell_error why;
   std::optional<int> year = read_year(cell(tahun).text, why);
@@ -249,7 +176,8 @@ void loader::read_row(const csv_row& row) {
     }
   }
   if (value) {
-    std::string from = index_[sumber] == absent ? std::string() : cell(sumber).text;
+    const csv_cell* source = csv_columns_loader::cell(row, sumber);
+    std::string from = source ? source->text : std::string();
     (is_pagu ? node.pagu : node.realisasi)[*year] = {std::move(*value), value_cell.text, std::move(from), at(value_cell)};
   }
 }

@@ -9,6 +9,9 @@
 #include <fmt/format.h>
 
 #include "data/csv_cells.hpp"
+#include "diag/suggest.hpp"
+
+#include "data/csv_cells.hpp"
 #include "diag/utf8.hpp"
 
 namespace iku::data {
@@ -146,6 +149,77 @@ bool csv_file_loader::other_separator(const csv_row& header, const std::vector<s
   if (!report_other_separator(header, column_names, keyword, file_, sources_, out_)) return false;
   ok_ = false;
   return true;
+}
+
+bool csv_columns_loader::read_header(const csv_row& row) {
+  index_.assign(names_.size(), absent);
+  if (other_separator(row, names_, keyword_)) return false;
+  std::vector<std::string> explained;  // misspelt, so not reported missing as well
+  for (std::size_t i = 0; i < row.cells.size(); ++i) {
+    const csv_cell& c = row.cells[i];
+    std::string name = lower(trim(c.text));
+    columns_.push_back(name.empty() ? unnamed : absent);
+    if (name.empty()) continue;
+    auto known = std::find(names_.begin(), names_.end(), name);
+    if (known == names_.end()) {
+      std::string near = diag::closest(name, names_);
+      if (!near.empty()) explained.push_back(near);
+      error("IKU203", at(c), fmt::format("unknown column '{}'", trim(c.text)),
+            near.empty() ? known_ : fmt::format("did you mean `{}`? {}", near, known_));
+      continue;
+    }
+    auto k = static_cast<std::size_t>(known - names_.begin());
+    if (index_[k] != absent) {
+      error("IKU205", at(c), fmt::format("column {} appears twice in the header", name),
+            fmt::format("the first is at {}; keep one of them",
+                        sources_.where(at(row.cells[static_cast<std::size_t>(index_[k])]))));
+      continue;
+    }
+    index_[k] = static_cast<int>(i);
+    columns_.back() = static_cast<int>(k);
+  }
+  std::string missing;
+  for (std::size_t k = 0; k < required_; ++k)
+    if (index_[k] == absent && std::find(explained.begin(), explained.end(), names_[k]) == explained.end())
+      missing += fmt::format("{}{}", missing.empty() ? "" : ", ", names_[k]);
+  if (!missing.empty()) error("IKU204", at(row.begin, row.end), fmt::format("the header has no column {}", missing), known_);
+  for (const csv_cell& c : row.cells) header_.push_back(lower(trim(c.text)));
+  header_at_ = row.begin;
+  // Rows are still counted against the header when it is incomplete, so every mistake shows in one run.
+  complete_ = std::none_of(index_.begin(), index_.begin() + static_cast<std::ptrdiff_t>(required_),
+                           [](int i) { return i == absent; });
+  return true;
+}
+
+bool csv_columns_loader::fits(const csv_row& row, const char* more_hint) {
+  bool header_again = row.cells.size() == header_.size();
+  for (std::size_t i = 0; header_again && i < row.cells.size(); ++i) {  // in place: this runs on every row
+    std::string_view text = trim(row.cells[i].text);
+    header_again = !header_[i].empty() && text.size() == header_[i].size() &&
+                   std::equal(text.begin(), text.end(), header_[i].begin(),
+                              [](char a, char b) { return (a >= 'A' && a <= 'Z' ? a - 'A' + 'a' : a) == b; });
+  }
+  if (header_again) {
+    error("IKU214", at(row.begin, row.end), "the header row is repeated here",
+          fmt::format("the header is at line {}; remove this line", sources_.line_of(file_, header_at_)));
+    return false;
+  }
+  if (row.cells.size() != columns_.size()) {
+    error("IKU206", at(row.begin, row.end),
+          fmt::format("this row has {} cells but the header has {}", row.cells.size(), columns_.size()),
+          row.cells.size() > columns_.size() ? more_hint
+                                             : "every row has a cell for each column; leave it empty (,,) when there is nothing");
+    return false;
+  }
+  if (!complete_) return false;
+  bool fine = true;
+  for (std::size_t i = 0; i < row.cells.size(); ++i)
+    if (columns_[i] == unnamed && !trim(row.cells[i].text).empty()) {
+      error("IKU203", at(row.cells[i]), "this cell is under a column with no name",
+            fmt::format("name the column in the header, or remove the cell; {}", known_));
+      fine = false;
+    }
+  return fine;
 }
 
 }  // namespace iku::data

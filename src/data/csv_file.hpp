@@ -61,6 +61,41 @@ class csv_file_loader {
   bool ok_ = true;  // nothing reported yet
 };
 
+// A file of named columns (a budget, the printed figures of a report): the header read against
+// the names, and each row checked against the header before its cells are read.
+class csv_columns_loader : protected csv_file_loader {
+ protected:
+  static constexpr int absent = -1;
+  static constexpr int unnamed = -2;  // an empty header cell (a trailing comma from Excel): its cells must be empty
+
+  // `names` in lower case, the first `required` of them required; `known` lists them for hints;
+  // `keyword` starts the declaring line. False when the header cannot be used at all.
+  csv_columns_loader(diag::file_id file, const diag::source_manager& sources, diag::diagnostics& out,
+                     std::vector<std::string> names, std::size_t required, std::string_view keyword, const char* known)
+      : csv_file_loader(file, sources, out), names_(std::move(names)), required_(required), keyword_(keyword),
+        known_(known) {}
+
+  bool read_header(const csv_row& row);
+  // False when the row is not to be read: the header again (IKU214), a cell count other than the
+  // header's (IKU206, `more_hint` when it has more), or a header with a required column missing.
+  bool fits(const csv_row& row, const char* more_hint);
+  // The row's cell under column `c`, or null when the header has no such column.
+  const csv_cell* cell(const csv_row& row, std::size_t c) const {
+    return index_[c] < 0 ? nullptr : &row.cells[static_cast<std::size_t>(index_[c])];
+  }
+
+ private:
+  std::vector<std::string> names_;
+  std::size_t required_;
+  std::string_view keyword_;
+  const char* known_;
+  std::vector<int> index_;           // per name: its cell, or `absent`
+  std::vector<int> columns_;         // per cell: its name, or `unnamed` / `absent`
+  std::vector<std::string> header_;  // lower case, to spot the header repeated
+  std::uint32_t header_at_ = 0;
+  bool complete_ = false;            // every required column is there
+};
+
 // ASCII lower case: column names and words in cells are matched regardless of case.
 std::string lower(std::string_view s);
 
