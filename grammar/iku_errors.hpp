@@ -39,7 +39,7 @@ inline constexpr const char* too_large = "IKU031";         // a file or a formul
 
 inline constexpr const char* top_statements =
     "pakai instansi periode tahun target skala polaritas capaian desimal pembulatan data tujuan sasaran bantu agregat "
-    "anggaran belanja efisiensi";
+    "anggaran belanja efisiensi terbitan";
 inline constexpr const char* sasaran_fields = "tujuan program indikator";
 inline constexpr const char* indikator_fields =
     "satuan polaritas rumus desimal capaian pembulatan bobot target realisasi syarat skala";
@@ -217,7 +217,8 @@ IKU_ERROR(bantu_eq, "IKU021", "expected `=` after the name of the value",
 IKU_ERROR(bantu_expr, "IKU015", "expected the formula of the value after `=`",
           "e.g. bantu penduduk_dewasa = penduduk - penduduk_anak");
 IKU_ERROR(budget_path, "IKU012", "expected the file path in quotes",
-          "e.g. anggaran \"data/anggaran.csv\" format angka id, or belanja \"data/belanja.csv\" format angka id");
+          "e.g. anggaran \"data/anggaran.csv\" format angka id, belanja \"data/belanja.csv\" format angka id, or "
+          "terbitan \"data/terbitan.csv\" format angka id");
 IKU_ERROR(efisiensi_name, "IKU011", "expected the efisiensi name after `efisiensi`",
           "e.g. efisiensi standar (to choose one) or efisiensi NAME \"label\" { serapan = ...  efisien = ... }");
 IKU_ERROR(efisiensi_open, "IKU013", "expected `{` after the efisiensi label", nullptr);
@@ -234,7 +235,7 @@ IKU_ERROR(efisiensi_close, "IKU014", "expected `}` after the efisien condition",
           "the efisiensi block is not closed with `}`");
 IKU_ERROR(file_end, "IKU006", "expected a statement",
           "statements: pakai, instansi, periode, tahun, target, skala, polaritas, capaian dari, "
-          "desimal capaian, pembulatan, data, tujuan, sasaran, bantu, agregat, anggaran, belanja, efisiensi",
+          "desimal capaian, pembulatan, data, tujuan, sasaran, bantu, agregat, anggaran, belanja, efisiensi, terbitan",
           "unknown statement '{}'", top_statements);
 
 #undef IKU_ERROR

@@ -66,6 +66,7 @@ struct kw_syarat : TAO_PEGTL_KEYWORD("syarat") {};
 struct kw_tahun : TAO_PEGTL_KEYWORD("tahun") {};
 struct kw_target : TAO_PEGTL_KEYWORD("target") {};
 struct kw_tercapai : TAO_PEGTL_KEYWORD("tercapai") {};
+struct kw_terbitan : TAO_PEGTL_KEYWORD("terbitan") {};
 struct kw_tujuan : TAO_PEGTL_KEYWORD("tujuan") {};
 
 // Words that are operators inside expressions and therefore never names.
@@ -279,6 +280,8 @@ struct data_stmt
 struct budget_path : p::seq<string_lit> {};
 struct anggaran_stmt : p::seq<kw_anggaran, skip, p::must<budget_path>, p::opt<skip, data_format>> {};
 struct belanja_stmt : p::seq<kw_belanja, skip, p::must<budget_path>, p::opt<skip, data_format>> {};
+// terbitan "data/terbitan.csv": the figures a published report printed (`iku periksa`)
+struct terbitan_stmt : p::seq<kw_terbitan, skip, p::must<budget_path>, p::opt<skip, data_format>> {};
 
 // efisiensi NAME (selection) | efisiensi NAME "label" { serapan = EXPR  efisien = EXPR }: how the
 // budget's absorption is computed and when a sasaran counts as efficient (stdlib/sakip.iku)
@@ -356,7 +359,8 @@ struct bantu_stmt : seq_must<kw_bantu, bantu_name, bantu_eq, bantu_expr> {};
 struct statement
     : p::sor<import_stmt, instansi_stmt, periode_stmt, tahun_stmt, target_default_stmt, skala_stmt,
              polaritas_def, capaian_dari_stmt, desimal_top_stmt, pembulatan_stmt, data_stmt,
-             tujuan_stmt, sasaran_block, bantu_stmt, agregat_stmt, anggaran_stmt, belanja_stmt, efisiensi_stmt> {};
+             tujuan_stmt, sasaran_block, bantu_stmt, agregat_stmt, anggaran_stmt, belanja_stmt, efisiensi_stmt,
+             terbitan_stmt> {};
 
 struct file_end : p::eof {};  // its message is "unknown statement ..." (the statements ended)
 struct file : p::seq<p::opt<p::utf8::bom>, skip, p::star<statement, skip>, p::must<file_end>> {};

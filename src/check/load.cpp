@@ -108,6 +108,19 @@ class loader {
     load(modules_[0].belanja, belanja);
   }
 
+  // The main file's `terbitan`: the printed figures `iku periksa` compares.
+  void load_published(std::optional<data::published>& into) {
+    if (modules_.empty() || !modules_[0].terbitan) return;
+    const syntax::data_decl& d = *modules_[0].terbitan;
+    data::published_options options{d.name.text, d.style ? std::optional(d.style->value) : std::nullopt, d.path.where};
+    fs::path p = fs::path(d.path.text);
+    if (p.is_relative()) p = dirs_[0] / p;
+    into.emplace();
+    if (!allowed(p, d.path.text, d.path.where) ||
+        !data::load_published(display_path(p.lexically_normal().string()), options, sources_, *into, out_))
+      data_failed_ = true;
+  }
+
   std::vector<syntax::module> take_modules() { return std::move(modules_); }
   bool imports_failed() const { return imports_failed_; }
   bool data_failed() const { return data_failed_; }
@@ -230,6 +243,7 @@ std::optional<program> load_program_text(const std::string& path, std::string te
   // Data is loaded even when an import failed, so one run reports every problem it can see.
   l.load_data(p.data);
   l.load_budgets(p.anggaran, p.belanja);
+  l.load_published(p.terbitan);
   p.modules = l.take_modules();
   p.imports_failed = l.imports_failed();
   p.data_failed = l.data_failed();

@@ -8,6 +8,7 @@
 
 #include "data/budget.hpp"
 #include "data/data_set.hpp"
+#include "data/published.hpp"
 #include "diag/diagnostic.hpp"
 #include "syntax/ast.hpp"
 
@@ -73,6 +74,7 @@ struct program {
   const syntax::efisiensi_decl* efisiensi = nullptr;  // how serapan and the verdict are computed
   std::optional<int> desimal_serapan;
   diag::span desimal_serapan_at;
+  std::optional<data::published> terbitan;  // what a published report printed, when declared
 
   const syntax::bantu_decl* find_helper(const std::string& name) const;
 

@@ -110,6 +110,7 @@ class resolver {
       refuse(m.target.has_value(), m.target ? m.target->where : diag::span{}, "target");
       refuse(m.anggaran.has_value(), m.anggaran ? m.anggaran->where : diag::span{}, "anggaran");
       refuse(m.belanja.has_value(), m.belanja ? m.belanja->where : diag::span{}, "belanja");
+      refuse(m.terbitan.has_value(), m.terbitan ? m.terbitan->where : diag::span{}, "terbitan");
       refuse(m.efisiensi.has_value(), m.efisiensi ? m.efisiensi->where : diag::span{}, "efisiensi");
       refuse(m.desimal_serapan.has_value(), m.desimal_serapan ? m.desimal_serapan->where : diag::span{},
              "desimal serapan");

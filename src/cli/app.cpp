@@ -78,6 +78,13 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err)
   explain_cmd->add_flag("--semua,--all", explain.all, "explain every indikator, then every agregat of the run");
   explain_cmd->add_option("--format", explain.format, "text or json")->check(CLI::IsMember({"text", "json"}));
 
+  CLI::App* periksa_cmd =
+      app.add_subcommand("periksa", "audit a published report: its printed figures (`terbitan`) against iku's");
+  periksa_cmd->alias("check");
+  add_common(periksa_cmd);
+  periksa_options periksa;
+  periksa_cmd->add_flag("--ketat,--strict", periksa.strict, "warnings (IKU302) fail the audit too");
+
   CLI::App* eval_cmd = app.add_subcommand("eval", "compute one expression exactly, e.g. iku eval '3 / 100214 * 100'");
   eval_options eval;
   // Also --ekspresi=EXPR, which an expression that starts with '-' is given as (see below).
@@ -109,6 +116,7 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err)
   if (eval_cmd->parsed()) return eval_command(eval, out, err);
   common.stdlib_dirs = stdlib_dirs(argc > 0 ? argv[0] : nullptr);
   if (run_cmd->parsed()) return run_command(common, run, out, err);
+  if (periksa_cmd->parsed()) return periksa_command(common, periksa, out, err);
   return explain_command(common, explain, out, err);
 }
 

@@ -31,6 +31,10 @@ struct explain_options {
   std::string format = "text";
 };
 
+struct periksa_options {
+  bool strict = false;  // --ketat: warnings fail the audit too
+};
+
 struct eval_options {
   std::string expression;
   std::optional<int> desimal;
@@ -42,5 +46,6 @@ struct eval_options {
 int run_command(const common_options& o, const run_options& r, std::ostream& out, std::ostream& err);
 int explain_command(const common_options& o, const explain_options& e, std::ostream& out, std::ostream& err);
 int eval_command(const eval_options& e, std::ostream& out, std::ostream& err);
+int periksa_command(const common_options& o, const periksa_options& k, std::ostream& out, std::ostream& err);
 
 }  // namespace iku::cli

@@ -44,7 +44,7 @@ result evaluator::budget_line(const data::budget& b, std::size_t line, int year,
     }
     if (!n.children.empty()) {
       if (t) t->open("jumlah", title(n), n.where);
-      stack.push_back({node});
+      stack.push_back(frame{node, 0, number(), std::nullopt});
       return;
     }
     const data::budget_figure* given = written(n);

@@ -216,6 +216,7 @@ struct module {
   std::optional<ident> agregat_instansi;  // agregat instansi rerata (the office figure)
   std::optional<data_decl> anggaran;      // anggaran "data/anggaran.csv" (name: "anggaran")
   std::optional<data_decl> belanja;       // belanja "data/belanja.csv" (name: "belanja")
+  std::optional<data_decl> terbitan;      // terbitan "data/terbitan.csv": what a report printed
   std::vector<efisiensi_decl> efisiensi_defs;
   std::optional<ident> efisiensi;         // efisiensi standar (selection)
 };

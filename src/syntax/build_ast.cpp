@@ -300,11 +300,12 @@ class builder {
       m.sasaran.push_back(sasaran(s));
     } else if (s.is_type<g::bantu_stmt>()) {
       m.bantu.push_back({to_ident(*c.at(0)), top_expression(*c.at(1)), at(s)});
-    } else if (s.is_type<g::anggaran_stmt>() || s.is_type<g::belanja_stmt>()) {
-      const bool anggaran = s.is_type<g::anggaran_stmt>();
-      const char* what = anggaran ? "anggaran" : "belanja";
+    } else if (s.is_type<g::anggaran_stmt>() || s.is_type<g::belanja_stmt>() || s.is_type<g::terbitan_stmt>()) {
+      const char* what = s.is_type<g::anggaran_stmt>() ? "anggaran" : s.is_type<g::belanja_stmt>() ? "belanja" : "terbitan";
       data_decl d{ident{what, at(s)}, to_string(*c.at(0)), number_format(s, 1), at(s)};
-      std::optional<data_decl>& slot = anggaran ? m.anggaran : m.belanja;
+      std::optional<data_decl>& slot = s.is_type<g::anggaran_stmt>() ? m.anggaran
+                                       : s.is_type<g::belanja_stmt>() ? m.belanja
+                                                                      : m.terbitan;
       set_top(slot, std::move(d), at(s), slot ? slot->where : span{}, what);
     } else if (s.is_type<g::efisiensi_stmt>()) {
       if (c.size() == 1)

@@ -37,7 +37,7 @@ using selector = pt::selector<
         g::import_stmt, g::instansi_stmt, g::periode_stmt, g::tahun_stmt, g::target_default_stmt, g::skala_stmt,
         g::skala_rule, g::polaritas_def, g::capaian_dari_stmt, g::desimal_top_stmt, g::pembulatan_stmt,
         g::data_stmt, g::data_format, g::tujuan_stmt, g::sasaran_block, g::bantu_stmt, g::agregat_stmt,
-        g::agregat_scope_sasaran, g::agregat_scope_instansi, g::agregat_def, g::anggaran_stmt, g::belanja_stmt,
+        g::agregat_scope_sasaran, g::agregat_scope_instansi, g::agregat_def, g::anggaran_stmt, g::belanja_stmt, g::terbitan_stmt,
         g::efisiensi_stmt, g::desimal_top_serapan,
         // sasaran and indikator
         g::sasaran_tujuan, g::program_field, g::indikator_block, g::satuan_field, g::polaritas_field,

@@ -1,10 +1,12 @@
 // fuzz_csv: data files come from spreadsheets, exporters and hand edits, so the CSV loader sees
 // the least controlled input of all. The input is one CSV text, read in both number styles (en
-// "1,234.5" and id "1.234,5"); every problem must be a diagnostic, never a crash or a hang.
+// "1,234.5" and id "1.234,5"), as a data file and as a budget file (anggaran); every problem must
+// be a diagnostic, never a crash or a hang.
 #include <cstddef>
 #include <cstdint>
 #include <string>
 
+#include "data/budget.hpp"
 #include "data/data_set.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
@@ -23,6 +25,18 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         if (const iku::data::datum* d = into.find(v, year)) sources.where(d->where);
     into.regions();
     iku::diag::render_all(diags, sources);
+
+    iku::diag::source_manager budget_sources;
+    iku::diag::diagnostics budget_diags;
+    iku::data::budget budget;
+    iku::data::load_budget_text("data/anggaran.csv", text, {"anggaran", style, {}}, budget_sources, budget,
+                                budget_diags);
+    for (const iku::data::budget_node& n : budget.nodes) {  // the tree must hold together
+      if (budget.find(n.kode) == nullptr) __builtin_trap();
+      for (std::size_t c : n.children)
+        if (c >= budget.nodes.size() || budget.nodes[c].parent == iku::data::budget::npos) __builtin_trap();
+    }
+    iku::diag::render_all(budget_diags, budget_sources);
   }
   return 0;
 }

@@ -1,0 +1,309 @@
+// The audit of a published report: each printed figure against the evaluator's, at the printed
+// precision, and the search for what reproduces a printed figure that differs.
+#include "report/periksa.hpp"
+
+#include <algorithm>
+#include <map>
+#include <tuple>
+
+#include <fmt/format.h>
+
+#include "data/csv_cells.hpp"
+#include "data/csv_file.hpp"
+
+namespace iku::report {
+
+namespace {
+
+using value::number;
+using value::rounding;
+
+constexpr rounding all_modes[] = {rounding::half_up, rounding::half_even, rounding::down, rounding::up};
+
+// What a printed figure is held against: the exact value and the rounding its display declares, or
+// for a kategori or status the words that print it.
+struct expected {
+  eval::result value;
+  rounding mode = rounding::half_up;
+  std::vector<std::string> words;  // lower case: "sangat tinggi", "st"; "tercapai"
+  bool found = false;              // the row names something the file computes
+};
+
+class auditor {
+ public:
+  auditor(const check::program& p, const diag::source_manager& sources, eval::evaluator& ev, diag::diagnostics& out)
+      : p_(p), sources_(sources), ev_(ev), out_(out) {}
+
+  audit_summary run() {
+    printed_twice();
+    for (const data::printed_figure& f : p_.terbitan->figures) check(f);
+    return s_;
+  }
+
+ private:
+  // The target a row was scored against: its own `target` column (pk, renstra:akhir,
+  // renstra:2026), else the run's.
+  eval::target_choice target_of(const data::printed_figure& f) const {
+    if (f.target.empty()) return ev_.opts().target;
+    eval::target_choice t;
+    std::size_t colon = f.target.find(':');
+    t.set = f.target.substr(0, colon);
+    if (colon != std::string::npos) {
+      std::string when = f.target.substr(colon + 1);
+      if (when == "akhir") t.akhir = true;
+      else if (data::cell_error why; auto y = data::read_year(when, why)) t.year = *y;
+    }
+    return t;
+  }
+
+  static std::string shown(const number& v, int places) { return v.round(places).format(places, value::number_style::id); }
+
+  // ---- what each printed figure is compared with --------------------------------------------
+  expected of_indicator(const check::indicator& ind, const data::printed_figure& f, eval::indicator_result& r) {
+    expected e;
+    e.found = true;
+    r = ev_.evaluate(ind, f.year, target_of(f));
+    if (f.besaran == "realisasi") {
+      e.value = r.realisasi_exact;
+      e.mode = ind.mode_realisasi;
+    } else if (f.besaran == "target") {
+      e.value = r.target_value;
+    } else if (f.besaran == "capaian") {
+      e.value = r.capaian_exact;
+      e.mode = ind.mode_capaian;
+    } else if (f.besaran == "kategori") {
+      if (r.kategori) e.words = {data::lower(r.kategori->label.text), data::lower(r.kategori->code.text)};
+      else e.value = eval::not_measurable{r.kategori_reason.empty() ? "tanpa skala" : r.kategori_reason, {}};
+    } else if (f.besaran == "status") {
+      if (r.tercapai.is_bool()) e.words = {r.tercapai.boolean() ? "tercapai" : "tidak tercapai"};
+      else e.value = r.tercapai;
+    } else {
+      e.found = false;
+    }
+    return e;
+  }
+
+  expected of_group(const syntax::sasaran_decl* s, const data::printed_figure& f) {
+    expected e;
+    const syntax::agregat_decl* a = s ? p_.agregat_sasaran : p_.agregat_instansi;
+    if ((f.besaran == "capaian" || f.besaran == "kategori") && a) {
+      e.found = true;
+      eval::aggregate_result x = ev_.aggregate(*a, s, ev_.evaluate_all(f.year, target_of(f)));
+      if (f.besaran == "capaian") {
+        e.value = x.value_exact;
+        e.mode = p_.mode_capaian;
+      } else if (x.kategori) {
+        e.words = {data::lower(x.kategori->label.text), data::lower(x.kategori->code.text)};
+      } else {
+        e.value = eval::not_measurable{x.kategori_reason, {}};
+      }
+    } else if (s && p_.anggaran) {
+      auto it = p_.programs.find(s);
+      static const std::vector<std::size_t> none;
+      e = of_budget(*p_.anggaran, it == p_.programs.end() ? none : it->second, "sasaran " + s->name.text, f);
+    }
+    return e;
+  }
+
+  expected of_budget(const data::budget& b, const std::vector<std::size_t>& lines, const std::string& title,
+                     const data::printed_figure& f) {
+    expected e;
+    eval::budget_result r = ev_.budget(b, lines, f.year, title);
+    e.found = true;
+    if (f.besaran == "pagu") e.value = r.pagu;
+    else if (f.besaran == "realisasi" || f.besaran == "realisasi_anggaran") e.value = r.realisasi;
+    else if (f.besaran == "serapan") {
+      e.value = r.serapan;
+      e.mode = p_.mode;
+    } else e.found = false;
+    return e;
+  }
+
+  // ---- comparison ---------------------------------------------------------------------------
+  void check(const data::printed_figure& f) {
+    ++s_.checked;
+    eval::indicator_result r;
+    const check::indicator* ind = p_.find_indicator(f.objek);
+    auto sasaran = std::find_if(p_.sasaran.begin(), p_.sasaran.end(), [&](auto* x) { return x->name.text == f.objek; });
+    const data::budget* budget = nullptr;
+    for (const auto& b : {&p_.anggaran, &p_.belanja})
+      if (*b && !budget && (*b)->find(f.objek)) budget = &**b;
+    expected e;
+    if (ind) e = of_indicator(*ind, f, r);
+    else if (sasaran != p_.sasaran.end()) e = of_group(*sasaran, f);
+    else if (f.objek == "instansi") e = of_group(nullptr, f);
+    else if (budget) e = of_budget(*budget, {budget->index_of(f.objek)}, f.objek, f);
+    if (!e.found) {
+      ++s_.unknown;
+      out_.error("IKU304", f.where, fmt::format("the {} of `{}` is not a figure this file computes", f.besaran, f.objek),
+                 "objek names an indikator (its realisasi, target, capaian, kategori, status), a sasaran or "
+                 "`instansi` (capaian and kategori by the chosen agregat; a sasaran's pagu, realisasi_anggaran, "
+                 "serapan), or a budget kode (pagu, realisasi, serapan)");
+      return;
+    }
+    std::string what = fmt::format("{} {} tahun {}{}", f.besaran, f.objek, f.year,
+                                   f.target.empty() ? "" : ", target " + f.target);
+    std::string where = f.tempat.empty() ? "" : fmt::format(" ({})", f.tempat);
+    if (!e.words.empty()) {  // a kategori or a status: words
+      if (std::find(e.words.begin(), e.words.end(), data::lower(f.text)) != e.words.end()) {
+        ++s_.agree;
+        return;
+      }
+      ++s_.differ;
+      out_.error("IKU301", f.where, fmt::format("{}: printed \"{}\"{}, computed \"{}\"", what, f.text, where, e.words.front()),
+                 ind ? causes_of_words(*ind, f) : "");
+      return;
+    }
+    if (!e.value.is_number()) {
+      ++s_.differ;
+      out_.error("IKU301", f.where,
+                 fmt::format("{}: printed {}{}, but iku cannot compute it: {}", what, f.text, where,
+                             e.value.measurable() ? "not a number" : e.value.failure().reason));
+      return;
+    }
+    const number& v = e.value.number();
+    if (v.round(f.places, e.mode) == *f.number) {
+      ++s_.agree;
+      return;
+    }
+    for (rounding m : all_modes)
+      if (m != e.mode && v.round(f.places, m) == *f.number) {
+        ++s_.rounding;
+        diag::diagnostic d;
+        d.level = diag::severity::warning;
+        d.code = "IKU302";
+        d.where = f.where;
+        d.message = fmt::format("{}: printed {}{} agrees only when rounded {}, not {} as declared", what, f.text, where,
+                                value::to_string(m), value::to_string(e.mode));
+        d.hint = fmt::format("exact value {}; rounded {} it is {}", v.to_string(), value::to_string(e.mode),
+                             shown(v.round(f.places, e.mode), f.places));
+        out_.add(std::move(d));
+        return;
+      }
+    ++s_.differ;
+    std::string because = ind ? causes_of_number(*ind, f, r) : "";
+    if (budget && (f.besaran == "pagu" || f.besaran == "realisasi" || f.besaran == "realisasi_anggaran") &&
+        !budget->nodes[budget->index_of(f.objek)].children.empty())
+      because = fmt::format("the printed figure is not the sum of its lines, which is {}",
+                            v.format(0, value::number_style::id));
+    out_.error("IKU301", f.where,
+               fmt::format("{}: printed {}{}, computed {}", what, f.text, where, shown(v, f.places)),
+               because.empty() ? "nothing in scope reproduces the printed figure (other polaritas, realisasi "
+                                 "rounded or not, other target sets, the neighbouring years' data, other roundings)"
+                               : because);
+  }
+
+  // ---- cause search: which alternative in scope prints as the printed figure ----------------
+  // A variant of the indicator (another polaritas, the other capaian basis) evaluated by the same
+  // evaluator: the copy has its own address, so nothing cached for the original is reused.
+  std::vector<std::string> tried(const check::indicator& ind, const data::printed_figure& f,
+                                 const eval::indicator_result& r) {
+    std::vector<std::string> found;
+    const eval::target_choice t = target_of(f);
+    auto prints = [&](const eval::indicator_result& x, rounding mode) {
+      const eval::result& v = f.besaran == "realisasi" ? x.realisasi_exact : x.capaian_exact;
+      return v.is_number() && v.number().round(f.places, mode) == *f.number;
+    };
+    auto shown_capaian = [&](const eval::indicator_result& x) { return shown(x.capaian_exact.number(), f.places); };
+    if (f.besaran == "capaian") {
+      for (const auto& [name, pol] : p_.polarities) {
+        if (pol == ind.polaritas) continue;
+        check::indicator other = ind;
+        other.polaritas = pol;
+        eval::indicator_result x = ev_.evaluate(other, f.year, t);
+        if (prints(x, ind.mode_capaian))
+          found.push_back(fmt::format("polaritas {} instead of {} gives {}: {} = {}", name, ind.polaritas->name.text,
+                                      shown_capaian(x), pol->label.text, sources_.slice(pol->capaian->where)));
+      }
+      check::indicator other = ind;
+      other.basis = ind.basis == syntax::capaian_basis::rounded ? syntax::capaian_basis::exact
+                                                                : syntax::capaian_basis::rounded;
+      eval::indicator_result x = ev_.evaluate(other, f.year, t);
+      if (prints(x, ind.mode_capaian))
+        found.push_back(fmt::format("the capaian from the {} realisasi gives {}",
+                                    other.basis == syntax::capaian_basis::exact ? "unrounded" : "rounded",
+                                    shown_capaian(x)));
+      for (const syntax::target_set& set : ind.decl->targets) {
+        std::vector<eval::target_choice> others = {{set.name.text}, {set.name.text, true}};
+        for (const eval::target_choice& o : others) {
+          if (o == t) continue;
+          eval::indicator_result y = ev_.evaluate(ind, f.year, o);
+          if (prints(y, ind.mode_capaian))
+            found.push_back(fmt::format("target {} ({}) instead of {} gives {}", o.name(),
+                                        y.target ? y.target->value.text : "?", t.name(), shown_capaian(y)));
+        }
+      }
+    }
+    // The neighbouring years' data against this year's target.
+    for (int year : {f.year - 1, f.year + 1}) {
+      eval::target_choice fixed = t;
+      if (!fixed.akhir && !fixed.year) fixed.year = f.year;
+      eval::indicator_result y = ev_.evaluate(ind, year, fixed);
+      if (y.published) continue;  // a printed figure reproduced by a printed figure proves nothing
+      if (prints(y, f.besaran == "realisasi" ? ind.mode_realisasi : ind.mode_capaian))
+        found.push_back(fmt::format("the data of {} gives {}", year,
+                                    shown((f.besaran == "realisasi" ? y.realisasi_exact : y.capaian_exact).number(),
+                                          f.places)));
+    }
+    (void)r;
+    return found;
+  }
+
+  std::string causes_of_number(const check::indicator& ind, const data::printed_figure& f,
+                               const eval::indicator_result& r) {
+    if (f.besaran != "capaian" && f.besaran != "realisasi") return "";
+    std::vector<std::string> found = tried(ind, f, r);
+    if (found.empty()) return "";
+    return fmt::format("reproduced by: {}", fmt::join(found, "; "));
+  }
+
+  std::string causes_of_words(const check::indicator& ind, const data::printed_figure& f) {
+    // A kategori printed from a printed capaian: which printed capaian of the same place would give it.
+    (void)ind;
+    (void)f;
+    return "";
+  }
+
+  // One figure printed twice with different values (Tabel 14 and Tabel 15 of the same report).
+  void printed_twice() {
+    std::map<std::tuple<int, std::string, std::string, std::string>, const data::printed_figure*> first;
+    for (const data::printed_figure& f : p_.terbitan->figures) {
+      auto [it, fresh] = first.try_emplace({f.year, f.objek, f.besaran, f.target}, &f);
+      if (fresh) continue;
+      const data::printed_figure& g = *it->second;
+      bool same = f.number && g.number ? *f.number == *g.number : data::lower(f.text) == data::lower(g.text);
+      if (same) continue;
+      ++s_.twice;
+      out_.error("IKU303", f.where,
+                 fmt::format("{} {} tahun {} is printed {}{} here and {}{} at {}", f.besaran, f.objek, f.year, f.text,
+                             f.tempat.empty() ? "" : " (" + f.tempat + ")", g.text,
+                             g.tempat.empty() ? "" : " (" + g.tempat + ")", sources_.where(g.where)),
+                 "one figure of one year has one value; each printing is also checked against the computed one");
+    }
+  }
+
+  const check::program& p_;
+  const diag::source_manager& sources_;
+  eval::evaluator& ev_;
+  diag::diagnostics& out_;
+  audit_summary s_;
+};
+
+}  // namespace
+
+audit_summary periksa(const check::program& p, const diag::source_manager& sources, eval::evaluator& ev,
+                      diag::diagnostics& out) {
+  if (!p.terbitan) return {};
+  return auditor(p, sources, ev, out).run();
+}
+
+std::string audit_summary_line(const audit_summary& s) {
+  std::string line = fmt::format("{} printed figures checked: {} agree", s.checked, s.agree);
+  if (s.differ) line += fmt::format(", {} differ (IKU301)", s.differ);
+  if (s.rounding) line += fmt::format(", {} agree only under another rounding (IKU302)", s.rounding);
+  if (s.twice) line += fmt::format(", {} printed differently in two places (IKU303)", s.twice);
+  if (s.unknown) line += fmt::format(", {} name nothing computed (IKU304)", s.unknown);
+  return line;
+}
+
+}  // namespace iku::report
