@@ -12,12 +12,12 @@ namespace iku::report {
 namespace {
 
 // Rupiah are shown whole (13.821.027.400), as printed reports do.
-std::string money(const eval::result& v, reason_notes& notes, const std::string& owner, value::number_style style) {
-  return v.is_number() ? v.number().format(0, style) : notes.cite(owner, v);
+cell money(const eval::result& v, reason_notes& notes, const std::string& owner, value::number_style style) {
+  return v.is_number() ? figure_cell(v, 0, style) : cell(notes.cite(owner, v));
 }
 
-std::string serapan_cell(const eval::budget_result& r, reason_notes& notes, value::number_style style) {
-  return r.serapan.is_number() ? show_figure(r.serapan, r.places, style) : notes.cite(r.title, r.serapan);
+cell serapan_cell(const eval::budget_result& r, reason_notes& notes, value::number_style style) {
+  return r.serapan.is_number() ? figure_cell(r.serapan, r.places, style) : cell(notes.cite(r.title, r.serapan));
 }
 
 // Lines depth first, as the kode nest: a program, its kegiatan, their sub-kegiatan.
@@ -96,7 +96,7 @@ std::vector<table> efisiensi_table(const lkj_context& c) {
     eval::budget_result b = sasaran_budget(c, *s, o.year, nullptr);
     eval::result verdict = c.ev.efisien(a.value, b);
     t.rows.push_back({{sasaran_heading(*s),
-                       a.value.is_number() ? show_figure(a.value, a.places, c.style) : notes.cite(s->name.text, a.value),
+                       a.value.is_number() ? figure_cell(a.value, a.places, c.style) : cell(notes.cite(s->name.text, a.value)),
                        money(b.pagu, notes, b.title, c.style), money(b.realisasi, notes, b.title, c.style),
                        serapan_cell(b, notes, c.style),
                        verdict.is_bool() ? (verdict.boolean() ? "efisien" : "tidak efisien")

@@ -80,9 +80,9 @@ json figure_json(const explanation& e, const diag::source_manager& sources, valu
   shown_figures f = show_figures(r, style);
   return {{"indikator", r.indicator->name()},
           {"label", r.indicator->decl->label.text},
-          {"realisasi", value_json(r.realisasi, sources, f.realisasi)},
-          {"target", value_json(r.target_value, sources, f.target)},
-          {"capaian", value_json(r.capaian, sources, f.capaian)},
+          {"realisasi", value_json(r.realisasi, sources, f.realisasi.text)},
+          {"target", value_json(r.target_value, sources, f.target.text)},
+          {"capaian", value_json(r.capaian, sources, f.capaian.text)},
           {"kategori", kategori_json(r.kategori)},
           {"tercapai", r.tercapai.is_bool() ? json(r.tercapai.boolean()) : json(nullptr)},
           {"narrative", e.narrative},

@@ -5,16 +5,26 @@
 
 namespace iku::report {
 
-std::string show_figure(const eval::result& r, std::optional<int> places, value::number_style style) {
+cell figure_cell(const eval::result& r, std::optional<int> places, value::number_style style) {
   if (!r.is_number()) return "tidak terukur";
-  return r.number().format(places.value_or(0), style);
+  return cell::figure(r.number(), places.value_or(0), style);
+}
+
+std::string show_figure(const eval::result& r, std::optional<int> places, value::number_style style) {
+  return figure_cell(r, places, style).text;
+}
+
+cell literal_cell(const syntax::number_lit& n, value::number_style style) {
+  // As number_lit::shown: a target is displayed with the places it was written with ("56.70").
+  std::size_t dot = n.text.find('.');
+  return cell::figure(n.value, dot == std::string::npos ? 0 : static_cast<int>(n.text.size() - dot - 1), style);
 }
 
 shown_figures show_figures(const eval::indicator_result& r, value::number_style style) {
   const check::indicator& ind = *r.indicator;
-  return {show_figure(r.realisasi, ind.desimal, style),
-          r.target ? r.target->value.shown(style) : "tidak terukur",
-          show_figure(r.capaian, ind.desimal_capaian, style),
+  return {figure_cell(r.realisasi, ind.desimal, style),
+          r.target ? literal_cell(r.target->value, style) : cell("tidak terukur"),
+          figure_cell(r.capaian, ind.desimal_capaian, style),
           r.kategori ? fmt::format("{} ({})", r.kategori->label.text, r.kategori->code.text) : "-",
           !r.tercapai.is_bool() ? "-" : r.tercapai.boolean() ? "tercapai" : "tidak tercapai"};
 }
@@ -42,18 +52,18 @@ void reason_notes::add_to(table& t) const {
   for (std::size_t i = 0; i < reasons_.size(); ++i) t.notes.push_back(fmt::format("  [{}] {}", i + 1, reasons_[i]));
 }
 
-std::string realisasi_cell(const eval::indicator_result& r, reason_notes& notes, value::number_style style) {
+cell realisasi_cell(const eval::indicator_result& r, reason_notes& notes, value::number_style style) {
   if (!r.realisasi.is_number()) return notes.cite(r.indicator->name(), r.realisasi);
   // A published realisasi (a past year's printed figure) is marked, so a reader knows it was
   // not computed from data here.
-  return show_figure(r.realisasi, r.indicator->desimal, style) + (r.published ? " *" : "");
+  return cell::figure(r.realisasi.number(), r.indicator->desimal.value_or(0), style, r.published ? " *" : "");
 }
 
 shown_figures cells(const eval::indicator_result& r, reason_notes& notes, value::number_style style) {
   const check::indicator& ind = *r.indicator;
   shown_figures f = show_figures(r, style);
   auto figure = [&](const eval::result& v, std::optional<int> places) {
-    return v.is_number() ? show_figure(v, places, style) : notes.cite(ind.name(), v);
+    return v.is_number() ? figure_cell(v, places, style) : cell(notes.cite(ind.name(), v));
   };
   if (!r.target) f.target = figure(r.target_value, {});
   f.realisasi = realisasi_cell(r, notes, style);
@@ -68,7 +78,7 @@ shown_figures cells(const eval::indicator_result& r, reason_notes& notes, value:
   f.capaian = r.capaian.measurable() ? figure(r.capaian, ind.desimal_capaian) : figure(cause, {});
   if (!ind.skala) f.kategori.clear();
   if (!r.kategori && r.capaian.measurable() && ind.skala)  // a scale with a gap: say so, never leave it blank
-    f.kategori = notes.cite_text(fmt::format("{}: {} untuk capaian {}", ind.name(), r.kategori_reason, f.capaian), "-");
+    f.kategori = notes.cite_text(fmt::format("{}: {} untuk capaian {}", ind.name(), r.kategori_reason, f.capaian.text), "-");
   return f;
 }
 

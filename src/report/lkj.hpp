@@ -62,12 +62,17 @@ eval::budget_result sasaran_budget(const lkj_context& c, const syntax::sasaran_d
 // the office figure.
 std::vector<table> ringkasan_table(const lkj_context& c);
 
-// How a figure is shown in a report: with its declared places, or exactly when none are declared.
+// How a figure is shown in a report: with its declared places, or exactly when none are declared
+// ("tidak terukur" where not measurable); the cell also keeps the figure (report/table.hpp).
+cell figure_cell(const eval::result& r, std::optional<int> places, value::number_style style);
 std::string show_figure(const eval::result& r, std::optional<int> places, value::number_style style);
+// A number written in the .iku (a target), with the places it was written with.
+cell literal_cell(const syntax::number_lit& n, value::number_style style);
 
 // An indicator's figures as every report prints them ("tidak terukur" where not measurable).
 struct shown_figures {
-  std::string realisasi, target, capaian, kategori, tercapai;
+  cell realisasi, target, capaian;
+  std::string kategori, tercapai;
 };
 shown_figures show_figures(const eval::indicator_result& r, value::number_style style);
 
@@ -100,7 +105,7 @@ class reason_notes {
 };
 
 // The realisasi cell alone (" *" marks a published one).
-std::string realisasi_cell(const eval::indicator_result& r, reason_notes& notes, value::number_style style);
+cell realisasi_cell(const eval::indicator_result& r, reason_notes& notes, value::number_style style);
 
 // An indicator's cells as the tables print them, citing reasons in `notes`. A capaian that failed
 // because its realisasi or target did cites that figure's reason.

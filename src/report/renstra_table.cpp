@@ -55,6 +55,7 @@ std::vector<table> renstra_table(const lkj_context& c) {
     for (int y : years)
       if (y <= o.year) so_far.push_back(y);
     table t = titled(c, fmt::format("Realisasi Kinerja sampai Tahun {} dibanding Target Jangka Menengah", o.year));
+    t.part = set;
     t.subtitles.push_back(fmt::format("Target: {}{}", set, o.wilayah.empty() ? "" : "   Wilayah: " + o.wilayah));
     t.columns = {{"No", align::right, 0}, {"Sasaran / Indikator", align::left, 40}};
     for (int y : years) t.columns.push_back({fmt::format("Target {}", y), align::right, 8});
@@ -71,7 +72,7 @@ std::vector<table> renstra_table(const lkj_context& c) {
       sasaran_row_if_new(t, ind, current);
       row r{{std::to_string(i + 1), ind.decl->label.text}};
       const syntax::target_set* declared = ind.target_set(set);
-      auto written = [&](const syntax::target_value* v) { return v ? v->value.shown(c.style) : std::string("-"); };
+      auto written = [&](const syntax::target_value* v) { return v ? literal_cell(v->value, c.style) : cell("-"); };
       for (int y : years) {
         const syntax::target_value* v = nullptr;
         if (declared)

@@ -11,8 +11,8 @@ namespace iku::report {
 
 namespace {
 
-std::string aggregate_cell(const eval::aggregate_result& a, reason_notes& notes, value::number_style style) {
-  if (a.value.is_number()) return show_figure(a.value, a.places, style);
+cell aggregate_cell(const eval::aggregate_result& a, reason_notes& notes, value::number_style style) {
+  if (a.value.is_number()) return figure_cell(a.value, a.places, style);
   return notes.cite(a.sasaran ? a.sasaran->name.text : "instansi", a.value);
 }
 
@@ -33,6 +33,7 @@ std::vector<table> sasaran_table(const lkj_context& c) {
   for (const syntax::sasaran_decl* s : p.sasaran) {
     table t;
     t.title = fmt::format("Sasaran {}: {}", s->name.text, s->label.text);
+    t.part = s->name.text;
     t.subtitles.push_back(fmt::format("Tahun {}   Target: {}{}", o.year, o.target.name(),
                                       o.wilayah.empty() ? "" : "   Wilayah: " + o.wilayah));
     t.columns = {{"Indikator Kinerja", align::left, 40},
@@ -49,7 +50,7 @@ std::vector<table> sasaran_table(const lkj_context& c) {
       if (r.indicator->sasaran != s) continue;
       const check::indicator& ind = *r.indicator;
       shown_figures now = cells(r, notes, c.style);
-      std::string before = realisasi_cell(c.ev.evaluate(ind, o.year - 1, o.target), notes, c.style);
+      cell before = realisasi_cell(c.ev.evaluate(ind, o.year - 1, o.target), notes, c.style);
       t.rows.push_back({{ind.decl->label.text, ind.decl->satuan ? ind.decl->satuan->value : "", now.target,
                          now.realisasi, now.capaian, before}});
       add_findings(r, c.sources, false, below);
@@ -62,14 +63,14 @@ std::vector<table> sasaran_table(const lkj_context& c) {
     }
     if (p.anggaran) {  // the budget of the programs the sasaran lists
       eval::budget_result b = sasaran_budget(c, *s, o.year, nullptr);
-      auto money = [&](const eval::result& v) { return v.is_number() ? v.number().format(0, c.style) : notes.cite(b.title, v); };
+      auto money = [&](const eval::result& v) { return v.is_number() ? figure_cell(v, 0, c.style) : cell(notes.cite(b.title, v)); };
       row pagu{{"Alokasi anggaran (Rp)", "", "", money(b.pagu), "", ""}};
       pagu.rule_before = true;
       t.rows.push_back(std::move(pagu));
       t.rows.push_back({{"Realisasi anggaran (Rp)", "", "", money(b.realisasi), "", ""}});
       if (p.efisiensi)
         t.rows.push_back({{"Serapan anggaran (%)", "", "", "",
-                           b.serapan.is_number() ? show_figure(b.serapan, b.places, c.style) : notes.cite(b.title, b.serapan),
+                           b.serapan.is_number() ? figure_cell(b.serapan, b.places, c.style) : cell(notes.cite(b.title, b.serapan)),
                            ""}});
     }
     notes.add_to(t);
@@ -109,7 +110,9 @@ std::vector<table> ringkasan_table(const lkj_context& c) {
   };
   auto add = [&](const std::string& label, const syntax::sasaran_decl* s, const syntax::agregat_decl* a) {
     auto [n, yes] = met(s);
-    row r{{label, std::to_string(n), std::to_string(yes), "-"}};
+    // The counts are figures too: a spreadsheet sums them.
+    auto count = [&](int k) { return cell::figure(value::number::from_int(k), 0, c.style); };
+    row r{{label, count(n), count(yes), "-"}};
     if (p.skala) r.cells.push_back("-");
     if (a) {
       eval::aggregate_result x = c.ev.aggregate(*a, s, results);

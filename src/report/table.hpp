@@ -1,9 +1,13 @@
-// The table model every report is built as, and its plain-text renderer (md, csv, html later).
+// The table model every report is built as, and its plain-text renderer (md, csv and json in
+// their own files, each taking this model and nothing else).
 #pragma once
 
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <vector>
+
+#include "value/number.hpp"
 
 namespace iku::report {
 
@@ -15,8 +19,31 @@ struct column {
   std::size_t max_width = 0;  // wrap longer cells at word boundaries; 0: never wrap
 };
 
+// A cell keeps what people read (`text`) and, when it shows a figure, the figure itself, so
+// formats that keep numbers as numbers (csv, json, a spreadsheet) write the value, not its print.
+struct cell {
+  std::string text;
+  std::optional<value::number> number;  // the value shown (already rounded to its places)
+  int places = 0;                       // the decimals `text` shows it with
+
+  cell() = default;
+  // Implicit: a cell that shows no figure is just its text.
+  cell(std::string t) : text(std::move(t)) {}
+  cell(const char* t) : text(t) {}
+
+  // A figure shown with at least `places` decimals in `style` (as value::number::format shows
+  // it), `suffix` appended to the text only (" *" marks a published realisasi).
+  static cell figure(const value::number& n, int places, value::number_style style, const std::string& suffix = "");
+  // Whether `number` written with `places` decimals is the value exactly (false only for a
+  // figure whose expansion `text` had to cut with "…").
+  bool exact() const;
+  // The figure as a plain decimal: point, no grouping, `places` decimals ("13821027400",
+  // "208.59"); ends with "…" where it is not exact().
+  std::string plain() const;
+};
+
 struct row {
-  std::vector<std::string> cells;
+  std::vector<cell> cells;
   bool group = false;  // a heading row (e.g. a sasaran): its first cell spans the table
   bool rule_before = false;  // a line above it: a subtotal or total set apart from the lines it sums
 };
@@ -27,6 +54,9 @@ struct table {
   std::vector<column> columns;
   std::vector<row> rows;
   std::vector<std::string> notes;  // printed under the table, one per line
+  // Which of several tables of one kind this is (a sasaran's name in Tabel 16, a target set in
+  // Tabel 15), for file names and json; empty when the kind has one table.
+  std::string part;
 };
 
 // Columns aligned for a terminal, widths in characters (UTF-8 aware).

@@ -50,7 +50,7 @@ std::string render_text(const table& t) {
       widths[c] = std::max(widths[c], display_width(part));
     for (const row& r : t.rows) {
       if (r.group || c >= r.cells.size()) continue;
-      for (const std::string& part : wrap(r.cells[c], t.columns[c].max_width))
+      for (const std::string& part : wrap(r.cells[c].text, t.columns[c].max_width))
         widths[c] = std::max(widths[c], display_width(part));
     }
   }
@@ -63,11 +63,11 @@ std::string render_text(const table& t) {
   for (const std::string& s : t.subtitles) out += s + "\n";
   if (!t.title.empty() || !t.subtitles.empty()) out += "\n";
 
-  auto emit = [&](const std::vector<std::string>& cells) {
+  auto emit = [&](const std::vector<cell>& cells) {
     std::vector<std::vector<std::string>> parts(n);
     std::size_t height = 1;
     for (std::size_t c = 0; c < n; ++c) {
-      parts[c] = wrap(c < cells.size() ? cells[c] : "", t.columns[c].max_width);
+      parts[c] = wrap(c < cells.size() ? cells[c].text : "", t.columns[c].max_width);
       height = std::max(height, parts[c].size());
     }
     for (std::size_t line = 0; line < height; ++line) {
@@ -80,14 +80,14 @@ std::string render_text(const table& t) {
     }
   };
 
-  std::vector<std::string> headers;
+  std::vector<cell> headers;
   for (const column& c : t.columns) headers.push_back(c.header);
   emit(headers);
   out += std::string(total, '-') + "\n";
   for (const row& r : t.rows) {
     if (r.rule_before && &r != &t.rows.front()) out += std::string(total, '.') + "\n";
     if (r.group) {
-      for (const std::string& part : wrap(r.cells.empty() ? "" : r.cells[0], total)) out += part + "\n";
+      for (const std::string& part : wrap(r.cells.empty() ? "" : r.cells[0].text, total)) out += part + "\n";
     } else {
       emit(r.cells);
     }
