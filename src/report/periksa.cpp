@@ -195,7 +195,13 @@ class auditor {
 
   // ---- cause search: which alternative in scope prints as the printed figure ----------------
   // A variant of the indicator (another polaritas, the other capaian basis) evaluated by the same
-  // evaluator: the copy has its own address, so nothing cached for the original is reused.
+  // evaluator. Traced, because a traced evaluation uses no cache: the evaluator caches by the
+  // indicator's address, which a copy on the stack shares with the copies before it.
+  eval::indicator_result variant(const check::indicator& other, int year, const eval::target_choice& t) {
+    eval::tracer scratch(value::number_style::id);
+    return ev_.evaluate(other, year, t, &scratch);
+  }
+
   std::vector<std::string> tried(const check::indicator& ind, const data::printed_figure& f,
                                  const eval::indicator_result& r) {
     std::vector<std::string> found;
@@ -210,7 +216,7 @@ class auditor {
         if (pol == ind.polaritas) continue;
         check::indicator other = ind;
         other.polaritas = pol;
-        eval::indicator_result x = ev_.evaluate(other, f.year, t);
+        eval::indicator_result x = variant(other, f.year, t);
         if (prints(x, ind.mode_capaian))
           found.push_back(fmt::format("polaritas {} instead of {} gives {}: {} = {}", name, ind.polaritas->name.text,
                                       shown_capaian(x), pol->label.text, sources_.slice(pol->capaian->where)));
@@ -218,7 +224,7 @@ class auditor {
       check::indicator other = ind;
       other.basis = ind.basis == syntax::capaian_basis::rounded ? syntax::capaian_basis::exact
                                                                 : syntax::capaian_basis::rounded;
-      eval::indicator_result x = ev_.evaluate(other, f.year, t);
+      eval::indicator_result x = variant(other, f.year, t);
       if (prints(x, ind.mode_capaian))
         found.push_back(fmt::format("the capaian from the {} realisasi gives {}",
                                     other.basis == syntax::capaian_basis::exact ? "unrounded" : "rounded",

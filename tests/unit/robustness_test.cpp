@@ -77,7 +77,8 @@ TEST_CASE("mutated .iku and CSV files end in a report or a diagnostic, never a c
     }
     std::string path = files.write("luwu_timur.iku", mutated_iku);
     files.write("data/realisasi.csv", mutated_csv);
-    for (const char* budget : {"data/anggaran.csv", "data/belanja.csv"}) files.write(budget, read(example / budget));
+    for (const char* other : {"data/anggaran.csv", "data/belanja.csv", "data/terbitan.csv"})
+      files.write(other, read(example / other));
     for (const char* command : {"run", "explain"}) {
       std::vector<std::string> args = {"iku", command, path, "--tahun", "2024", "--target", "pk"};
       if (std::string(command) == "explain") args.push_back("--semua");
