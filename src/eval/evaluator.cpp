@@ -46,6 +46,14 @@ result evaluator::evaluate_constant(const syntax::expr& e, tracer* t) {
   return formula("ekspresi", "Ekspresi", e, env{}, t);
 }
 
+result evaluator::apply(const syntax::expr& e, const std::vector<std::pair<std::string, result>>& values,
+                        const check::indicator* ind) {
+  env en;
+  en.indicator = ind;
+  for (const auto& [name, value] : values) en.fixed.push_back({name, &value, "", {}});
+  return expression(e, en, nullptr, nullptr);
+}
+
 std::string evaluator::show(const number& n, tracer* t) const {
   return n.format(0, t ? t->style() : value::number_style::en);
 }

@@ -86,6 +86,11 @@ class evaluator {
   result efisien(const result& capaian, const budget_result& money, tracer* t = nullptr);
   // A checked lone expression, with no data (`iku eval`).
   result evaluate_constant(const syntax::expr& e, tracer* t = nullptr);
+  // A policy formula (a polaritas's capaian or tercapai, a skala rule, an efisiensi's serapan)
+  // over given values rather than computed ones: `iku periksa` applies the policies to the
+  // figures a report printed. `ind` is whose pembulatan bulat() follows (null: the file's).
+  result apply(const syntax::expr& e, const std::vector<std::pair<std::string, result>>& values,
+               const check::indicator* ind = nullptr);
 
   const options& opts() const { return options_; }
 

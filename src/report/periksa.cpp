@@ -37,6 +37,7 @@ class auditor {
   audit_summary run() {
     printed_twice();
     for (const data::printed_figure& f : p_.terbitan->figures) check(f);
+    cross_checks();
     return s_;
   }
 
@@ -181,7 +182,10 @@ class auditor {
         return;
       }
     ++s_.differ;
-    std::string because = ind ? causes_of_number(*ind, f, r) : "";
+    std::string because = ind ? causes_of_number(*ind, f, r)
+                          : f.besaran == "capaian" && (sasaran != p_.sasaran.end() || f.objek == "instansi")
+                              ? causes_of_group(sasaran != p_.sasaran.end() ? *sasaran : nullptr, f)
+                              : "";
     if (budget && (f.besaran == "pagu" || f.besaran == "realisasi" || f.besaran == "realisasi_anggaran") &&
         !budget->nodes[budget->index_of(f.objek)].children.empty())
       because = fmt::format("the printed figure is not the sum of its lines, which is {}",
@@ -259,8 +263,57 @@ class auditor {
                                const eval::indicator_result& r) {
     if (f.besaran != "capaian" && f.besaran != "realisasi") return "";
     std::vector<std::string> found = tried(ind, f, r);
-    if (found.empty()) return "";
-    return fmt::format("reproduced by: {}", fmt::join(found, "; "));
+    if (!found.empty()) return fmt::format("reproduced by: {}", fmt::join(found, "; "));
+    if (f.besaran == "capaian" && r.target_value.is_number())
+      if (std::optional<number> x = solve_realisasi(ind, r.target_value, *f.number)) {
+        std::string shown_x = ind.desimal ? shown(*x, *ind.desimal) : x->format(0, value::number_style::id);
+        std::string because = fmt::format(
+            "no alternative in scope reproduces it; the polaritas gives it from a realisasi of {} ({} with the "
+            "declared places), where iku computes {}",
+            x->format(0, value::number_style::id), shown_x,
+            r.realisasi.is_number() ? shown(r.realisasi.number(), ind.desimal.value_or(0)) : "none");
+        // The realisasi printed in the same place: when it is that value rounded, the report
+        // computed the capaian from an unprinted, unrounded realisasi.
+        for (const data::printed_figure& g : p_.terbitan->figures)
+          if (g.year == f.year && g.objek == f.objek && g.besaran == "realisasi" && g.tempat == f.tempat && g.number &&
+              x->round(g.places, ind.mode_realisasi) == *g.number)
+            because += fmt::format("; the realisasi printed here, {}, is that value rounded: the report computed the "
+                                   "capaian from a realisasi it did not print",
+                                   g.text);
+        return because;
+      }
+    return "";
+  }
+
+  // Another agregat in scope that gives the printed figure of a sasaran or the office.
+  std::string causes_of_group(const syntax::sasaran_decl* s, const data::printed_figure& f) {
+    const syntax::agregat_decl* chosen = s ? p_.agregat_sasaran : p_.agregat_instansi;
+    std::vector<eval::indicator_result> all = ev_.evaluate_all(f.year, target_of(f));
+    std::vector<std::string> found;
+    for (const auto& [name, a] : p_.aggregates) {
+      if (a == chosen) continue;
+      eval::aggregate_result x = ev_.aggregate(*a, s, all);
+      if (x.value_exact.is_number() && x.value_exact.number().round(f.places, p_.mode_capaian) == *f.number)
+        found.push_back(fmt::format("agregat {} instead of {} gives {}: {}", name, chosen ? chosen->name.text : "-",
+                                    shown(x.value_exact.number(), f.places), a->label.text));
+    }
+    return found.empty() ? "" : fmt::format("reproduced by: {}", fmt::join(found, "; "));
+  }
+
+  // The realisasi the polaritas turns into `capaian` against `target`, solved exactly when the
+  // polaritas is linear in realisasi (positif, negatif) or in 1 / realisasi (negatif_rasio).
+  std::optional<number> solve_realisasi(const check::indicator& ind, const eval::result& target, const number& capaian) {
+    auto at = [&](int x) -> std::optional<number> {
+      eval::result v = ev_.apply(*ind.polaritas->capaian, {{"realisasi", number::from_int(x)}, {"target", target}}, &ind);
+      return v.is_number() ? std::optional(v.number()) : std::nullopt;
+    };
+    std::optional<number> c1 = at(1), c2 = at(2), c3 = at(3);
+    if (!c1 || !c2 || !c3) return std::nullopt;
+    number slope = *c2 - *c1;
+    if (*c3 - *c2 == slope && !slope.is_zero()) return (capaian - (*c1 - slope)).divide(slope);
+    number k = *c1;
+    if (*c2 * number::from_int(2) == k && *c3 * number::from_int(3) == k && !capaian.is_zero()) return k.divide(capaian);
+    return std::nullopt;
   }
 
   std::string causes_of_words(const check::indicator& ind, const data::printed_figure& f) {
@@ -268,6 +321,111 @@ class auditor {
     (void)ind;
     (void)f;
     return "";
+  }
+
+  // ---- cross-checks: printed figures against each other, by the declared policies ------------
+  // Figures printed in one place (the same tahun, objek, target and tempat), by besaran.
+  using place = std::tuple<int, std::string, std::string, std::string>;
+  std::map<place, std::map<std::string, const data::printed_figure*>> by_place() const {
+    std::map<place, std::map<std::string, const data::printed_figure*>> out;
+    for (const data::printed_figure& f : p_.terbitan->figures)
+      out[{f.year, f.objek, target_of(f).name(), f.tempat}].emplace(f.besaran, &f);
+    return out;
+  }
+
+  static eval::result printed(const data::printed_figure* f) {
+    return f && f->number ? eval::result(*f->number) : eval::result(eval::not_measurable{"tidak dicetak", {}});
+  }
+
+  void cross_checks() {
+    const auto places = by_place();
+    for (const auto& [at, figures] : places) {
+      const auto& [year, objek, target, tempat] = at;
+      auto get = [&](const char* besaran) -> const data::printed_figure* {
+        auto it = figures.find(besaran);
+        return it == figures.end() ? nullptr : it->second;
+      };
+      const check::indicator* ind = p_.find_indicator(objek);
+      auto sasaran = std::find_if(p_.sasaran.begin(), p_.sasaran.end(), [&](auto* x) { return x->name.text == objek; });
+      const syntax::sasaran_decl* group = sasaran != p_.sasaran.end() ? *sasaran : nullptr;
+      // A kategori that does not follow from the capaian printed beside it.
+      const syntax::skala_decl* skala = ind ? ind->skala : (group || objek == "instansi") ? p_.skala : nullptr;
+      if (const data::printed_figure *k = get("kategori"), *c = get("capaian"); k && c && c->number && skala) {
+        const syntax::skala_rule* rule = nullptr;
+        for (const syntax::skala_rule& r : skala->rules) {
+          eval::result met = ev_.apply(*r.cond, {{"capaian", *c->number}, {"nilai", *c->number}}, ind);
+          if (!rule && met.is_bool() && met.boolean()) rule = &r;
+        }
+        if (!rule || (data::lower(k->text) != data::lower(rule->label.text) &&
+                      data::lower(k->text) != data::lower(rule->code.text)))
+          cross("IKU305", *k,
+                fmt::format("kategori {} tahun {}: printed \"{}\", but the capaian printed beside it ({}) is {} by "
+                            "skala {}",
+                            objek, year, k->text, c->text,
+                            rule ? fmt::format("{} ({})", rule->label.text, rule->code.text) : "in no rule",
+                            skala->name.text));
+      }
+      // A status that contradicts the polaritas, applied to the realisasi and target printed beside it.
+      if (const data::printed_figure* st = get("status"); st && ind && ind->polaritas->tercapai) {
+        eval::result met = ev_.apply(*ind->polaritas->tercapai, {{"realisasi", printed(get("realisasi"))},
+                                                                 {"target", printed(get("target"))},
+                                                                 {"capaian", printed(get("capaian"))}},
+                                     ind);
+        if (met.is_bool() && data::lower(st->text) != (met.boolean() ? "tercapai" : "tidak tercapai"))
+          cross("IKU306", *st,
+                fmt::format("status {} tahun {}: printed \"{}\", but polaritas {} ({}) says {} for the figures "
+                            "printed beside it",
+                            objek, year, st->text, ind->polaritas->name.text,
+                            sources_.slice(ind->polaritas->tercapai->where), met.boolean() ? "tercapai" : "tidak tercapai"));
+      }
+      // A percentage that is not realisasi / pagu of the amounts printed beside it.
+      const data::printed_figure* money_out = get("realisasi_anggaran") ? get("realisasi_anggaran") : ind ? nullptr : get("realisasi");
+      if (const data::printed_figure *sr = get("serapan"), *pagu = get("pagu"); sr && sr->number && pagu && money_out &&
+                                                                                 p_.efisiensi) {
+        eval::result v = ev_.apply(*p_.efisiensi->serapan, {{"realisasi", printed(money_out)}, {"pagu", printed(pagu)}});
+        if (v.is_number() && v.number().round(sr->places, p_.mode) != *sr->number)
+          cross("IKU307", *sr,
+                fmt::format("serapan {} tahun {}: printed {}, but the realisasi and pagu printed beside it ({} / {}) "
+                            "give {}",
+                            objek, year, sr->text, money_out->text, pagu->text, shown(v.number(), sr->places)));
+      }
+      // An agregat that is not the declared one of the capaian printed for its indicators.
+      if (const data::printed_figure* c = get("capaian"); c && c->number && group && p_.agregat_sasaran) {
+        std::vector<eval::indicator_result> parts;
+        for (const check::indicator& m : p_.indicators) {
+          if (m.sasaran != group) continue;
+          auto it = places.find({year, m.name(), target, tempat});
+          const data::printed_figure* mc = nullptr;
+          if (it != places.end())
+            if (auto f = it->second.find("capaian"); f != it->second.end()) mc = f->second;
+          if (!mc || !mc->number) {
+            parts.clear();
+            break;
+          }
+          eval::indicator_result r;
+          r.indicator = &m;
+          r.year = year;
+          r.capaian = *mc->number;
+          parts.push_back(std::move(r));
+        }
+        if (!parts.empty()) {
+          eval::aggregate_result a = ev_.aggregate(*p_.agregat_sasaran, group, parts);
+          if (a.value_exact.is_number() && a.value_exact.number().round(c->places, p_.mode_capaian) != *c->number)
+            cross("IKU308", *c,
+                  fmt::format("capaian {} tahun {}: printed {}, but agregat {} of the capaian printed for its "
+                              "indikator in the same place gives {}",
+                              objek, year, c->text, p_.agregat_sasaran->name.text,
+                              shown(a.value_exact.number(), c->places)));
+        }
+      }
+    }
+  }
+
+  void cross(const char* code, const data::printed_figure& f, std::string message) {
+    ++s_.cross;
+    out_.error(code, f.where, std::move(message) + (f.tempat.empty() ? "" : " (" + f.tempat + ")"),
+               "printed figures of one place are checked against each other by the declared policies, whatever "
+               "the data");
   }
 
   // One figure printed twice with different values (Tabel 14 and Tabel 15 of the same report).
@@ -309,6 +467,7 @@ std::string audit_summary_line(const audit_summary& s) {
   if (s.rounding) line += fmt::format(", {} agree only under another rounding (IKU302)", s.rounding);
   if (s.twice) line += fmt::format(", {} printed differently in two places (IKU303)", s.twice);
   if (s.unknown) line += fmt::format(", {} name nothing computed (IKU304)", s.unknown);
+  if (s.cross) line += fmt::format("; {} contradict figures printed beside them (IKU305-IKU308)", s.cross);
   return line;
 }
 

@@ -9,15 +9,18 @@
 namespace iku::report {
 
 struct audit_summary {
-  std::size_t checked = 0;
+  std::size_t checked = 0;  // printed figures
   std::size_t agree = 0;
   std::size_t differ = 0;    // IKU301: the printed figure is not the computed one
   std::size_t rounding = 0;  // IKU302: it is, but only under another rounding than the declared one
   std::size_t twice = 0;     // IKU303: one figure printed differently in two places
   std::size_t unknown = 0;   // IKU304: the row names nothing the file computes
+  std::size_t cross = 0;     // IKU305-IKU308: printed figures of one place that contradict each other
 };
 
-// Findings go to `out`: errors (IKU301, IKU303, IKU304) and warnings (IKU302), each with the
+// Findings go to `out`: errors (IKU301, IKU303, IKU304; IKU305 a kategori, IKU306 a status,
+// IKU307 a serapan, IKU308 an agregat that does not follow from the figures printed beside it)
+// and warnings (IKU302), each with the
 // printed and the recomputed figure, and in the hint what reproduces the printed one.
 audit_summary periksa(const check::program& p, const diag::source_manager& sources, eval::evaluator& ev,
                       diag::diagnostics& out);

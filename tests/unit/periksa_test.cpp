@@ -106,7 +106,7 @@ TEST_CASE("periksa: a figure that agrees only under another rounding is a warnin
 }
 
 TEST_CASE("periksa: nothing reproduces it, said plainly", "[periksa]") {
-  audit a("2024,k,capaian,pk,\"12,34\",Tabel 14\n");
+  audit a("2024,k,realisasi,,\"12,340\",Tabel 14\n");
   REQUIRE(a.codes() == "IKU301");
   REQUIRE_THAT(a.first().hint, Catch::StartsWith("nothing in scope reproduces the printed figure"));
 }
@@ -128,4 +128,45 @@ TEST_CASE("periksa: rows that name nothing, and figures that are not numbers", "
   REQUIRE(files.codes() == "IKU221 IKU222");
   REQUIRE(files.diags.items()[0].hint == "did you mean `capaian`? besaran is one of realisasi, target, capaian, kategori, "
                                         "status, pagu, realisasi_anggaran, serapan");
+}
+
+TEST_CASE("periksa: a capaian from an unprinted realisasi is solved for exactly", "[periksa]") {
+  // Printed realisasi 0,004 (not the data's 0,003) and a capaian of 160: (0.02 - x) / 0.01 x 100 = 160
+  // gives x = 0.004 exactly, which is the realisasi printed beside it.
+  audit a("2024,k,realisasi,,\"0,004\",Tabel 16\n2024,k,capaian,pk,\"160,00\",Tabel 16\n");
+  REQUIRE(a.codes() == "IKU301 IKU301");
+  REQUIRE_THAT(a.findings.items()[1].hint,
+               Catch::Contains("the polaritas gives it from a realisasi of 0,004 (0,004 with the declared places)"));
+  REQUIRE_THAT(a.findings.items()[1].hint, Catch::Contains("the realisasi printed here, 0,004, is that value rounded"));
+}
+
+TEST_CASE("periksa: printed figures of one place are checked against each other", "[periksa]") {
+  SECTION("a kategori that does not follow from the capaian printed beside it") {
+    audit a("2024,k,capaian,pk,\"170,00\",T14\n2024,k,kategori,pk,Tinggi,T14\n");
+    REQUIRE(a.codes() == "IKU301 IKU305");  // wrong against the computed one too
+    REQUIRE(a.findings.items()[1].message ==
+            "kategori k tahun 2024: printed \"Tinggi\", but the capaian printed beside it (170,00) is Sangat Tinggi (ST) "
+            "by skala permendagri_54 (T14)");
+  }
+  SECTION("a status that contradicts the polaritas") {
+    audit a("2024,k,realisasi,,\"0,003\",T14\n2024,k,target,pk,\"0,01\",T14\n2024,k,status,pk,tidak tercapai,T14\n");
+    REQUIRE(a.codes() == "IKU301 IKU306");
+    REQUIRE_THAT(a.findings.items()[1].message,
+                 Catch::StartsWith("status k tahun 2024: printed \"tidak tercapai\", but polaritas negatif "
+                                   "(realisasi <= target) says tercapai"));
+  }
+  SECTION("an agregat that is not the declared one of the printed parts") {
+    audit a("2024,k,capaian,pk,\"170,00\",T16\n2024,S1,capaian,pk,\"150,00\",T16\n", "agregat sasaran rerata\n");
+    REQUIRE(a.codes() == "IKU301 IKU308");
+    REQUIRE_THAT(a.findings.items()[1].message,
+                 Catch::StartsWith("capaian S1 tahun 2024: printed 150,00, but agregat rerata of the capaian printed for "
+                                   "its indikator in the same place gives 170,00"));
+  }
+  SECTION("silent when they agree") {
+    audit a("2024,k,realisasi,,\"0,003\",T\n2024,k,target,pk,\"0,01\",T\n2024,k,capaian,pk,\"170,00\",T\n"
+            "2024,k,kategori,pk,ST,T\n2024,k,status,pk,Tercapai,T\n2024,S1,capaian,pk,\"170,00\",T\n",
+            "agregat sasaran rerata\n");
+    REQUIRE(a.codes().empty());
+    REQUIRE(a.summary.agree == 6);
+  }
 }
