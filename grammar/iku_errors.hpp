@@ -124,6 +124,9 @@ IKU_ERROR(syarat_cond, "IKU015", "expected a condition after `syarat`",
           "e.g. syarat a <= b \"a tidak boleh melebihi b\"");
 IKU_ERROR(syarat_message, "IKU012", "expected the syarat message in quotes after the condition",
           "e.g. syarat a <= b \"a tidak boleh melebihi b\"");
+IKU_ERROR(syarat_years_value, "IKU018", "expected a year or a range of years after `tahun`",
+          "a syarat checked in some years only: syarat a <= b \"message\" tahun 2024, or tahun 2024..2026");
+IKU_ERROR(syarat_to, "IKU018", "expected the last year after `..`", "e.g. tahun 2024..2026");
 IKU_ERROR(indikator_name, "IKU011", "expected the indikator name after `indikator`",
           "e.g. indikator ppks \"Prosentase PPKS yang ditangani\" { ... }");
 IKU_ERROR(indikator_label, "IKU012", "expected the indikator label in quotes after its name",

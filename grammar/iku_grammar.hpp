@@ -210,7 +210,12 @@ struct realisasi_block
 
 struct syarat_cond : p::seq<expr> {};
 struct syarat_message : p::seq<string_lit> {};
-struct syarat_field : seq_must<kw_syarat, syarat_cond, syarat_message> {};
+// syarat COND "message" [tahun 2024 | tahun 2024..2026]: a check of some years only
+struct syarat_from : p::seq<year> {};
+struct syarat_to : p::seq<year> {};
+struct syarat_years_value : p::seq<syarat_from, p::opt<p::string<'.', '.'>, p::must<syarat_to>>> {};
+struct syarat_years : seq_must<kw_tahun, syarat_years_value> {};
+struct syarat_field : p::seq<seq_must<kw_syarat, syarat_cond, syarat_message>, p::opt<skip, syarat_years>> {};
 
 struct indikator_field
     : p::sor<satuan_field, polaritas_field, rumus_field, desimal_field, capaian_dari_stmt,

@@ -366,14 +366,21 @@ class resolver {
 
   void check_expressions() {
     scope formula{"rumus", {"tahun"}, true};
-    scope condition{"syarat", {"tahun"}, true};
+    // A syarat reads the data and every figure of its own indicator (not a dependency: it changes none).
+    scope condition{"syarat", {"tahun", "realisasi", "target", "capaian"}, true, {"tercapai"}};
     for (const indicator& ind : p_.indicators) {
       // Only a rumus makes a dependency: a syarat reads figures but changes none, so it may read
       // any indikator, its own included.
       current_ = ind.name();
       if (ind.decl->rumus) expect(*ind.decl->rumus, formula, type::number);
       current_.clear();
-      for (const syntax::syarat& s : ind.decl->syarat_list) expect(*s.cond, condition, type::boolean);
+      for (const syntax::syarat& s : ind.decl->syarat_list) {
+        expect(*s.cond, condition, type::boolean);
+        if (s.years && s.years->first > s.years->second)
+          out_.error("IKU110", s.where, fmt::format("the years {}..{} of the syarat end before they start",
+                                                    s.years->first, s.years->second),
+                     fmt::format("write tahun {}..{}", s.years->second, s.years->first));
+      }
     }
     for (const auto& [name, h] : p_.helpers) {
       current_ = name;

@@ -227,7 +227,13 @@ void evaluator::syarat(indicator_result& r, tracer* t) {
   en.data = true;
   en.year = r.year;
   en.indicator = r.indicator;
+  // Its own figures, by name, before the data: a syarat may say `capaian <= 150`.
+  en.fixed = {{"realisasi", &r.realisasi, "", r.indicator->decl->rumus->where},
+              {"target", &r.target_value, "", r.target ? r.target->value_where : diag::span{}},
+              {"capaian", &r.capaian, "", {}},
+              {"tercapai", &r.tercapai, "", {}}};
   for (const syntax::syarat& s : r.indicator->decl->syarat_list) {
+    if (s.years && (r.year < s.years->first || r.year > s.years->second)) continue;  // not this year's check
     result ok = formula("syarat", s.message.text, *s.cond, en, t);
     if (!ok.measurable()) {
       r.findings.push_back({s.message.text, "tidak dapat diperiksa: " + ok.failure().reason, s.where});

@@ -87,10 +87,11 @@ struct target_set {  // target renstra { 2022: 43.28  2023: 43.43  akhir: 43.79 
   span where;
 };
 
-struct syarat {  // syarat a <= b "message"
+struct syarat {  // syarat a <= b "message" [tahun 2024..2026]
   expr_ptr cond;
   string_lit message;
   span where;
+  std::optional<std::pair<int, int>> years;  // checked in these years only (none: every year)
 };
 
 template <typename T>

@@ -393,7 +393,12 @@ class builder {
         target_set published = values(f, ident{"realisasi", at(*f.children.at(0))}, "the realisasi block");
         dup(d.realisasi, std::move(published), f, d.realisasi ? d.realisasi->where : span{}, "realisasi");
       } else if (f.is_type<g::syarat_field>()) {
-        d.syarat_list.push_back({top_expression(*v), to_string(*f.children.at(1)), at(f)});
+        syarat check{top_expression(*v), to_string(*f.children.at(1)), at(f), std::nullopt};
+        if (f.children.size() > 2) {  // tahun FROM[..TO]
+          int from = to_int(*f.children.at(2));
+          check.years = std::make_pair(from, f.children.size() > 3 ? to_int(*f.children.at(3)) : from);
+        }
+        d.syarat_list.push_back(std::move(check));
       }
     }
     return d;

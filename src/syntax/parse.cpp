@@ -42,7 +42,7 @@ using selector = pt::selector<
         // sasaran and indikator
         g::sasaran_tujuan, g::program_field, g::indikator_block, g::satuan_field, g::polaritas_field,
         g::rumus_field, g::skala_field, g::desimal_field, g::desimal_capaian_value, g::bobot_field, g::target_block,
-        g::target_entry, g::akhir_entry, g::realisasi_block, g::syarat_field>,
+        g::target_entry, g::akhir_entry, g::realisasi_block, g::syarat_field, g::syarat_from, g::syarat_to>,
     pt::fold_one::on<g::or_expr, g::and_expr, g::comparison, g::additive, g::multiplicative>>;
 
 // Recursion in the parser (and in every later stage) goes through these rules; a bound on how

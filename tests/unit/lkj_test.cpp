@@ -300,3 +300,20 @@ TEST_CASE("the years and targets of a run: ranges, lists, akhir and fixed years"
   REQUIRE_FALSE(choose("2024", "rpjmd:2031", &codes));
   REQUIRE(codes == "IKU132: --target 2031 is outside the periode 2022..2026");
 }
+
+TEST_CASE("a syarat reads its indicator's figures and may hold in some years only", "[lkj]") {
+  program_run r("pakai \"sakip\"\ndata d \"data.csv\"\n"
+                "sasaran S1 \"S\" { indikator k \"K\" { polaritas positif  rumus a / b * 100  target pk { 2023: 50  2024: 50 }\n"
+                "  syarat capaian <= 150 \"capaian di atas 150\" tahun 2024\n"
+                "  syarat tercapai \"target tidak tercapai\" tahun 2023..2024\n"
+                "  syarat realisasi < target * 2 \"realisasi dua kali target\" } }\n",
+                "tahun,variabel,nilai\n2023,a,90\n2023,b,100\n2024,a,90\n2024,b,100\n");
+  evaluator ev(*r.program, r.files.sources, opts(2024, "pk"));
+  indicator_result now = ev.evaluate(r.ind("k"), 2024, {"pk"});
+  REQUIRE(now.findings.size() == 1);  // 180 > 150; tercapai holds; 90 < 100 holds
+  REQUIRE(now.findings[0].detail == "180 <= 150");
+  indicator_result before = ev.evaluate(r.ind("k"), 2023, {"pk"});
+  REQUIRE(before.findings.empty());  // the capaian check is 2024's only
+  REQUIRE(codes_of("pakai \"sakip\"\ndata d \"data.csv\"\nsasaran S1 \"S\" { indikator y \"Y\" { polaritas positif  rumus x\n"
+                   "  syarat x > 0 \"x\" tahun 2025..2024 } }\n") == "IKU110");
+}
