@@ -6,7 +6,7 @@ set -euo pipefail
 # Usage: install_deps.sh [build|test]. `build` (make demo) is what compiles iku; `test` (make test)
 # adds clang and libclang-rt-dev (libFuzzer and the sanitizer runtimes of Debian's default clang)
 # for the fuzz targets of tests/fuzz. python3 runs the differential tests.
-packages=(g++ cmake ninja-build pkg-config tao-pegtl-dev libboost-dev libfmt-dev catch2 libcli11-dev nlohmann-json3-dev)
+packages=(g++ cmake ninja-build pkg-config tao-pegtl-dev libboost-dev libfmt-dev catch2 libcli11-dev nlohmann-json3-dev nettle-dev)
 case "${1:-build}" in
   build) ;;
   test) packages+=(clang libclang-rt-dev python3) ;;

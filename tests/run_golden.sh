@@ -80,6 +80,9 @@ if [ -f "$case_dir/setup" ]; then
   [ $rc = 0 ] || fail "setup failed with exit code $rc"
 fi
 
+# Reports carry a stamp with the date (docs/cli.md): a fixed one keeps expected outputs stable.
+export SOURCE_DATE_EPOCH=1717200000  # 2024-06-01T00:00:00Z
+
 mapfile -t args < "$case_dir/args"
 args=("${args[@]//@TMP@/$case_tmp}")
 

@@ -67,6 +67,14 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err)
   std::string tables_help = "tables to print, in report order (default: every one the file declares what for):";
   for (const report::lkj_table& t : report::lkj_tables()) tables_help += fmt::format("\n  {}: {}", t.name, t.about);
   run_cmd->add_option("--tabel,--table", run.tabel, tables_help)->delimiter(',');
+  run_cmd->add_option("--format", run.format,
+                      "text (default), md (Markdown tables), csv (one table; numbers as plain decimals) or json "
+                      "(schema iku-report/1)")
+      ->check(CLI::IsMember({"text", "md", "csv", "json"}));
+  run_cmd->add_option("-o,--output", run.output,
+                      "write to this file (atomically: whole or not at all) instead of standard output; with csv, "
+                      "FOLDER/ writes one file per table");
+  run_cmd->add_flag("--bom", run.bom, "csv: begin with a UTF-8 byte order mark, for Excel");
 
   CLI::App* explain_cmd = app.add_subcommand("explain", "explain how figures were computed");
   add_common(explain_cmd);

@@ -23,6 +23,9 @@ struct common_options {
 
 struct run_options {
   std::vector<std::string> tabel;  // --tabel capaian,renstra (empty: every table that applies)
+  std::string format = "text";     // text | md | csv | json
+  std::optional<std::string> output;  // -o FILE (or FOLDER/ for csv); none: standard output
+  bool bom = false;                // csv: a UTF-8 byte order mark first, for Excel
 };
 
 struct explain_options {

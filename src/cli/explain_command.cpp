@@ -104,7 +104,12 @@ int explain_command(const common_options& o, const explain_options& e, std::ostr
   // is explained, so memory holds one derivation at a time, however long the run.
   eval::evaluator ev(p, s.sources, s.options);
   bool json = e.format == "json";
-  if (json) out << report::explain_json_open(check::display_path(o.file), s.options);
+  if (json) {
+    // The same stamp as a report's (iku-report/1): which inputs this derivation is of.
+    std::optional<report::stamp> stamp = session_stamp(o, s, err);
+    if (!stamp) return usage_error;
+    out << report::explain_json_open(check::display_path(o.file), s.options, &*stamp);
+  }
   std::vector<eval::indicator_result> all;  // an agregat's members, computed once
   for (std::size_t i = 0; i < chosen.size(); ++i) {
     const request& q = chosen[i];

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "cli/commands.hpp"
+#include "cli/run_output.hpp"
 #include "cli/session.hpp"
 #include "diag/suggest.hpp"
 #include "report/lkj.hpp"
@@ -10,6 +11,10 @@
 namespace iku::cli {
 
 int run_command(const common_options& o, const run_options& r, std::ostream& out, std::ostream& err) {
+  if (std::optional<std::string> wrong = check_output_options(r)) {
+    err << "iku run: " << *wrong << "\n";
+    return usage_error;
+  }
   // The tables asked for, checked before any work: a misspelt name is a usage error.
   std::vector<const report::lkj_table*> chosen;
   std::vector<std::string> names;
@@ -42,13 +47,10 @@ int run_command(const common_options& o, const run_options& r, std::ostream& out
   }
   eval::evaluator ev(p, s.sources, s.options);
   report::lkj_context c{p, s.sources, ev, s.style};
-  bool first = true;
+  std::vector<report::table> tables;
   for (const report::lkj_table* t : chosen)
-    for (const report::table& x : t->build(c)) {
-      out << (first ? "" : "\n") << report::render_text(x);
-      first = false;
-    }
-  return ok;
+    for (report::table& x : report::build_table(*t, c)) tables.push_back(std::move(x));
+  return write_report(tables, o, r, s, out, err);
 }
 
 }  // namespace iku::cli

@@ -1,5 +1,9 @@
 #include "cli/session.hpp"
 
+#include <cerrno>
+#include <cstdlib>
+#include <ctime>
+
 namespace iku::cli {
 
 std::optional<int> open_session(const common_options& o, session& s, std::ostream& err) {
@@ -19,6 +23,21 @@ std::optional<int> open_session(const common_options& o, session& s, std::ostrea
   if (diags.has_usage_errors()) return usage_error;
   if (diags.has_errors() || !s.program) return input_error;
   return std::nullopt;
+}
+
+std::optional<report::stamp> session_stamp(const common_options& o, const session& s, std::ostream& err) {
+  std::time_t when = std::time(nullptr);
+  if (const char* epoch = std::getenv("SOURCE_DATE_EPOCH")) {
+    char* end = nullptr;
+    errno = 0;
+    long long seconds = std::strtoll(epoch, &end, 10);
+    if (*epoch < '0' || *epoch > '9' || *end != '\0' || errno == ERANGE) {
+      err << "iku: SOURCE_DATE_EPOCH is not a number of seconds since 1970: " << epoch << "\n";
+      return std::nullopt;
+    }
+    when = static_cast<std::time_t>(seconds);
+  }
+  return report::make_stamp(s.sources, o.file, when);
 }
 
 }  // namespace iku::cli

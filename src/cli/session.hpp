@@ -8,6 +8,7 @@
 #include "cli/app.hpp"
 #include "cli/commands.hpp"
 #include "eval/evaluator.hpp"
+#include "report/stamp.hpp"
 
 namespace iku::cli {
 
@@ -20,5 +21,10 @@ struct session {
 
 // Fills `s`; prints every diagnostic to `err`. Returns the exit code to stop with, or nullopt to go on.
 std::optional<int> open_session(const common_options& o, session& s, std::ostream& err);
+
+// The stamp of the session's inputs, dated by $SOURCE_DATE_EPOCH when it is set (reproducible
+// builds and tests give the date), else by the clock. nullopt, the reason written to `err`, when
+// that variable is not a whole number of seconds since 1970.
+std::optional<report::stamp> session_stamp(const common_options& o, const session& s, std::ostream& err);
 
 }  // namespace iku::cli

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "eval/evaluator.hpp"
+#include "report/stamp.hpp"
 
 namespace iku::report {
 
@@ -31,8 +32,9 @@ std::string narrative(const explanation& e, const diag::source_manager& sources,
 std::string explain_text(const explanation& e, const diag::source_manager& sources, value::number_style style);
 
 // The JSON document in pieces, so a long run can be written one figure at a time:
-// open, then figures separated by ",\n" (the first preceded by "\n"), then close.
-std::string explain_json_open(const std::string& file, const eval::options& o);
+// open, then figures separated by ",\n" (the first preceded by "\n"), then close. The stamp
+// (report/stamp.hpp) is written when given.
+std::string explain_json_open(const std::string& file, const eval::options& o, const stamp* s = nullptr);
 std::string explain_json_figure(const explanation& e, const diag::source_manager& sources, value::number_style style);
 std::string explain_json_close(bool any_figure);
 // The whole document at once.

@@ -4,6 +4,7 @@
 
 #include "report/lkj.hpp"
 #include "report/explain.hpp"
+#include "report/render.hpp"
 
 namespace iku::report {
 
@@ -89,29 +90,34 @@ json figure_json(const explanation& e, const diag::source_manager& sources, valu
           {"trace", node_json(e.trace, sources)}};
 }
 
-}  // namespace
-
-std::string explain_json_figure(const explanation& e, const diag::source_manager& sources,
-                                value::number_style style) {
-  json figure = figure_json(e, sources, style);
-  // Indented as an element of the document's "figures" array.
+// `j` as 2-space-indented JSON whose lines after the first start with `indent` (it is nested).
+std::string indented(const json& j, const std::string& indent) {
   std::string out;
-  std::string text = dump(figure, 2);
+  std::string text = dump(j, 2);
   for (std::size_t at = 0; at < text.size();) {
     std::size_t nl = text.find('\n', at);
     std::size_t end = nl == std::string::npos ? text.size() : nl;
-    out += "    " + text.substr(at, end - at);
+    out += (at == 0 ? "" : indent) + text.substr(at, end - at);
     if (nl != std::string::npos) out += "\n";
     at = end + 1;
   }
   return out;
 }
 
-std::string explain_json_open(const std::string& file, const eval::options& o) {
+}  // namespace
+
+std::string explain_json_figure(const explanation& e, const diag::source_manager& sources,
+                                value::number_style style) {
+  // Indented as an element of the document's "figures" array.
+  return "    " + indented(figure_json(e, sources, style), "    ");
+}
+
+std::string explain_json_open(const std::string& file, const eval::options& o, const stamp* s) {
   json meta = {{"schema", explain_schema}, {"file", file},           {"tahun", o.year},
                {"target", o.target.name()},  {"wilayah", o.wilayah}};
+  if (s) meta["stamp"] = stamp_json(*s);
   std::string out = "{\n";
-  for (const auto& [key, value] : meta.items()) out += "  " + dump(json(key)) + ": " + dump(value) + ",\n";
+  for (const auto& [key, value] : meta.items()) out += "  " + dump(json(key)) + ": " + indented(value, "  ") + ",\n";
   return out + "  \"figures\": [";
 }
 

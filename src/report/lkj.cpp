@@ -43,4 +43,10 @@ const lkj_table* find_lkj_table(std::string_view name) {
   return it == all.end() ? nullptr : &*it;
 }
 
+std::vector<table> build_table(const lkj_table& kind, const lkj_context& c) {
+  std::vector<table> out = kind.build(c);
+  for (table& t : out) t.name = kind.name;
+  return out;
+}
+
 }  // namespace iku::report

@@ -37,6 +37,8 @@ struct lkj_table {
 // Every table, in the order of a printed LKj (one array: pointers into it compare in that order).
 const std::vector<lkj_table>& lkj_tables();
 const lkj_table* find_lkj_table(std::string_view name);
+// The tables of one kind, each named after it (table::name), as every format writes them.
+std::vector<table> build_table(const lkj_table& kind, const lkj_context& c);
 
 // Tabel 13: the rules of the selected scale as declared.
 std::vector<table> skala_table(const lkj_context& c);

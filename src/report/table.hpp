@@ -54,6 +54,7 @@ struct table {
   std::vector<column> columns;
   std::vector<row> rows;
   std::vector<std::string> notes;  // printed under the table, one per line
+  std::string name;  // the table's --tabel name ("capaian"), set by build_table (report/lkj.hpp)
   // Which of several tables of one kind this is (a sasaran's name in Tabel 16, a target set in
   // Tabel 15), for file names and json; empty when the kind has one table.
   std::string part;

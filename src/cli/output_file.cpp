@@ -1,0 +1,61 @@
+#include "cli/output_file.hpp"
+
+#include <cerrno>
+#include <cstdlib>
+#include <cstring>
+#include <filesystem>
+#include <string>
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+namespace iku::cli {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string os_error() { return std::strerror(errno); }
+
+}  // namespace
+
+std::optional<std::string> write_atomically(const std::string& path, std::string_view content) {
+  // Replacing a folder, a device (/dev/full) or a pipe by a rename would be wrong, not a report.
+  struct stat existing {};
+  if (::stat(path.c_str(), &existing) == 0) {
+    if (S_ISDIR(existing.st_mode)) return "is a directory";
+    if (!S_ISREG(existing.st_mode)) return "is not a regular file";
+  }
+  const fs::path target(path);
+  if (target.filename().empty()) return "names a folder, not a file";
+  const fs::path folder = target.has_parent_path() ? target.parent_path() : fs::path(".");
+  std::string temporary = (folder / ("." + target.filename().string() + ".iku-XXXXXX")).string();
+  int fd = ::mkstemp(temporary.data());
+  if (fd < 0) return os_error();
+
+  auto fail = [&](std::string why) -> std::optional<std::string> {
+    if (fd >= 0) ::close(fd);
+    ::unlink(temporary.c_str());
+    return why;
+  };
+  // mkstemp makes the file private (0600); a report is as readable as any file the user creates.
+  const mode_t mask = ::umask(0);
+  ::umask(mask);
+  if (::fchmod(fd, 0666 & ~mask) != 0) return fail(os_error());
+  for (std::size_t done = 0; done < content.size();) {
+    ssize_t n = ::write(fd, content.data() + done, content.size() - done);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) return fail(n < 0 ? os_error() : "nothing could be written");
+    done += static_cast<std::size_t>(n);
+  }
+  // On disk before the rename makes it the file: a crash leaves the old file or the whole new one.
+  if (::fsync(fd) != 0) return fail(os_error());
+  int closed = ::close(fd);
+  fd = -1;
+  if (closed != 0) return fail(os_error());
+  if (::rename(temporary.c_str(), path.c_str()) != 0) return fail(os_error());
+  return std::nullopt;
+}
+
+}  // namespace iku::cli

@@ -1,0 +1,103 @@
+#include "cli/run_output.hpp"
+
+#include <cctype>
+#include <filesystem>
+
+#include <fmt/format.h>
+
+#include "check/program.hpp"
+#include "cli/output_file.hpp"
+#include "report/render.hpp"
+
+namespace iku::cli {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+// -o names a folder when it ends with '/' or is one.
+bool names_folder(const std::string& path) {
+  std::error_code ec;
+  return path.back() == '/' || fs::is_directory(path, ec);
+}
+
+// "capaian.csv", "sasaran-S1.csv": the table's --tabel name, and its part when the kind has several.
+std::string file_name(const report::table& t) {
+  std::string name = t.name;
+  if (!t.part.empty()) {
+    name += "-";
+    // Sasaran and target-set names are identifiers already; anything else cannot leave the folder.
+    for (char ch : t.part) name += std::isalnum(static_cast<unsigned char>(ch)) || ch == '_' || ch == '-' ? ch : '_';
+  }
+  return name + ".csv";
+}
+
+int cannot_write(const std::string& path, const std::string& why, std::ostream& err) {
+  err << fmt::format("iku run: cannot write {}: {}\n", path, why);
+  return usage_error;
+}
+
+}  // namespace
+
+std::optional<std::string> check_output_options(const run_options& r) {
+  if (r.bom && r.format != "csv") return "--bom is for --format csv (a byte order mark tells Excel the file is UTF-8)";
+  if (r.output && r.output->empty()) return "-o needs a file name";
+  if (r.output && r.format != "csv" && names_folder(*r.output))
+    return fmt::format("-o {} is a folder: only --format csv writes one file per table into a folder", *r.output);
+  return std::nullopt;
+}
+
+int write_report(const std::vector<report::table>& tables, const common_options& o, const run_options& r,
+                 const session& s, std::ostream& out, std::ostream& err) {
+  if (r.format == "csv") {
+    if (r.output && names_folder(*r.output)) {
+      for (const report::table& t : tables) {
+        std::string path = (fs::path(*r.output) / file_name(t)).string();
+        if (std::optional<std::string> why = write_atomically(path, report::render_csv(t, r.bom)))
+          return cannot_write(path, *why, err);
+      }
+      return ok;
+    }
+    if (tables.size() > 1 && tables.front().name == tables.back().name) {  // Tabel 15 or 16: one kind
+      err << fmt::format("iku run: table `{}` is {} tables here ({} first) and a csv file holds one: write one file "
+                         "per table with -o FOLDER/ ({})\n",
+                         tables.front().name, tables.size(), tables.front().part, file_name(tables.front()));
+      return usage_error;
+    }
+    if (tables.size() != 1) {
+      err << fmt::format(
+          "iku run: a csv file holds one table and this run has {}: choose one with --tabel, or write one file per "
+          "table with -o FOLDER/\n",
+          tables.size());
+      return usage_error;
+    }
+  }
+
+  // The stamp says which inputs made a report. Text on a terminal is read, not filed, and keeps
+  // its lines as they were; written to a file with -o it is a report and carries the stamp too.
+  // A csv file stays a clean table (docs/cli.md).
+  std::optional<report::stamp> stamp;
+  if (r.format == "md" || r.format == "json" || (r.format == "text" && r.output)) {
+    stamp = session_stamp(o, s, err);
+    if (!stamp) return usage_error;
+  }
+  std::string text;
+  if (r.format == "csv") {
+    text = report::render_csv(tables.front(), r.bom);
+  } else if (r.format == "md") {
+    text = report::render_md(tables, *stamp);
+  } else if (r.format == "json") {
+    text = report::render_report_json(tables, check::display_path(o.file), s.options, *stamp);
+  } else {
+    for (const report::table& t : tables) text += (text.empty() ? "" : "\n") + report::render_text(t);
+    if (stamp) text += "\n" + report::stamp_line(*stamp) + "\n";
+  }
+  if (!r.output) {
+    out << text;
+    return ok;
+  }
+  if (std::optional<std::string> why = write_atomically(*r.output, text)) return cannot_write(*r.output, *why, err);
+  return ok;
+}
+
+}  // namespace iku::cli
