@@ -1,5 +1,9 @@
 #include <fmt/format.h>
 
+#include <set>
+
+#include "check/plan_checks.hpp"
+#include "check/scale_proof.hpp"
 #include "cli/commands.hpp"
 #include "cli/session.hpp"
 #include "report/periksa.hpp"
@@ -22,10 +26,18 @@ int periksa_command(const common_options& o, const periksa_options& k, std::ostr
   eval::evaluator ev(p, s.sources, s.options);
   diag::diagnostics findings;
   report::audit_summary summary = report::periksa(p, s.sources, ev, findings);
+  // The plan itself, and each scale it uses, proved exactly.
+  check::check_plan(p, s.sources, findings);
+  std::set<const syntax::skala_decl*> scales;
+  if (p.skala) scales.insert(p.skala);
+  for (const check::indicator& ind : p.indicators)
+    if (ind.skala) scales.insert(ind.skala);
+  for (const syntax::skala_decl* scale : scales) check::prove_scale(*scale, s.sources, findings);
   out << diag::render_all(findings, s.sources, o.max_errors);
-  out << report::audit_summary_line(summary) << "\n";
-  bool warnings = summary.rounding > 0;
-  return findings.has_errors() || (k.strict && warnings) ? input_error : ok;
+  std::size_t warnings = 0;
+  for (const diag::diagnostic& d : findings.items()) warnings += d.level == diag::severity::warning;
+  out << report::audit_summary_line(summary) << fmt::format("; {} warning{}\n", warnings, warnings == 1 ? "" : "s");
+  return findings.has_errors() || (k.strict && warnings > 0) ? input_error : ok;
 }
 
 }  // namespace iku::cli

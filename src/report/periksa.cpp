@@ -244,6 +244,14 @@ class auditor {
         }
       }
     }
+    // The capaian from the realisasi the report printed in the same place (not from the data).
+    if (f.besaran == "capaian" && r.target_value.is_number())
+      for (const data::printed_figure& g : p_.terbitan->figures)
+        if (g.year == f.year && g.objek == f.objek && g.besaran == "realisasi" && g.tempat == f.tempat && g.number) {
+          eval::result v = ev_.apply(*ind.polaritas->capaian, {{"realisasi", *g.number}, {"target", r.target_value}}, &ind);
+          if (v.is_number() && v.number().round(f.places, ind.mode_capaian) == *f.number)
+            found.push_back(fmt::format("the realisasi printed here ({}) gives {}", g.text, shown(v.number(), f.places)));
+        }
     // The neighbouring years' data against this year's target.
     for (int year : {f.year - 1, f.year + 1}) {
       eval::target_choice fixed = t;
@@ -316,11 +324,20 @@ class auditor {
     return std::nullopt;
   }
 
+  // A status read with another polaritas's `tercapai` (a lower-is-better indicator read as higher).
   std::string causes_of_words(const check::indicator& ind, const data::printed_figure& f) {
-    // A kategori printed from a printed capaian: which printed capaian of the same place would give it.
-    (void)ind;
-    (void)f;
-    return "";
+    if (f.besaran != "status") return "";
+    std::vector<std::string> found;
+    for (const auto& [name, pol] : p_.polarities) {
+      if (pol == ind.polaritas || !pol->tercapai) continue;
+      check::indicator other = ind;
+      other.polaritas = pol;
+      eval::indicator_result x = variant(other, f.year, target_of(f));
+      if (x.tercapai.is_bool() && data::lower(f.text) == (x.tercapai.boolean() ? "tercapai" : "tidak tercapai"))
+        found.push_back(fmt::format("polaritas {} instead of {}: {}", name, ind.polaritas->name.text,
+                                    sources_.slice(pol->tercapai->where)));
+    }
+    return found.empty() ? "" : fmt::format("reproduced by: {}", fmt::join(found, "; "));
   }
 
   // ---- cross-checks: printed figures against each other, by the declared policies ------------
