@@ -7,8 +7,32 @@
 #include "cli/session.hpp"
 #include "diag/suggest.hpp"
 #include "report/lkj.hpp"
+#include "report/periksa.hpp"
 
 namespace iku::cli {
+
+namespace {
+
+// With the figures the report printed (`terbitan`), each LKj table ends with the printed figures
+// of its number that disagree with the recomputed ones: the report is evidence, not truth
+// (`iku periksa` gives the causes). Tabel 16's notes go under the last sasaran's table.
+void note_printed(const check::program& p, session& s, eval::evaluator& ev,
+                  const std::vector<const report::lkj_table*>& chosen, std::vector<report::table>& tables) {
+  diag::diagnostics findings;  // the audit's own output is `iku periksa`'s
+  report::audit_summary audit = report::periksa(p, s.sources, ev, findings);
+  for (const report::lkj_table* t : chosen) {
+    std::string_view about = t->about;
+    if (about.substr(0, 6) != "Tabel ") continue;
+    std::string label(about.substr(0, about.find(':')));  // "Tabel 14"
+    auto last = std::find_if(tables.rbegin(), tables.rend(), [&](const report::table& x) { return x.name == t->name; });
+    if (last == tables.rend()) continue;
+    for (const report::printed_note& n : audit.notes)
+      if (n.tempat == label || n.tempat.rfind(label + ",", 0) == 0 || n.tempat.rfind(label + " ", 0) == 0)
+        last->notes.push_back(n.line);
+  }
+}
+
+}  // namespace
 
 int run_command(const common_options& o, const run_options& r, std::ostream& out, std::ostream& err) {
   if (std::optional<std::string> wrong = check_output_options(r)) {
@@ -50,6 +74,7 @@ int run_command(const common_options& o, const run_options& r, std::ostream& out
   std::vector<report::table> tables;
   for (const report::lkj_table* t : chosen)
     for (report::table& x : report::build_table(*t, c)) tables.push_back(std::move(x));
+  if (p.terbitan) note_printed(p, s, ev, chosen, tables);
   return write_report(tables, o, r, s, out, err);
 }
 

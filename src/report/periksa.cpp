@@ -151,15 +151,17 @@ class auditor {
         return;
       }
       ++s_.differ;
-      out_.error("IKU301", f.where, fmt::format("{}: printed \"{}\"{}, computed \"{}\"", what, f.text, where, e.words.front()),
-                 ind ? causes_of_words(*ind, f) : "");
+      finding(diag::severity::error, "IKU301", f,
+              fmt::format("{}: printed \"{}\"{}, computed \"{}\"", what, f.text, where, e.words.front()),
+              ind ? causes_of_words(*ind, f) : "");
       return;
     }
     if (!e.value.is_number()) {
       ++s_.differ;
-      out_.error("IKU301", f.where,
-                 fmt::format("{}: printed {}{}, but iku cannot compute it: {}", what, f.text, where,
-                             e.value.measurable() ? "not a number" : e.value.failure().reason));
+      finding(diag::severity::error, "IKU301", f,
+              fmt::format("{}: printed {}{}, but iku cannot compute it: {}", what, f.text, where,
+                          e.value.measurable() ? "not a number" : e.value.failure().reason),
+              "");
       return;
     }
     const number& v = e.value.number();
@@ -170,15 +172,11 @@ class auditor {
     for (rounding m : all_modes)
       if (m != e.mode && v.round(f.places, m) == *f.number) {
         ++s_.rounding;
-        diag::diagnostic d;
-        d.level = diag::severity::warning;
-        d.code = "IKU302";
-        d.where = f.where;
-        d.message = fmt::format("{}: printed {}{} agrees only when rounded {}, not {} as declared", what, f.text, where,
-                                value::to_string(m), value::to_string(e.mode));
-        d.hint = fmt::format("exact value {}; rounded {} it is {}", v.to_string(), value::to_string(e.mode),
-                             shown(v.round(f.places, e.mode), f.places));
-        out_.add(std::move(d));
+        finding(diag::severity::warning, "IKU302", f,
+                fmt::format("{}: printed {}{} agrees only when rounded {}, not {} as declared", what, f.text, where,
+                            value::to_string(m), value::to_string(e.mode)),
+                fmt::format("exact value {}; rounded {} it is {}", v.to_string(), value::to_string(e.mode),
+                            shown(v.round(f.places, e.mode), f.places)));
         return;
       }
     ++s_.differ;
@@ -190,9 +188,9 @@ class auditor {
         !budget->nodes[budget->index_of(f.objek)].children.empty())
       because = fmt::format("the printed figure is not the sum of its lines, which is {}",
                             v.format(0, value::number_style::id));
-    out_.error("IKU301", f.where,
-               fmt::format("{}: printed {}{}, computed {}", what, f.text, where, shown(v, f.places)),
-               because.empty() ? "nothing in scope reproduces the printed figure (other polaritas, realisasi "
+    finding(diag::severity::error, "IKU301", f,
+            fmt::format("{}: printed {}{}, computed {}", what, f.text, where, shown(v, f.places)),
+            because.empty() ? "nothing in scope reproduces the printed figure (other polaritas, realisasi "
                                  "rounded or not, other target sets, the neighbouring years' data, other roundings)"
                                : because);
   }
@@ -440,9 +438,9 @@ class auditor {
 
   void cross(const char* code, const data::printed_figure& f, std::string message) {
     ++s_.cross;
-    out_.error(code, f.where, std::move(message) + (f.tempat.empty() ? "" : " (" + f.tempat + ")"),
-               "printed figures of one place are checked against each other by the declared policies, whatever "
-               "the data");
+    finding(diag::severity::error, code, f, std::move(message) + (f.tempat.empty() ? "" : " (" + f.tempat + ")"),
+            "printed figures of one place are checked against each other by the declared policies, whatever the "
+            "data");
   }
 
   // One figure printed twice with different values (Tabel 14 and Tabel 15 of the same report).
@@ -455,12 +453,26 @@ class auditor {
       bool same = f.number && g.number ? *f.number == *g.number : data::lower(f.text) == data::lower(g.text);
       if (same) continue;
       ++s_.twice;
-      out_.error("IKU303", f.where,
+      finding(diag::severity::error, "IKU303", f,
                  fmt::format("{} {} tahun {} is printed {}{} here and {}{} at {}", f.besaran, f.objek, f.year, f.text,
                              f.tempat.empty() ? "" : " (" + f.tempat + ")", g.text,
                              g.tempat.empty() ? "" : " (" + g.tempat + ")", sources_.where(g.where)),
                  "one figure of one year has one value; each printing is also checked against the computed one");
     }
+  }
+
+  // A finding at the printed cell, kept in a line for the table that printed it too.
+  void finding(diag::severity level, const char* code, const data::printed_figure& f, std::string message,
+               std::string hint) {
+    s_.notes.push_back(
+        {f.tempat, fmt::format("Peringatan: laporan mencetak angka lain ({}): {} [{}]", code, message, sources_.where(f.where))});
+    diag::diagnostic d;
+    d.level = level;
+    d.code = code;
+    d.where = f.where;
+    d.message = std::move(message);
+    d.hint = std::move(hint);
+    out_.add(std::move(d));
   }
 
   const check::program& p_;

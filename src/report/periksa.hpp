@@ -8,6 +8,12 @@
 
 namespace iku::report {
 
+// One disagreement in a line for the table that printed the figure (`iku run` puts it under it).
+struct printed_note {
+  std::string tempat;  // where the report printed the figure: "Tabel 14", "Tabel 16, Sasaran 1"
+  std::string line;
+};
+
 struct audit_summary {
   std::size_t checked = 0;  // printed figures
   std::size_t agree = 0;
@@ -16,6 +22,7 @@ struct audit_summary {
   std::size_t twice = 0;     // IKU303: one figure printed differently in two places
   std::size_t unknown = 0;   // IKU304: the row names nothing the file computes
   std::size_t cross = 0;     // IKU305-IKU308: printed figures of one place that contradict each other
+  std::vector<printed_note> notes;  // every IKU301-IKU308 finding, in a line
 };
 
 // Findings go to `out`: errors (IKU301, IKU303, IKU304; IKU305 a kategori, IKU306 a status,
