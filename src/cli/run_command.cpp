@@ -26,9 +26,15 @@ void note_printed(const check::program& p, session& s, eval::evaluator& ev,
     std::string label(about.substr(0, about.find(':')));  // "Tabel 14"
     auto last = std::find_if(tables.rbegin(), tables.rend(), [&](const report::table& x) { return x.name == t->name; });
     if (last == tables.rend()) continue;
-    for (const report::printed_note& n : audit.notes)
-      if (n.tempat == label || n.tempat.rfind(label + ",", 0) == 0 || n.tempat.rfind(label + " ", 0) == 0)
-        last->notes.push_back(n.line);
+    const eval::options& o = s.options;
+    for (const report::printed_note& n : audit.notes) {
+      bool here = n.tempat == label || n.tempat.rfind(label + ",", 0) == 0 || n.tempat.rfind(label + " ", 0) == 0;
+      // Of the years shown; and for tables scored against the run's targets, of one of those.
+      bool year = std::find(o.years.begin(), o.years.end(), n.year) != o.years.end();
+      bool target = n.target.empty() || t->name == "renstra" ||
+                    std::any_of(o.targets.begin(), o.targets.end(), [&](const auto& x) { return x.name() == n.target; });
+      if (here && year && target) last->notes.push_back(n.line);
+    }
   }
 }
 

@@ -464,8 +464,10 @@ class auditor {
   // A finding at the printed cell, kept in a line for the table that printed it too.
   void finding(diag::severity level, const char* code, const data::printed_figure& f, std::string message,
                std::string hint) {
-    s_.notes.push_back(
-        {f.tempat, fmt::format("Peringatan: laporan mencetak angka lain ({}): {} [{}]", code, message, sources_.where(f.where))});
+    const bool scored = f.besaran == "target" || f.besaran == "capaian" || f.besaran == "kategori" || f.besaran == "status";
+    s_.notes.push_back({f.tempat, f.year, scored ? target_of(f).name() : "",
+                        fmt::format("Peringatan: laporan mencetak angka lain ({}): {} [{}]", code, message,
+                                    sources_.where(f.where))});
     diag::diagnostic d;
     d.level = level;
     d.code = code;

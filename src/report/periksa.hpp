@@ -11,6 +11,8 @@ namespace iku::report {
 // One disagreement in a line for the table that printed the figure (`iku run` puts it under it).
 struct printed_note {
   std::string tempat;  // where the report printed the figure: "Tabel 14", "Tabel 16, Sasaran 1"
+  int year = 0;
+  std::string target;  // the target it was scored against, as eval::target_choice::name() ("" : none)
   std::string line;
 };
 
