@@ -20,12 +20,17 @@ using value::rounding;
 
 constexpr rounding all_modes[] = {rounding::half_up, rounding::half_even, rounding::down, rounding::up};
 
+// The place a figure was printed, without a note in brackets ("Tabel 16, Sasaran 1 (dicetak
+// 6,753,861,189)" is printed in "Tabel 16, Sasaran 1"): figures of one place are checked together.
+std::string place_of(const std::string& tempat) { return tempat.substr(0, tempat.find(" (")); }
+
 // What a printed figure is held against: the exact value and the rounding its display declares, or
 // for a kategori or status the words that print it.
 struct expected {
   eval::result value;
   rounding mode = rounding::half_up;
   std::vector<std::string> words;  // lower case: "sangat tinggi", "st"; "tercapai"
+  std::string shown;               // the computed one as iku prints it: "Sangat Tinggi (ST)"
   bool found = false;              // the row names something the file computes
 };
 
@@ -73,10 +78,12 @@ class auditor {
       e.value = r.capaian_exact;
       e.mode = ind.mode_capaian;
     } else if (f.besaran == "kategori") {
-      if (r.kategori) e.words = {data::lower(r.kategori->label.text), data::lower(r.kategori->code.text)};
-      else e.value = eval::not_measurable{r.kategori_reason.empty() ? "tanpa skala" : r.kategori_reason, {}};
+      if (r.kategori) {
+        e.words = {data::lower(r.kategori->label.text), data::lower(r.kategori->code.text)};
+        e.shown = fmt::format("{} ({})", r.kategori->label.text, r.kategori->code.text);
+      } else e.value = eval::not_measurable{r.kategori_reason.empty() ? "tanpa skala" : r.kategori_reason, {}};
     } else if (f.besaran == "status") {
-      if (r.tercapai.is_bool()) e.words = {r.tercapai.boolean() ? "tercapai" : "tidak tercapai"};
+      if (r.tercapai.is_bool()) e.shown = (e.words = {r.tercapai.boolean() ? "tercapai" : "tidak tercapai"}).front();
       else e.value = r.tercapai;
     } else {
       e.found = false;
@@ -95,6 +102,7 @@ class auditor {
         e.mode = p_.mode_capaian;
       } else if (x.kategori) {
         e.words = {data::lower(x.kategori->label.text), data::lower(x.kategori->code.text)};
+        e.shown = fmt::format("{} ({})", x.kategori->label.text, x.kategori->code.text);
       } else {
         e.value = eval::not_measurable{x.kategori_reason, {}};
       }
@@ -152,7 +160,7 @@ class auditor {
       }
       ++s_.differ;
       finding(diag::severity::error, "IKU301", f,
-              fmt::format("{}: printed \"{}\"{}, computed \"{}\"", what, f.text, where, e.words.front()),
+              fmt::format("{}: printed \"{}\"{}, computed \"{}\"", what, f.text, where, e.shown),
               ind ? causes_of_words(*ind, f) : "");
       return;
     }
@@ -175,7 +183,8 @@ class auditor {
         finding(diag::severity::warning, "IKU302", f,
                 fmt::format("{}: printed {}{} agrees only when rounded {}, not {} as declared", what, f.text, where,
                             value::to_string(m), value::to_string(e.mode)),
-                fmt::format("exact value {}; rounded {} it is {}", v.to_string(), value::to_string(e.mode),
+                fmt::format("exact value {}; rounded {} it is {}", v.format(0, value::number_style::id),
+                            value::to_string(e.mode),
                             shown(v.round(f.places, e.mode), f.places)));
         return;
       }
@@ -190,9 +199,11 @@ class auditor {
                             v.format(0, value::number_style::id));
     finding(diag::severity::error, "IKU301", f,
             fmt::format("{}: printed {}{}, computed {}", what, f.text, where, shown(v, f.places)),
-            because.empty() ? "nothing in scope reproduces the printed figure (other polaritas, realisasi "
-                                 "rounded or not, other target sets, the neighbouring years' data, other roundings)"
-                               : because);
+            !because.empty() ? because
+            : ind ? "nothing in scope reproduces the printed figure (other polaritas, realisasi rounded or not, "
+                    "other target sets, the neighbouring years' data, other roundings)"
+                  : "nothing in scope reproduces the printed figure (other roundings; for a sasaran or the office, "
+                    "the other agregat)");
   }
 
   // ---- cause search: which alternative in scope prints as the printed figure ----------------
@@ -238,14 +249,15 @@ class auditor {
           eval::indicator_result y = ev_.evaluate(ind, f.year, o);
           if (prints(y, ind.mode_capaian))
             found.push_back(fmt::format("target {} ({}) instead of {} gives {}", o.name(),
-                                        y.target ? y.target->value.text : "?", t.name(), shown_capaian(y)));
+                                        y.target ? y.target->value.shown(value::number_style::id) : "?", t.name(),
+                                        shown_capaian(y)));
         }
       }
     }
     // The capaian from the realisasi the report printed in the same place (not from the data).
     if (f.besaran == "capaian" && r.target_value.is_number())
       for (const data::printed_figure& g : p_.terbitan->figures)
-        if (g.year == f.year && g.objek == f.objek && g.besaran == "realisasi" && g.tempat == f.tempat && g.number) {
+        if (g.year == f.year && g.objek == f.objek && g.besaran == "realisasi" && place_of(g.tempat) == place_of(f.tempat) && g.number) {
           eval::result v = ev_.apply(*ind.polaritas->capaian, {{"realisasi", *g.number}, {"target", r.target_value}}, &ind);
           if (v.is_number() && v.number().round(f.places, ind.mode_capaian) == *f.number)
             found.push_back(fmt::format("the realisasi printed here ({}) gives {}", g.text, shown(v.number(), f.places)));
@@ -281,7 +293,7 @@ class auditor {
         // The realisasi printed in the same place: when it is that value rounded, the report
         // computed the capaian from an unprinted, unrounded realisasi.
         for (const data::printed_figure& g : p_.terbitan->figures)
-          if (g.year == f.year && g.objek == f.objek && g.besaran == "realisasi" && g.tempat == f.tempat && g.number &&
+          if (g.year == f.year && g.objek == f.objek && g.besaran == "realisasi" && place_of(g.tempat) == place_of(f.tempat) && g.number &&
               x->round(g.places, ind.mode_realisasi) == *g.number)
             because += fmt::format("; the realisasi printed here, {}, is that value rounded: the report computed the "
                                    "capaian from a realisasi it did not print",
@@ -344,7 +356,7 @@ class auditor {
   std::map<place, std::map<std::string, const data::printed_figure*>> by_place() const {
     std::map<place, std::map<std::string, const data::printed_figure*>> out;
     for (const data::printed_figure& f : p_.terbitan->figures)
-      out[{f.year, f.objek, target_of(f).name(), f.tempat}].emplace(f.besaran, &f);
+      out[{f.year, f.objek, target_of(f).name(), place_of(f.tempat)}].emplace(f.besaran, &f);
     return out;
   }
 
@@ -493,7 +505,7 @@ audit_summary periksa(const check::program& p, const diag::source_manager& sourc
 }
 
 std::string audit_summary_line(const audit_summary& s) {
-  std::string line = fmt::format("{} printed figures checked: {} agree", s.checked, s.agree);
+  std::string line = fmt::format("{} printed figure{} checked: {} agree", s.checked, s.checked == 1 ? "" : "s", s.agree);
   if (s.differ) line += fmt::format(", {} differ (IKU301)", s.differ);
   if (s.rounding) line += fmt::format(", {} agree only under another rounding (IKU302)", s.rounding);
   if (s.twice) line += fmt::format(", {} printed differently in two places (IKU303)", s.twice);
