@@ -86,7 +86,7 @@ TEST_CASE("periksa: a capaian scored against another target set is found", "[per
   // (2 x 0.02 - 0.003) / 0.02 x 100 = 185: the renstra target where the pk one was meant.
   audit a("2024,k,capaian,pk,\"185,00\",Tabel 15\n");
   REQUIRE(a.codes() == "IKU301");
-  REQUIRE_THAT(a.first().hint, Catch::Contains("target renstra (0.02) instead of pk gives 185,00"));
+  REQUIRE_THAT(a.first().hint, Catch::Contains("target renstra (0,02) instead of pk gives 185,00"));
 }
 
 TEST_CASE("periksa: the neighbouring year's data is found", "[periksa]") {
