@@ -92,6 +92,8 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err)
   add_common(periksa_cmd);
   periksa_options periksa;
   periksa_cmd->add_flag("--ketat,--strict", periksa.strict, "warnings (IKU302) fail the audit too");
+  periksa_cmd->add_option("--format", periksa.format, "text or json (schema iku-periksa/1)")
+      ->check(CLI::IsMember({"text", "json"}));
 
   CLI::App* eval_cmd = app.add_subcommand("eval", "compute one expression exactly, e.g. iku eval '3 / 100214 * 100'");
   eval_options eval;

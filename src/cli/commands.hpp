@@ -36,6 +36,7 @@ struct explain_options {
 
 struct periksa_options {
   bool strict = false;  // --ketat: warnings fail the audit too
+  std::string format = "text";
 };
 
 struct eval_options {

@@ -5,6 +5,7 @@
 
 #include "check/program.hpp"
 #include "eval/evaluator.hpp"
+#include "report/stamp.hpp"
 
 namespace iku::report {
 
@@ -36,5 +37,12 @@ audit_summary periksa(const check::program& p, const diag::source_manager& sourc
 
 // "42 printed figures checked: 37 agree, 4 differ (IKU301), ..."
 std::string audit_summary_line(const audit_summary& s);
+
+inline constexpr const char* periksa_schema = "iku-periksa/1";
+
+// The audit as JSON: the run, the stamp, the summary and every finding (all of them, not only the
+// first --max-errors) with its code, level, message, hint and place.
+std::string periksa_json(const diag::diagnostics& findings, const audit_summary& s, const diag::source_manager& sources,
+                         const std::string& file, const eval::options& o, const stamp& st);
 
 }  // namespace iku::report
