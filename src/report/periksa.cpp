@@ -273,7 +273,6 @@ class auditor {
                                     shown((f.besaran == "realisasi" ? y.realisasi_exact : y.capaian_exact).number(),
                                           f.places)));
     }
-    (void)r;
     return found;
   }
 
