@@ -365,8 +365,13 @@ class auditor {
 
   void cross_checks() {
     const auto places = by_place();
-    for (const auto& [at, figures] : places) {
-      const auto& [year, objek, target, tempat] = at;
+    for (const auto& entry : places) {
+      // Named copies, not structured bindings: a lambda may not capture those in C++17 (clang).
+      const auto& figures = entry.second;
+      const int year = std::get<0>(entry.first);
+      const std::string& objek = std::get<1>(entry.first);
+      const std::string& target = std::get<2>(entry.first);
+      const std::string& tempat = std::get<3>(entry.first);
       auto get = [&](const char* besaran) -> const data::printed_figure* {
         auto it = figures.find(besaran);
         return it == figures.end() ? nullptr : it->second;
