@@ -20,6 +20,12 @@ const syntax::bantu_decl* program::find_helper(const std::string& name) const {
   return it == helpers.end() ? nullptr : it->second;
 }
 
+const std::vector<std::size_t>& program::programs_of(const syntax::sasaran_decl* s) const {
+  static const std::vector<std::size_t> none;
+  auto it = programs.find(s);
+  return it == programs.end() ? none : it->second;
+}
+
 std::vector<std::string> program::target_sets() const {
   std::set<std::string> names;
   for (const indicator& ind : indicators)

@@ -71,6 +71,8 @@ struct program {
   std::optional<data::budget> anggaran, belanja;
   // The anggaran nodes each sasaran's `program` lines name, in the order written.
   std::map<const syntax::sasaran_decl*, std::vector<std::size_t>> programs;
+  // Those of one sasaran (none: it lists no program, or there is no anggaran).
+  const std::vector<std::size_t>& programs_of(const syntax::sasaran_decl* s) const;
   const syntax::efisiensi_decl* efisiensi = nullptr;  // how serapan and the verdict are computed
   std::optional<int> desimal_serapan;
   diag::span desimal_serapan_at;

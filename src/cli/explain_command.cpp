@@ -119,8 +119,7 @@ int explain_command(const common_options& o, const explain_options& e, std::ostr
       std::vector<std::size_t> lines = {q.line};
       std::string title;
       if (q.sasaran) {
-        auto it = p.programs.find(q.sasaran);
-        lines = it == p.programs.end() ? std::vector<std::size_t>{} : it->second;
+        lines = p.programs_of(q.sasaran);
         title = "sasaran " + q.sasaran->name.text;
       } else {
         title = q.budget->nodes[q.line].kode + " " + q.budget->nodes[q.line].uraian;

@@ -74,10 +74,7 @@ std::vector<table> belanja_table(const lkj_context& c) {
 }
 
 eval::budget_result sasaran_budget(const lkj_context& c, const syntax::sasaran_decl& s, int year, eval::tracer* t) {
-  auto it = c.program.programs.find(&s);
-  static const std::vector<std::size_t> none;
-  return c.ev.budget(*c.program.anggaran, it == c.program.programs.end() ? none : it->second, year,
-                     "sasaran " + s.name.text, t);
+  return c.ev.budget(*c.program.anggaran, c.program.programs_of(&s), year, "sasaran " + s.name.text, t);
 }
 
 std::vector<table> efisiensi_table(const lkj_context& c) {

@@ -107,9 +107,7 @@ class auditor {
         e.value = eval::not_measurable{x.kategori_reason, {}};
       }
     } else if (s && p_.anggaran) {
-      auto it = p_.programs.find(s);
-      static const std::vector<std::size_t> none;
-      e = of_budget(*p_.anggaran, it == p_.programs.end() ? none : it->second, "sasaran " + s->name.text, f);
+      e = of_budget(*p_.anggaran, p_.programs_of(s), "sasaran " + s->name.text, f);
     }
     return e;
   }
