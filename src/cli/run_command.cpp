@@ -19,7 +19,7 @@ namespace {
 void note_printed(const check::program& p, session& s, eval::evaluator& ev,
                   const std::vector<const report::lkj_table*>& chosen, std::vector<report::table>& tables) {
   diag::diagnostics findings;  // the audit's own output is `iku periksa`'s
-  report::audit_summary audit = report::periksa(p, s.sources, ev, findings);
+  report::audit_summary audit = report::periksa(p, s.sources, ev, findings, false);
   for (const report::lkj_table* t : chosen) {
     std::string_view about = t->about;
     if (about.substr(0, 6) != "Tabel ") continue;

@@ -36,8 +36,9 @@ struct expected {
 
 class auditor {
  public:
-  auditor(const check::program& p, const diag::source_manager& sources, eval::evaluator& ev, diag::diagnostics& out)
-      : p_(p), sources_(sources), ev_(ev), out_(out) {}
+  auditor(const check::program& p, const diag::source_manager& sources, eval::evaluator& ev, diag::diagnostics& out,
+          bool causes)
+      : p_(p), sources_(sources), ev_(ev), out_(out), causes_(causes) {}
 
   audit_summary run() {
     printed_twice();
@@ -159,7 +160,7 @@ class auditor {
       ++s_.differ;
       finding(diag::severity::error, "IKU301", f,
               fmt::format("{}: printed \"{}\"{}, computed \"{}\"", what, f.text, where, e.shown),
-              ind ? causes_of_words(*ind, f) : "");
+              ind && causes_ ? causes_of_words(*ind, f) : "");
       return;
     }
     if (!e.value.is_number()) {
@@ -187,7 +188,8 @@ class auditor {
         return;
       }
     ++s_.differ;
-    std::string because = ind ? causes_of_number(*ind, f, r)
+    std::string because = !causes_ ? ""
+                          : ind  ? causes_of_number(*ind, f, r)
                           : f.besaran == "capaian" && (sasaran != p_.sasaran.end() || f.objek == "instansi")
                               ? causes_of_group(sasaran != p_.sasaran.end() ? *sasaran : nullptr, f)
                               : "";
@@ -496,14 +498,15 @@ class auditor {
   eval::evaluator& ev_;
   diag::diagnostics& out_;
   audit_summary s_;
+  bool causes_;  // search what reproduces a figure that differs (not for `iku run`'s notes)
 };
 
 }  // namespace
 
 audit_summary periksa(const check::program& p, const diag::source_manager& sources, eval::evaluator& ev,
-                      diag::diagnostics& out) {
+                      diag::diagnostics& out, bool causes) {
   if (!p.terbitan) return {};
-  return auditor(p, sources, ev, out).run();
+  return auditor(p, sources, ev, out, causes).run();
 }
 
 std::string audit_summary_line(const audit_summary& s) {

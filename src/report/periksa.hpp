@@ -32,8 +32,10 @@ struct audit_summary {
 // IKU307 a serapan, IKU308 an agregat that does not follow from the figures printed beside it)
 // and warnings (IKU302), each with the
 // printed and the recomputed figure, and in the hint what reproduces the printed one.
+// Without `causes`, no alternative is searched (the hints say only what was compared): `iku run`
+// wants the disagreements for its tables, not their explanation.
 audit_summary periksa(const check::program& p, const diag::source_manager& sources, eval::evaluator& ev,
-                      diag::diagnostics& out);
+                      diag::diagnostics& out, bool causes = true);
 
 // "42 printed figures checked: 37 agree, 4 differ (IKU301), ..."
 std::string audit_summary_line(const audit_summary& s);
