@@ -110,8 +110,15 @@ IKU_ERROR(target_value, "IKU023", "expected the target number after `:`",
           "e.g. 2024: 56.70 (a negative target is written -1.5)");
 IKU_ERROR(target_set_name, "IKU011", "expected the target set name after `target`",
           "e.g. target renstra { 2024: 56.70 } inside an indikator, or target pk at top level");
-IKU_ERROR(target_open, "IKU013", "expected `{` after the target set name",
-          "inside an indikator, targets are written target pk { 2024: 56.70 }");
+IKU_ERROR(target_open, "IKU013", "expected `{` or `dari data` after the target set name",
+          "inside an indikator, targets are written target pk { 2024: 56.70 }, or read from the data of each "
+          "region and year with target pk dari data t_ppks");
+IKU_ERROR(target_data_kw, "IKU011", "expected `data` after `target NAME dari`", "e.g. target pk dari data t_ppks");
+IKU_ERROR(target_data_var, "IKU011", "expected the data variable after `dari data`", "e.g. target pk dari data t_ppks");
+IKU_ERROR(rollup_kw, "IKU011", "expected `wilayah` after `agregat` in an indikator",
+          "agregat wilayah rasio says how a parent region's figure is made from its children's");
+IKU_ERROR(rollup_method, "IKU011", "expected how the indicator rolls up after `agregat wilayah`",
+          "one of rasio (ratio of the sums), rerata (mean), jumlah (sum) or tidak (no roll-up)");
 IKU_ERROR(target_close, "IKU014", "expected `YEAR: NUMBER`, `akhir: NUMBER` or `}` in the target block",
           "entries are separated by spaces or line breaks, e.g. { 2023: 43.43  2024: 43.65  akhir: 43.79 }",
           "unexpected '{}' in the target block", "akhir", "the target block is not closed with `}`");
@@ -191,7 +198,7 @@ IKU_ERROR(tercapai_eq, "IKU021", "expected `=` after `tercapai`", "e.g. tercapai
 IKU_ERROR(tercapai_expr, "IKU015", "expected the condition after `tercapai =`", "e.g. tercapai = realisasi >= target");
 IKU_ERROR(agregat_ref, "IKU011", "expected the name of an agregat",
           "e.g. agregat sasaran rerata (the agregat are defined in stdlib/sakip.iku)");
-IKU_ERROR(agregat_def, "IKU011", "expected `sasaran NAME`, `instansi NAME` or a definition after `agregat`",
+IKU_ERROR(agregat_def, "IKU011", "expected `sasaran NAME`, `instansi NAME`, `wilayah CARA` or a definition after `agregat`",
           "agregat sasaran rerata chooses how each sasaran's figure is made; "
           "agregat NAME \"label\" { nilai = rerata(capaian) } defines one");
 IKU_ERROR(agregat_name, "IKU011", "expected the agregat name", "e.g. agregat rerata \"Rata-rata\" { nilai = rerata(capaian) }");

@@ -68,6 +68,7 @@ struct kw_target : TAO_PEGTL_KEYWORD("target") {};
 struct kw_tercapai : TAO_PEGTL_KEYWORD("tercapai") {};
 struct kw_terbitan : TAO_PEGTL_KEYWORD("terbitan") {};
 struct kw_tujuan : TAO_PEGTL_KEYWORD("tujuan") {};
+struct kw_wilayah : TAO_PEGTL_KEYWORD("wilayah") {};
 
 // Words that are operators inside expressions and therefore never names.
 struct reserved : p::sor<kw_dan, kw_atau, kw_bukan, kw_jika, kw_maka, kw_lain> {};
@@ -166,7 +167,7 @@ struct pembulatan_stmt : p::seq<kw_pembulatan, skip, p::opt<rounded_figure, skip
 // a unit word is never a field keyword, so a missing unit is reported at `satuan`, not one line later
 struct field_keyword
     : p::sor<kw_satuan, kw_polaritas, kw_rumus, kw_desimal, kw_capaian, kw_pembulatan, kw_bobot, kw_target, kw_syarat,
-             kw_skala, figure_realisasi> {};
+             kw_skala, figure_realisasi, kw_agregat> {};
 struct satuan_word : p::seq<p::not_at<field_keyword>, word> {};
 struct satuan_value : p::sor<string_lit, satuan_word> {};
 struct satuan_field : seq_must<kw_satuan, satuan_value> {};
@@ -195,10 +196,20 @@ struct akhir_entry : seq_must<kw_akhir, target_colon, target_value> {};
 struct target_set_name : p::seq<name> {};
 struct target_open : p::one<'{'> {};
 struct target_close : p::one<'}'> {};
+// target pk dari data t_ppks: each region's and year's target is that data variable's value
+struct target_data_kw : p::seq<kw_data> {};
+struct target_data_var : p::seq<name> {};
+struct target_from_data : seq_must<kw_dari, target_data_kw, target_data_var> {};
 // target renstra { 2022: 43.28  2023: 43.43  akhir: 43.79 }  (entries separated by whitespace only)
 struct target_block
-    : p::seq<kw_target, skip, p::must<target_set_name>, skip, p::must<target_open>, skip,
-             p::star<p::sor<target_entry, akhir_entry>, skip>, p::must<target_close>> {};
+    : p::seq<kw_target, skip, p::must<target_set_name>, skip,
+             p::sor<target_from_data, p::seq<p::must<target_open>, skip,
+                                             p::star<p::sor<target_entry, akhir_entry>, skip>, p::must<target_close>>>> {};
+
+// agregat wilayah rasio|rerata|jumlah|tidak: how a parent region's figure is made from its children's
+struct rollup_method : p::seq<name> {};
+struct rollup_kw : p::seq<kw_wilayah> {};
+struct rollup_field : seq_must<kw_agregat, rollup_kw, rollup_method> {};
 
 // realisasi { 2022: 69.26  2023: 56.60 }: the realisasi a report published for years whose data
 // the formula does not have (past years known only as printed figures)
@@ -219,7 +230,8 @@ struct syarat_field : p::seq<seq_must<kw_syarat, syarat_cond, syarat_message>, p
 
 struct indikator_field
     : p::sor<satuan_field, polaritas_field, rumus_field, desimal_field, capaian_dari_stmt,
-             pembulatan_stmt, bobot_field, target_block, realisasi_block, syarat_field, skala_field> {};
+             pembulatan_stmt, bobot_field, target_block, realisasi_block, syarat_field, skala_field,
+             rollup_field> {};
 struct indikator_name : p::seq<name> {};
 struct indikator_label : p::seq<string_lit> {};
 struct indikator_open : p::one<'{'> {};
@@ -287,6 +299,8 @@ struct anggaran_stmt : p::seq<kw_anggaran, skip, p::must<budget_path>, p::opt<sk
 struct belanja_stmt : p::seq<kw_belanja, skip, p::must<budget_path>, p::opt<skip, data_format>> {};
 // terbitan "data/terbitan.csv": the figures a published report printed (`iku periksa`)
 struct terbitan_stmt : p::seq<kw_terbitan, skip, p::must<budget_path>, p::opt<skip, data_format>> {};
+// wilayah "data/wilayah.csv": each region's parent (kecamatan -> kabupaten -> provinsi -> nasional)
+struct wilayah_stmt : p::seq<kw_wilayah, skip, p::must<budget_path>> {};
 
 // efisiensi NAME (selection) | efisiensi NAME "label" { serapan = EXPR  efisien = EXPR }: how the
 // budget's absorption is computed and when a sasaran counts as efficient (stdlib/sakip.iku)
@@ -330,7 +344,8 @@ struct polaritas_def
 // (defined in stdlib); agregat sasaran NAME / agregat instansi NAME: which one a report uses
 struct agregat_scope_sasaran : p::seq<kw_sasaran> {};
 struct agregat_scope_instansi : p::seq<kw_instansi> {};
-struct agregat_scope : p::sor<agregat_scope_sasaran, agregat_scope_instansi> {};
+struct agregat_scope_wilayah : p::seq<kw_wilayah> {};
+struct agregat_scope : p::sor<agregat_scope_sasaran, agregat_scope_instansi, agregat_scope_wilayah> {};
 struct agregat_ref : p::seq<name> {};
 struct agregat_use : p::seq<agregat_scope, skip, p::must<agregat_ref>> {};
 struct agregat_name : p::seq<name> {};
@@ -365,7 +380,7 @@ struct statement
     : p::sor<import_stmt, instansi_stmt, periode_stmt, tahun_stmt, target_default_stmt, skala_stmt,
              polaritas_def, capaian_dari_stmt, desimal_top_stmt, pembulatan_stmt, data_stmt,
              tujuan_stmt, sasaran_block, bantu_stmt, agregat_stmt, anggaran_stmt, belanja_stmt, efisiensi_stmt,
-             terbitan_stmt> {};
+             terbitan_stmt, wilayah_stmt> {};
 
 struct file_end : p::eof {};  // its message is "unknown statement ..." (the statements ended)
 struct file : p::seq<p::opt<p::utf8::bom>, skip, p::star<statement, skip>, p::must<file_end>> {};

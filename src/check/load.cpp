@@ -121,6 +121,18 @@ class loader {
       data_failed_ = true;
   }
 
+  // The main file's `wilayah`: the region hierarchy.
+  void load_regions(std::optional<data::region_tree>& into) {
+    if (modules_.empty() || !modules_[0].wilayah) return;
+    const syntax::data_decl& d = *modules_[0].wilayah;
+    fs::path p = fs::path(d.path.text);
+    if (p.is_relative()) p = dirs_[0] / p;
+    into.emplace();
+    if (!allowed(p, d.path.text, d.path.where) ||
+        !data::load_regions(display_path(p.lexically_normal().string()), d.path.where, sources_, *into, out_))
+      data_failed_ = true;
+  }
+
   std::vector<syntax::module> take_modules() { return std::move(modules_); }
   bool imports_failed() const { return imports_failed_; }
   bool data_failed() const { return data_failed_; }
@@ -244,6 +256,7 @@ std::optional<program> load_program_text(const std::string& path, std::string te
   l.load_data(p.data);
   l.load_budgets(p.anggaran, p.belanja);
   l.load_published(p.terbitan);
+  l.load_regions(p.wilayah);
   p.modules = l.take_modules();
   p.imports_failed = l.imports_failed();
   p.data_failed = l.data_failed();

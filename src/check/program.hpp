@@ -9,6 +9,7 @@
 #include "data/budget.hpp"
 #include "data/data_set.hpp"
 #include "data/published.hpp"
+#include "data/regions.hpp"
 #include "diag/diagnostic.hpp"
 #include "syntax/ast.hpp"
 
@@ -29,6 +30,12 @@ struct indicator {
   value::rounding mode_capaian = value::rounding::half_up;    // of its capaian to `desimal capaian`
   // Where each of those was declared (invalid: the language default), for explanations.
   diag::span desimal_at, desimal_capaian_at, basis_at, mode_at, mode_realisasi_at, mode_capaian_at;
+
+  // How a parent region's realisasi is made from its children's (`agregat wilayah`): the formula
+  // over the sums of its data (rasio), the mean or the sum of the children's realisasi, or none.
+  enum class rollup { none, rasio, rerata, jumlah };
+  rollup agregat_wilayah = rollup::none;
+  diag::span agregat_wilayah_at;  // where it was declared (invalid: not declared)
 
   const std::string& name() const { return decl->name.text; }
   const syntax::target_set* target_set(const std::string& set) const;
@@ -77,6 +84,7 @@ struct program {
   std::optional<int> desimal_serapan;
   diag::span desimal_serapan_at;
   std::optional<data::published> terbitan;  // what a published report printed, when declared
+  std::optional<data::region_tree> wilayah;  // the region hierarchy, when declared
 
   const syntax::bantu_decl* find_helper(const std::string& name) const;
 

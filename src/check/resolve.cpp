@@ -53,6 +53,7 @@ class resolver {
     check_expressions();
     check_cycles();
     check_defaults();
+    check_regions();
   }
 
   // A lone expression (`iku eval`): numbers and functions only, of either type.
@@ -117,6 +118,9 @@ class resolver {
       refuse(m.agregat_sasaran.has_value(), m.agregat_sasaran ? m.agregat_sasaran->where : diag::span{}, "agregat sasaran");
       refuse(m.agregat_instansi.has_value(), m.agregat_instansi ? m.agregat_instansi->where : diag::span{},
              "agregat instansi");
+      refuse(m.agregat_wilayah.has_value(), m.agregat_wilayah ? m.agregat_wilayah->where : diag::span{},
+             "agregat wilayah");
+      refuse(m.wilayah.has_value(), m.wilayah ? m.wilayah->where : diag::span{}, "wilayah");
     }
     const syntax::module& main = p_.modules.front();
     if (main.instansi) p_.instansi = main.instansi->value;
@@ -321,13 +325,40 @@ class resolver {
     };
     settle_figure(d.pembulatan_realisasi, main.pembulatan_realisasi, ind.mode_realisasi, ind.mode_realisasi_at);
     settle_figure(d.pembulatan_capaian, main.pembulatan_capaian, ind.mode_capaian, ind.mode_capaian_at);
+    settle_rollup(d.agregat_wilayah ? d.agregat_wilayah : main.agregat_wilayah, ind);
     check_targets(d);
     p_.indicator_index.emplace(d.name.text, p_.indicators.size());
     p_.indicators.push_back(ind);
   }
 
+  // `agregat wilayah CARA` of the indikator, else of the file; none when neither says.
+  void settle_rollup(const std::optional<syntax::ident>& chosen, indicator& ind) {
+    if (!chosen) return;
+    static const std::vector<std::pair<std::string, indicator::rollup>> kinds = {
+        {"rasio", indicator::rollup::rasio},
+        {"rerata", indicator::rollup::rerata},
+        {"jumlah", indicator::rollup::jumlah},
+        {"tidak", indicator::rollup::none}};
+    for (const auto& [name, kind] : kinds)
+      if (name == chosen->text) {
+        ind.agregat_wilayah = kind;
+        ind.agregat_wilayah_at = chosen->where;
+        return;
+      }
+    if (reported_rollups_.insert({chosen->where.file, chosen->where.begin}).second)  // a file-wide choice is reported once
+      out_.error("IKU104", chosen->where, fmt::format("unknown way to roll up `{}`", chosen->text),
+                 diag::with_suggestion(diag::did_you_mean(chosen->text, {"rasio", "rerata", "jumlah", "tidak"}),
+                                       "agregat wilayah is rasio (the formula over the sums of the children's data), "
+                                       "rerata, jumlah (of the children's realisasi) or tidak"));
+  }
+
   // (A set or a year given twice is a syntax error, IKU024.)
   void check_targets(const syntax::indikator_decl& d) {
+    for (const syntax::target_set& t : d.targets)
+      if (t.from_data && !p_.data.has_variable(t.from_data->text) && !p_.data_failed)
+        out_.error("IKU124", t.from_data->where,
+                   fmt::format("target {} reads `{}`, which no data file has", t.name.text, t.from_data->text),
+                   suggestion(t.from_data->text, p_.data.variables(), "data variable"));
     if (!p_.periode) return;
     auto check = [&](const syntax::target_set& t, const char* hint) {
       for (const syntax::target_value& v : t.years)
@@ -603,6 +634,19 @@ class resolver {
     }
   }
 
+  // With a region hierarchy, every region of the data must be in it (else it could not roll up).
+  void check_regions() {
+    if (!p_.wilayah || p_.data_failed) return;
+    for (const std::string& r : p_.data.regions())
+      if (!r.empty() && !p_.wilayah->has(r)) {
+        const data::datum* any = p_.data.first_of_region(r);
+        out_.error("IKU226", any ? any->where : p_.modules.front().wilayah->path.where,
+                   fmt::format("region '{}' of the data is not in the wilayah file", r),
+                   diag::with_suggestion(diag::did_you_mean(r, p_.wilayah->order),
+                                         "add a row `" + r + ",INDUK` to the wilayah file, or correct the name in the data"));
+      }
+  }
+
   void check_defaults() {
     const syntax::module& main = p_.modules.front();
     if (main.target) {
@@ -645,6 +689,7 @@ class resolver {
   std::map<std::string, const syntax::tujuan_decl*> tujuan_;
   std::map<std::string, const syntax::efisiensi_decl*> efisiensi_;
   std::set<std::size_t> linked_;  // anggaran nodes some sasaran names
+  std::set<std::pair<diag::file_id, std::uint32_t>> reported_rollups_;  // agregat wilayah choices reported unknown
   bool link_failed_ = false;
   std::map<std::string, const syntax::sasaran_decl*> sasaran_;
   struct dependency {

@@ -63,7 +63,7 @@ int run_command(const common_options& o, const run_options& r, std::ostream& out
   std::sort(chosen.begin(), chosen.end());
 
   session s;
-  if (std::optional<int> stop = open_session(o, s, err)) return *stop;
+  if (std::optional<int> stop = open_session(o, s, err, true)) return *stop;
   const check::program& p = *s.program;
   if (chosen.empty()) {
     for (const report::lkj_table& t : report::lkj_tables())
@@ -75,12 +75,36 @@ int run_command(const common_options& o, const run_options& r, std::ostream& out
         return usage_error;
       }
   }
-  eval::evaluator ev(p, s.sources, s.options);
-  report::lkj_context c{p, s.sources, ev, s.style};
   std::vector<report::table> tables;
-  for (const report::lkj_table* t : chosen)
-    for (report::table& x : report::build_table(*t, c)) tables.push_back(std::move(x));
-  if (p.terbitan) note_printed(p, s, ev, chosen, tables);
+  if (s.options.regions.empty()) {
+    eval::evaluator ev(p, s.sources, s.options);
+    report::lkj_context c{p, s.sources, ev, s.style};
+    for (const report::lkj_table* t : chosen)
+      for (report::table& x : report::build_table(*t, c)) tables.push_back(std::move(x));
+    if (p.terbitan) note_printed(p, s, ev, chosen, tables);
+    return write_report(tables, o, r, s, out, err);
+  }
+  // Several regions: the tables of the office alone (the budget, the scale) once, first; then the
+  // others for each region in order, each marked with its region.
+  auto build = [&](const eval::options& one, bool per_region) {
+    eval::evaluator ev(p, s.sources, one);
+    report::lkj_context c{p, s.sources, ev, s.style};
+    for (const report::lkj_table* t : chosen)
+      if (t->per_region == per_region)
+        for (report::table& x : report::build_table(*t, c)) {
+          x.wilayah = one.wilayah;
+          tables.push_back(std::move(x));
+        }
+  };
+  eval::options office = s.options;
+  office.wilayah.clear();
+  office.regions.clear();
+  build(office, false);
+  for (const std::string& region : s.options.regions) {
+    eval::options one = office;
+    one.wilayah = region;
+    build(one, true);
+  }
   return write_report(tables, o, r, s, out, err);
 }
 

@@ -1,5 +1,6 @@
 #include "cli/run_output.hpp"
 
+#include <algorithm>
 #include <cctype>
 #include <filesystem>
 
@@ -49,26 +50,38 @@ std::optional<std::string> check_output_options(const run_options& r) {
 
 int write_report(const std::vector<report::table>& tables, const common_options& o, const run_options& r,
                  const session& s, std::ostream& out, std::ostream& err) {
+  // A csv file holds one table: one kind and part, for every region of the run.
+  std::vector<std::vector<const report::table*>> files;
+  for (const report::table& t : tables) {
+    auto same = std::find_if(files.begin(), files.end(), [&](const auto& f) {
+      return f.front()->name == t.name && f.front()->part == t.part;
+    });
+    if (same == files.end())
+      files.push_back({&t});
+    else
+      same->push_back(&t);
+  }
   if (r.format == "csv") {
     if (r.output && names_folder(*r.output)) {
-      for (const report::table& t : tables) {
-        std::string path = (fs::path(*r.output) / file_name(t)).string();
-        if (std::optional<std::string> why = write_atomically(path, report::render_csv(t, r.bom)))
+      for (const auto& f : files) {
+        std::string path = (fs::path(*r.output) / file_name(*f.front())).string();
+        if (std::optional<std::string> why = write_atomically(path, report::render_csv(f, r.bom)))
           return cannot_write(path, *why, err);
       }
       return ok;
     }
-    if (tables.size() > 1 && tables.front().name == tables.back().name) {  // Tabel 15 or 16: one kind
+    if (files.size() > 1 && files.front().front()->name == files.back().front()->name) {  // Tabel 15 or 16: one kind
       err << fmt::format("iku run: table `{}` is {} tables here ({} first) and a csv file holds one: write one file "
                          "per table with -o FOLDER/ ({})\n",
-                         tables.front().name, tables.size(), tables.front().part, file_name(tables.front()));
+                         files.front().front()->name, files.size(), files.front().front()->part,
+                         file_name(*files.front().front()));
       return usage_error;
     }
-    if (tables.size() != 1) {
+    if (files.size() != 1) {
       err << fmt::format(
           "iku run: a csv file holds one table and this run has {}: choose one with --tabel, or write one file per "
           "table with -o FOLDER/\n",
-          tables.size());
+          files.size());
       return usage_error;
     }
   }
@@ -83,7 +96,7 @@ int write_report(const std::vector<report::table>& tables, const common_options&
   }
   std::string text;
   if (r.format == "csv") {
-    text = report::render_csv(tables.front(), r.bom);
+    text = report::render_csv(files.front(), r.bom);
   } else if (r.format == "md") {
     text = report::render_md(tables, *stamp);
   } else if (r.format == "json") {

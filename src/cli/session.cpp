@@ -4,14 +4,28 @@
 #include <cstdlib>
 #include <ctime>
 
+#include <fmt/format.h>
+
 namespace iku::cli {
 
-std::optional<int> open_session(const common_options& o, session& s, std::ostream& err) {
+std::optional<int> open_session(const common_options& o, session& s, std::ostream& err, bool several_regions) {
   diag::diagnostics diags;
   s.style = *value::style_named(o.locale);  // checked by the argument parser
   s.program = check::load_program(o.file, {o.stdlib_dirs, o.confine}, s.sources, diags);
   if (s.program) {
     std::optional<eval::options> chosen = eval::choose_options(*s.program, o.tahun, o.target, o.wilayah, diags);
+    if (chosen && !chosen->regions.empty() && !several_regions) {
+      // As a shell needs them: '*' and names with spaces in quotes.
+      auto quoted = [](const std::string& w) {
+        return w.find_first_of(" *'\"") == std::string::npos ? w : "'" + w + "'";
+      };
+      diags.usage_error("IKU134",
+                        {}, fmt::format("--wilayah {} names {} regions; this command works on one", quoted(o.wilayah),
+                                        chosen->regions.size()),
+                        fmt::format("name one region, e.g. --wilayah {}; `iku run` takes several",
+                                    quoted(chosen->regions.front())));
+      chosen.reset();
+    }
     if (chosen) {
       s.options = *chosen;
       s.options.style = s.style;

@@ -202,7 +202,11 @@ void loader::read_row(const csv_row& row) {
 
   std::string region = cell_of(wilayah) ? std::string(trim(cell_of(wilayah)->text)) : std::string();
   std::string from = cell_of(sumber) ? cell_of(sumber)->text : std::string();
-  datum d{std::move(value), value_cell.text, at(value_cell), std::move(from), options_.source_name};
+  datum d{std::move(value), value_cell.text, 0, at(value_cell), std::move(from), options_.source_name};
+  // The places as written, shown again where the cell is displayed (a target read from the data).
+  std::string_view written = trim(value_cell.text);
+  std::size_t point = written.rfind(options_.style == value::number_style::id ? ',' : '.');
+  if (point != std::string_view::npos && d.value) d.places = static_cast<int>(written.size() - point - 1);
   key k{*name, *year, region};
   if (const datum* first = into_.add(k, std::move(d))) {
     std::string what = fmt::format("{} for {}{}", *name, *year,

@@ -35,10 +35,23 @@ std::vector<int> data_set::years_with_values(std::string_view wilayah) const {
   return {years.begin(), years.end()};
 }
 
+std::vector<int> data_set::years_with_any_values() const {
+  std::set<int> years;
+  for (const auto& [k, d] : values_)
+    if (d.value) years.insert(k.year);
+  return {years.begin(), years.end()};
+}
+
 std::vector<std::string> data_set::regions() const {
   std::set<std::string> names;
   for (const auto& [k, d] : values_) names.insert(k.wilayah);
   return {names.begin(), names.end()};
+}
+
+const datum* data_set::first_of_region(std::string_view wilayah) const {
+  for (const auto& [k, d] : values_)
+    if (k.wilayah == wilayah) return &d;
+  return nullptr;
 }
 
 }  // namespace iku::data

@@ -16,6 +16,7 @@ namespace iku::data {
 struct datum {
   std::optional<value::number> value;  // nullopt: the cell says "not available" (empty, "-", "NA")
   std::string text;                    // the nilai cell as written
+  int places = 0;                      // the decimals it was written with ("56,70": 2)
   diag::span where;                    // the nilai cell, for file:line:column
   std::string sumber;                  // the row's sumber column ("" when the file has none)
   std::string source;                  // name of the `data` declaration it came from
@@ -47,7 +48,9 @@ class data_set {
   std::vector<std::string> variables() const;  // sorted, unique
   // Years that have at least one value (not a "not available" cell) for the region.
   std::vector<int> years_with_values(std::string_view wilayah) const;
+  std::vector<int> years_with_any_values() const;  // of any region
   std::vector<std::string> regions() const;    // sorted, unique; "" (the office) included if present
+  const datum* first_of_region(std::string_view wilayah) const;  // any datum of the region (null: none)
   std::size_t size() const { return values_.size(); }
 
  private:

@@ -16,5 +16,9 @@ std::string closest(std::string_view word, const std::vector<std::string>& candi
 
 // "did you mean `x`?" or "" when nothing is close.
 std::string did_you_mean(std::string_view word, const std::vector<std::string>& candidates);
+// "did you mean `x`? " + rest, or rest alone when there is no suggestion.
+inline std::string with_suggestion(const std::string& suggestion, const std::string& rest) {
+  return suggestion.empty() ? rest : suggestion + " " + rest;
+}
 
 }  // namespace iku::diag

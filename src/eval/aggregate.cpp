@@ -70,7 +70,7 @@ result evaluator::over_members(const syntax::expr& e, const check::builtin& b, c
     own.indicator = &ind;
     own.fixed = {{"capaian", &m->capaian, "", {}},
                  {"realisasi", &m->realisasi, "", ind.decl->rumus->where},
-                 {"target", &m->target_value, "", m->target ? m->target->value_where : diag::span{}},
+                 {"target", &m->target_value, "", m->target_where()},
                  {"bobot", &bobot, "", ind.decl->bobot ? ind.decl->bobot->where : diag::span{}},
                  {"tercapai", &m->tercapai, "", ind.polaritas->where}};
     if (t) {  // figures as the report prints them
@@ -78,7 +78,7 @@ result evaluator::over_members(const syntax::expr& e, const check::builtin& b, c
         own.fixed[0].shown = m->capaian.number().format(*ind.desimal_capaian, t->style());
       if (m->realisasi.is_number() && ind.desimal)
         own.fixed[1].shown = m->realisasi.number().format(*ind.desimal, t->style());
-      if (m->target) own.fixed[2].shown = m->target->value.shown(t->style());
+      own.fixed[2].shown = m->target_shown(t->style());
       if (ind.decl->bobot) own.fixed[3].shown = ind.decl->bobot->value.shown(t->style());
     }
     result v = formula("anggota", fmt::format("{} ({})", ind.decl->label.text, ind.name()), arg, own, t);

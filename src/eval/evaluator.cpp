@@ -30,6 +30,14 @@ bool compare(const number& a, syntax::compare_op op, const number& b) {
 
 }  // namespace
 
+diag::span indicator_result::target_where() const {
+  return target ? target->value_where : target_datum ? target_datum->where : diag::span{};
+}
+
+std::string indicator_result::target_shown(value::number_style style) const {
+  return target_value.is_number() ? target_value.number().format(target_places, style) : "";
+}
+
 evaluator::evaluator(const check::program& p, const diag::source_manager& sources, options o)
     : p_(p), sources_(sources), options_(std::move(o)) {}
 
@@ -116,7 +124,14 @@ void evaluator::target(indicator_result& r, tracer* t) {
       if (v.year == year) r.target = &v;
   std::string when = c.akhir ? "akhir periode" : fmt::format("tahun {}", year);
   std::string title = fmt::format("Target {} {}", c.set, when);
+  if (set && set->from_data) {
+    target_from_data(r, *set, year, title, t);
+    return;
+  }
   if (r.target) {
+    r.target_places = static_cast<int>(r.target->value.text.find('.') == std::string::npos
+                                           ? 0
+                                           : r.target->value.text.size() - r.target->value.text.find('.') - 1);
     r.target_value = r.target->value.value;
     if (t)
       t->leaf("target", title, r.target->value_where, r.target_value).facts = {
@@ -130,6 +145,39 @@ void evaluator::target(indicator_result& r, tracer* t) {
   if (t) t->leaf("target", title, r.target_value.failure().where, r.target_value);
 }
 
+// `target pk dari data t_ppks`: the data cell of the region and year, as a data name is read.
+void evaluator::target_from_data(indicator_result& r, const syntax::target_set& set, int year, const std::string& title,
+                                 tracer* t) {
+  const std::string& variable = set.from_data->text;
+  if (r.target_set.akhir) {
+    r.target_value = not_measurable{fmt::format("target {} dibaca dari data {} per tahun; tidak ada target akhir",
+                                                set.name.text, variable),
+                                    set.where};
+  } else {
+    const data::datum* d = p_.data.find(variable, year, options_.wilayah);
+    std::string cell = fmt::format("{} tahun {}{}", variable, year, options_.wilayah.empty() ? "" : " wilayah " + options_.wilayah);
+    if (!d)
+      r.target_value = not_measurable{fmt::format("target {}: data {} tidak ada", set.name.text, cell), set.from_data->where, true};
+    else if (!d->value)
+      r.target_value = not_measurable{fmt::format("target {}: data {} kosong (tertulis \"{}\" di {})", set.name.text, cell,
+                                                  d->text, sources_.where(d->where)),
+                                      d->where, true};
+    else
+      r.target_value = *d->value;
+    if (d && d->value) {
+      r.target_datum = d;
+      r.target_places = d->places;
+    }
+    if (t && d) {
+      t->leaf("target", title, d->where, r.target_value).facts = {
+          {"set", set.name.text}, {"tahun", std::to_string(year)}, {"tertulis", d->text}, {"sumber", d->sumber},
+          {"data", d->source}};
+      return;
+    }
+  }
+  if (t) t->leaf("target", title, r.target_value.failure().where, r.target_value);
+}
+
 // Capaian through the indicator's polarity, from the realisasi the file says, rounded as declared.
 void evaluator::capaian(indicator_result& r, tracer* t) {
   const check::indicator& ind = *r.indicator;
@@ -139,7 +187,7 @@ void evaluator::capaian(indicator_result& r, tracer* t) {
   en.year = r.year;
   en.indicator = &ind;
   en.fixed = {{"realisasi", &basis, "", ind.decl->rumus->where},
-              {"target", &r.target_value, "", r.target ? r.target->value_where : diag::span{}}};
+              {"target", &r.target_value, "", r.target_where()}};
   if (t) {
     t->open("capaian", fmt::format("Capaian {} tahun {}", ind.name(), r.year), ind.polaritas->where);
     t->current().facts = {{"polaritas", ind.polaritas->name.text},
@@ -147,7 +195,7 @@ void evaluator::capaian(indicator_result& r, tracer* t) {
                           {"dari", declared(rounded ? "realisasi_dibulatkan" : "realisasi_penuh", ind.basis_at)}};
     // Written as the reader sees them: the realisasi with its places, the target as declared.
     if (basis.is_number() && rounded && ind.desimal) en.fixed[0].shown = basis.number().format(*ind.desimal, t->style());
-    if (r.target) en.fixed[1].shown = r.target->value.shown(t->style());
+    en.fixed[1].shown = r.target_shown(t->style());
   }
   r.capaian_exact = formula("polaritas", fmt::format("Rumus polaritas {}", ind.polaritas->name.text),
                             *ind.polaritas->capaian, en, t);
@@ -209,10 +257,10 @@ void evaluator::tercapai(indicator_result& r, tracer* t) {
   en.year = r.year;
   en.indicator = &ind;
   en.fixed = {{"realisasi", rounded ? &r.realisasi : &r.realisasi_exact, "", ind.decl->rumus->where},
-              {"target", &r.target_value, "", r.target ? r.target->value_where : diag::span{}},
+              {"target", &r.target_value, "", r.target_where()},
               {"capaian", &r.capaian, "", {}}};
   if (t) {
-    if (r.target) en.fixed[1].shown = r.target->value.shown(t->style());
+    en.fixed[1].shown = r.target_shown(t->style());
     if (r.capaian.is_number() && ind.desimal_capaian)
       en.fixed[2].shown = r.capaian.number().format(*ind.desimal_capaian, t->style());
     if (en.fixed[0].value->is_number() && rounded && ind.desimal)
@@ -229,7 +277,7 @@ void evaluator::syarat(indicator_result& r, tracer* t) {
   en.indicator = r.indicator;
   // Its own figures, by name, before the data: a syarat may say `capaian <= 150`.
   en.fixed = {{"realisasi", &r.realisasi, "", r.indicator->decl->rumus->where},
-              {"target", &r.target_value, "", r.target ? r.target->value_where : diag::span{}},
+              {"target", &r.target_value, "", r.target_where()},
               {"capaian", &r.capaian, "", {}},
               {"tercapai", &r.tercapai, "", {}}};
   for (const syntax::syarat& s : r.indicator->decl->syarat_list) {
@@ -262,16 +310,20 @@ result evaluator::realisasi(const check::indicator& ind, int year, tracer* t, re
       return it->second.shown;
     }
   }
-  if (t) t->open("realisasi", fmt::format("Realisasi {} tahun {}", ind.name(), year), ind.decl->rumus->where);
+  if (t)
+    t->open("realisasi",
+            fmt::format("Realisasi {} tahun {}{}", ind.name(), year,
+                        options_.wilayah.empty() ? "" : " wilayah " + options_.wilayah),
+            ind.decl->rumus->where);
   env en;
   en.data = true;
   en.year = year;
   en.indicator = &ind;
-  result full = formula("rumus", fmt::format("Rumus {}", ind.name()), *ind.decl->rumus, en, t);
+  result full = is_parent() ? rollup(ind, year, t) : formula("rumus", fmt::format("Rumus {}", ind.name()), *ind.decl->rumus, en, t);
   // A year whose data the formula lacks takes the realisasi the file states for it (a past
   // year known only as the figure a report printed); where the data exists, the formula rules.
   const syntax::target_value* stated = nullptr;
-  if (!full.measurable() && full.failure().missing && ind.decl->realisasi)
+  if (!full.measurable() && full.failure().missing && ind.decl->realisasi && options_.wilayah.empty())
     for (const syntax::target_value& v : ind.decl->realisasi->years)
       if (v.year == year) stated = &v;
   if (stated) {
@@ -469,21 +521,29 @@ result evaluator::name(const syntax::expr& e, const std::string& n, const env& e
     // indikator, so bulat() in it follows the file's pembulatan.
     auto key = std::make_pair(h, en.year);
     result v;
-    if (auto it = helper_cache_.find(key); !t && it != helper_cache_.end()) {
+    // Over the sums of a roll-up, it is computed again: which children are summed depends on the indicator.
+    if (auto it = helper_cache_.find(key); !t && !en.summed && it != helper_cache_.end()) {
       v = it->second;
     } else {
       env own;
       own.year = en.year;
       own.data = true;
+      own.summed = en.summed;
+      own.summed_for = en.summed_for;
       if (t) t->open("bantu", fmt::format("Nilai bantu {} tahun {}", n, en.year), h->name.where);
       v = formula("rumus", fmt::format("Rumus {}", n), *h->value, own, t);
       if (t) t->close(v);
-      if (!t) helper_cache_[key] = v;
+      if (!t && !en.summed) helper_cache_[key] = v;
     }
     if (shown) *shown = v.is_number() ? show(v.number(), t) : "?";
     if (!v.measurable())
       return not_measurable{fmt::format("nilai bantu {} tidak terukur: {}", n, v.failure().reason), e.where,
                             v.failure().missing};
+    return v;
+  }
+  if (en.summed) {
+    result v = summed(e, n, en, t);  // (the children left out are named by the agregat_wilayah step above)
+    if (shown) *shown = v.is_number() ? show(v.number(), t) : "?";
     return v;
   }
   const data::datum* d = p_.data.find(n, en.year, options_.wilayah);

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <tuple>
@@ -30,7 +31,9 @@ struct indicator_result {
   result realisasi_exact;
   result realisasi;  // rounded to the declared desimal (or exact when none is declared)
   bool published = false;  // the realisasi is the one the file states for the year (`realisasi { ... }`)
-  const syntax::target_value* target = nullptr;  // the declared target (null: none)
+  const syntax::target_value* target = nullptr;  // the declared target (null: none, or from data)
+  const data::datum* target_datum = nullptr;     // the data cell of a target `dari data` (null: none)
+  int target_places = 0;                         // the places the target was written with ("56.70": 2)
   result target_value;
   result capaian_exact;
   result capaian;  // rounded to the declared desimal capaian
@@ -38,6 +41,10 @@ struct indicator_result {
   std::string kategori_reason;  // why there is none
   result tercapai;  // met the target, by the polaritas's `tercapai` (a condition)
   std::vector<finding> findings;
+
+  // Where the target was written (a target line, a data cell), and the target as written there.
+  diag::span target_where() const;
+  std::string target_shown(value::number_style style) const;
 };
 
 // One figure made of several indicators' figures by an agregat: a sasaran's, or the office's.
@@ -107,10 +114,25 @@ class evaluator {
     int year = 0;
     const check::indicator* indicator = nullptr;  // whose pembulatan bulat() follows
     const std::vector<const indicator_result*>* members = nullptr;  // an agregat's indicators
+    // A parent region's formula `agregat wilayah rasio`: each data variable is the sum of its value
+    // in these children (those whose realisasi of `indicator` is measurable).
+    const std::vector<std::string>* summed = nullptr;
+    const check::indicator* summed_for = nullptr;
   };
 
   result realisasi(const check::indicator& ind, int year, tracer* t, result* exact, bool* published = nullptr);
+  // Regions (eval/rollup.cpp): a region with children in the hierarchy rolls its realisasi up from
+  // theirs, each computed by an evaluator of the child's region.
+  bool is_parent() const;
+  evaluator& child(const std::string& region);
+  result rollup(const check::indicator& ind, int year, tracer* t);
+  std::vector<std::string> rollup_members(const check::indicator& ind, int year, std::vector<std::string>* left_out);
+  result summed(const syntax::expr& e, const std::string& n, const env& en, tracer* t,
+                const std::vector<std::string>& left_out = {});
+  result data_value(const syntax::expr& e, const std::string& n, const check::indicator& ind, int year, tracer* t);
   void target(indicator_result& r, tracer* t);
+  void target_from_data(indicator_result& r, const syntax::target_set& set, int year, const std::string& title,
+                        tracer* t);
   void capaian(indicator_result& r, tracer* t);
   void kategori(indicator_result& r, tracer* t);
   void tercapai(indicator_result& r, tracer* t);
@@ -155,6 +177,7 @@ class evaluator {
   std::map<std::pair<const syntax::bantu_decl*, int>, result> helper_cache_;
   // Budget lines summed so far (budget, line, year, pagu?), without a tracer attached.
   std::map<std::tuple<const data::budget*, std::size_t, int, bool>, result> budget_cache_;
+  std::map<std::string, std::unique_ptr<evaluator>> children_;  // by region, made when first needed
 };
 
 }  // namespace iku::eval

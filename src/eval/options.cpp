@@ -118,6 +118,44 @@ std::optional<std::vector<target_choice>> parse_targets(const check::program& p,
   return chosen;
 }
 
+// --wilayah R | A,B | '*': regions of the data or of the hierarchy (`wilayah "F"`); '*' is all
+// of them, parents before children when there is a hierarchy, else sorted.
+std::optional<std::vector<std::string>> choose_regions(const check::program& p, const std::string& wilayah,
+                                                       diag::diagnostics& out) {
+  std::vector<std::string> known = p.data.regions();
+  known.erase(std::remove(known.begin(), known.end(), ""), known.end());
+  if (p.wilayah)
+    for (const std::string& r : p.wilayah->order)
+      if (!std::binary_search(known.begin(), known.end(), r)) known.insert(std::upper_bound(known.begin(), known.end(), r), r);
+  if (wilayah == "*") {
+    if (known.empty()) {
+      out.usage_error("IKU133", {}, "--wilayah '*': the data has no region", "the data has no `wilayah` column");
+      return std::nullopt;
+    }
+    return p.wilayah ? p.wilayah->order : known;
+  }
+  std::vector<std::string> chosen;
+  std::size_t from = 0;
+  while (from <= wilayah.size()) {
+    std::size_t comma = wilayah.find(',', from);
+    if (comma == std::string::npos) comma = wilayah.size();
+    std::string r = wilayah.substr(from, comma - from);
+    from = comma + 1;
+    if (!std::binary_search(known.begin(), known.end(), r)) {
+      std::string hint = diag::did_you_mean(r, known);
+      out.usage_error("IKU133", {}, fmt::format("no data row has wilayah `{}`", r),
+                      !hint.empty()    ? hint
+                      : known.empty()  ? "the data has no `wilayah` column"
+                      : known.size() <= 20 ? fmt::format("regions in the data: {}", fmt::join(known, ", "))
+                                           : fmt::format("the data has {} regions, from {} to {}; --wilayah '*' takes all",
+                                                         known.size(), known.front(), known.back()));
+      return std::nullopt;
+    }
+    if (std::find(chosen.begin(), chosen.end(), r) == chosen.end()) chosen.push_back(r);
+  }
+  return chosen;
+}
+
 }  // namespace
 
 std::optional<options> choose_options(const check::program& p, const std::optional<std::string>& years,
@@ -125,17 +163,10 @@ std::optional<options> choose_options(const check::program& p, const std::option
                                       diag::diagnostics& out) {
   options o;
   if (!wilayah.empty()) {
-    std::vector<std::string> regions = p.data.regions();
-    if (std::find(regions.begin(), regions.end(), wilayah) == regions.end()) {
-      regions.erase(std::remove(regions.begin(), regions.end(), ""), regions.end());
-      std::string hint = diag::did_you_mean(wilayah, regions);
-      out.usage_error("IKU133", {}, fmt::format("no data row has wilayah `{}`", wilayah),
-                      !hint.empty()       ? hint
-                      : regions.empty()   ? "the data has no `wilayah` column"
-                                          : fmt::format("regions in the data: {}", fmt::join(regions, ", ")));
-      return std::nullopt;
-    }
-    o.wilayah = wilayah;
+    std::optional<std::vector<std::string>> chosen = choose_regions(p, wilayah, out);
+    if (!chosen) return std::nullopt;
+    o.wilayah = chosen->front();
+    if (wilayah == "*" || chosen->size() > 1) o.regions = std::move(*chosen);
   }
   if (years) {
     std::optional<std::vector<int>> given = parse_years(p, *years, out);
@@ -144,7 +175,9 @@ std::optional<options> choose_options(const check::program& p, const std::option
   } else if (p.tahun) {
     o.years = {*p.tahun};
   } else {
-    std::vector<int> with_values = p.data.years_with_values(wilayah);
+    // Of the region asked for; of any region when several are, or a parent that has no rows of its own.
+    bool one_leaf = o.regions.empty() && !(p.wilayah && !p.wilayah->children_of(o.wilayah).empty());
+    std::vector<int> with_values = one_leaf ? p.data.years_with_values(o.wilayah) : p.data.years_with_any_values();
     if (p.periode)
       with_values.erase(std::remove_if(with_values.begin(), with_values.end(),
                                        [&](int y) { return y < p.periode->first || y > p.periode->second; }),

@@ -27,6 +27,9 @@ struct options {
   std::vector<int> years;  // every year a table shows, ascending (one column group each)
   std::vector<target_choice> targets;  // every target a table scores against, in the order given
   std::string wilayah;  // the region whose data is used; "" is the office's own figures
+  // Every region of a run over several (`--wilayah '*'` or `A,B`), in report order; empty for one
+  // region or the office. `wilayah` is then the first.
+  std::vector<std::string> regions;
   value::number_style style = value::number_style::id;  // how the values in a finding are written
 };
 

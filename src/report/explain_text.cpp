@@ -34,7 +34,7 @@ std::string show_value(const eval::trace_node& n, const explanation& e, value::n
     places = e.result.indicator->desimal_capaian;
   }
   if (n.kind == "pembulatan") return *n.fact("sesudah");  // already written with its places
-  if (n.kind == "target" && e.result.target) return e.result.target->value.shown(style);
+  if (n.kind == "target" && e.result.target_value.is_number()) return e.result.target_shown(style);
   return show_figure(v, places, style);
 }
 

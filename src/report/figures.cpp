@@ -23,7 +23,8 @@ cell literal_cell(const syntax::number_lit& n, value::number_style style) {
 shown_figures show_figures(const eval::indicator_result& r, value::number_style style) {
   const check::indicator& ind = *r.indicator;
   return {figure_cell(r.realisasi, ind.desimal, style),
-          r.target ? literal_cell(r.target->value, style) : cell("tidak terukur"),
+          r.target_value.is_number() ? cell::figure(r.target_value.number(), r.target_places, style)
+                                     : cell("tidak terukur"),
           figure_cell(r.capaian, ind.desimal_capaian, style),
           r.kategori ? fmt::format("{} ({})", r.kategori->label.text, r.kategori->code.text) : "-",
           !r.tercapai.is_bool() ? "-" : r.tercapai.boolean() ? "tercapai" : "tidak tercapai"};
@@ -65,7 +66,7 @@ shown_figures cells(const eval::indicator_result& r, reason_notes& notes, value:
   auto figure = [&](const eval::result& v, std::optional<int> places) {
     return v.is_number() ? figure_cell(v, places, style) : cell(notes.cite(ind.name(), v));
   };
-  if (!r.target) f.target = figure(r.target_value, {});
+  if (!r.target_value.is_number()) f.target = figure(r.target_value, {});
   f.realisasi = realisasi_cell(r, notes, style);
   auto caused_by = [&](const eval::result& x) {
     if (r.capaian.measurable() || x.measurable()) return false;

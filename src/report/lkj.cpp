@@ -20,17 +20,17 @@ bool has_efisiensi(const check::program& p) {
 const std::vector<lkj_table>& lkj_tables() {
   static const std::vector<lkj_table> tables = {
       {"belanja", "Tabel 12: pagu, realisasi and serapan per jenis belanja", has_belanja,
-       "a `belanja` file declared", belanja_table},
-      {"skala", "Tabel 13: the selected scale's rules", has_skala, "a `skala` selected", skala_table},
+       "a `belanja` file declared", belanja_table, false},
+      {"skala", "Tabel 13: the selected scale's rules", has_skala, "a `skala` selected", skala_table, false},
       {"capaian", "Tabel 14: target, realisasi, capaian, kategori, status per indikator", always, "", capaian_table},
       {"renstra", "Tabel 15: Renstra targets per year, realisasi so far, capaian against `akhir`", renstra_applies,
        "a target set with an `akhir` (end-of-period) target", renstra_table},
       {"sasaran", "Tabel 16: per sasaran, its indikator beside last year's realisasi, and its agregat", has_sasaran,
        "a sasaran", sasaran_table},
       {"anggaran", "Tabel 17: pagu, realisasi and serapan per program, kegiatan and sub-kegiatan", has_anggaran,
-       "an `anggaran` file declared", anggaran_table},
+       "an `anggaran` file declared", anggaran_table, false},
       {"efisiensi", "per sasaran: capaian beside serapan anggaran, and the efisiensi verdict", has_efisiensi,
-       "`anggaran`, `efisiensi` and `agregat sasaran` all declared", efisiensi_table},
+       "`anggaran`, `efisiensi` and `agregat sasaran` all declared", efisiensi_table, false},
       {"ringkasan", "summary: per sasaran and for the office, agregat, kategori, indikator that met their target",
        has_sasaran, "a sasaran", ringkasan_table},
   };

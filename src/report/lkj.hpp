@@ -32,6 +32,8 @@ struct lkj_table {
   bool (*applies)(const check::program&);
   std::string_view needs;
   std::vector<table> (*build)(const lkj_context&);  // one table, or one per sasaran (Tabel 16)
+  // Whether its figures depend on the region (false: the budget, the scale, the office's alone).
+  bool per_region = true;
 };
 
 // Every table, in the order of a printed LKj (one array: pointers into it compare in that order).

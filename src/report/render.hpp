@@ -23,6 +23,8 @@ std::string md_escape(const std::string& text);
 // column headers, figures as plain decimals. A table with group rows gets a first column
 // "Kelompok" repeating the group on each row instead, so every row stands alone.
 std::string render_csv(const table& t, bool bom);
+// Tables of one kind for several regions (table::wilayah) as one CSV: a first column Wilayah.
+std::string render_csv(const std::vector<const table*>& parts, bool bom);
 // One field: a figure as its plain decimal, text quoted where needed and kept from being read
 // as a formula by a spreadsheet.
 std::string csv_field(const cell& c);

@@ -58,6 +58,9 @@ struct table {
   // Which of several tables of one kind this is (a sasaran's name in Tabel 16, a target set in
   // Tabel 15), for file names and json; empty when the kind has one table.
   std::string part;
+  // The region of a run over several regions (`--wilayah '*'`): csv writes one table of a kind for
+  // all of them, with a first column Wilayah; empty otherwise.
+  std::string wilayah;
 };
 
 // Columns aligned for a terminal, widths in characters (UTF-8 aware).

@@ -19,30 +19,40 @@ std::string csv_field(const cell& c) {
   return quoted + "\"";
 }
 
-std::string render_csv(const table& t, bool bom) {
+std::string render_csv(const std::vector<const table*>& parts, bool bom) {
   std::string out = bom ? "\xEF\xBB\xBF" : "";
+  const table& first = *parts.front();
   bool grouped = false;
-  for (const row& r : t.rows) grouped |= r.group;
+  for (const table* t : parts)
+    for (const row& r : t->rows) grouped |= r.group;
+  const bool regions = !first.wilayah.empty();
   auto line = [&](const std::vector<cell>& cells) {
     for (std::size_t i = 0; i < cells.size(); ++i) out += (i ? "," : "") + csv_field(cells[i]);
     out += "\r\n";
   };
   std::vector<cell> header;
+  if (regions) header.push_back("Wilayah");
   if (grouped) header.push_back("Kelompok");
-  for (const column& c : t.columns) header.push_back(c.header);
+  for (const column& c : first.columns) header.push_back(c.header);
   line(header);
-  cell group;
-  for (const row& r : t.rows) {
-    if (r.group) {
-      group = r.cells.empty() ? cell() : r.cells[0];
-      continue;
+  std::vector<cell> cells;
+  for (const table* t : parts) {
+    cell group;
+    for (const row& r : t->rows) {
+      if (r.group) {
+        group = r.cells.empty() ? cell() : r.cells[0];
+        continue;
+      }
+      cells.clear();
+      if (regions) cells.push_back(t->wilayah);
+      if (grouped) cells.push_back(group);
+      for (std::size_t c = 0; c < first.columns.size(); ++c) cells.push_back(c < r.cells.size() ? r.cells[c] : cell());
+      line(cells);
     }
-    std::vector<cell> cells;
-    if (grouped) cells.push_back(group);
-    for (std::size_t c = 0; c < t.columns.size(); ++c) cells.push_back(c < r.cells.size() ? r.cells[c] : cell());
-    line(cells);
   }
   return out;
 }
+
+std::string render_csv(const table& t, bool bom) { return render_csv(std::vector<const table*>{&t}, bom); }
 
 }  // namespace iku::report

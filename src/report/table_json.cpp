@@ -37,6 +37,7 @@ json table_json(const table& t) {
   }
   return {{"name", t.name},
           {"part", t.part.empty() ? json(nullptr) : json(t.part)},
+          {"wilayah", t.wilayah.empty() ? json(nullptr) : json(t.wilayah)},
           {"title", t.title},
           {"subtitles", t.subtitles},
           {"columns", std::move(columns)},

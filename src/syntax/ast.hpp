@@ -84,6 +84,7 @@ struct target_set {  // target renstra { 2022: 43.28  2023: 43.43  akhir: 43.79 
   ident name;
   std::vector<target_value> years;
   std::optional<target_value> akhir;  // end-of-period target
+  std::optional<ident> from_data;     // target pk dari data t_ppks: the data variable (no entries then)
   span where;
 };
 
@@ -116,6 +117,7 @@ struct indikator_decl {
   std::optional<field<number_lit>> bobot;             // bobot 2 (weight, for aggregation)
   std::vector<target_set> targets;
   std::optional<target_set> realisasi;                // realisasi { 2022: 69.26 } (published, past years)
+  std::optional<ident> agregat_wilayah;               // agregat wilayah rasio (roll-up to parent regions)
   std::vector<syarat> syarat_list;
   span where;  // the whole block
 };
@@ -215,6 +217,8 @@ struct module {
   std::vector<agregat_decl> agregat_defs;
   std::optional<ident> agregat_sasaran;   // agregat sasaran rerata (each sasaran's figure)
   std::optional<ident> agregat_instansi;  // agregat instansi rerata (the office figure)
+  std::optional<ident> agregat_wilayah;   // agregat wilayah rasio (the default roll-up of indicators)
+  std::optional<data_decl> wilayah;       // wilayah "data/wilayah.csv": the region hierarchy
   std::optional<data_decl> anggaran;      // anggaran "data/anggaran.csv" (name: "anggaran")
   std::optional<data_decl> belanja;       // belanja "data/belanja.csv" (name: "belanja")
   std::optional<data_decl> terbitan;      // terbitan "data/terbitan.csv": what a report printed

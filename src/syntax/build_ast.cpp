@@ -300,11 +300,16 @@ class builder {
       m.sasaran.push_back(sasaran(s));
     } else if (s.is_type<g::bantu_stmt>()) {
       m.bantu.push_back({to_ident(*c.at(0)), top_expression(*c.at(1)), at(s)});
-    } else if (s.is_type<g::anggaran_stmt>() || s.is_type<g::belanja_stmt>() || s.is_type<g::terbitan_stmt>()) {
-      const char* what = s.is_type<g::anggaran_stmt>() ? "anggaran" : s.is_type<g::belanja_stmt>() ? "belanja" : "terbitan";
+    } else if (s.is_type<g::anggaran_stmt>() || s.is_type<g::belanja_stmt>() || s.is_type<g::terbitan_stmt>() ||
+               s.is_type<g::wilayah_stmt>()) {
+      const char* what = s.is_type<g::anggaran_stmt>()  ? "anggaran"
+                         : s.is_type<g::belanja_stmt>() ? "belanja"
+                         : s.is_type<g::wilayah_stmt>() ? "wilayah"
+                                                        : "terbitan";
       data_decl d{ident{what, at(s)}, to_string(*c.at(0)), number_format(s, 1), at(s)};
-      std::optional<data_decl>& slot = s.is_type<g::anggaran_stmt>() ? m.anggaran
+      std::optional<data_decl>& slot = s.is_type<g::anggaran_stmt>()  ? m.anggaran
                                        : s.is_type<g::belanja_stmt>() ? m.belanja
+                                       : s.is_type<g::wilayah_stmt>() ? m.wilayah
                                                                       : m.terbitan;
       set_top(slot, std::move(d), at(s), slot ? slot->where : span{}, what);
     } else if (s.is_type<g::efisiensi_stmt>()) {
@@ -320,6 +325,8 @@ class builder {
         m.agregat_defs.push_back({to_ident(*d.at(0)), to_string(*d.at(1)), top_expression(*d.at(2)), at(s)});
       } else if (first.is_type<g::agregat_scope_sasaran>()) {
         set_top(m.agregat_sasaran, to_ident(*c.at(1)), at(s), where_of(m.agregat_sasaran), "agregat sasaran");
+      } else if (first.is_type<g::agregat_scope_wilayah>()) {
+        set_top(m.agregat_wilayah, to_ident(*c.at(1)), at(s), where_of(m.agregat_wilayah), "agregat wilayah");
       } else {
         set_top(m.agregat_instansi, to_ident(*c.at(1)), at(s), where_of(m.agregat_instansi), "agregat instansi");
       }
@@ -389,6 +396,8 @@ class builder {
         dup(d.bobot, field<number_lit>{to_number(*v), at(f)}, f, where_of(d.bobot), "bobot");
       } else if (f.is_type<g::target_block>()) {
         target_block(d, f);
+      } else if (f.is_type<g::rollup_field>()) {
+        dup(d.agregat_wilayah, to_ident(*v), f, where_of(d.agregat_wilayah), "agregat wilayah");
       } else if (f.is_type<g::realisasi_block>()) {
         target_set published = values(f, ident{"realisasi", at(*f.children.at(0))}, "the realisasi block");
         dup(d.realisasi, std::move(published), f, d.realisasi ? d.realisasi->where : span{}, "realisasi");
@@ -407,7 +416,7 @@ class builder {
   // The YEAR: NUMBER (and akhir: NUMBER) entries of a target or realisasi block; child 0 is the
   // set's name or the `realisasi` keyword. `what` names the block in messages.
   target_set values(const node& f, ident name, const std::string& what) {
-    target_set t{std::move(name), {}, std::nullopt, at(f)};
+    target_set t{std::move(name), {}, std::nullopt, std::nullopt, at(f)};
     for (std::size_t i = 1; i < f.children.size(); ++i) {
       const node& e = *f.children[i];
       if (e.is_type<g::akhir_entry>()) {
@@ -439,7 +448,11 @@ class builder {
 
   void target_block(indikator_decl& d, const node& f) {
     ident name = to_ident(*f.children.at(0));
-    target_set t = values(f, name, fmt::format("target set '{}'", name.text));
+    target_set t;
+    if (f.children.size() > 1 && f.children[1]->is_type<g::target_from_data>())
+      t = target_set{name, {}, std::nullopt, to_ident(*f.children[1]->children.at(0)), at(f)};
+    else
+      t = values(f, name, fmt::format("target set '{}'", name.text));
     auto same = std::find_if(d.targets.begin(), d.targets.end(),
                              [&](const target_set& x) { return x.name.text == t.name.text; });
     if (same != d.targets.end()) {

@@ -37,12 +37,14 @@ using selector = pt::selector<
         g::import_stmt, g::instansi_stmt, g::periode_stmt, g::tahun_stmt, g::target_default_stmt, g::skala_stmt,
         g::skala_rule, g::polaritas_def, g::capaian_dari_stmt, g::desimal_top_stmt, g::pembulatan_stmt,
         g::data_stmt, g::data_format, g::tujuan_stmt, g::sasaran_block, g::bantu_stmt, g::agregat_stmt,
-        g::agregat_scope_sasaran, g::agregat_scope_instansi, g::agregat_def, g::anggaran_stmt, g::belanja_stmt, g::terbitan_stmt,
+        g::agregat_scope_sasaran, g::agregat_scope_instansi, g::agregat_scope_wilayah, g::agregat_def, g::anggaran_stmt,
+        g::belanja_stmt, g::terbitan_stmt, g::wilayah_stmt,
         g::efisiensi_stmt, g::desimal_top_serapan,
         // sasaran and indikator
         g::sasaran_tujuan, g::program_field, g::indikator_block, g::satuan_field, g::polaritas_field,
         g::rumus_field, g::skala_field, g::desimal_field, g::desimal_capaian_value, g::bobot_field, g::target_block,
-        g::target_entry, g::akhir_entry, g::realisasi_block, g::syarat_field, g::syarat_from, g::syarat_to>,
+        g::target_entry, g::akhir_entry, g::target_from_data, g::realisasi_block, g::syarat_field, g::syarat_from, g::syarat_to,
+        g::rollup_field>,
     pt::fold_one::on<g::or_expr, g::and_expr, g::comparison, g::additive, g::multiplicative>>;
 
 // Recursion in the parser (and in every later stage) goes through these rules; a bound on how

@@ -181,7 +181,8 @@ def run(command, cwd, env, timeout=60):
         return None
     text = b''.join(chunks).decode('utf-8', 'replace').replace('\r\n', '\n')
     text = text.replace(os.path.join(REPO, 'stdlib') + '/', DOCS_REPO + '/stdlib/')
-    lines = text.split('\n')
+    # A CSV's own CRLF line ends (RFC 4180) look like LF on a terminal, as in the docs.
+    lines = [line[:-1] if line.endswith('\r') else line for line in text.split('\n')]
     while lines and not lines[-1].strip():   # as the pasted blocks: no trailing blank line
         lines.pop()
     return lines

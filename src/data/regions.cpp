@@ -1,0 +1,114 @@
+// load_regions: the wilayah,induk file of a region hierarchy.
+#include "data/regions.hpp"
+
+#include <set>
+
+#include <fmt/format.h>
+
+#include "data/csv_cells.hpp"
+#include "data/csv_file.hpp"
+#include "diag/suggest.hpp"
+
+namespace iku::data {
+
+const std::vector<std::string>& region_tree::children_of(const std::string& r) const {
+  static const std::vector<std::string> none;
+  auto it = children.find(r);
+  return it == children.end() ? none : it->second;
+}
+
+namespace {
+
+enum column { wilayah, induk };
+
+class loader : csv_columns_loader {
+ public:
+  loader(diag::file_id file, const diag::source_manager& sources, region_tree& into, diag::diagnostics& out)
+      : csv_columns_loader(file, sources, out, {"wilayah", "induk", "nama"}, 2, "wilayah",
+                           "the columns of a wilayah file are wilayah, induk (required) and nama (optional)"),
+        into_(into) {}
+
+  bool run() {
+    csv_reader reader(sources_.text(file_));
+    csv_row row;
+    if (!reader.next(row)) {
+      error("IKU204", at(0, 0), "the wilayah file is empty: it has no header row",
+            "the first line names the columns: wilayah,induk");
+      return false;
+    }
+    if (!readable(row) || !read_header(row)) return false;
+    std::vector<std::string> written;  // in file order
+    while (reader.next(row))
+      if (readable(row) && fits(row, "a region name that contains a comma must be in quotes")) {
+        std::string name(trim(cell(row, wilayah)->text));
+        std::string parent(trim(cell(row, induk)->text));
+        if (name.empty()) {
+          error("IKU223", at(*cell(row, wilayah)), "the wilayah cell is empty", "every row names one region");
+          continue;
+        }
+        auto [it, fresh] = into_.where.emplace(name, at(*cell(row, wilayah)));
+        if (!fresh) {
+          error("IKU223", at(*cell(row, wilayah)), fmt::format("region '{}' is given twice", name),
+                fmt::format("the first is at {}; keep one row per region", sources_.where(it->second)));
+          continue;
+        }
+        into_.parent[name] = parent;
+        parent_at_[name] = at(*cell(row, induk));
+        written.push_back(name);
+      }
+    for (const std::string& r : written) {
+      const std::string& parent = into_.parent[r];
+      if (parent.empty()) continue;
+      if (!into_.has(parent)) {
+        error("IKU224", parent_at_[r], fmt::format("the induk '{}' of '{}' is not a region of this file", parent, r),
+              diag::with_suggestion(diag::did_you_mean(parent, written),
+                                    "every induk must have its own row (a root has an empty induk)"));
+        into_.parent[r] = "";
+        continue;
+      }
+      into_.children[parent].push_back(r);
+    }
+    // Parents before children: walk down from the roots. A region never reached is on a cycle.
+    for (const std::string& r : written)
+      if (into_.parent[r].empty()) visit(r);
+    for (const std::string& r : written)
+      if (!placed_.count(r)) {
+        error("IKU225", into_.where[r], fmt::format("region '{}' is its own ancestor (a cycle of induk)", r),
+              "follow the induk column up from this row: it must end at a region with an empty induk");
+        placed_.insert(r);  // one report per cycle member, no more
+      }
+    return ok_;
+  }
+
+ private:
+  void visit(const std::string& r) {
+    // Iterative, so a hostile file with a very deep chain cannot exhaust the stack.
+    std::vector<std::string> stack{r};
+    while (!stack.empty()) {
+      std::string at = std::move(stack.back());
+      stack.pop_back();
+      if (!placed_.insert(at).second) continue;
+      into_.order.push_back(at);
+      const std::vector<std::string>& kids = into_.children_of(at);
+      for (auto it = kids.rbegin(); it != kids.rend(); ++it) stack.push_back(*it);
+    }
+  }
+
+  region_tree& into_;
+  std::map<std::string, diag::span> parent_at_;
+  std::set<std::string> placed_;
+};
+
+}  // namespace
+
+bool load_regions(const std::string& path, diag::span declared_at, diag::source_manager& sources, region_tree& into,
+                  diag::diagnostics& out) {
+  into = region_tree{};
+  into.source = "wilayah";
+  std::optional<std::string> text = read_csv_file(path, "wilayah file", declared_at, out);
+  if (!text) return false;
+  std::optional<diag::file_id> file = add_csv_text(path, std::move(*text), "wilayah file", declared_at, sources, out);
+  return file && loader(*file, sources, into, out).run();
+}
+
+}  // namespace iku::data

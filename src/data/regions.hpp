@@ -1,0 +1,30 @@
+// The region hierarchy (`wilayah "data/wilayah.csv"`): each region's parent, so figures of
+// kecamatan roll up to their kabupaten, provinsi and the nation.
+#pragma once
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "diag/diagnostic.hpp"
+
+namespace iku::data {
+
+struct region_tree {
+  std::string source;                 // the declaration's keyword, "wilayah"
+  std::vector<std::string> order;     // every region, parents before their children, siblings as written
+  std::map<std::string, std::string> parent;                 // "" for a root
+  std::map<std::string, std::vector<std::string>> children;  // as written
+  std::map<std::string, diag::span> where;                   // the row's wilayah cell
+
+  bool has(const std::string& r) const { return parent.count(r) != 0; }
+  const std::vector<std::string>& children_of(const std::string& r) const;
+};
+
+// Reads a CSV with columns wilayah, induk (required; induk empty for a root) and nama (optional,
+// ignored). A region given twice, a parent that is not a region of the file and a cycle are errors
+// (IKU223 to IKU225); every one is reported.
+bool load_regions(const std::string& path, diag::span declared_at, diag::source_manager& sources, region_tree& into,
+                  diag::diagnostics& out);
+
+}  // namespace iku::data

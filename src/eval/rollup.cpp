@@ -1,0 +1,143 @@
+// Roll-up (`agregat wilayah`): a parent region's realisasi made from its children's, each child
+// computed by an evaluator of its own region, so a roll-up explains down to the children's cells.
+#include <fmt/format.h>
+
+#include "eval/evaluator.hpp"
+
+namespace iku::eval {
+
+namespace {
+
+const char* rollup_name(check::indicator::rollup k) {
+  switch (k) {
+    case check::indicator::rollup::rasio: return "rasio";
+    case check::indicator::rollup::rerata: return "rerata";
+    case check::indicator::rollup::jumlah: return "jumlah";
+    case check::indicator::rollup::none: break;
+  }
+  return "tidak";
+}
+
+}  // namespace
+
+bool evaluator::is_parent() const {
+  return p_.wilayah && !options_.wilayah.empty() && !p_.wilayah->children_of(options_.wilayah).empty();
+}
+
+evaluator& evaluator::child(const std::string& region) {
+  std::unique_ptr<evaluator>& slot = children_[region];
+  if (!slot) {
+    options o = options_;
+    o.wilayah = region;
+    slot = std::make_unique<evaluator>(p_, sources_, std::move(o));
+  }
+  return *slot;
+}
+
+// The children whose realisasi is measurable; the others are named with their reason and left
+// out (never counted as 0).
+std::vector<std::string> evaluator::rollup_members(const check::indicator& ind, int year,
+                                                   std::vector<std::string>* left_out) {
+  std::vector<std::string> in;
+  for (const std::string& c : p_.wilayah->children_of(options_.wilayah)) {
+    result exact;
+    child(c).realisasi(ind, year, nullptr, &exact);
+    if (exact.measurable())
+      in.push_back(c);
+    else if (left_out)
+      left_out->push_back(fmt::format("{} ({})", c, exact.failure().reason));
+  }
+  return in;
+}
+
+result evaluator::rollup(const check::indicator& ind, int year, tracer* t) {
+  using kind = check::indicator::rollup;
+  const kind how = ind.agregat_wilayah;
+  if (how == kind::none) {
+    result none = not_measurable{
+        ind.agregat_wilayah_at.valid()
+            ? fmt::format("indikator {} tidak diagregasi ke wilayah induk (agregat wilayah tidak)", ind.name())
+            : fmt::format("wilayah {} adalah induk dan indikator {} tidak menyatakan agregat wilayah", options_.wilayah,
+                          ind.name()),
+        ind.agregat_wilayah_at.valid() ? ind.agregat_wilayah_at : ind.decl->name.where};
+    if (t) t->leaf("agregat_wilayah", fmt::format("Agregat wilayah {}", options_.wilayah), none.failure().where, none);
+    return none;
+  }
+  std::vector<std::string> left_out;
+  std::vector<std::string> members = rollup_members(ind, year, &left_out);
+  if (t) {
+    t->open("agregat_wilayah",
+            fmt::format("Agregat wilayah {} {} tahun {} wilayah {}", rollup_name(how), ind.name(), year, options_.wilayah),
+            ind.agregat_wilayah_at);
+    t->current().facts = {{"cara", declared(rollup_name(how), ind.agregat_wilayah_at)},
+                          {"wilayah", fmt::format("{}", fmt::join(members, ", "))}};
+    if (!left_out.empty()) t->current().facts.push_back({"dikecualikan", fmt::format("{}", fmt::join(left_out, "; "))});
+  }
+  result v;
+  if (members.empty()) {
+    v = not_measurable{fmt::format("tidak ada wilayah di bawah {} yang realisasinya terukur", options_.wilayah),
+                       ind.agregat_wilayah_at, true};
+  } else if (how == kind::rasio) {
+    // The formula over the sums of its data: the ratio of sums, right for rates.
+    env en;
+    en.data = true;
+    en.year = year;
+    en.indicator = &ind;
+    en.summed = &members;
+    en.summed_for = &ind;
+    v = formula("rumus", fmt::format("Rumus {} atas jumlah data wilayah", ind.name()), *ind.decl->rumus, en, t);
+  } else {
+    value::number total;
+    for (const std::string& c : members) {
+      result exact;
+      child(c).realisasi(ind, year, t, &exact);
+      total = total + exact.number();
+    }
+    v = total;
+    if (how == kind::rerata) v = *total.divide(value::number::from_int(static_cast<std::int64_t>(members.size())));
+  }
+  if (t) t->close(v);
+  return v;
+}
+
+// A data variable at a parent region under `rasio`: the sum of its value in the children summed.
+result evaluator::summed(const syntax::expr& e, const std::string& n, const env& en, tracer* t,
+                         const std::vector<std::string>& left_out) {
+  if (t) {
+    t->open("jumlah_data",
+            fmt::format("{} tahun {} wilayah {}: jumlah {} wilayah", n, en.year, options_.wilayah, en.summed->size()),
+            e.where);
+    t->current().facts = {{"wilayah", fmt::format("{}", fmt::join(*en.summed, ", "))}};
+    if (!left_out.empty()) t->current().facts.push_back({"dikecualikan", fmt::format("{}", fmt::join(left_out, "; "))});
+  }
+  value::number total;
+  result v = total;
+  for (const std::string& c : *en.summed) {
+    result x = child(c).data_value(e, n, *en.summed_for, en.year, t);
+    if (!x.is_number()) {
+      v = x;
+      break;
+    }
+    total = total + x.number();
+    v = total;
+  }
+  if (t) t->close(v);
+  return v;
+}
+
+// One region's value of a data variable for a roll-up: its cell, or at a parent its own sum.
+result evaluator::data_value(const syntax::expr& e, const std::string& n, const check::indicator& ind, int year,
+                             tracer* t) {
+  env en;
+  en.data = true;
+  en.year = year;
+  en.indicator = &ind;
+  if (!is_parent()) return name(e, n, en, t, nullptr);
+  std::vector<std::string> left_out;
+  std::vector<std::string> members = rollup_members(ind, year, t ? &left_out : nullptr);
+  en.summed = &members;
+  en.summed_for = &ind;
+  return summed(e, n, en, t, left_out);
+}
+
+}  // namespace iku::eval
