@@ -44,7 +44,8 @@ class loader : csv_file_loader {
  public:
   loader(diag::file_id file, const csv_options& options, const diag::source_manager& sources, data_set& into,
          diag::diagnostics& out)
-      : csv_file_loader(file, sources, out), options_(options), into_(into) {}
+      : csv_file_loader(file, sources, out), options_(options), into_(into),
+        source_(into.source_index(options.source_name)) {}
 
   bool run();
 
@@ -56,6 +57,8 @@ class loader : csv_file_loader {
 
   const csv_options& options_;
   data_set& into_;
+  std::uint16_t source_;
+  key key_;  // reused from row to row: its strings keep their buffers
   std::array<int, column_count> index_{};  // the cell of each column, `absent` when none
   std::vector<int> columns_;                // the column of each cell, or `unnamed`
   std::vector<std::string> header_;         // the header's cells, lower case
@@ -200,22 +203,23 @@ void loader::read_row(const csv_row& row) {
   check("IKU209", value_cell, read_nilai(value_cell.text, options_.style, value, why), why);
   if (out_.size() != errors_before) return;
 
-  std::string region = cell_of(wilayah) ? std::string(trim(cell_of(wilayah)->text)) : std::string();
-  std::string from = cell_of(sumber) ? cell_of(sumber)->text : std::string();
-  datum d{std::move(value), value_cell.text, 0, at(value_cell), std::move(from), options_.source_name};
+  std::string_view region = cell_of(wilayah) ? trim(cell_of(wilayah)->text) : std::string_view();
+  datum d{std::move(value), at(value_cell), cell_of(sumber) ? at(*cell_of(sumber)) : span{}, source_, 0};
   // The places as written, shown again where the cell is displayed (a target read from the data).
   std::string_view written = trim(value_cell.text);
   std::size_t point = written.rfind(options_.style == value::number_style::id ? ',' : '.');
-  if (point != std::string_view::npos && d.value) d.places = static_cast<int>(written.size() - point - 1);
-  key k{*name, *year, region};
-  if (const datum* first = into_.add(k, std::move(d))) {
+  if (point != std::string_view::npos && d.value) d.places = static_cast<std::uint8_t>(written.size() - point - 1);
+  key_.variable = *name;
+  key_.year = *year;
+  key_.wilayah = region;
+  if (const datum* first = into_.add(key_, std::move(d))) {
     std::string what = fmt::format("{} for {}{}", *name, *year,
                                    region.empty() ? "" : fmt::format(" in wilayah '{}'", region));
     std::string first_at =
-        first->where.valid() ? sources_.where(first->where) : fmt::format("data {}", first->source);
+        first->where.valid() ? sources_.where(first->where) : fmt::format("data {}", into_.source_name(*first));
     error("IKU210", at(value_cell), fmt::format("{} is given twice", what),
           fmt::format("the first is at {} (nilai '{}'); keep one row per variabel, tahun and wilayah",
-                      first_at, first->text));
+                      first_at, cell_text(sources_, first->where)));
   }
 }
 

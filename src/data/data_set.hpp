@@ -1,11 +1,15 @@
 // The data model: values keyed by variable, year and region, each remembering where it was written.
+// Built for national files (millions of rows): names and regions are interned, the index is one
+// open-addressing table of fixed-size slots, and a value keeps only spans into the file's text
+// (kept by the source_manager), from which its text, sumber and line:column are read when an
+// explanation or a message needs them.
 #pragma once
 
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
 #include <string_view>
-#include <tuple>
 #include <vector>
 
 #include "diag/diagnostic.hpp"
@@ -15,12 +19,15 @@ namespace iku::data {
 
 struct datum {
   std::optional<value::number> value;  // nullopt: the cell says "not available" (empty, "-", "NA")
-  std::string text;                    // the nilai cell as written
-  int places = 0;                      // the decimals it was written with ("56,70": 2)
-  diag::span where;                    // the nilai cell, for file:line:column
-  std::string sumber;                  // the row's sumber column ("" when the file has none)
-  std::string source;                  // name of the `data` declaration it came from
+  diag::span where;                    // the nilai cell (its quotes included when quoted)
+  diag::span sumber_at;                // the row's sumber cell (invalid: the file has none)
+  std::uint16_t source = 0;            // which `data` declaration it came from (data_set::source_name)
+  std::uint8_t places = 0;             // the decimals it was written with ("56,70": 2)
 };
+
+// A cell's text as written, without its quotes ("1,234.5" for the cell `"1,234.5"`: the span of a
+// quoted cell is inside them), a doubled quote read as one (`kata ""resmi""` is `kata "resmi"`).
+std::string cell_text(const diag::source_manager& sources, diag::span cell);
 
 // Region "" is the office's own figure; national-scale data fills other regions.
 struct key {
@@ -29,32 +36,46 @@ struct key {
   std::string wilayah;
 };
 
-// Orders keys, and compares them with views of keys so a lookup allocates nothing.
-struct key_order {
-  using is_transparent = void;
-  using view = std::tuple<std::string_view, int, std::string_view>;
-  static view of(const key& k) { return {k.variable, k.year, k.wilayah}; }
-  static const view& of(const view& v) { return v; }
-  template <typename A, typename B>
-  bool operator()(const A& a, const B& b) const { return of(a) < of(b); }
-};
-
 class data_set {
  public:
   // Adds a datum; returns the one already there (not replacing it) when the key is taken.
-  const datum* add(key k, datum d);
+  const datum* add(const key& k, datum d);
   const datum* find(std::string_view variable, int year, std::string_view wilayah = {}) const;
-  bool has_variable(std::string_view variable) const;
+  bool has_variable(std::string_view variable) const { return variable_ids_.count(variable) != 0; }
   std::vector<std::string> variables() const;  // sorted, unique
   // Years that have at least one value (not a "not available" cell) for the region.
   std::vector<int> years_with_values(std::string_view wilayah) const;
   std::vector<int> years_with_any_values() const;  // of any region
   std::vector<std::string> regions() const;    // sorted, unique; "" (the office) included if present
   const datum* first_of_region(std::string_view wilayah) const;  // any datum of the region (null: none)
-  std::size_t size() const { return values_.size(); }
+  std::size_t size() const { return rows_.size(); }
+
+  // The `data` declarations, by the index datum::source holds.
+  std::uint16_t source_index(const std::string& name);
+  const std::string& source_name(const datum& d) const { return source_names_.at(d.source); }
 
  private:
-  std::map<key, datum, key_order> values_;
+  static constexpr std::uint32_t none = UINT32_MAX;
+  struct slot {  // one entry of the index: a key (by interned ids) and its row
+    std::uint32_t variable = none, region = 0;
+    std::int32_t year = 0;
+    std::uint32_t row = none;
+  };
+  std::uint32_t intern(std::map<std::string, std::uint32_t, std::less<>>& ids, std::vector<std::string>& names,
+                       std::string_view name);
+  static std::optional<std::uint32_t> id_of(const std::map<std::string, std::uint32_t, std::less<>>& ids,
+                                            std::string_view name);
+  std::size_t slot_of(std::uint32_t variable, std::int32_t year, std::uint32_t region) const;
+  void grow();
+
+  std::vector<datum> rows_;
+  std::vector<std::uint32_t> row_region_;  // per row, its region's id
+  std::vector<std::int32_t> row_year_;     // per row, its year
+  std::vector<std::uint32_t> region_first_row_;  // per region id, its first row
+  std::vector<slot> index_;                // power-of-two size, at most 70% full
+  std::map<std::string, std::uint32_t, std::less<>> variable_ids_, region_ids_;
+  std::vector<std::string> variable_names_, region_names_;
+  std::vector<std::string> source_names_;
 };
 
 struct csv_options {

@@ -14,19 +14,28 @@
 namespace iku::diag {
 
 file_id source_manager::add(std::string path, std::string text) {
-  file f{std::move(path), std::move(text), {0}};
-  for (std::uint32_t i = 0; i < f.text.size(); ++i)
-    if (f.text[i] == '\n') f.line_starts.push_back(i + 1);
-  files_.push_back(std::move(f));
+  files_.push_back(file{std::move(path), std::move(text), {}});
   return static_cast<file_id>(files_.size() - 1);
+}
+
+// Where the lines start, found the first time a place in the file is asked for: a data file of
+// millions of rows that no message or explanation points into never pays for it.
+const std::vector<std::uint32_t>& source_manager::lines(const file& f) const {
+  if (f.line_starts.empty()) {
+    f.line_starts.push_back(0);
+    for (std::uint32_t i = 0; i < f.text.size(); ++i)
+      if (f.text[i] == '\n') f.line_starts.push_back(i + 1);
+  }
+  return f.line_starts;
 }
 
 location source_manager::locate(file_id id, std::uint32_t offset) const {
   const file& f = files_.at(id);
   offset = std::min<std::uint32_t>(offset, static_cast<std::uint32_t>(f.text.size()));
-  auto it = std::upper_bound(f.line_starts.begin(), f.line_starts.end(), offset);
-  auto line = static_cast<std::uint32_t>(it - f.line_starts.begin());
-  std::uint32_t start = f.line_starts[line - 1];
+  const std::vector<std::uint32_t>& starts = lines(f);
+  auto it = std::upper_bound(starts.begin(), starts.end(), offset);
+  auto line = static_cast<std::uint32_t>(it - starts.begin());
+  std::uint32_t start = starts[line - 1];
   // Columns count characters, not bytes, so carets line up under UTF-8 text. A leading BOM is
   // not a character anyone sees.
   std::uint32_t column = 1;
@@ -47,15 +56,16 @@ location source_manager::locate(file_id id, std::uint32_t offset) const {
 std::uint32_t source_manager::line_of(file_id id, std::uint32_t offset) const {
   const file& f = files_.at(id);
   offset = std::min<std::uint32_t>(offset, static_cast<std::uint32_t>(f.text.size()));
-  return static_cast<std::uint32_t>(std::upper_bound(f.line_starts.begin(), f.line_starts.end(), offset) -
-                                    f.line_starts.begin());
+  const std::vector<std::uint32_t>& starts = lines(f);
+  return static_cast<std::uint32_t>(std::upper_bound(starts.begin(), starts.end(), offset) - starts.begin());
 }
 
 std::string_view source_manager::line_text(file_id id, std::uint32_t line) const {
   const file& f = files_.at(id);
-  if (line == 0 || line > f.line_starts.size()) return {};
-  std::uint32_t start = f.line_starts[line - 1];
-  std::uint32_t end = line < f.line_starts.size() ? f.line_starts[line] - 1
+  const std::vector<std::uint32_t>& starts = lines(f);
+  if (line == 0 || line > starts.size()) return {};
+  std::uint32_t start = starts[line - 1];
+  std::uint32_t end = line < starts.size() ? starts[line] - 1
                                                   : static_cast<std::uint32_t>(f.text.size());
   std::string_view text = std::string_view(f.text).substr(start, end - start);
   if (!text.empty() && text.back() == '\r') text.remove_suffix(1);

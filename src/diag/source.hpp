@@ -50,8 +50,9 @@ class source_manager {
   struct file {
     std::string path;
     std::string text;
-    std::vector<std::uint32_t> line_starts;
+    mutable std::vector<std::uint32_t> line_starts;  // filled by lines() when first needed
   };
+  const std::vector<std::uint32_t>& lines(const file& f) const;
   std::vector<file> files_;
   struct located {
     file_id file = no_file;

@@ -160,7 +160,7 @@ void evaluator::target_from_data(indicator_result& r, const syntax::target_set& 
       r.target_value = not_measurable{fmt::format("target {}: data {} tidak ada", set.name.text, cell), set.from_data->where, true};
     else if (!d->value)
       r.target_value = not_measurable{fmt::format("target {}: data {} kosong (tertulis \"{}\" di {})", set.name.text, cell,
-                                                  d->text, sources_.where(d->where)),
+                                                  data::cell_text(sources_, d->where), sources_.where(d->where)),
                                       d->where, true};
     else
       r.target_value = *d->value;
@@ -170,8 +170,8 @@ void evaluator::target_from_data(indicator_result& r, const syntax::target_set& 
     }
     if (t && d) {
       t->leaf("target", title, d->where, r.target_value).facts = {
-          {"set", set.name.text}, {"tahun", std::to_string(year)}, {"tertulis", d->text}, {"sumber", d->sumber},
-          {"data", d->source}};
+          {"set", set.name.text}, {"tahun", std::to_string(year)}, {"tertulis", data::cell_text(sources_, d->where)},
+          {"sumber", data::cell_text(sources_, d->sumber_at)}, {"data", p_.data.source_name(*d)}};
       return;
     }
   }
@@ -552,13 +552,17 @@ result evaluator::name(const syntax::expr& e, const std::string& n, const env& e
   if (!d)
     v = not_measurable{fmt::format("data {} tidak ada", cell), e.where, true};
   else if (!d->value)
-    v = not_measurable{fmt::format("data {} kosong (tertulis \"{}\" di {})", cell, d->text, sources_.where(d->where)),
+    v = not_measurable{fmt::format("data {} kosong (tertulis \"{}\" di {})", cell, data::cell_text(sources_, d->where),
+                                   sources_.where(d->where)),
                        e.where, true};
   else
     v = *d->value;
   if (t) {
     trace_node& leaf = t->leaf("data", cell, d ? d->where : e.where, v);
-    if (d) leaf.facts = {{"tertulis", d->text}, {"sumber", d->sumber}, {"data", d->source}};
+    if (d)
+      leaf.facts = {{"tertulis", data::cell_text(sources_, d->where)},
+                    {"sumber", data::cell_text(sources_, d->sumber_at)},
+                    {"data", p_.data.source_name(*d)}};
   }
   if (shown) *shown = v.is_number() ? show(v.number(), t) : "?";
   return v;

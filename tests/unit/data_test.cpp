@@ -47,6 +47,8 @@ struct loaded {
     for (const diagnostic& d : diags.items()) out.push_back(d.code);
     return out;
   }
+  std::string text(const datum* d) const { return iku::data::cell_text(sources, d->where); }
+  std::string sumber(const datum* d) const { return iku::data::cell_text(sources, d->sumber_at); }
   std::string line_col(const datum& d) const {
     auto l = sources.locate(d.where);
     return std::to_string(l.line) + ":" + std::to_string(l.column);
@@ -85,32 +87,32 @@ TEST_CASE("a normal file: values, text, places, sumber", "[data]") {
   REQUIRE(d);
   REQUIRE(d->value);
   CHECK(*d->value == dec(34133));
-  CHECK(d->text == "34133");
+  CHECK(l.text(d) == "34133");
   CHECK(l.line_col(*d) == "2:21");
   CHECK(l.sources.slice(d->where) == "34133");
   CHECK(l.sources.where(d->where) == path + ":2:21");
-  CHECK(d->sumber == "LKj 2024 Bab III, uraian sasaran 1: PPKS yang ditangani");
-  CHECK(d->source == "realisasi");
+  CHECK(l.sumber(d) == "LKj 2024 Bab III, uraian sasaran 1: PPKS yang ditangani");
+  CHECK(l.data.source_name(*d) == "realisasi");
 
   const datum* idg = l.data.find("idg_bps", 2024);
   REQUIRE(idg);
   CHECK(*idg->value == dec(5338, 100));
-  CHECK(idg->text == "53.38");
+  CHECK(l.text(idg) == "53.38");
   CHECK(l.line_col(*idg) == "4:14");
-  CHECK(idg->sumber == "BPS Kabupaten Luwu Timur");
+  CHECK(l.sumber(idg) == "BPS Kabupaten Luwu Timur");
 
   const datum* idg23 = l.data.find("idg_bps", 2023);
   REQUIRE(idg23);
   CHECK(*idg23->value == dec(521, 10));
-  CHECK(idg23->text == "52.10");  // the places as written survive in the text
+  CHECK(l.text(idg23) == "52.10");  // the places as written survive in the text
   CHECK(l.line_col(*idg23) == "5:14");
 
   const datum* rt = l.data.find("rumah_tangga", 2024);
   REQUIRE(rt);
   CHECK(*rt->value == dec(100214));
-  CHECK(rt->sumber.empty());
+  CHECK(l.sumber(rt).empty());
   CHECK(l.line_col(*rt) == "7:19");
-  CHECK(l.data.find("kasus_kekerasan_perempuan", 2024)->text == "3");
+  CHECK(l.text(l.data.find("kasus_kekerasan_perempuan", 2024)) == "3");
 }
 
 TEST_CASE("UTF-8 BOM and CRLF line ends", "[data]") {
@@ -127,10 +129,10 @@ TEST_CASE("UTF-8 BOM and CRLF line ends", "[data]") {
     const datum* d = l.data.find("idg_bps", 2024);
     REQUIRE(d);
     CHECK(*d->value == dec(5338, 100));
-    CHECK(d->sumber == "BPS");  // no trailing \r
+    CHECK(l.sumber(d) == "BPS");  // no trailing \r
     CHECK(l.line_col(*d) == "2:14");
     const datum* p = l.data.find("ppks_ada", 2024);
-    CHECK(p->sumber == "LKj\nBab III");  // a line break inside a cell is one \n
+    CHECK(l.sumber(p) == "LKj\nBab III");  // a line break inside a cell is one \n
     const datum* p23 = l.data.find("ppks_ada", 2023);
     REQUIRE(p23);
     CHECK(*p23->value == dec(27000));
@@ -147,8 +149,8 @@ TEST_CASE("UTF-8 BOM and CRLF line ends", "[data]") {
     std::filesystem::remove(path);
     REQUIRE(l.ok);
     CHECK(l.data.size() == 3);
-    CHECK(l.data.find("ppks_ada", 2023)->sumber == "LKj");
-    CHECK(l.data.find("idg_bps", 2024)->text == "53.38");
+    CHECK(l.sumber(l.data.find("ppks_ada", 2023)) == "LKj");
+    CHECK(l.text(l.data.find("idg_bps", 2024)) == "53.38");
   }
   SECTION("BOM: the first column of the header is still tahun, and columns count from it") {
     loaded l;
@@ -171,19 +173,19 @@ TEST_CASE("RFC 4180 quoting: commas, line breaks, doubled quotes, spaces", "[dat
   REQUIRE(l.ok);
   REQUIRE(l.diags.size() == 0);
   CHECK(*l.data.find("a", 2024)->value == dec(12345, 10));
-  CHECK(l.data.find("a", 2024)->text == "1,234.5");
+  CHECK(l.text(l.data.find("a", 2024)) == "1,234.5");
   CHECK(l.line_col(*l.data.find("a", 2024)) == "2:9");  // inside the quote
-  CHECK(l.data.find("a", 2024)->sumber == "Tabel 14, baris 2");
-  CHECK(l.data.find("b", 2024)->sumber == "kata \"resmi\" BPS");
-  CHECK(l.data.find("c", 2024)->sumber == "baris satu\nbaris dua");
+  CHECK(l.sumber(l.data.find("a", 2024)) == "Tabel 14, baris 2");
+  CHECK(l.sumber(l.data.find("b", 2024)) == "kata \"resmi\" BPS");
+  CHECK(l.sumber(l.data.find("c", 2024)) == "baris satu\nbaris dua");
   // The row after a two-line cell is on line 6, not 5.
   const datum* d = l.data.find("d", 2024);
   REQUIRE(d);
   CHECK(*d->value == dec(9));
-  CHECK(d->text == " 9 ");  // quoted text stays as written; spaces outside quotes are trimmed
-  CHECK(d->sumber == "  spasi dalam  ");
+  CHECK(l.text(d) == " 9 ");  // quoted text stays as written; spaces outside quotes are trimmed
+  CHECK(l.sumber(d) == "  spasi dalam  ");
   CHECK(l.line_col(*d) == "6:17");
-  CHECK(l.data.find("e", 2024)->sumber.empty());
+  CHECK(l.sumber(l.data.find("e", 2024)).empty());
 }
 
 TEST_CASE("Indonesian number style, wilayah column, any column order", "[data]") {
@@ -194,8 +196,8 @@ TEST_CASE("Indonesian number style, wilayah column, any column order", "[data]")
   const datum* pagu = l.data.find("pagu_program", 2024, "Malili");
   REQUIRE(pagu);
   CHECK(*pagu->value == dec(123456789, 100));
-  CHECK(pagu->text == "1.234.567,89");
-  CHECK(pagu->sumber == "DPA 2024");
+  CHECK(l.text(pagu) == "1.234.567,89");
+  CHECK(l.sumber(pagu) == "DPA 2024");
   CHECK(l.line_col(*pagu) == "2:14");
   CHECK(*l.data.find("realisasi_program", 2024, "Malili")->value == dec(1100000));
   CHECK(*l.data.find("pagu_program", 2024, "Nuha")->value == dec(567, 10));
@@ -224,9 +226,9 @@ TEST_CASE("missing values are recorded as not available, never zero", "[data]") 
     REQUIRE(d);
     CHECK_FALSE(d->value.has_value());
   }
-  CHECK(l.data.find("x", 2021)->text == "-");
-  CHECK(l.data.find("x", 2022)->text == "NA");
-  CHECK(l.data.find("x", 2020)->text.empty());
+  CHECK(l.text(l.data.find("x", 2021)) == "-");
+  CHECK(l.text(l.data.find("x", 2022)) == "NA");
+  CHECK(l.text(l.data.find("x", 2020)).empty());
   CHECK(l.line_col(*l.data.find("x", 2020)) == "2:8");
   REQUIRE(l.data.find("x", 2026)->value);
   CHECK(l.data.find("x", 2026)->value->is_zero());
@@ -408,7 +410,7 @@ TEST_CASE("broken quoting", "[data]") {
     // The row with the open quote is dropped; reading goes on from the next line.
     CHECK(l.data.find("a", 2024) == nullptr);
     REQUIRE(l.data.find("b", 2024));
-    CHECK(l.data.find("b", 2024)->sumber == "LKj 2024 Bab III");
+    CHECK(l.sumber(l.data.find("b", 2024)) == "LKj 2024 Bab III");
   }
   SECTION("the same in a CRLF file, over several lines") {
     loaded l;
@@ -602,19 +604,20 @@ TEST_CASE("a workbook or UTF-16 file is named as such", "[data]") {
 
 TEST_CASE("data_set: add, find, has_variable, variables, years, regions", "[data]") {
   data_set s;
-  auto d = [](std::int64_t v, std::string text) {
+  auto d = [](std::int64_t v, std::uint8_t places) {  // places tell the data apart, as a cell's span would
     datum x;
     x.value = number::from_int(v);
-    x.text = std::move(text);
+    x.places = places;
     return x;
   };
-  CHECK(s.add({"rumah_tangga", 2024, ""}, d(100214, "100214")) == nullptr);
-  CHECK(s.add({"kasus_anak", 2024, ""}, d(20, "20")) == nullptr);
-  CHECK(s.add({"kasus_anak", 2022, "Malili"}, d(4, "4")) == nullptr);
-  CHECK(s.add({"kasus_anak", 2023, ""}, d(18, "18")) == nullptr);
-  const datum* taken = s.add({"kasus_anak", 2024, ""}, d(21, "21"));
+  CHECK(s.add({"rumah_tangga", 2024, ""}, d(100214, 0)) == nullptr);
+  CHECK(s.add({"kasus_anak", 2024, ""}, d(20, 1)) == nullptr);
+  CHECK(s.add({"kasus_anak", 2022, "Malili"}, d(4, 2)) == nullptr);
+  CHECK(s.add({"kasus_anak", 2023, ""}, d(18, 3)) == nullptr);
+  const datum* taken = s.add({"kasus_anak", 2024, ""}, d(21, 4));
   REQUIRE(taken);
-  CHECK(taken->text == "20");  // the first stays
+  CHECK(taken->places == 1);  // the first stays
+  CHECK(*taken->value == dec(20));
   CHECK(s.size() == 4);
 
   REQUIRE(s.find("kasus_anak", 2024));
@@ -633,8 +636,7 @@ TEST_CASE("data_set: add, find, has_variable, variables, years, regions", "[data
 
   CHECK(s.variables() == std::vector<std::string>{"kasus_anak", "rumah_tangga"});
   // Years with values, per region; a "not available" cell does not make a year.
-  datum not_available;
-  not_available.text = "NA";
+  datum not_available;  // a "not available" cell: no value
   CHECK(s.add({"rumah_tangga", 2026, ""}, not_available) == nullptr);
   CHECK(s.years_with_values("") == std::vector<int>{2023, 2024});
   CHECK(s.years_with_values("Malili") == std::vector<int>{2022});
