@@ -222,7 +222,8 @@ class printer {
     line cur;
     cur.indent = indent;
     cur.cells.emplace_back();
-    int continuation = indent + 4;  // until the value's column is known
+    // Until the value's column is known: where an aligned field's value goes, else 4 further in.
+    int continuation = indent + (pad_keyword ? static_cast<int>(field_value_column) : 4);
     std::uint32_t first_column = tokens_[first].column;
     bool fresh = true;  // nothing on `cur` yet
     std::size_t index = 0, prev = first;
