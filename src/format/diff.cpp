@@ -33,7 +33,7 @@ std::vector<op> edits(const std::vector<std::string_view>& a, const std::vector<
   while (suf < a.size() - pre && suf < b.size() - pre && a[a.size() - 1 - suf] == b[b.size() - 1 - suf]) ++suf;
   std::size_t n = a.size() - pre - suf, m = b.size() - pre - suf;
   std::vector<op> out(pre, op::same);
-  constexpr std::size_t max_cells = 16u << 20;
+  constexpr std::size_t max_cells = 4u << 20;  // 16 MiB of table
   if (n * m > max_cells) {
     out.insert(out.end(), n, op::del);
     out.insert(out.end(), m, op::add);

@@ -12,7 +12,7 @@ namespace iku::syntax {
 
 struct layout_node {
   // The grammar rule (grammar/iku_grammar.hpp) without its namespace: "sasaran_block",
-  // "rumus_field", "skala_rule", ... and the markers "sub_op" (a binary minus, written with
+  // "rumus_field", "skala_rule", "target_entry", ... and the markers "sub_op" (a binary minus, written with
   // spaces, unlike a sign), "call" (a name glued to its `(`), "skala_rule_label",
   // "syarat_message", "desimal_capaian_value".
   std::string_view kind;
