@@ -25,7 +25,8 @@ bool one_of(std::string_view kind, std::initializer_list<std::string_view> kinds
 
 // Nodes that only mark a place inside a line; every other node is a line (or a block) of its parent.
 bool is_marker(const layout_node& n) {
-  return one_of(n.kind, {"sub_op", "call", "skala_rule_label", "syarat_message", "desimal_capaian_value"});
+  return one_of(n.kind, {"sub_op", "call", "skala_rule_label", "syarat_message", "desimal_capaian_value", "paren",
+                         "neg", "negation", "conditional"});
 }
 
 // Fields whose value starts in the same column in every indikator.

@@ -2,6 +2,7 @@
 
 #include <memory>
 #include <string>
+#include <type_traits>
 
 #include <tao/pegtl.hpp>
 #include <tao/pegtl/contrib/parse_tree.hpp>
@@ -36,7 +37,42 @@ using selector = pt::selector<
         g::polaritas_capaian, g::polaritas_tercapai, g::agregat_nilai, g::efisiensi_serapan,
         g::efisiensi_efisien, g::skala_rule, g::target_entry, g::akhir_entry,
         // markers
-        g::sub_op, g::call, g::skala_rule_label, g::syarat_message, g::desimal_capaian_value>>;
+        g::sub_op, g::call, g::skala_rule_label, g::syarat_message, g::desimal_capaian_value,
+        // kept only so that the control below sees them: the rules expressions nest through
+        g::paren, g::neg, g::negation, g::conditional>>;
+
+// As deep as parse_module allows (its max_nesting), so that a text it refuses, such as 100000
+// `(`, cannot exhaust the stack here either.
+inline constexpr int max_nesting = 100;
+
+struct depth_state {
+  int depth = 0;
+};
+
+template <typename Rule>
+inline constexpr bool nests = std::is_same_v<Rule, g::paren> || std::is_same_v<Rule, g::call> ||
+                              std::is_same_v<Rule, g::neg> || std::is_same_v<Rule, g::negation> ||
+                              std::is_same_v<Rule, g::conditional>;
+
+struct too_deep {};
+
+template <typename Rule>
+struct control : g::control<Rule> {
+  template <typename ParseInput>
+  static void start(const ParseInput& /*unused*/, depth_state& s) {
+    if constexpr (nests<Rule>) {
+      if (++s.depth > max_nesting) throw too_deep{};
+    }
+  }
+  template <typename ParseInput>
+  static void success(const ParseInput& /*unused*/, depth_state& s) noexcept {
+    if constexpr (nests<Rule>) --s.depth;
+  }
+  template <typename ParseInput>
+  static void failure(const ParseInput& /*unused*/, depth_state& s) noexcept {
+    if constexpr (nests<Rule>) --s.depth;
+  }
+};
 
 std::string_view short_name(std::string_view type) {
   std::size_t colons = type.rfind("::");
@@ -59,12 +95,15 @@ layout_node convert(const pt::node& n, const char* base) {
 std::optional<layout_node> layout_of(std::string_view text) {
   pegtl::memory_input<pegtl::tracking_mode::lazy> in(text.data(), text.size(), "");
   try {
-    std::unique_ptr<pt::node> root = pt::parse<g::file, selector, pegtl::nothing, g::control>(in);
+    depth_state depth;
+    std::unique_ptr<pt::node> root = pt::parse<g::file, selector, pegtl::nothing, control>(in, depth);
     if (!root) return std::nullopt;
     layout_node out = convert(*root, text.data());
     out.end = static_cast<std::uint32_t>(text.size());
     return out;
   } catch (const pegtl::parse_error&) {
+    return std::nullopt;
+  } catch (const too_deep&) {
     return std::nullopt;
   }
 }

@@ -14,7 +14,8 @@ struct layout_node {
   // The grammar rule (grammar/iku_grammar.hpp) without its namespace: "sasaran_block",
   // "rumus_field", "skala_rule", "target_entry", ... and the markers "sub_op" (a binary minus, written with
   // spaces, unlike a sign), "call" (a name glued to its `(`), "skala_rule_label",
-  // "syarat_message", "desimal_capaian_value".
+  // "syarat_message", "desimal_capaian_value" (and "paren", "neg", "negation", "conditional",
+  // kept only to bound nesting).
   std::string_view kind;
   std::uint32_t begin = 0, end = 0;  // byte offsets in the text; the node's first and past-last token
   std::vector<layout_node> children;

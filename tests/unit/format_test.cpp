@@ -153,6 +153,14 @@ TEST_CASE("fmt: a text that does not parse is not formatted", "[format]") {
   CHECK_FALSE(iku::format::format_text("sasaran S1 {"));
   CHECK_FALSE(iku::format::format_text("rumus 1"));
   CHECK(iku::format::format_text("") == "");
+  // Nested past the parser's bound (100 levels): refused, as parse_module refuses it, not a crash.
+  std::string deep = "bantu a = " + std::string(100000, '(') + "1" + std::string(100000, ')') + "\n";
+  CHECK_FALSE(iku::format::format_text(deep));
+  std::string minus = "bantu a = " + std::string(100000, '-') + "1\n";
+  CHECK_FALSE(iku::format::format_text(minus));
+  std::string ok = "bantu a = " + std::string(99, '(') + "1" + std::string(99, ')') + "\n";
+  CHECK(tree_of(ok));
+  CHECK(iku::format::format_text(ok) == ok);
 }
 
 TEST_CASE("fmt: the unified diff", "[format]") {
