@@ -8,6 +8,13 @@
 #include "format/tokens.hpp"
 #include "syntax/layout_tree.hpp"
 
+// How it works: the grammar's own parse gives the layout tree (which statements, fields and block
+// lines there are, and where), the tokenizer gives every token with the comments and line breaks
+// between them (the grammar skips comments, so they come from this second pass over the text).
+// Each item of the tree becomes one or more lines of tokens joined with canonical spacing; runs of
+// similar lines are then aligned (lines.cpp). Tokens are copied as written: numbers, strings,
+// names and comments never change, only the whitespace between them.
+
 namespace iku::format {
 
 namespace {
