@@ -65,7 +65,7 @@ struct alignment {
 // How a one-line item is cut into cells that line up with its neighbours of the same class.
 alignment alignment_of(std::string_view kind) {
   if (one_of(kind, {"target_block", "realisasi_block"})) return {"target", {}, {}};  // cut at its `{`
-  if (one_of(kind, {"anggaran_stmt", "belanja_stmt", "terbitan_stmt"})) return {"budget", {1, 2}, {1, 1}};
+  if (one_of(kind, {"anggaran_stmt", "belanja_stmt", "terbitan_stmt", "wilayah_stmt"})) return {"budget", {1, 2}, {1, 1}};
   if (kind == "data_stmt") return {"data", {1, 2, 3}, {1, 1, 1}};
   if (kind == "skala_rule") return {"skala", {1, 2}, {1, 2}};
   if (one_of(kind, {"polaritas_capaian", "polaritas_tercapai", "agregat_nilai", "efisiensi_serapan",
@@ -179,9 +179,12 @@ class printer {
   }
 
   bool block(const layout_node& n) const {
-    if (!one_of(n.kind, {"sasaran_block", "indikator_block", "polaritas_def", "skala_stmt", "agregat_stmt",
-                         "efisiensi_stmt"}))
-      return false;
+    return one_of(n.kind, {"sasaran_block", "indikator_block", "polaritas_def", "skala_stmt", "agregat_stmt",
+                           "efisiensi_stmt"}) &&
+           has_brace(n);
+  }
+
+  bool has_brace(const layout_node& n) const {
     for (std::size_t i = token_at(n.begin); i < tokens_.size() && tokens_[i].begin < n.end; ++i)
       if (is_punct(i, "{")) return true;
     return false;
@@ -197,7 +200,7 @@ class printer {
 
   // ---- one item: tokens [first, last) -----------------------------------------------------
   void item(const layout_node& n, std::size_t first, std::size_t last, int indent, std::vector<line>& out) {
-    bool list = n.is("target_block") || n.is("realisasi_block");
+    bool list = (n.is("target_block") || n.is("realisasi_block")) && has_brace(n);  // not `target pk dari data x`
     if (!block(n) && (!list || one_line_list(n, first, last))) {
       tokens_line(n.kind, first, last, indent, out);
       return;

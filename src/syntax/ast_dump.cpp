@@ -66,6 +66,7 @@ std::string target_set_of(const target_set& t) {
   std::string out = "(target " + t.name.text;
   for (const target_value& v : t.years) out += " " + target_value_of(v);
   if (t.akhir) out += " akhir " + target_value_of(*t.akhir);
+  if (t.from_data) out += " dari_data " + t.from_data->text;
   return out + ")";
 }
 
@@ -87,6 +88,7 @@ std::string indikator_of(const indikator_decl& i) {
   out += " bobot=" + opt(i.bobot, [](const field<number_lit>& b) { return b.value.text; });
   for (const target_set& t : i.targets) out += " " + target_set_of(t);
   out += " realisasi=" + opt(i.realisasi, target_set_of);
+  out += " agregat_wilayah=" + ident_of(i.agregat_wilayah);
   for (const syarat& s : i.syarat_list) {
     out += fmt::format(" (syarat {} {} {})", dump(*s.cond), str(s.message.text), opt(s.years, [](const auto& y) {
                          return fmt::format("{}..{}", y.first, y.second);
@@ -157,7 +159,9 @@ std::string dump(const module& m) {
   for (const bantu_decl& b : m.bantu) out += fmt::format("(bantu {} {})\n", b.name.text, opt_expr(b.value));
   for (const agregat_decl& a : m.agregat_defs)
     out += fmt::format("(agregat {} {} {})\n", a.name.text, str(a.label.text), opt_expr(a.nilai));
-  out += "agregat sasaran " + ident_of(m.agregat_sasaran) + " instansi " + ident_of(m.agregat_instansi) + "\n";
+  out += "agregat sasaran " + ident_of(m.agregat_sasaran) + " instansi " + ident_of(m.agregat_instansi) +
+         " wilayah " + ident_of(m.agregat_wilayah) + "\n";
+  out += "wilayah " + opt(m.wilayah, data_of) + "\n";
   out += "anggaran " + opt(m.anggaran, data_of) + "\nbelanja " + opt(m.belanja, data_of) + "\nterbitan " +
          opt(m.terbitan, data_of) + "\n";
   for (const efisiensi_decl& e : m.efisiensi_defs)

@@ -28,11 +28,11 @@ using selector = pt::selector<
         g::import_stmt, g::instansi_stmt, g::periode_stmt, g::tahun_stmt, g::target_default_stmt, g::skala_stmt,
         g::polaritas_def, g::capaian_dari_stmt, g::desimal_top_stmt, g::pembulatan_stmt, g::data_stmt,
         g::tujuan_stmt, g::sasaran_block, g::bantu_stmt, g::agregat_stmt, g::anggaran_stmt, g::belanja_stmt,
-        g::efisiensi_stmt, g::terbitan_stmt,
+        g::efisiensi_stmt, g::terbitan_stmt, g::wilayah_stmt,
         // sasaran and indikator fields
         g::sasaran_tujuan, g::program_field, g::indikator_block, g::satuan_field, g::polaritas_field,
         g::rumus_field, g::desimal_field, g::bobot_field, g::target_block, g::realisasi_block, g::syarat_field,
-        g::skala_field,
+        g::skala_field, g::rollup_field,
         // where the lines inside polaritas, agregat, efisiensi and skala blocks begin
         g::polaritas_capaian, g::polaritas_tercapai, g::agregat_nilai, g::efisiensi_serapan,
         g::efisiensi_efisien, g::skala_rule, g::target_entry, g::akhir_entry,
