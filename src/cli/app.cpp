@@ -43,6 +43,14 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err)
   app.set_version_flag("--version", std::string("iku ") + IKU_VERSION);
   app.require_subcommand(1);
 
+  // How errors are printed: as text for people, or one JSON object per line for editors.
+  auto add_diagnostics = [](CLI::App* sub, std::string& into) {
+    sub->add_option("--diagnostics", into,
+                    "how errors are printed on standard error: text (default) or json (one object per line, for "
+                    "editors)")
+        ->check(CLI::IsMember({"text", "json"}));
+  };
+
   common_options common;
   auto add_common = [&](CLI::App* sub) {
     sub->add_option("file", common.file, "the .iku file")->required();
@@ -59,6 +67,7 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err)
         ->check(CLI::Range(0, 1000000));
     sub->add_flag("--batasi-folder,--confine", common.confine,
                   "read no file outside the main file's folder and the stdlib (imports, data)");
+    add_diagnostics(sub, common.diagnostics);
   };
 
   CLI::App* run_cmd = app.add_subcommand("run", "print the tables of the LKj (Tabel 12 to 17, efisiensi and a summary)");
@@ -107,9 +116,22 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err)
       ->check(CLI::IsMember({"setengah_naik", "setengah_genap", "turun", "naik"}));
   eval_cmd->add_option("--locale", eval.locale, "number format: id (1.234,56) or en (1,234.56)")
       ->check(CLI::IsMember({"id", "en"}));
+  add_diagnostics(eval_cmd, eval.diagnostics);
+
+  CLI::App* fmt_cmd = app.add_subcommand("fmt", "lay out .iku files in the canonical way (comments kept)");
+  fmt_options format;
+  fmt_cmd->add_option("files", format.files, "the .iku files")->required();
+  CLI::Option* check_flag =
+      fmt_cmd->add_flag("--check,--periksa", format.check,
+                        "change nothing: show a diff of each file that is not formatted, exit 1 if there is one");
+  fmt_cmd->add_flag("-w,--tulis", format.write, "rewrite the files in place (atomically) instead of printing them")
+      ->excludes(check_flag);
+  fmt_cmd->add_option("--max-errors", format.max_errors, "print at most this many errors (0: all; default 50)")
+      ->check(CLI::Range(0, 1000000));
+  add_diagnostics(fmt_cmd, format.diagnostics);
 
   // `iku eval '-(1)'`: an expression that starts with '-' would be read as options. iku has no
-  // short options but -h, so after `eval` such a word is the expression.
+  // short options but -h (and fmt's -w), so after `eval` such a word is the expression.
   std::vector<std::string> args(argv + std::min(argc, 1), argv + argc);
   auto eval_at = std::find(args.begin(), args.end(), "eval");
   for (auto it = eval_at; it != args.end() && *it != "--"; ++it)
@@ -124,6 +146,7 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err)
   }
 
   if (eval_cmd->parsed()) return eval_command(eval, out, err);
+  if (fmt_cmd->parsed()) return fmt_command(format, out, err);
   common.stdlib_dirs = stdlib_dirs(argc > 0 ? argv[0] : nullptr);
   if (run_cmd->parsed()) return run_command(common, run, out, err);
   if (periksa_cmd->parsed()) return periksa_command(common, periksa, out, err);

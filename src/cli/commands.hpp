@@ -19,6 +19,7 @@ struct common_options {
   std::size_t max_errors = diag::default_max_errors;
   bool confine = false;  // --batasi-folder
   std::vector<std::string> stdlib_dirs;
+  std::string diagnostics = "text";  // --diagnostics json: one JSON object per line, for editors
 };
 
 struct run_options {
@@ -39,17 +40,27 @@ struct periksa_options {
   std::string format = "text";
 };
 
+struct fmt_options {
+  std::vector<std::string> files;
+  bool check = false;  // --check: show a diff and exit 1 when a file is not formatted
+  bool write = false;  // -w: rewrite the files in place
+  std::string diagnostics = "text";
+  std::size_t max_errors = diag::default_max_errors;
+};
+
 struct eval_options {
   std::string expression;
   std::optional<int> desimal;
   std::string pembulatan = "setengah_naik";
   std::string locale = "id";
   std::size_t max_errors = diag::default_max_errors;
+  std::string diagnostics = "text";
 };
 
 int run_command(const common_options& o, const run_options& r, std::ostream& out, std::ostream& err);
 int explain_command(const common_options& o, const explain_options& e, std::ostream& out, std::ostream& err);
 int eval_command(const eval_options& e, std::ostream& out, std::ostream& err);
+int fmt_command(const fmt_options& f, std::ostream& out, std::ostream& err);
 int periksa_command(const common_options& o, const periksa_options& k, std::ostream& out, std::ostream& err);
 
 }  // namespace iku::cli

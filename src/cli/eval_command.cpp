@@ -3,6 +3,7 @@
 #include "check/resolve.hpp"
 #include "cli/app.hpp"
 #include "cli/commands.hpp"
+#include "diag/diagnostic_json.hpp"
 #include "eval/evaluator.hpp"
 #include "syntax/parse.hpp"
 
@@ -16,7 +17,8 @@ int eval_command(const eval_options& e, std::ostream& out, std::ostream& err) {
   diag::file_id file = sources.add("ekspresi", e.expression);
   syntax::expr_ptr expr = syntax::parse_expression(sources, file, diags);
   if (expr) check::check_constant(*expr, sources, diags);
-  err << diag::render_all(diags, sources, e.max_errors);
+  err << (e.diagnostics == "json" ? diag::render_json_lines(diags, sources)
+                                  : diag::render_all(diags, sources, e.max_errors));
   if (!expr || diags.has_errors()) return input_error;
 
   // Both names were checked by the argument parser. bulat() follows --pembulatan as it follows

@@ -1,5 +1,7 @@
 #include "cli/session.hpp"
 
+#include "diag/diagnostic_json.hpp"
+
 #include <cerrno>
 #include <cstdlib>
 #include <ctime>
@@ -33,7 +35,8 @@ std::optional<int> open_session(const common_options& o, session& s, std::ostrea
       s.program.reset();
     }
   }
-  err << diag::render_all(diags, s.sources, o.max_errors);
+  err << (o.diagnostics == "json" ? diag::render_json_lines(diags, s.sources)
+                                  : diag::render_all(diags, s.sources, o.max_errors));
   if (diags.has_usage_errors()) return usage_error;
   if (diags.has_errors() || !s.program) return input_error;
   return std::nullopt;
