@@ -20,20 +20,15 @@ std::string cell_text(const diag::source_manager& sources, diag::span cell) {
   return out;
 }
 
-std::uint32_t data_set::intern(std::map<std::string, std::uint32_t, std::less<>>& ids,
-                               std::vector<std::string>& names, std::string_view name) {
-  auto it = ids.find(name);
-  if (it != ids.end()) return it->second;
-  auto id = static_cast<std::uint32_t>(names.size());
-  names.emplace_back(name);
-  ids.emplace(std::string(name), id);
-  return id;
+std::uint32_t data_set::intern(ids& known, std::vector<std::string>& names, const std::string& name) {
+  auto [it, fresh] = known.try_emplace(name, static_cast<std::uint32_t>(names.size()));
+  if (fresh) names.push_back(name);
+  return it->second;
 }
 
-std::optional<std::uint32_t> data_set::id_of(const std::map<std::string, std::uint32_t, std::less<>>& ids,
-                                             std::string_view name) {
-  auto it = ids.find(name);
-  if (it == ids.end()) return std::nullopt;
+std::optional<std::uint32_t> data_set::id_of(const ids& known, std::string_view name) {
+  auto it = known.find(std::string(name));  // short names: no allocation (small string)
+  if (it == known.end()) return std::nullopt;
   return it->second;
 }
 
@@ -46,9 +41,12 @@ std::uint16_t data_set::source_index(const std::string& name) {
 
 // Where the key is, or the empty slot where it would go (linear probing).
 std::size_t data_set::slot_of(std::uint32_t variable, std::int32_t year, std::uint32_t region) const {
-  std::uint64_t h = (std::uint64_t{variable} * 0x9E3779B97F4A7C15ULL) ^ (std::uint64_t{region} * 0xC2B2AE3D27D4EB4FULL) ^
-                    (static_cast<std::uint64_t>(static_cast<std::uint32_t>(year)) * 0x165667B19E3779F9ULL);
-  h ^= h >> 29;
+  // splitmix64's finaliser over the three ids: neighbouring keys land far apart, without clusters.
+  std::uint64_t h = (std::uint64_t{variable} << 40) ^ (std::uint64_t{region} << 16) ^
+                    static_cast<std::uint64_t>(static_cast<std::uint32_t>(year));
+  h = (h ^ (h >> 30)) * 0xBF58476D1CE4E5B9ULL;
+  h = (h ^ (h >> 27)) * 0x94D049BB133111EBULL;
+  h ^= h >> 31;
   const std::size_t mask = index_.size() - 1;
   for (std::size_t i = h & mask;; i = (i + 1) & mask) {
     const slot& s = index_[i];
@@ -56,17 +54,29 @@ std::size_t data_set::slot_of(std::uint32_t variable, std::int32_t year, std::ui
   }
 }
 
-void data_set::grow() {
+void data_set::reserve(std::size_t rows) {
+  rows_.reserve(rows);
+  row_region_.reserve(rows);
+  row_year_.reserve(rows);
+  std::size_t size = std::max<std::size_t>(index_.size(), 1024);
+  while (rows * 10 > size * 7) size *= 2;
+  if (size > index_.size()) grow(size);
+}
+
+void data_set::grow(std::size_t size) {
   std::vector<slot> old = std::move(index_);
-  index_.assign(old.empty() ? 1024 : old.size() * 2, slot{});
+  index_.assign(size, slot{});
   for (const slot& s : old)
     if (s.row != none) index_[slot_of(s.variable, s.year, s.region)] = s;
 }
 
 const datum* data_set::add(const key& k, datum d) {
-  if ((rows_.size() + 1) * 10 > index_.size() * 7) grow();
+  if ((rows_.size() + 1) * 10 > index_.size() * 7) grow(index_.empty() ? 1024 : index_.size() * 2);
   const std::uint32_t variable = intern(variable_ids_, variable_names_, k.variable);
-  const std::uint32_t region = intern(region_ids_, region_names_, k.wilayah);
+  const std::uint32_t region = last_region_ != none && region_names_[last_region_] == k.wilayah
+                                   ? last_region_
+                                   : intern(region_ids_, region_names_, k.wilayah);
+  last_region_ = region;
   if (region == region_first_row_.size()) region_first_row_.push_back(static_cast<std::uint32_t>(rows_.size()));
   slot& s = index_[slot_of(variable, k.year, region)];
   if (s.row != none) return &rows_[s.row];
@@ -86,8 +96,8 @@ const datum* data_set::find(std::string_view variable, int year, std::string_vie
 }
 
 std::vector<std::string> data_set::variables() const {
-  std::vector<std::string> names;
-  for (const auto& [name, id] : variable_ids_) names.push_back(name);
+  std::vector<std::string> names = variable_names_;
+  std::sort(names.begin(), names.end());
   return names;
 }
 
@@ -107,8 +117,8 @@ std::vector<int> data_set::years_with_any_values() const {
 }
 
 std::vector<std::string> data_set::regions() const {
-  std::vector<std::string> names;
-  for (const auto& [name, id] : region_ids_) names.push_back(name);
+  std::vector<std::string> names = region_names_;
+  std::sort(names.begin(), names.end());
   return names;
 }
 

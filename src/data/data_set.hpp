@@ -6,10 +6,10 @@
 #pragma once
 
 #include <cstdint>
-#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "diag/diagnostic.hpp"
@@ -40,8 +40,10 @@ class data_set {
  public:
   // Adds a datum; returns the one already there (not replacing it) when the key is taken.
   const datum* add(const key& k, datum d);
+  // Room for about this many more rows: a loader that knows its file's size asks once.
+  void reserve(std::size_t rows);
   const datum* find(std::string_view variable, int year, std::string_view wilayah = {}) const;
-  bool has_variable(std::string_view variable) const { return variable_ids_.count(variable) != 0; }
+  bool has_variable(std::string_view variable) const { return id_of(variable_ids_, variable).has_value(); }
   std::vector<std::string> variables() const;  // sorted, unique
   // Years that have at least one value (not a "not available" cell) for the region.
   std::vector<int> years_with_values(std::string_view wilayah) const;
@@ -61,19 +63,19 @@ class data_set {
     std::int32_t year = 0;
     std::uint32_t row = none;
   };
-  std::uint32_t intern(std::map<std::string, std::uint32_t, std::less<>>& ids, std::vector<std::string>& names,
-                       std::string_view name);
-  static std::optional<std::uint32_t> id_of(const std::map<std::string, std::uint32_t, std::less<>>& ids,
-                                            std::string_view name);
+  using ids = std::unordered_map<std::string, std::uint32_t>;
+  static std::uint32_t intern(ids& known, std::vector<std::string>& names, const std::string& name);
+  static std::optional<std::uint32_t> id_of(const ids& known, std::string_view name);
   std::size_t slot_of(std::uint32_t variable, std::int32_t year, std::uint32_t region) const;
-  void grow();
+  void grow(std::size_t size);
 
   std::vector<datum> rows_;
   std::vector<std::uint32_t> row_region_;  // per row, its region's id
   std::vector<std::int32_t> row_year_;     // per row, its year
   std::vector<std::uint32_t> region_first_row_;  // per region id, its first row
   std::vector<slot> index_;                // power-of-two size, at most 70% full
-  std::map<std::string, std::uint32_t, std::less<>> variable_ids_, region_ids_;
+  ids variable_ids_, region_ids_;
+  std::uint32_t last_region_ = none;  // rows come grouped by region: the last one's id
   std::vector<std::string> variable_names_, region_names_;
   std::vector<std::string> source_names_;
 };
