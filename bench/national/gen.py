@@ -7,7 +7,7 @@ writes, deterministically (fixed seed, no clock, no hash order):
   OUT/nasional.iku          100 indicators, each target read from the data (`target pk dari data t_NNN`)
   OUT/data/nasional.csv     wilayah,tahun,variabel,nilai for 2022..2026 (290 rows per region and year)
   OUT/data/indikator.csv    the indicator list as an analyst keeps it (what the SQL and pandas peers read)
-  OUT/data/wilayah.csv      wilayah,induk,tingkat: region -> kabupaten -> provinsi -> nasional
+  OUT/data/wilayah.csv      wilayah,induk: region -> kabupaten -> provinsi -> nasional (not used for timing)
 
 Indicators: 001-060 positif `n / d * 100`, 061-090 negatif `n / d * 100`, 091-100 `v` taken directly;
 all `desimal 2`, capaian rounded half-up to 2 places from the rounded realisasi.
@@ -39,6 +39,17 @@ def region_codes(n):
         return [(c, prov(c), "kabupaten") for c in kab[:n]]
     out = [(f"{kab[j % len(kab)]}.{j // len(kab) + 1:03d}", kab[j % len(kab)], "kecamatan") for j in range(n)]
     return sorted(out)
+
+
+def write_hierarchy(path, regions):
+    """wilayah,induk as iku's `wilayah "FILE"` reads it: nasional (the root) -> provinsi -> kabupaten
+    [-> kecamatan], parents first."""
+    with open(path, "w", newline="\n") as f:
+        f.write("wilayah,induk\nnasional,\n")
+        f.writelines(f"{p},nasional\n" for p in sorted({c[:2] for c, _, _ in regions}))
+        if regions[0][2] == "kecamatan":
+            f.writelines(f"{k},{k[:2]}\n" for k in sorted({p for _, p, _ in regions}))
+        f.writelines(f"{c},{p}\n" for c, p, _ in regions)
 
 
 def main():
@@ -76,13 +87,7 @@ def main():
 
     # ---- the hierarchy (not used for timing) ----------------------------------------------------
     regions = region_codes(args.wilayah)
-    with open(os.path.join(args.out, "data", "wilayah.csv"), "w", newline="\n") as f:
-        f.write("wilayah,induk,tingkat\n")
-        provs = sorted({c[:2] for c, _, _ in regions})
-        f.writelines(f"{p},nasional,provinsi\n" for p in provs)
-        if regions[0][2] == "kecamatan":
-            f.writelines(f"{k},{k[:2]},kabupaten\n" for k in sorted({p for _, p, _ in regions}))
-        f.writelines(f"{c},{p},{t}\n" for c, p, t in regions)
+    write_hierarchy(os.path.join(args.out, "data", "wilayah.csv"), regions)
 
     # ---- the data ------------------------------------------------------------------------------
     half = args.setengah
