@@ -1,0 +1,155 @@
+// The formula core alone: ns per evaluation of the benchmark's formulas, muparser (double) against
+// iku's exact evaluation, on the same inputs. Built by bench/run national against the release
+// library (not part of the CMake build, not part of make test):
+//
+//   g++ -O2 -std=c++17 -Isrc bench/national/formula_core.cpp build/release/libiku_core.a \
+//       -lmuparser -lfmt -lnettle -o formula_core && ./formula_core [evaluations]
+//
+// iku side: the expression is parsed once (syntax::parse_expression, as `iku eval` does) and then
+// evaluated per input with eval::evaluator::apply(expr, {name, value}...), the lowest-level public
+// entry that evaluates a parsed expression with given variable values (the same tree walk as a run,
+// without data lookup and without a tracer). "iku number ops" is the exact arithmetic alone,
+// value::number written out by hand, as a floor for what any evaluator of these formulas can reach.
+#include <muParser.h>
+
+#include <algorithm>
+#include <cmath>
+#include <chrono>
+#include <cstdint>
+#include <cstdio>
+#include <string>
+#include <vector>
+
+#include "check/program.hpp"
+#include "eval/evaluator.hpp"
+#include "syntax/parse.hpp"
+
+using namespace iku;
+using clk = std::chrono::steady_clock;
+
+namespace {
+
+// Inputs like the benchmark's data: integer counts n <= d, and two-decimal realisasi and targets.
+struct inputs {
+  std::vector<std::string> a, b;  // as written in the CSV
+};
+
+inputs make_inputs(bool ratio, std::size_t count) {
+  std::uint64_t s = 20241231;
+  auto next = [&s](std::uint64_t mod) { s = s * 6364136223846793005ULL + 1442695040888963407ULL; return (s >> 33) % mod; };
+  inputs in;
+  for (std::size_t i = 0; i < count; ++i) {
+    if (ratio) {  // n, d
+      std::uint64_t d = 100 + next(100000);
+      in.a.push_back(std::to_string(next(d + 1)));
+      in.b.push_back(std::to_string(d));
+    } else {  // r, t with two decimals
+      auto two = [&](std::uint64_t lo, std::uint64_t span) {
+        std::uint64_t c = lo * 100 + next(span * 100);
+        char buf[32];
+        std::snprintf(buf, sizeof buf, "%llu.%02llu", (unsigned long long)(c / 100), (unsigned long long)(c % 100));
+        return std::string(buf);
+      };
+      in.a.push_back(two(20, 100));
+      in.b.push_back(two(40, 60));
+    }
+  }
+  return in;
+}
+
+// Median of `reps` timings of `evals` calls of f(i), in ns per call.
+template <class F>
+double ns_per_eval(std::size_t evals, F f) {
+  std::vector<double> t;
+  for (int rep = 0; rep < 5; ++rep) {
+    auto t0 = clk::now();
+    for (std::size_t i = 0; i < evals; ++i) f(i);
+    t.push_back(std::chrono::duration<double, std::nano>(clk::now() - t0).count() / double(evals));
+  }
+  std::sort(t.begin(), t.end());
+  return t[t.size() / 2];
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  const std::size_t evals = argc > 1 ? std::stoul(argv[1]) : 1000000;
+  const std::size_t n_inputs = 4096;  // cycled: fits in cache for both sides, like a column chunk
+  struct formula {
+    const char* text;  // as in the .iku (muparser reads the same text)
+    const char* x;     // its two variables
+    const char* y;
+    bool ratio;
+  };
+  const formula formulas[] = {
+      {"n / d * 100", "n", "d", true},                         // realisasi of a ratio indicator
+      {"realisasi / target * 100", "realisasi", "target", false},  // capaian, polaritas positif
+      {"(2 * target - realisasi) / target * 100", "realisasi", "target", false},  // negatif
+  };
+  std::printf("| formula | muparser (double) ns | iku evaluator::apply ns | iku number ops ns | apply / muparser |\n");
+  std::printf("|---|---:|---:|---:|---:|\n");
+  double sink = 0;
+  for (const formula& f : formulas) {
+    inputs in = make_inputs(f.ratio, n_inputs);
+    std::vector<double> xd, yd;
+    std::vector<value::number> xn, yn;
+    for (std::size_t i = 0; i < n_inputs; ++i) {
+      xd.push_back(std::stod(in.a[i]));
+      yd.push_back(std::stod(in.b[i]));
+      xn.push_back(*value::number::parse(in.a[i]));
+      yn.push_back(*value::number::parse(in.b[i]));
+    }
+
+    // muparser: variables bound by address, expression compiled to bytecode on the first Eval.
+    double x = 0, y = 0;
+    mu::Parser mp;
+    mp.DefineVar(f.x, &x);
+    mp.DefineVar(f.y, &y);
+    mp.SetExpr(f.text);
+    double mu_ns = ns_per_eval(evals, [&](std::size_t i) {
+      x = xd[i % n_inputs];
+      y = yd[i % n_inputs];
+      sink += mp.Eval();
+    });
+
+    // iku: parsed once, evaluated with the values bound by name.
+    diag::source_manager sources;
+    diag::diagnostics diags;
+    syntax::expr_ptr e = syntax::parse_expression(sources, sources.add("rumus", f.text), diags);
+    if (!e) return 1;
+    check::program none;
+    eval::evaluator ev(none, sources, {});
+    std::vector<std::pair<std::string, eval::result>> vals = {{f.x, eval::result()}, {f.y, eval::result()}};
+    std::size_t measurable = 0;
+    double iku_ns = ns_per_eval(evals, [&](std::size_t i) {
+      vals[0].second = xn[i % n_inputs];
+      vals[1].second = yn[i % n_inputs];
+      measurable += ev.apply(*e, vals).measurable();
+    });
+
+    // The same arithmetic written out with value::number (no tree, no names, no result variant).
+    const value::number hundred = value::number::from_int(100), two = value::number::from_int(2);
+    double ops_ns = ns_per_eval(evals, [&](std::size_t i) {
+      const value::number &a = xn[i % n_inputs], &b = yn[i % n_inputs];
+      std::optional<value::number> q = f.ratio ? a.divide(b)
+                                       : f.text[0] == '(' ? (two * b - a).divide(b)
+                                                          : a.divide(b);
+      measurable += q ? (*q * hundred).is_negative() : 0;
+    });
+    // Both sides compute the same formula: the first inputs agree to 1e-9 relative.
+    for (std::size_t i = 0; i < 100; ++i) {
+      x = xd[i], y = yd[i];
+      vals[0].second = xn[i], vals[1].second = yn[i];
+      eval::result r = ev.apply(*e, vals);
+      double m = mp.Eval(), k = r.measurable() ? std::stod(r.number().to_string(15)) : 0.0;
+      if (std::abs(m - k) > 1e-9 * std::max(1.0, std::abs(m))) {
+        std::fprintf(stderr, "%s: muparser %.17g, iku %s\n", f.text, m, r.number().to_string(15).c_str());
+        return 1;
+      }
+    }
+    std::printf("| `%s` | %.1f | %.1f | %.1f | %.1f |\n", f.text, mu_ns, iku_ns, ops_ns, iku_ns / mu_ns);
+    if (measurable == 0) sink += 1;  // keep the loops observable
+  }
+  std::fprintf(stderr, "(%zu evaluations per timing, median of 5; checksum %g)\n", evals, sink);
+  return 0;
+}
