@@ -144,7 +144,7 @@ std::string explain_text(const explanation& e, const diag::source_manager& sourc
                                 r.target_set.name());
   shown_figures f = show_figures(r, style);
   out += fmt::format("realisasi {}, target {}, capaian {}{}\n", f.realisasi.text, f.target.text, f.capaian.text,
-                     ind.skala ? ", kategori " + f.kategori : "");
+                     ind.skala ? ", kategori " + f.kategori.text : "");
   for (std::size_t i = 0; i < e.trace.children.size(); ++i)
     render_node(e.trace.children[i], e, sources, style, "", i + 1 == e.trace.children.size(), out);
   return out + e.narrative + "\n";
