@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <memory>
 
 #include <fmt/format.h>
 
@@ -114,24 +115,37 @@ explanation explain_request(const check::program& p, const diag::source_manager&
 }
 
 explained_figures explain_cells(const std::vector<table>& tables, const check::program& p,
-                                const diag::source_manager& sources, eval::evaluator& ev, value::number_style style,
-                                const std::string& file) {
+                                const diag::source_manager& sources, const eval::options& o,
+                                value::number_style style, const std::string& file) {
   explained_figures out;
-  std::map<std::string, std::vector<eval::indicator_result>> members;  // by year and target
-  for (const table& t : tables)
+  // One evaluator per region, with the options `iku run` built that region's tables with.
+  std::map<std::string, std::unique_ptr<eval::evaluator>> evaluators;
+  std::map<std::string, std::vector<eval::indicator_result>> members;  // by region, year and target
+  for (const table& t : tables) {
+    std::unique_ptr<eval::evaluator>& ev = evaluators[t.wilayah];
+    if (!ev) {
+      eval::options one = o;
+      if (!o.regions.empty()) {
+        one.regions.clear();
+        one.wilayah = t.wilayah;
+      }
+      ev = std::make_unique<eval::evaluator>(p, sources, one);
+    }
     for (const row& r : t.rows)
       for (const cell& c : r.cells) {
         if (!c.source) continue;
-        std::string key = figure_key(*c.source);
+        std::string key = figure_key(*c.source, t.wilayah);
         if (out.count(key)) continue;
         auto q = resolve_request(p, c.source->request, file);
         // Every request a table builder sets names a figure of `p`; one that does not is shown unlinked.
         if (!std::holds_alternative<figure_request>(q)) continue;
-        std::vector<eval::indicator_result>& m = members[fmt::format("{}|{}", c.source->year, c.source->target.name())];
-        explanation x = explain_request(p, sources, ev, std::get<figure_request>(q), c.source->year, c.source->target,
+        std::vector<eval::indicator_result>& m =
+            members[fmt::format("{}|{}|{}", t.wilayah, c.source->year, c.source->target.name())];
+        explanation x = explain_request(p, sources, *ev, std::get<figure_request>(q), c.source->year, c.source->target,
                                         style, m);
         out.emplace(std::move(key), explain_text(x, sources, style));
       }
+  }
   return out;
 }
 

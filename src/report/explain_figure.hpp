@@ -37,9 +37,10 @@ explanation explain_request(const check::program& p, const diag::source_manager&
                             value::number_style style, std::vector<eval::indicator_result>& members);
 
 // The derivation of every figure the cells of `tables` refer to (figure_ref), as `iku explain`
-// prints it, for the html report.
+// prints it, for the html report: traced by an evaluator of the run's options `o`, in the
+// table's region when the run has several (as `iku run` built it).
 explained_figures explain_cells(const std::vector<table>& tables, const check::program& p,
-                                const diag::source_manager& sources, eval::evaluator& ev, value::number_style style,
-                                const std::string& file);
+                                const diag::source_manager& sources, const eval::options& o,
+                                value::number_style style, const std::string& file);
 
 }  // namespace iku::report
