@@ -33,7 +33,7 @@ namespace {
 // wide ones on landscape pages, rows never split, headers repeated on each page.
 constexpr const char* style = R"(body{font-family:"Segoe UI",Arial,sans-serif;font-size:14px;color:#111;margin:1.5em auto;max-width:80em;padding:0 1em}
 h1{font-size:1.5em;margin:0 0 .2em}h2{font-size:1.15em;margin:1.6em 0 .2em}
-p.sub{margin:0;color:#333}
+p.sub{margin:0;color:#333;white-space:pre-wrap}
 table{border-collapse:collapse;margin:.6em 0;width:100%}
 th,td{border:1px solid #999;padding:.25em .45em;vertical-align:top;text-align:left}
 thead th{background:#e8edf3}
