@@ -91,6 +91,7 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err)
                           "or a sasaran's budget (S1.anggaran)");
   explain_cmd->add_flag("--semua,--all", explain.all, "explain every indikator, then every agregat of the run");
   explain_cmd->add_option("--format", explain.format, "text or json")->check(CLI::IsMember({"text", "json"}));
+  explain_cmd->add_flag("--ascii", explain.ascii, "text: draw the tree with ASCII characters, for old Windows consoles");
 
   CLI::App* periksa_cmd =
       app.add_subcommand("periksa", "audit a published report: its printed figures (`terbitan`) against iku's");

@@ -34,6 +34,7 @@ struct explain_options {
   std::vector<std::string> indicators;
   bool all = false;
   std::string format = "text";
+  bool ascii = false;  // text: the tree drawn in ASCII (old Windows consoles)
 };
 
 struct periksa_options {

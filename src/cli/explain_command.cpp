@@ -11,6 +11,10 @@ int explain_command(const common_options& o, const explain_options& e, std::ostr
   if (std::optional<int> stop = open_session(o, s, err)) return *stop;
   const check::program& p = *s.program;
 
+  if (e.ascii && e.format != "text") {
+    err << "iku explain: --ascii is for --format text\n";
+    return usage_error;
+  }
   // One year and one target: an explanation is of one figure.
   if (s.options.years.size() > 1 || s.options.targets.size() > 1) {
     err << "iku explain: explains one year and one target at a time; give one --tahun and one --target\n";
@@ -53,7 +57,7 @@ int explain_command(const common_options& o, const explain_options& e, std::ostr
     if (json)
       out << (i == 0 ? "\n" : ",\n") << report::explain_json_figure(x, s.sources, s.style);
     else
-      out << (i == 0 ? "" : "\n") << report::explain_text(x, s.sources, s.style);
+      out << (i == 0 ? "" : "\n") << report::explain_text(x, s.sources, s.style, e.ascii);
   }
   if (json) out << report::explain_json_close(!chosen.empty());
   return ok;

@@ -91,4 +91,7 @@ std::string render_text(const table& t, const text_look& look = {});
 // Width of a UTF-8 string in characters.
 std::size_t display_width(const std::string& s);
 
+// `s` with each "…" (a figure cut after its places) written "..." (--ascii).
+std::string ascii_ellipsis(const std::string& s);
+
 }  // namespace iku::report

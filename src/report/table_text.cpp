@@ -10,6 +10,17 @@ std::size_t display_width(const std::string& s) {
       s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
 }
 
+std::string ascii_ellipsis(const std::string& s) {
+  std::string out;
+  for (std::size_t at = 0;;) {
+    std::size_t cut = s.find("\xE2\x80\xA6", at);
+    out += s.substr(at, cut - at);
+    if (cut == std::string::npos) return out;
+    out += "...";
+    at = cut + 3;
+  }
+}
+
 namespace {
 
 // Word-wraps text to lines of at most `width` characters (a longer word stands alone).
@@ -36,17 +47,7 @@ std::string pad(const std::string& s, std::size_t width, align a) {
 }
 
 // A cell's text as written: "…" (a figure cut) as "..." in ASCII.
-std::string shown(const std::string& text, const text_look& look) {
-  if (!look.ascii) return text;
-  std::string out;
-  for (std::size_t at = 0;;) {
-    std::size_t cut = text.find("\xE2\x80\xA6", at);
-    out += text.substr(at, cut - at);
-    if (cut == std::string::npos) return out;
-    out += "...";
-    at = cut + 3;
-  }
-}
+std::string shown(const std::string& text, const text_look& look) { return look.ascii ? ascii_ellipsis(text) : text; }
 
 // ANSI colours of the tones: green, yellow, red.
 const char* colour_of(tone t) {

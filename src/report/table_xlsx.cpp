@@ -1,6 +1,7 @@
 // The report as an Excel workbook (libxlsxwriter): a sheet per table with figures as numbers,
 // and a sheet "Sumber" with the stamp. Text is always written as a string, never as a formula.
 #include <algorithm>
+#include <cctype>
 #include <cerrno>
 #include <charconv>
 #include <cstdio>
@@ -85,7 +86,13 @@ std::optional<double> as_double(const cell& c) {
   return d;
 }
 
-// A sheet name Excel accepts: at most 31 characters, none of []:*?/\, unique in the workbook.
+std::string lower(std::string s) {
+  for (char& ch : s) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+  return s;
+}
+
+// A sheet name Excel accepts: at most 31 characters, none of []:*?/\, unique in the workbook
+// whatever the case (`used` holds the names in lower case).
 std::string sheet_name(const table& t, std::set<std::string>& used) {
   std::string base = t.name.empty() ? "tabel" : t.name;
   if (!t.part.empty()) base += "-" + t.part;
@@ -93,11 +100,11 @@ std::string sheet_name(const table& t, std::set<std::string>& used) {
     if (std::string("[]:*?/\\'").find(ch) != std::string::npos || static_cast<unsigned char>(ch) >= 0x80) ch = '_';
   base = base.substr(0, 31);
   std::string name = base;
-  for (int n = 2; used.count(name); ++n) {
+  for (int n = 2; used.count(lower(name)); ++n) {
     std::string tail = fmt::format("~{}", n);
     name = base.substr(0, 31 - tail.size()) + tail;
   }
-  used.insert(name);
+  used.insert(lower(name));
   return name;
 }
 
@@ -232,7 +239,7 @@ bool render_xlsx(const std::vector<table>& tables, const stamp& s, const std::st
   props.created = stamp_time(s);
   workbook_set_properties(wb, &props);
   formats f(wb);
-  std::set<std::string> used = {"Sumber"};
+  std::set<std::string> used = {"sumber"};
   for (const table& t : tables) write_table(wb, f, t, sheet_name(t, used));
   write_sources(wb, f, s, "Sumber");
   if (lxw_error e = workbook_close(wb); e != LXW_NO_ERROR) {

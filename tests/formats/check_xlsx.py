@@ -7,6 +7,7 @@ and compares it with `iku run --format json` of the same run:
   display format "#,##0" / "#,##0.00..." of those places; every other cell is the text as shown;
 - the header row is frozen (the pane starts below it);
 - "Sumber" lists every input file with its size and SHA-256, and the stamp's SHA-256;
+- the workbook written with -o and the one written to a pipe are the same bytes (reproducible);
 - with --hostile, labels starting with = + - @ (a copy of the example) are read back as text
   (data type 's', never a formula).
 
@@ -121,6 +122,10 @@ def main():
         piped = iku(a.iku, 'run', file, *options, '--format', 'xlsx')
         if not piped.startswith(b'PK'):
             failures.append('the workbook written to a pipe is not a zip file')
+        # Reproducible: with the same inputs and SOURCE_DATE_EPOCH, the same bytes.
+        with open(book, 'rb') as f:
+            if f.read() != piped:
+                failures.append('two runs with the same inputs and date wrote different workbooks')
         wb = openpyxl.load_workbook(book)
         names = wb.sheetnames
         if len(names) != len(report['tables']) + 1 or names[-1] != 'Sumber':
