@@ -191,7 +191,7 @@ void write_sources(lxw_workbook* wb, formats& f, const stamp& s, const std::stri
   worksheet_set_column(ws, 0, 0, static_cast<double>(std::min<std::size_t>(width, 60)) + 2, nullptr);
   worksheet_set_column(ws, 1, 1, 12, nullptr);
   worksheet_set_column(ws, 2, 2, 68, nullptr);
-  (void)header;
+  worksheet_freeze_panes(ws, header + 1, 0);  // the file list scrolls under its header
 }
 
 // The stamp's date as a time, for the workbook's "created" property (the same in every run
