@@ -1,6 +1,9 @@
 // The report as one HTML page for a browser and for print: every figure opens the derivation
 // `iku explain` gives for it. No script at all: a figure is a link to its explanation's id, and
 // CSS shows the explanation that is the page's :target as a panel over the tables.
+#include <algorithm>
+#include <cctype>
+
 #include <fmt/format.h>
 
 #include "report/render.hpp"
@@ -144,11 +147,23 @@ std::string table_html(const table& t, figure_ids& ids) {
   return out + "</section>\n";
 }
 
+// A word as a shell reads it back: quoted when it holds anything but letters, digits and ._-
+// ("'Kab Gama'"), as the docs write such a region.
+std::string shell_word(const std::string& w) {
+  bool plain = !w.empty() && std::all_of(w.begin(), w.end(), [](char ch) {
+    return std::isalnum(static_cast<unsigned char>(ch)) || ch == '.' || ch == '_' || ch == '-';
+  });
+  if (plain) return w;
+  std::string out = "'";
+  for (char ch : w) out += ch == '\'' ? std::string("'\\''") : std::string(1, ch);
+  return out + "'";
+}
+
 std::string explanation_html(const std::string& id, const explained_ref& x, const std::string& text) {
   const figure_ref& r = x.ref;
   std::string command = fmt::format("iku explain {} --tahun {}", r.request, r.year);
   if (!r.target.set.empty()) command += " --target " + r.target.name();
-  if (!x.wilayah.empty()) command += " --wilayah " + x.wilayah;
+  if (!x.wilayah.empty()) command += " --wilayah " + shell_word(x.wilayah);
   return fmt::format(
       "<section class=\"penjelasan\" id=\"{}\" role=\"dialog\" aria-labelledby=\"{}-judul\">\n"
       "<a class=\"tutup\" href=\"#\">Tutup</a>\n<h3 id=\"{}-judul\">Penjelasan {} tahun {}{}</h3>\n"

@@ -91,11 +91,13 @@ std::string lower(std::string s) {
   return s;
 }
 
-// A sheet name Excel accepts: at most 31 characters, none of []:*?/\, unique in the workbook
+// A sheet name Excel accepts: at most 31 characters, none of []:*?/\' (a region's own are
+// replaced by _), unique in the workbook
 // whatever the case (`used` holds the names in lower case).
 std::string sheet_name(const table& t, std::set<std::string>& used) {
   std::string base = t.name.empty() ? "tabel" : t.name;
   if (!t.part.empty()) base += "-" + t.part;
+  if (!t.wilayah.empty()) base += " " + t.wilayah;  // a run over several regions: "capaian Kab Gama"
   for (char& ch : base)
     if (std::string("[]:*?/\\'").find(ch) != std::string::npos || static_cast<unsigned char>(ch) >= 0x80) ch = '_';
   base = base.substr(0, 31);

@@ -18,6 +18,7 @@ import argparse
 import json
 import os
 import re
+import shlex
 import shutil
 import subprocess
 import sys
@@ -229,7 +230,7 @@ def main():
             if display == 'none' or hash_now != href:
                 failures.append(f'clicking figure {n + 1} ({href}) does not show its explanation ({display}, {hash_now})')
             if target not in expected:
-                args = command.split()[1:]  # "iku explain REQ --tahun Y [--target T]"
+                args = shlex.split(command)[1:]  # "iku explain REQ --tahun Y [--target T] [--wilayah W]"
                 args.insert(1, file)
                 expected[target] = iku(a.iku, *args)
             if text != expected[target]:

@@ -171,8 +171,8 @@ TEST_CASE("html: every text is escaped, so a label shows as written", "[report][
   c.source = iku::report::figure_ref{"ppks.capaian", 2024, {"pk"}};
   t.rows.push_back({{cell("<script>alert(1)</script> & \"q\""), c}});
   iku::report::stamp s{"0.1.0", "2024-06-01T00:00:00Z", "ab", {}};
-  const std::string key = iku::report::figure_key(*c.source);
-  CHECK(key == "ppks.capaian|2024|pk");
+  const std::string key = iku::report::figure_key(*c.source, "");
+  CHECK(key == "ppks.capaian|2024|pk|");
   std::string page = iku::report::render_html({t}, s, "Dinas <Contoh>", {{key, "pohon <x> & y\n"}});
   CHECK(page.find("<script>") == std::string::npos);
   CHECK(page.find("<td>&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;q&quot;</td>") != std::string::npos);
