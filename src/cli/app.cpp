@@ -77,13 +77,19 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err)
   for (const report::lkj_table& t : report::lkj_tables()) tables_help += fmt::format("\n  {}: {}", t.name, t.about);
   run_cmd->add_option("--tabel,--table", run.tabel, tables_help)->delimiter(',');
   run_cmd->add_option("--format", run.format,
-                      "text (default), md (Markdown tables), csv (one table; numbers as plain decimals) or json "
-                      "(schema iku-report/1)")
-      ->check(CLI::IsMember({"text", "md", "csv", "json"}));
+                      "text (default), md (Markdown tables), csv (one table; numbers as plain decimals), json "
+                      "(schema iku-report/1), html (one page; click a figure for its derivation) or xlsx (Excel; "
+                      "needs -o FILE.xlsx on a terminal)")
+      ->check(CLI::IsMember({"text", "md", "csv", "json", "html", "xlsx"}));
   run_cmd->add_option("-o,--output", run.output,
                       "write to this file (atomically: whole or not at all) instead of standard output; with csv, "
                       "FOLDER/ writes one file per table");
   run_cmd->add_flag("--bom", run.bom, "csv: begin with a UTF-8 byte order mark, for Excel");
+  run_cmd->add_option("--warna,--color", run.warna,
+                      "text: colour the kategori and status: auto (default: on a terminal, unless NO_COLOR is set), "
+                      "selalu (always) or tidak (never)")
+      ->check(CLI::IsMember({"auto", "selalu", "tidak"}));
+  run_cmd->add_flag("--ascii", run.ascii, "text: only ASCII characters besides the labels' own, for old Windows consoles");
 
   CLI::App* explain_cmd = app.add_subcommand("explain", "explain how figures were computed");
   add_common(explain_cmd);
@@ -94,6 +100,7 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err)
                           "or a sasaran's budget (S1.anggaran)");
   explain_cmd->add_flag("--semua,--all", explain.all, "explain every indikator, then every agregat of the run");
   explain_cmd->add_option("--format", explain.format, "text or json")->check(CLI::IsMember({"text", "json"}));
+  explain_cmd->add_flag("--ascii", explain.ascii, "text: draw the tree with ASCII characters, for old Windows consoles");
 
   CLI::App* periksa_cmd =
       app.add_subcommand("periksa", "audit a published report: its printed figures (`terbitan`) against iku's");

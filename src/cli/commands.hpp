@@ -24,15 +24,18 @@ struct common_options {
 
 struct run_options {
   std::vector<std::string> tabel;  // --tabel capaian,renstra (empty: every table that applies)
-  std::string format = "text";     // text | md | csv | json
+  std::string format = "text";     // text | md | csv | json | html | xlsx
   std::optional<std::string> output;  // -o FILE (or FOLDER/ for csv); none: standard output
   bool bom = false;                // csv: a UTF-8 byte order mark first, for Excel
+  std::string warna = "auto";      // text: colour categories: auto (on a terminal, unless NO_COLOR) | selalu | tidak
+  bool ascii = false;              // text: no character outside ASCII but the labels' own (old Windows consoles)
 };
 
 struct explain_options {
   std::vector<std::string> indicators;
   bool all = false;
   std::string format = "text";
+  bool ascii = false;  // text: the tree drawn in ASCII (old Windows consoles)
 };
 
 struct periksa_options {

@@ -41,7 +41,7 @@ void note_printed(const check::program& p, session& s, eval::evaluator& ev,
 }  // namespace
 
 int run_command(const common_options& o, const run_options& r, std::ostream& out, std::ostream& err) {
-  if (std::optional<std::string> wrong = check_output_options(r)) {
+  if (std::optional<std::string> wrong = check_output_options(r, out)) {
     err << "iku run: " << *wrong << "\n";
     return usage_error;
   }

@@ -2,12 +2,17 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdlib>
 #include <filesystem>
+#include <iostream>
+
+#include <unistd.h>
 
 #include <fmt/format.h>
 
 #include "check/program.hpp"
 #include "cli/output_file.hpp"
+#include "report/explain_figure.hpp"
 #include "report/render.hpp"
 
 namespace iku::cli {
@@ -33,6 +38,17 @@ std::string file_name(const report::table& t) {
   return name + ".csv";
 }
 
+// Whether `out` is the process's standard output and that is a terminal.
+bool terminal(const std::ostream& out) { return &out == &std::cout && ::isatty(STDOUT_FILENO) == 1; }
+
+// Colour by --warna: auto colours a terminal unless NO_COLOR is set (no-color.org), selalu always.
+bool colour(const run_options& r, const std::ostream& out) {
+  if (r.warna == "selalu") return true;
+  if (r.warna == "tidak" || r.output) return false;
+  const char* no_colour = std::getenv("NO_COLOR");
+  return (!no_colour || !*no_colour) && terminal(out);
+}
+
 int cannot_write(const std::string& path, const std::string& why, std::ostream& err) {
   err << fmt::format("iku run: cannot write {}: {}\n", path, why);
   return usage_error;
@@ -40,9 +56,14 @@ int cannot_write(const std::string& path, const std::string& why, std::ostream& 
 
 }  // namespace
 
-std::optional<std::string> check_output_options(const run_options& r) {
+std::optional<std::string> check_output_options(const run_options& r, const std::ostream& out) {
+  // A workbook is bytes a terminal cannot show (and would be garbled by): it goes to a file.
+  if (r.format == "xlsx" && !r.output && terminal(out))
+    return "--format xlsx writes a binary file, not text for a terminal: give -o FILE.xlsx (e.g. -o laporan.xlsx)";
   if (r.bom && r.format != "csv") return "--bom is for --format csv (a byte order mark tells Excel the file is UTF-8)";
   if (r.output && r.output->empty()) return "-o needs a file name";
+  if ((r.warna != "auto" || r.ascii) && r.format != "text")
+    return fmt::format("{} is for --format text (what a terminal shows)", r.ascii ? "--ascii" : "--warna");
   if (r.output && r.format != "csv" && names_folder(*r.output))
     return fmt::format("-o {} is a folder: only --format csv writes one file per table into a folder", *r.output);
   return std::nullopt;
@@ -90,7 +111,8 @@ int write_report(const std::vector<report::table>& tables, const common_options&
   // its lines as they were; written to a file with -o it is a report and carries the stamp too.
   // A csv file stays a clean table (docs/cli.md).
   std::optional<report::stamp> stamp;
-  if (r.format == "md" || r.format == "json" || (r.format == "text" && r.output)) {
+  if (r.format == "md" || r.format == "json" || r.format == "html" || r.format == "xlsx" ||
+      (r.format == "text" && r.output)) {
     stamp = session_stamp(o, s, err);
     if (!stamp) return usage_error;
   }
@@ -101,8 +123,22 @@ int write_report(const std::vector<report::table>& tables, const common_options&
     text = report::render_md(tables, *stamp);
   } else if (r.format == "json") {
     text = report::render_report_json(tables, check::display_path(o.file), s.options, *stamp);
+  } else if (r.format == "html") {
+    // Each figure's derivation from the same explainer as `iku explain`, embedded in the page. A
+    // run of one region marks no table with it: the page names it in each `iku explain` command.
+    std::vector<report::table> page = tables;
+    if (s.options.regions.empty())
+      for (report::table& t : page) t.wilayah = s.options.wilayah;
+    report::explained_figures figures =
+        report::explain_cells(page, *s.program, s.sources, s.options, s.style, check::display_path(o.file));
+    text = report::render_html(page, *stamp, s.program->instansi, figures);
+  } else if (r.format == "xlsx") {
+    std::string why;
+    if (!report::render_xlsx(tables, *stamp, s.program->instansi, text, why))
+      return cannot_write(r.output ? *r.output : "the workbook", why, err);
   } else {
-    for (const report::table& t : tables) text += (text.empty() ? "" : "\n") + report::render_text(t);
+    const report::text_look look{colour(r, out), r.ascii};
+    for (const report::table& t : tables) text += (text.empty() ? "" : "\n") + report::render_text(t, look);
     if (stamp) text += "\n" + report::stamp_line(*stamp) + "\n";
   }
   if (!r.output) {

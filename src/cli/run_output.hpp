@@ -13,7 +13,8 @@
 namespace iku::cli {
 
 // A combination of options that cannot work, said before any work is done; nullopt when fine.
-std::optional<std::string> check_output_options(const run_options& r);
+// `out` is where the report would go without -o (xlsx refuses a terminal).
+std::optional<std::string> check_output_options(const run_options& r, const std::ostream& out);
 
 // Renders `tables` in r.format to standard output or to r.output (atomically; a folder for one
 // csv file per table). Returns the exit code: 2 when the tables cannot be written as asked.

@@ -28,8 +28,10 @@ inline constexpr const char* explain_schema = "iku-explain/1";
 // "Capaian 170,00% (negatif: (2 x 0,01 - 0,003) / 0,01 x 100), kategori Sangat Tinggi (capaian >= 91)."
 std::string narrative(const explanation& e, const diag::source_manager& sources, value::number_style style);
 
-// One explanation as an indented tree, ending with its narrative.
-std::string explain_text(const explanation& e, const diag::source_manager& sources, value::number_style style);
+// One explanation as an indented tree, ending with its narrative. `ascii`: the tree drawn with
+// |- `- | instead of box-drawing characters (old Windows consoles); labels stay as written.
+std::string explain_text(const explanation& e, const diag::source_manager& sources, value::number_style style,
+                         bool ascii = false);
 
 // The JSON document in pieces, so a long run can be written one figure at a time:
 // open, then figures separated by ",\n" (the first preceded by "\n"), then close. The stamp

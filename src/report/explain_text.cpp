@@ -45,9 +45,9 @@ std::string multiply_sign(std::string s) {
 }
 
 void render_node(const eval::trace_node& n, const explanation& e, const diag::source_manager& sources,
-                 value::number_style style, const std::string& prefix, bool last, std::string& out) {
-  std::string branch = prefix + (last ? "└─ " : "├─ ");
-  std::string inner = prefix + (last ? "   " : "│  ");
+                 value::number_style style, bool ascii, const std::string& prefix, bool last, std::string& out) {
+  std::string branch = prefix + (last ? (ascii ? "`- " : "└─ ") : (ascii ? "|- " : "├─ "));
+  std::string inner = prefix + (last ? "   " : (ascii ? "|  " : "│  "));
   std::string head = n.title;
   if (n.kind == "kategori")
     head += kategori_of(e) ? fmt::format(": {} ({})", kategori_of(e)->label.text, kategori_of(e)->code.text)
@@ -70,7 +70,7 @@ void render_node(const eval::trace_node& n, const explanation& e, const diag::so
     out += inner + "   sebab: " + n.value.failure().reason +
            (n.value.failure().where.valid() ? " [" + sources.where(n.value.failure().where) + "]" : "") + "\n";
   for (std::size_t i = 0; i < n.children.size(); ++i)
-    render_node(n.children[i], e, sources, style, inner, i + 1 == n.children.size(), out);
+    render_node(n.children[i], e, sources, style, ascii, inner, i + 1 == n.children.size(), out);
 }
 
 }  // namespace
@@ -118,14 +118,29 @@ std::string narrative(const explanation& e, const diag::source_manager& sources,
   return s + ".";
 }
 
-std::string explain_text(const explanation& e, const diag::source_manager& sources, value::number_style style) {
+namespace {
+// The tree and narrative as `explain_text` writes them, before --ascii's dots.
+std::string tree_text(const explanation& e, const diag::source_manager& sources, value::number_style style,
+                      bool ascii);
+}  // namespace
+
+std::string explain_text(const explanation& e, const diag::source_manager& sources, value::number_style style,
+                         bool ascii) {
+  // The "…" that ends a figure cut after its places, as three dots too.
+  return ascii ? ascii_ellipsis(tree_text(e, sources, style, true)) : tree_text(e, sources, style, false);
+}
+
+namespace {
+
+std::string tree_text(const explanation& e, const diag::source_manager& sources, value::number_style style,
+                      bool ascii) {
   if (e.budget) {
     const eval::budget_result& b = *e.budget;
     std::string out = fmt::format("anggaran {} tahun {}\n", b.title, b.year);
     out += fmt::format("pagu {}, realisasi {}, serapan {}\n", show_figure(b.pagu, 0, style),
                        show_figure(b.realisasi, 0, style), show_figure(b.serapan, b.places, style));
     for (std::size_t i = 0; i < e.trace.children.size(); ++i)
-      render_node(e.trace.children[i], e, sources, style, "", i + 1 == e.trace.children.size(), out);
+      render_node(e.trace.children[i], e, sources, style, ascii, "", i + 1 == e.trace.children.size(), out);
     return out + e.narrative + "\n";
   }
   if (e.aggregate) {
@@ -135,7 +150,7 @@ std::string explain_text(const explanation& e, const diag::source_manager& sourc
     out += fmt::format("capaian {}{}\n", show_figure(a.value, a.places, style),
                        a.kategori ? fmt::format(", kategori {} ({})", a.kategori->label.text, a.kategori->code.text) : "");
     for (std::size_t i = 0; i < e.trace.children.size(); ++i)
-      render_node(e.trace.children[i], e, sources, style, "", i + 1 == e.trace.children.size(), out);
+      render_node(e.trace.children[i], e, sources, style, ascii, "", i + 1 == e.trace.children.size(), out);
     return out + e.narrative + "\n";
   }
   const eval::indicator_result& r = e.result;
@@ -144,10 +159,12 @@ std::string explain_text(const explanation& e, const diag::source_manager& sourc
                                 r.target_set.name());
   shown_figures f = show_figures(r, style);
   out += fmt::format("realisasi {}, target {}, capaian {}{}\n", f.realisasi.text, f.target.text, f.capaian.text,
-                     ind.skala ? ", kategori " + f.kategori : "");
+                     ind.skala ? ", kategori " + f.kategori.text : "");
   for (std::size_t i = 0; i < e.trace.children.size(); ++i)
-    render_node(e.trace.children[i], e, sources, style, "", i + 1 == e.trace.children.size(), out);
+    render_node(e.trace.children[i], e, sources, style, ascii, "", i + 1 == e.trace.children.size(), out);
   return out + e.narrative + "\n";
 }
+
+}  // namespace
 
 }  // namespace iku::report

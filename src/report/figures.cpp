@@ -53,11 +53,24 @@ void reason_notes::add_to(table& t) const {
   for (std::size_t i = 0; i < reasons_.size(); ++i) t.notes.push_back(fmt::format("  [{}] {}", i + 1, reasons_[i]));
 }
 
+tone kategori_tone(const syntax::skala_decl* s, const syntax::skala_rule* rule) {
+  if (!s || !rule || s->rules.size() < 2) return tone::none;
+  if (rule == &s->rules.front()) return tone::good;
+  return rule == &s->rules.back() ? tone::poor : tone::fair;
+}
+
+cell explained(cell c, std::string request, int year, const eval::target_choice& target) {
+  c.source = figure_ref{std::move(request), year, target};
+  return c;
+}
+
 cell realisasi_cell(const eval::indicator_result& r, reason_notes& notes, value::number_style style) {
-  if (!r.realisasi.is_number()) return notes.cite(r.indicator->name(), r.realisasi);
+  const std::string request = r.indicator->name() + ".realisasi";
+  if (!r.realisasi.is_number()) return explained(notes.cite(r.indicator->name(), r.realisasi), request, r.year, r.target_set);
   // A published realisasi (a past year's printed figure) is marked, so a reader knows it was
   // not computed from data here.
-  return cell::figure(r.realisasi.number(), r.indicator->desimal.value_or(0), style, r.published ? " *" : "");
+  return explained(cell::figure(r.realisasi.number(), r.indicator->desimal.value_or(0), style, r.published ? " *" : ""),
+                   request, r.year, r.target_set);
 }
 
 shown_figures cells(const eval::indicator_result& r, reason_notes& notes, value::number_style style) {
@@ -77,9 +90,17 @@ shown_figures cells(const eval::indicator_result& r, reason_notes& notes, value:
                               : caused_by(r.realisasi)  ? r.realisasi
                                                         : r.capaian;
   f.capaian = r.capaian.measurable() ? figure(r.capaian, ind.desimal_capaian) : figure(cause, {});
-  if (!ind.skala) f.kategori.clear();
+  if (!ind.skala) f.kategori = cell();
   if (!r.kategori && r.capaian.measurable() && ind.skala)  // a scale with a gap: say so, never leave it blank
     f.kategori = notes.cite_text(fmt::format("{}: {} untuk capaian {}", ind.name(), r.kategori_reason, f.capaian.text), "-");
+  // Each figure is the one `iku explain` derives (the html report embeds that derivation).
+  auto mark = [&](cell& c, const char* figure) { c = explained(std::move(c), ind.name() + "." + figure, r.year, r.target_set); };
+  mark(f.target, "target");
+  mark(f.capaian, "capaian");
+  if (ind.skala) mark(f.kategori, "kategori");
+  if (r.tercapai.is_bool()) mark(f.tercapai, "tercapai");
+  if (r.kategori) f.kategori.tone = kategori_tone(ind.skala, r.kategori);
+  if (r.tercapai.is_bool()) f.tercapai.tone = r.tercapai.boolean() ? tone::good : tone::poor;
   return f;
 }
 

@@ -75,8 +75,7 @@ cell literal_cell(const syntax::number_lit& n, value::number_style style);
 
 // An indicator's figures as every report prints them ("tidak terukur" where not measurable).
 struct shown_figures {
-  cell realisasi, target, capaian;
-  std::string kategori, tercapai;
+  cell realisasi, target, capaian, kategori, tercapai;
 };
 shown_figures show_figures(const eval::indicator_result& r, value::number_style style);
 
@@ -107,6 +106,12 @@ class reason_notes {
   std::vector<std::string> reasons_;
   std::map<std::string, std::size_t> numbers_;
 };
+
+// The tone of a category of `s` (report/table.hpp), by the rule's place in the scale.
+tone kategori_tone(const syntax::skala_decl* s, const syntax::skala_rule* rule);
+
+// `c` marked as the figure `iku explain <request>` derives for that year and target.
+cell explained(cell c, std::string request, int year, const eval::target_choice& target);
 
 // The realisasi cell alone (" *" marks a published one).
 cell realisasi_cell(const eval::indicator_result& r, reason_notes& notes, value::number_style style);

@@ -1,7 +1,8 @@
-// The renderers of a report besides text (report/table.hpp): Markdown, CSV and JSON. Each takes
-// the table model and nothing else.
+// The renderers of a report besides text (report/table.hpp): Markdown, CSV, JSON, HTML and XLSX.
+// Each takes the table model (and the html report the derivations its figures refer to).
 #pragma once
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -36,5 +37,24 @@ std::string render_report_json(const std::vector<table>& tables, const std::stri
                                const stamp& s);
 // The stamp as `iku-report/1` and `iku-explain/1` both write it.
 nlohmann::ordered_json stamp_json(const stamp& s);
+
+// The derivation `iku explain` prints for each figure a report's cells refer to, by figure_key.
+using explained_figures = std::map<std::string, std::string>;
+// "ppks.capaian|2024|pk|": one figure of one year, target and region (a table's `wilayah`).
+std::string figure_key(const figure_ref& r, const std::string& wilayah);
+
+// One self-contained HTML page (no script, no outside file; a Content-Security-Policy forbids
+// both): the instansi, every table, each figure a link that opens its derivation from `figures`,
+// print styles for A4, the stamp last. All text is escaped, so a label shows as written.
+std::string render_html(const std::vector<table>& tables, const stamp& s, const std::string& instansi,
+                        const explained_figures& figures);
+// Text as HTML shows it literally (& < > " ').
+std::string html_escape(const std::string& text);
+
+// The workbook (XLSX) of a report as bytes: a sheet per table, figures as numbers with their
+// places as display format, headers frozen, and a sheet "Sumber" with the stamp and its files.
+// On failure (libxlsxwriter or the temporary file) returns false and says why in `error`.
+bool render_xlsx(const std::vector<table>& tables, const stamp& s, const std::string& instansi, std::string& bytes,
+                 std::string& error);
 
 }  // namespace iku::report

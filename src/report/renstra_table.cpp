@@ -72,15 +72,18 @@ std::vector<table> renstra_table(const lkj_context& c) {
       sasaran_row_if_new(t, ind, current);
       row r{{std::to_string(i + 1), ind.decl->label.text}};
       const syntax::target_set* declared = ind.target_set(set);
-      auto written = [&](const syntax::target_value* v) { return v ? literal_cell(v->value, c.style) : cell("-"); };
+      // A written target is the one `iku explain ind.target --tahun y --target set` shows.
+      auto written = [&](const syntax::target_value* v, int year, const eval::target_choice& choice) {
+        return v ? explained(literal_cell(v->value, c.style), ind.name() + ".target", year, choice) : cell("-");
+      };
       for (int y : years) {
         const syntax::target_value* v = nullptr;
         if (declared)
           for (const syntax::target_value& x : declared->years)
             if (x.year == y) v = &x;
-        r.cells.push_back(written(v));
+        r.cells.push_back(written(v, y, {set}));
       }
-      r.cells.push_back(written(declared && declared->akhir ? &*declared->akhir : nullptr));
+      r.cells.push_back(written(declared && declared->akhir ? &*declared->akhir : nullptr, o.year, {set, true}));
       for (int y : so_far) {
         eval::indicator_result past = c.ev.evaluate(ind, y, {set});
         any_published |= past.published;

@@ -12,8 +12,9 @@ namespace iku::report {
 namespace {
 
 cell aggregate_cell(const eval::aggregate_result& a, reason_notes& notes, value::number_style style) {
-  if (a.value.is_number()) return figure_cell(a.value, a.places, style);
-  return notes.cite(a.sasaran ? a.sasaran->name.text : "instansi", a.value);
+  const std::string owner = a.sasaran ? a.sasaran->name.text : "instansi";
+  return explained(a.value.is_number() ? figure_cell(a.value, a.places, style) : cell(notes.cite(owner, a.value)), owner,
+                   a.year, a.target_set);
 }
 
 // Which indicators an agregat left out, under the table.
@@ -63,14 +64,19 @@ std::vector<table> sasaran_table(const lkj_context& c) {
     }
     if (p.anggaran) {  // the budget of the programs the sasaran lists
       eval::budget_result b = sasaran_budget(c, *s, o.year, nullptr);
-      auto money = [&](const eval::result& v) { return v.is_number() ? figure_cell(v, 0, c.style) : cell(notes.cite(b.title, v)); };
+      const std::string request = s->name.text + ".anggaran";
+      auto figure = [&](const eval::result& v, std::optional<int> places) {
+        return explained(v.is_number() ? figure_cell(v, places, c.style) : cell(notes.cite(b.title, v)), request, o.year,
+                         o.target);
+      };
+      auto money = [&](const eval::result& v) { return figure(v, 0); };
       row pagu{{"Alokasi anggaran (Rp)", "", "", money(b.pagu), "", ""}};
       pagu.rule_before = true;
       t.rows.push_back(std::move(pagu));
       t.rows.push_back({{"Realisasi anggaran (Rp)", "", "", money(b.realisasi), "", ""}});
       if (p.efisiensi)
         t.rows.push_back({{"Serapan anggaran (%)", "", "", "",
-                           b.serapan.is_number() ? figure_cell(b.serapan, b.places, c.style) : cell(notes.cite(b.title, b.serapan)),
+                           figure(b.serapan, b.places),
                            ""}});
     }
     notes.add_to(t);
@@ -117,7 +123,10 @@ std::vector<table> ringkasan_table(const lkj_context& c) {
     if (a) {
       eval::aggregate_result x = c.ev.aggregate(*a, s, results);
       r.cells[3] = aggregate_cell(x, notes, c.style);
-      if (p.skala) r.cells[4] = x.kategori ? fmt::format("{} ({})", x.kategori->label.text, x.kategori->code.text) : "-";
+      if (p.skala) {
+        r.cells[4] = x.kategori ? fmt::format("{} ({})", x.kategori->label.text, x.kategori->code.text) : "-";
+        r.cells[4].tone = kategori_tone(p.skala, x.kategori);
+      }
       left_out_notes(x, below);
     }
     t.rows.push_back(std::move(r));

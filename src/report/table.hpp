@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "eval/options.hpp"
 #include "value/number.hpp"
 
 namespace iku::report {
@@ -19,12 +20,27 @@ struct column {
   std::size_t max_width = 0;  // wrap longer cells at word boundaries; 0: never wrap
 };
 
+// Which figure of `iku explain` a cell shows: the request as `iku explain` takes it ("ppks.capaian",
+// "S1", "instansi", "1.06.02", "S1.anggaran"), for one year and target. The html report embeds
+// that explanation (report/explain_figure.hpp), derived by the same explainer.
+struct figure_ref {
+  std::string request;
+  int year = 0;
+  eval::target_choice target;
+};
+
+// How a terminal colours a category (report/table_text.cpp): a scale lists its categories best
+// first, so its first rule is `good`, its last `poor`, the others `fair`; met / not met likewise.
+enum class tone { none, good, fair, poor };
+
 // A cell keeps what people read (`text`) and, when it shows a figure, the figure itself, so
 // formats that keep numbers as numbers (csv, json, a spreadsheet) write the value, not its print.
 struct cell {
   std::string text;
   std::optional<value::number> number;  // the value shown (already rounded to its places)
   int places = 0;                       // the decimals `text` shows it with
+  std::optional<figure_ref> source;     // what `iku explain` derives it as, when it is such a figure
+  report::tone tone = report::tone::none;
 
   cell() = default;
   // Implicit: a cell that shows no figure is just its text.
@@ -63,10 +79,19 @@ struct table {
   std::string wilayah;
 };
 
+// How text is written for where it goes.
+struct text_look {
+  bool colour = false;  // categories and status in the colour of their tone (ANSI escapes)
+  bool ascii = false;   // iku's own marks in ASCII ("..." for "…"); labels stay as written
+};
+
 // Columns aligned for a terminal, widths in characters (UTF-8 aware).
-std::string render_text(const table& t);
+std::string render_text(const table& t, const text_look& look = {});
 
 // Width of a UTF-8 string in characters.
 std::size_t display_width(const std::string& s);
+
+// `s` with each "…" (a figure cut after its places) written "..." (--ascii).
+std::string ascii_ellipsis(const std::string& s);
 
 }  // namespace iku::report

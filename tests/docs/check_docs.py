@@ -205,6 +205,9 @@ def check_doc(doc, iku, update):
         os.symlink(os.path.abspath(iku), os.path.join(bindir, 'iku'))
         env = dict(os.environ, PATH=bindir + os.pathsep + os.environ.get('PATH', ''))
         env.pop('IKU_STDLIB', None)
+        # Sessions run on a pseudo-terminal, where `iku run` colours categories; a pasted session
+        # is text without colour, as NO_COLOR asks for (docs/cli.md, report formats).
+        env['NO_COLOR'] = '1'
         cwd, fixtures = REPO, None
         failures, checked, skipped, replacements = 0, 0, 0, []
 

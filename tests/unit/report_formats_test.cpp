@@ -159,3 +159,62 @@ TEST_CASE("a stamp's date is $SOURCE_DATE_EPOCH's; a bad one is a usage error", 
   CHECK(err == "iku: SOURCE_DATE_EPOCH is not a number of seconds since 1970: kemarin\n");
   unsetenv("SOURCE_DATE_EPOCH");
 }
+
+TEST_CASE("html: every text is escaped, so a label shows as written", "[report][html]") {
+  CHECK(iku::report::html_escape("<script>alert(1)</script> & \"q\" 'r'") ==
+        "&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;q&quot; &#39;r&#39;");
+  iku::report::table t;
+  t.name = "capaian";
+  t.title = "Judul <b>";
+  t.columns = {{"Indikator", iku::report::align::left, 0}, {"Capaian (%)", iku::report::align::right, 0}};
+  cell c = figure("208.59", 2);
+  c.source = iku::report::figure_ref{"ppks.capaian", 2024, {"pk"}};
+  t.rows.push_back({{cell("<script>alert(1)</script> & \"q\""), c}});
+  iku::report::stamp s{"0.1.0", "2024-06-01T00:00:00Z", "ab", {}};
+  const std::string key = iku::report::figure_key(*c.source, "");
+  CHECK(key == "ppks.capaian|2024|pk|");
+  std::string page = iku::report::render_html({t}, s, "Dinas <Contoh>", {{key, "pohon <x> & y\n"}});
+  CHECK(page.find("<script>") == std::string::npos);
+  CHECK(page.find("<td>&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;q&quot;</td>") != std::string::npos);
+  CHECK(page.find("<h1>Laporan Kinerja Dinas &lt;Contoh&gt;</h1>") != std::string::npos);
+  // The figure links to its explanation, whose text is escaped too.
+  CHECK(page.find("<a class=\"angka\" href=\"#p1\" title=\"Penjelasan ppks.capaian\">208,59</a>") != std::string::npos);
+  CHECK(page.find("id=\"p1\"") != std::string::npos);
+  CHECK(page.find("<pre>pohon &lt;x&gt; &amp; y\n</pre>") != std::string::npos);
+  CHECK(page.find("iku explain ppks.capaian --tahun 2024 --target pk") != std::string::npos);
+  // A figure with no explanation given is plain text.
+  std::string bare = iku::report::render_html({t}, s, "", {});
+  CHECK(bare.find("class=\"angka\"") == std::string::npos);
+  CHECK(bare.find("<td class=\"r\">208,59</td>") != std::string::npos);
+}
+
+TEST_CASE("text: tones coloured only when asked, padding outside the colour; --ascii cuts with ...", "[report][text]") {
+  iku::report::table t;
+  t.columns = {{"Kategori", iku::report::align::left, 0}, {"Realisasi", iku::report::align::right, 0}};
+  cell good("Baik (B)");
+  good.tone = iku::report::tone::good;
+  cell poor("tidak tercapai");
+  poor.tone = iku::report::tone::poor;
+  cell cut = cell::figure(*iku::value::number::from_int(1).divide(iku::value::number::from_int(3)), 0,
+                          iku::value::number_style::id);
+  REQUIRE(cut.text == "0,333333333333\xE2\x80\xA6");
+  t.rows.push_back({{good, cut}});
+  t.rows.push_back({{poor, "1"}});
+  std::string plain = iku::report::render_text(t);
+  CHECK(plain.find('\x1b') == std::string::npos);
+  std::string coloured = iku::report::render_text(t, {true, false});
+  CHECK(coloured.find("\x1b[32mBaik (B)\x1b[0m       ") != std::string::npos);
+  CHECK(coloured.find("\x1b[31mtidak tercapai\x1b[0m") != std::string::npos);
+  std::string ascii = iku::report::render_text(t, {false, true});
+  CHECK(ascii.find("0,333333333333...") != std::string::npos);
+  CHECK(std::all_of(ascii.begin(), ascii.end(), [](char ch) { return static_cast<unsigned char>(ch) < 0x80; }));
+}
+
+TEST_CASE("run: --warna and --ascii are for text; xlsx goes to a file or a pipe", "[report][cli]") {
+  std::string out, err;
+  CHECK(run_cli({"run", "examples/kota-fiktif-2026/kinerja.iku", "--format", "md", "--ascii"}, out, err) == 2);
+  CHECK(err == "iku run: --ascii is for --format text (what a terminal shows)\n");
+  // Not a terminal (a string stream here): the workbook's bytes, a zip file.
+  REQUIRE(run_cli({"run", "examples/kota-fiktif-2026/kinerja.iku", "--format", "xlsx"}, out, err) == 0);
+  CHECK(out.substr(0, 2) == "PK");
+}
