@@ -88,8 +88,9 @@ class solver {
     std::vector<number> xs;
     const number t = out_.target.number().abs();
     if (!t.is_zero())
-      for (auto [n, d] : {std::pair{1, 2}, {1, 1}, {3, 2}, {2, 1}, {3, 1}}) xs.push_back(t * number::from_ratio(n, d));
-    for (auto [n, d] : {std::pair{1, 1}, {2, 1}, {5, 2}, {7, 1}}) xs.push_back(number::from_ratio(n, d));
+      for (auto [n, d] : {std::pair{1, 3}, {1, 2}, {1, 1}, {3, 2}, {2, 1}, {3, 1}}) xs.push_back(t * number::from_ratio(n, d));
+    // Thirds and sevenths too: a formula that rounds (bulat) fits no line through them.
+    for (auto [n, d] : {std::pair{1, 3}, {1, 1}, {10, 7}, {2, 1}, {5, 2}, {7, 1}}) xs.push_back(number::from_ratio(n, d));
     sort_unique(xs);
     std::vector<std::pair<number, number>> pts;
     for (const number& x : xs)
@@ -128,7 +129,8 @@ class solver {
       rising += c > 0;
       falling += c < 0;
     }
-    if (rising == static_cast<int>(pts.size()) - 1 || falling == static_cast<int>(pts.size()) - 1) {
+    // Never falling, or never rising (a staircase, a cap): a boundary is one place still.
+    if ((rising > 0 && falling == 0) || (falling > 0 && rising == 0)) {
       out_.shape = capaian_shape::monotone;
       out_.direction = rising ? 1 : -1;
     }
