@@ -93,9 +93,16 @@ class solver {
     for (auto [n, d] : {std::pair{1, 3}, {1, 1}, {10, 7}, {2, 1}, {5, 2}, {7, 1}}) xs.push_back(number::from_ratio(n, d));
     sort_unique(xs);
     std::vector<std::pair<number, number>> pts;
-    for (const number& x : xs)
-      if (result c = raw_capaian(x); c.is_number()) pts.emplace_back(x, c.number());
-    if (pts.size() < 3) return;
+    std::string failure;
+    for (const number& x : xs) {
+      result c = raw_capaian(x);
+      if (c.is_number()) pts.emplace_back(x, c.number());
+      else if (!c.measurable() && failure.empty()) failure = c.failure().reason;
+    }
+    if (pts.size() < 3) {
+      out_.shape_note = "capaian tidak terukur pada realisasi yang dicoba" + (failure.empty() ? "" : ": " + failure);
+      return;
+    }
     const auto& [x0, c0] = pts[0];
     const auto& [x1, c1] = pts[1];
     number slope = *(c1 - c0).divide(x1 - x0);

@@ -50,6 +50,7 @@ struct needed_result {
   result target;                 // the declared target's value (not measurable: nothing to solve)
   const syntax::target_value* target_decl = nullptr;
   capaian_shape shape = capaian_shape::other;
+  std::string shape_note;        // with `other`: why (the capaian not measurable at the samples)
   int direction = 0;             // +1: capaian rises with realisasi, -1: falls
   value::number a, b;            // the fit of a linear or reciprocal shape
   // The realisasi the polaritas reads lies on a grid of these places (`desimal` with `capaian dari

@@ -71,7 +71,9 @@ class writer {
         return fmt::format("capaian tidak linear dalam realisasi tetapi {} di setiap titik yang dicoba; batas dicari "
                            "dengan bagi dua (bisection) pada bilangan rasional",
                            way);
-      case eval::capaian_shape::other: break;
+      case eval::capaian_shape::other:
+        if (!n_.shape_note.empty()) return n_.shape_note;
+        break;
     }
     return "capaian tidak monoton dalam realisasi (atau tidak berubah): realisasi yang dibutuhkan tidak dapat "
            "ditentukan";

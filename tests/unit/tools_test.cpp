@@ -288,3 +288,41 @@ TEST_CASE("butuh: a polaritas with bulat() is bisected, exactly on the realisasi
   CHECK(st->from->at == num("45.3"));
   CHECK_FALSE(st->from->approximate);
 }
+
+TEST_CASE("butuh off the grid with a formula that rounds: bisection to 10^-12, said so", "[tools][butuh]") {
+  loaded l(one_indicator("    polaritas bulat_positif\n    target pk { 2024: 50 }\n",
+                         "capaian dari realisasi_penuh\n"
+                         "polaritas bulat_positif \"Dibulatkan\" {\n  capaian = bulat(realisasi / target * 100, 0)\n"
+                         "  tercapai = realisasi >= target\n}\n"),
+           ab_csv);
+  iku::eval::evaluator ev(*l.program, l.files.sources, opts(2024, "pk"));
+  iku::eval::needed_result n = iku::eval::needed(ev, l.program->indicators.front(), 2024, {"pk"});
+  CHECK(n.shape == iku::eval::capaian_shape::monotone);
+  CHECK_FALSE(n.grid_places);
+  // ST: round(2 r) >= 91 <=> r >= 45.25 (setengah_naik: 90.5 rounds to 91): found within 10^-12.
+  const iku::eval::stretch* st = nullptr;
+  for (const auto& s : n.categories)
+    if (s.kategori && s.kategori->code.text == "ST") st = &s;
+  REQUIRE(st);
+  REQUIRE(st->from);
+  CHECK(st->from->approximate);
+  CHECK(st->from->at >= num("45.25"));
+  CHECK(st->from->at - num("45.25") <= num("0.000000000001"));
+}
+
+TEST_CASE("evaluate_with gives the figures evaluate gives for the same realisasi", "[tools][butuh]") {
+  // The one evaluator: what `iku butuh` tries is what `iku run` computes.
+  loaded l(one_indicator("    polaritas negatif\n    desimal 3\n    target pk { 2024: 60 }\n", "desimal capaian 2\n"),
+           "tahun,variabel,nilai\n2024,a,1\n2024,b,3\n");
+  iku::eval::evaluator ev(*l.program, l.files.sources, opts(2024, "pk"));
+  const iku::check::indicator& x = l.program->indicators.front();
+  iku::eval::indicator_result run = ev.evaluate(x);
+  iku::eval::indicator_result tried = ev.evaluate_with(x, 2024, {"pk"}, run.realisasi_exact.number());
+  // a / b * 100 = 33.333... -> 33.333; capaian (2 x 60 - 33.333) / 60 x 100 = 144.445 -> 144.45
+  CHECK(run.realisasi.number() == num("33.333"));
+  CHECK(tried.realisasi.number() == run.realisasi.number());
+  CHECK(tried.capaian.number() == num("144.45"));
+  CHECK(tried.capaian.number() == run.capaian.number());
+  CHECK(tried.kategori == run.kategori);
+  CHECK(tried.tercapai.boolean() == run.tercapai.boolean());
+}
