@@ -85,7 +85,7 @@ TEST_CASE("a blank nilai cell is a warning that names it, and a keterangan colum
   loaded l(one_indicator("    polaritas positif\n"),
            "tahun,variabel,nilai,sumber,keterangan\n2024,a,1,,dipakai oleh x\n2024,b,,,dipakai oleh x\n"
            "2023,b,-,,tidak tersedia\n");
-  CHECK(l.files.codes() == "IKU223");  // the empty cell only: `-` says "not available" on purpose
+  CHECK(l.files.codes() == "IKU227");  // the empty cell only: `-` says "not available" on purpose
   CHECK(l.files.rendered().find("nilai of b for 2024 is empty") != std::string::npos);
   const iku::data::datum* b = l.program->data.find("b", 2024);
   REQUIRE(b);
