@@ -164,7 +164,7 @@ class solver {
           std::optional<bool> a = p(x1), b = p(x2);
           if (a && b && *a != *b && allowed(x1)) return edge(x2, true);
         }
-      } else {
+      } else if (allowed(c)) {
         std::optional<bool> a = p(c - eta), m = p(c), b = p(c + eta);
         if (a && b && *a != *b) return edge(c, m && *m == *b);
       }
@@ -238,6 +238,10 @@ class solver {
       return;
     }
     out_.met_after = met(first_after(*out_.tercapai)).value_or(true);
+    boundary& b = *out_.tercapai;
+    b.capaian = at(first_after(b)).capaian;
+    b.capaian_exact = at(b.at).capaian_exact;
+    if (grid()) b.capaian_before = at(b.at - unit_).capaian;
   }
 
   void categories() {
@@ -360,16 +364,6 @@ needed_result needed(evaluator& ev, const check::indicator& ind, int year, const
   out.target_decl = probe.target;
   if (!out.target.is_number()) return out;
   solver(ev, ind, out).run();
-  if (out.tercapai) {
-    boundary& b = *out.tercapai;
-    b.capaian = ev.evaluate_with(ind, year, target, b.included ? b.at : b.at + eta).capaian;
-    b.capaian_exact = ev.evaluate_with(ind, year, target, b.at).capaian_exact;
-    if (out.grid_places) {
-      number unit = number::from_int(1);
-      for (int i = 0; i < *out.grid_places; ++i) unit = *unit.divide(number::from_int(10));
-      b.capaian_before = ev.evaluate_with(ind, year, target, b.at - unit).capaian;
-    }
-  }
   return out;
 }
 

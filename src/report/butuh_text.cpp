@@ -69,7 +69,7 @@ class writer {
                            terms("/ realisasi"), way);
       case eval::capaian_shape::monotone:
         return fmt::format("capaian tidak linear dalam realisasi tetapi {} di setiap titik yang dicoba; batas dicari "
-                           "dengan bagi dua (bisection) pada bilangan rasional",
+                           "dengan bagi dua (bisection), tanpa membalik rumus",
                            way);
       case eval::capaian_shape::other:
         if (!n_.shape_note.empty()) return n_.shape_note;
