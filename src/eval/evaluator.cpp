@@ -607,9 +607,12 @@ result evaluator::figure(const syntax::expr& e, const std::string& n, const env&
   const std::string base = n.substr(0, n.find('.'));
   const std::string which = n.substr(n.find('.') + 1);
   const check::indicator& ind = *p_.find_indicator(base);  // checked by check::check_in_program
-  if (t)
-    t->open("acuan", fmt::format("Angka {} tahun {}, target {}", n, en.year, options_.target.name()), e.where).facts =
-        {{"angka", which}};
+  if (t) {
+    trace_node& node = t->open("acuan", fmt::format("Angka {} tahun {}, target {}", n, en.year, options_.target.name()),
+                               e.where);
+    node.facts = {{"angka", which}};
+    node.indicator = &ind;
+  }
   indicator_result r = evaluate(ind, en.year, options_.target, t);
   const result& v = which == "realisasi" ? r.realisasi
                     : which == "target"  ? r.target_value

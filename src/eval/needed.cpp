@@ -359,9 +359,8 @@ needed_result needed(evaluator& ev, const check::indicator& ind, int year, const
   out.indicator = &ind;
   out.year = year;
   out.target_set = target;
-  indicator_result probe = ev.evaluate_with(ind, year, target, number::from_int(1));
-  out.target = probe.target_value;
-  out.target_decl = probe.target;
+  out.figures = ev.evaluate_with(ind, year, target, number::from_int(1));
+  out.target = out.figures.target_value;
   if (!out.target.is_number()) return out;
   solver(ev, ind, out).run();
   return out;

@@ -47,8 +47,8 @@ struct needed_result {
   const check::indicator* indicator = nullptr;
   int year = 0;
   target_choice target_set;
-  result target;                 // the declared target's value (not measurable: nothing to solve)
-  const syntax::target_value* target_decl = nullptr;
+  result target;                 // the target's value (not measurable: nothing to solve)
+  indicator_result figures;      // the indikator's figures at some realisasi: where its target comes from
   capaian_shape shape = capaian_shape::other;
   std::string shape_note;        // with `other`: why (the capaian not measurable at the samples)
   int direction = 0;             // +1: capaian rises with realisasi, -1: falls

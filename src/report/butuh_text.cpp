@@ -18,7 +18,7 @@ class writer {
   std::string run() {
     std::string out = fmt::format("{} \"{}\" tahun {}, target {}: {}\n", ind_.name(), ind_.decl->label.text, n_.year,
                                   n_.target_set.name(),
-                                  n_.target_decl ? n_.target_decl->value.shown(style_) : "tidak ada");
+                                  n_.target.is_number() ? n_.figures.target_shown(style_) : "tidak ada");
     if (!n_.target.is_number())
       return out + fmt::format("tidak dapat dihitung: target tidak terukur: {}\n", n_.target.failure().reason);
     const syntax::polaritas_decl& pol = *ind_.polaritas;

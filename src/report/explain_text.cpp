@@ -36,6 +36,9 @@ std::string show_value(const eval::trace_node& n, const explanation& e, value::n
     places = ind->desimal;
   } else if (ind && (n.kind == "capaian" || n.kind == "indikator")) {
     places = ind->desimal_capaian;
+  } else if (const std::string* figure = ind && n.kind == "acuan" ? n.fact("angka") : nullptr) {
+    // A figure an expression reads (`ppks.capaian`), with the places its step shows.
+    places = *figure == "realisasi" ? ind->desimal : *figure == "capaian" ? ind->desimal_capaian : std::nullopt;
   }
   if (n.kind == "pembulatan") return *n.fact("sesudah");  // already written with its places
   if (n.kind == "target" && ind == e.result.indicator && e.result.target_value.is_number())
