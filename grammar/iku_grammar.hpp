@@ -107,7 +107,12 @@ struct call : p::seq<name, p::one<'('>, skip, p::opt<call_args>, skip, p::must<c
 struct paren_close : p::one<')'> {};
 struct paren_inner : p::seq<expr> {};
 struct paren : p::seq<p::one<'('>, skip, p::must<paren_inner>, skip, p::must<paren_close>> {};
-struct primary : p::sor<number, paren, call, name> {};
+// ppks.capaian: a figure of an indikator. Only `iku eval` with a file reads one (the checker
+// refuses it in a file's formulas); the parser takes it anywhere so the message can say so.
+// The lookahead (of rules the parse tree does not keep) spares every other name a second parse,
+// which would count twice towards the size limits.
+struct figure_name : p::seq<p::at<word, p::one<'.'>, p::identifier_first>, name, p::one<'.'>, word> {};
+struct primary : p::sor<number, paren, call, figure_name, name> {};
 
 struct neg : p::seq<p::one<'-'>, skip, p::must<unary>> {};
 struct unary : p::sor<neg, primary> {};

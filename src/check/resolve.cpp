@@ -37,7 +37,11 @@ struct scope {
   bool data_and_indicators = false;       // data variables and indicators are visible too
   std::vector<std::string> conditions = {};  // fixed names that are conditions (tercapai)
   const scope* members = nullptr;         // an agregat: the scope inside rerata(), jumlah(), banyak()
+  bool figures = false;                   // an indikator's figures too: ppks.capaian (`iku eval` with a file)
 };
+
+// The figures of an indikator an expression may read by name (`ppks.capaian`), and their types.
+const std::vector<std::string> figure_names = {"realisasi", "target", "capaian", "tercapai"};
 
 class resolver {
  public:
@@ -58,6 +62,14 @@ class resolver {
 
   // A lone expression (`iku eval`): numbers and functions only, of either type.
   void run_constant(const syntax::expr& e) { type_of(e, scope{"expression", {}, false}); }
+
+  // An expression over a loaded program (`iku eval EXPR FILE`): its data, bantu values and
+  // indikator, their figures, and the year.
+  void run_in_program(const syntax::expr& e) {
+    scope sc{"expression", {"tahun"}, true};
+    sc.figures = true;
+    type_of(e, sc);
+  }
 
  private:
   void duplicate(const std::string& code, const std::string& what, const syntax::ident& second,
@@ -472,6 +484,7 @@ class resolver {
           } else if constexpr (std::is_same_v<T, name_ref>) {
             if (std::find(sc.conditions.begin(), sc.conditions.end(), n.name) != sc.conditions.end())
               return type::boolean;
+            if (n.name.find('.') != std::string::npos) return figure_type(n.name, e.where, sc);
             resolve_name(n.name, e.where, sc);
             return type::number;
           } else if constexpr (std::is_same_v<T, unary>) {
@@ -572,6 +585,44 @@ class resolver {
              : sc.names.empty()     ? fmt::format("a lone {} has no data: only numbers and functions", sc.context)
                                     : fmt::format("in a {} only {} can be used", sc.context, join(sc.names));
     out_.error("IKU101", where, fmt::format("unknown name `{}` in {}", name, sc.context), hint);
+  }
+
+  // `ppks.capaian`: a figure of an indikator, read only where the scope allows it.
+  type figure_type(const std::string& name, diag::span where, const scope& sc) {
+    std::string base = name.substr(0, name.find('.'));
+    std::string figure = name.substr(name.find('.') + 1);
+    if (!sc.figures) {
+      out_.error("IKU101", where, fmt::format("unknown name `{}` in {}", name, sc.context),
+                 fmt::format("the figures of an indikator (`{}`) are read only by `iku eval` with a file; a "
+                             "rumus reads another indikator's realisasi by its name alone (`{}`)",
+                             name, base));
+      return type::unknown;
+    }
+    const indicator* ind = p_.data.has_variable(base) ? nullptr : p_.find_indicator(base);
+    if (!ind) {
+      std::vector<std::string> names;
+      for (const indicator& i : p_.indicators) names.push_back(i.name());
+      std::string hint = diag::did_you_mean(base, names);
+      out_.error("IKU101", where, fmt::format("unknown indikator `{}` in `{}`", base, name),
+                 !hint.empty() ? hint
+                 : p_.data.has_variable(base)
+                     ? fmt::format("`{}` is a data variable; only an indikator has figures such as .capaian", base)
+                     : fmt::format("`.{}` reads a figure of an indikator; known indikator: {}", figure, join(names)));
+      return type::unknown;
+    }
+    if (figure == "kategori") {
+      out_.error("IKU101", where, fmt::format("`{}` is a category, not a number or a condition", name),
+                 fmt::format("`iku explain FILE {}` shows it; here compare the capaian, e.g. `{}.capaian >= 76`",
+                             name, base));
+      return type::unknown;
+    }
+    if (std::find(figure_names.begin(), figure_names.end(), figure) == figure_names.end()) {
+      std::string hint = diag::did_you_mean(figure, figure_names);
+      out_.error("IKU101", where, fmt::format("`{}` is not a figure of indikator `{}`", figure, base),
+                 !hint.empty() ? hint : fmt::format("its figures are {}", join(figure_names)));
+      return type::unknown;
+    }
+    return figure == "tercapai" ? type::boolean : type::number;
   }
 
   // An indicator whose formula reaches itself through others can never be computed; one whose
@@ -711,6 +762,11 @@ void resolve(program& p, const diag::source_manager& sources, diag::diagnostics&
 void check_constant(const syntax::expr& e, const diag::source_manager& sources, diag::diagnostics& out) {
   program none;
   resolver(none, sources, out).run_constant(e);
+}
+
+void check_in_program(const syntax::expr& e, program& p, const diag::source_manager& sources,
+                      diag::diagnostics& out) {
+  resolver(p, sources, out).run_in_program(e);
 }
 
 }  // namespace iku::check

@@ -111,11 +111,36 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err)
   periksa_cmd->add_option("--format", periksa.format, "text or json (schema iku-periksa/1)")
       ->check(CLI::IsMember({"text", "json"}));
 
-  CLI::App* eval_cmd = app.add_subcommand("eval", "compute one expression exactly, e.g. iku eval '3 / 100214 * 100'");
+  CLI::App* template_cmd = app.add_subcommand(
+      "template", "write the data file to fill in for a year: every variable the formulas read, nilai blank");
+  add_common(template_cmd);
+  template_options templ;
+  template_cmd->add_option("-o,--output", templ.output,
+                           "write to this file (atomically: whole or not at all) instead of standard output");
+
+  CLI::App* butuh_cmd = app.add_subcommand(
+      "butuh", "the realisasi an indikator needs to meet its target and to reach each category of its skala");
+  butuh_cmd->alias("need");
+  add_common(butuh_cmd);
+  butuh_options butuh;
+  butuh_cmd->add_option("indikator", butuh.indicator, "the indikator")->required();
+
+  CLI::App* eval_cmd = app.add_subcommand(
+      "eval", "compute one expression exactly, e.g. iku eval '3 / 100214 * 100', or over a file's data and "
+              "figures: iku eval 'ppks.capaian' FILE.iku");
   eval_options eval;
   // Also --ekspresi=EXPR, which an expression that starts with '-' is given as (see below).
   eval_cmd->add_option("expression,--ekspresi", eval.expression, "numbers, + - * /, comparisons, min max abs bulat")
       ->required();
+  eval_cmd->add_option("file", eval.file,
+                       "a .iku file: its data variables, bantu values, indikator (their realisasi) and their "
+                       "figures (ppks.realisasi, .target, .capaian, .tercapai) can be used, and the value is "
+                       "explained");
+  eval_cmd->add_option("--tahun,--year", eval.tahun, "with a file: the year (default as in iku explain)");
+  eval_cmd->add_option("--target", eval.target, "with a file: the target set of the figures (default as in iku explain)");
+  eval_cmd->add_option("--wilayah,--region", eval.wilayah, "with a file: use the data rows of this region");
+  eval_cmd->add_flag("--batasi-folder,--confine", eval.confine,
+                     "with a file: read no file outside its folder and the stdlib (imports, data)");
   eval_cmd->add_option("--max-errors", eval.max_errors, "print at most this many errors (0: all; default 50)")
       ->check(CLI::Range(0, 1000000));
   eval_cmd->add_option("--desimal", eval.desimal, "round the result to this many places")->check(CLI::Range(0, 20));
@@ -152,9 +177,14 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err)
     return code == 0 ? ok : usage_error;
   }
 
-  if (eval_cmd->parsed()) return eval_command(eval, out, err);
   if (fmt_cmd->parsed()) return fmt_command(format, out, err);
   common.stdlib_dirs = stdlib_dirs(argc > 0 ? argv[0] : nullptr);
+  if (eval_cmd->parsed()) {
+    eval.stdlib_dirs = common.stdlib_dirs;
+    return eval_command(eval, out, err);
+  }
+  if (template_cmd->parsed()) return template_command(common, templ, out, err);
+  if (butuh_cmd->parsed()) return butuh_command(common, butuh, out, err);
   if (run_cmd->parsed()) return run_command(common, run, out, err);
   if (periksa_cmd->parsed()) return periksa_command(common, periksa, out, err);
   return explain_command(common, explain, out, err);

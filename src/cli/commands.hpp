@@ -53,6 +53,13 @@ struct fmt_options {
 
 struct eval_options {
   std::string expression;
+  // With a file: the expression is evaluated over its data, bantu values and indikator figures
+  // for one year, target and region (as `iku explain` chooses them), and explained.
+  std::optional<std::string> file;
+  std::optional<std::string> tahun, target;
+  std::string wilayah;
+  bool confine = false;
+  std::vector<std::string> stdlib_dirs;
   std::optional<int> desimal;
   std::string pembulatan = "setengah_naik";
   std::string locale = "id";
@@ -60,10 +67,20 @@ struct eval_options {
   std::string diagnostics = "text";
 };
 
+struct template_options {
+  std::optional<std::string> output;  // -o FILE, written atomically; none: standard output
+};
+
+struct butuh_options {
+  std::string indicator;
+};
+
 int run_command(const common_options& o, const run_options& r, std::ostream& out, std::ostream& err);
 int explain_command(const common_options& o, const explain_options& e, std::ostream& out, std::ostream& err);
 int eval_command(const eval_options& e, std::ostream& out, std::ostream& err);
 int fmt_command(const fmt_options& f, std::ostream& out, std::ostream& err);
+int template_command(const common_options& o, const template_options& t, std::ostream& out, std::ostream& err);
+int butuh_command(const common_options& o, const butuh_options& b, std::ostream& out, std::ostream& err);
 int periksa_command(const common_options& o, const periksa_options& k, std::ostream& out, std::ostream& err);
 
 }  // namespace iku::cli

@@ -1,4 +1,5 @@
-// load_csv: long-form CSV rows (tahun, variabel, nilai[, sumber][, wilayah]) into a data_set.
+// load_csv: long-form CSV rows (tahun, variabel, nilai[, sumber][, wilayah][, keterangan]) into a
+// data_set. `keterangan` is a note for people (what `iku template` writes there): never read.
 // Codes IKU200..IKU211 are listed in docs/diagnostics.md.
 #include <algorithm>
 #include <array>
@@ -18,14 +19,14 @@ namespace {
 
 using diag::span;
 
-enum column { tahun, variabel, nilai, sumber, wilayah, column_count };
+enum column { tahun, variabel, nilai, sumber, wilayah, keterangan, column_count };
 const std::array<std::string, column_count> column_names = {"tahun", "variabel", "nilai", "sumber",
-                                                           "wilayah"};
+                                                           "wilayah", "keterangan"};
 constexpr int absent = -1;
 constexpr int unnamed = -2;  // an empty header cell: tolerated while its cells are empty too
 
 const char* const known_columns =
-    "the columns are tahun, variabel, nilai (required) and sumber, wilayah (optional), in any order";
+    "the columns are tahun, variabel, nilai (required) and sumber, wilayah, keterangan (optional), in any order";
 
 // The column an unknown header name was probably meant to be, or column_count.
 column meant_column(std::string_view name) {
@@ -203,6 +204,18 @@ void loader::read_row(const csv_row& row) {
   check("IKU209", value_cell, read_nilai(value_cell.text, options_.style, value, why), why);
   if (out_.size() != errors_before) return;
 
+  // A cell left empty is a figure not filled in yet (a template of `iku template`), unlike `-` or
+  // NA, which say it is not available: each is named, so none is missed.
+  if (trim(value_cell.text).empty()) {
+    diag::diagnostic d;
+    d.level = diag::severity::warning;
+    d.code = "IKU227";
+    d.where = at(value_cell);
+    d.message = fmt::format("nilai of {} for {} is empty", *name, *year);
+    d.hint = "fill in the figure, or write - when it is not available; until then every figure that reads it is "
+             "not measurable";
+    out_.add(std::move(d));
+  }
   std::string_view region = cell_of(wilayah) ? trim(cell_of(wilayah)->text) : std::string_view();
   datum d{std::move(value), at(value_cell), cell_of(sumber) ? at(*cell_of(sumber)) : span{}, source_, 0};
   // The places as written, shown again where the cell is displayed (a target read from the data).

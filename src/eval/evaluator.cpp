@@ -54,6 +54,37 @@ result evaluator::evaluate_constant(const syntax::expr& e, tracer* t) {
   return formula("ekspresi", "Ekspresi", e, env{}, t);
 }
 
+result evaluator::evaluate_in_program(const syntax::expr& e, tracer* t) {
+  env en;
+  en.data = true;
+  en.figures = true;
+  en.year = options_.year;
+  return formula("ekspresi", fmt::format("Ekspresi tahun {}", options_.year), e, en, t);
+}
+
+indicator_result evaluator::evaluate_with(const check::indicator& ind, int year, const target_choice& target_set,
+                                          const number& realisasi, tracer* t) {
+  indicator_result r;
+  r.indicator = &ind;
+  r.year = year;
+  r.target_set = target_set;
+  r.realisasi_exact = realisasi;
+  r.realisasi = ind.desimal ? round(realisasi, *ind.desimal, ind.mode_realisasi, ind.desimal_at,
+                                    ind.mode_realisasi_at, t, "realisasi")
+                            : result(realisasi);
+  target(r, t);
+  capaian(r, t);
+  kategori(r, t);
+  tercapai(r, t);
+  return r;
+}
+
+const syntax::skala_rule* evaluator::category_of(const syntax::skala_decl& skala, const number& capaian,
+                                                 const check::indicator* ind) {
+  std::string reason;
+  return categorize(skala, capaian, std::nullopt, ind, nullptr, reason);
+}
+
 result evaluator::apply(const syntax::expr& e, const std::vector<std::pair<std::string, result>>& values,
                         const check::indicator* ind) {
   env en;
@@ -101,7 +132,7 @@ indicator_result evaluator::evaluate(const check::indicator& ind, int year, cons
   if (t)
     t->open("indikator", fmt::format("{} ({}) tahun {}, target {}", ind.decl->label.text, ind.name(), r.year,
                                      r.target_set.name()),
-            ind.decl->name.where);
+            ind.decl->name.where).indicator = &ind;
   r.realisasi = realisasi(ind, r.year, t, &r.realisasi_exact, &r.published);
   target(r, t);
   capaian(r, t);
@@ -314,7 +345,8 @@ result evaluator::realisasi(const check::indicator& ind, int year, tracer* t, re
     t->open("realisasi",
             fmt::format("Realisasi {} tahun {}{}", ind.name(), year,
                         options_.wilayah.empty() ? "" : " wilayah " + options_.wilayah),
-            ind.decl->rumus->where);
+            ind.decl->rumus->where)
+        .indicator = &ind;
   env en;
   en.data = true;
   en.year = year;
@@ -499,6 +531,7 @@ result evaluator::name(const syntax::expr& e, const std::string& n, const env& e
       return *b.value;
     }
   }
+  if (en.figures && n.find('.') != std::string::npos) return figure(e, n, en, t, shown);
   if (n == "tahun") {
     if (shown) *shown = std::to_string(en.year);
     return number::from_int(en.year);
@@ -565,6 +598,39 @@ result evaluator::name(const syntax::expr& e, const std::string& n, const env& e
                     {"data", p_.data.source_name(*d)}};
   }
   if (shown) *shown = v.is_number() ? show(v.number(), t) : "?";
+  return v;
+}
+
+// `ppks.capaian`: one figure of an indikator for the year, against the options' target, with its
+// whole derivation under it when tracing.
+result evaluator::figure(const syntax::expr& e, const std::string& n, const env& en, tracer* t, std::string* shown) {
+  const std::string base = n.substr(0, n.find('.'));
+  const std::string which = n.substr(n.find('.') + 1);
+  const check::indicator& ind = *p_.find_indicator(base);  // checked by check::check_in_program
+  if (t) {
+    trace_node& node = t->open("acuan", fmt::format("Angka {} tahun {}, target {}", n, en.year, options_.target.name()),
+                               e.where);
+    node.facts = {{"angka", which}};
+    node.indicator = &ind;
+  }
+  indicator_result r = evaluate(ind, en.year, options_.target, t);
+  const result& v = which == "realisasi" ? r.realisasi
+                    : which == "target"  ? r.target_value
+                    : which == "capaian" ? r.capaian
+                                         : r.tercapai;
+  if (t) t->close(v);
+  if (shown) {
+    std::optional<int> places = which == "realisasi" ? ind.desimal : which == "capaian" ? ind.desimal_capaian : std::nullopt;
+    *shown = v.is_bool()                              ? (v.boolean() ? "ya" : "tidak")
+             : !v.is_number()                         ? "?"
+             : which == "target" && r.target          ? r.target->value.shown(t->style())
+             : places && v.number().decimal_places() && *v.number().decimal_places() <= *places
+                 ? v.number().format(*places, t->style())
+                 : show(v.number(), t);
+  }
+  if (!v.measurable())
+    return not_measurable{fmt::format("{} tidak terukur: {}", n, v.failure().reason), v.failure().where,
+                          v.failure().missing};
   return v;
 }
 

@@ -93,6 +93,18 @@ class evaluator {
   result efisien(const result& capaian, const budget_result& money, tracer* t = nullptr);
   // A checked lone expression, with no data (`iku eval`).
   result evaluate_constant(const syntax::expr& e, tracer* t = nullptr);
+  // An expression checked over the program (check::check_in_program, `iku eval EXPR FILE`): its
+  // data, bantu values, indikator (their realisasi) and their figures (`ppks.capaian`, of the
+  // options' target), for the options' year and region.
+  result evaluate_in_program(const syntax::expr& e, tracer* t = nullptr);
+  // The figures of an indikator if its realisasi were `realisasi` (before rounding to its
+  // desimal): target, capaian, kategori and tercapai as evaluate() computes them, the data and
+  // its syarat left aside (`iku butuh`: what realisasi is needed).
+  indicator_result evaluate_with(const check::indicator& ind, int year, const target_choice& target,
+                                 const value::number& realisasi, tracer* t = nullptr);
+  // The rule of `skala` a capaian falls in, as an indikator's kategori is decided (null: none).
+  const syntax::skala_rule* category_of(const syntax::skala_decl& skala, const value::number& capaian,
+                                        const check::indicator* ind = nullptr);
   // A policy formula (a polaritas's capaian or tercapai, a skala rule, an efisiensi's serapan)
   // over given values rather than computed ones: `iku periksa` applies the policies to the
   // figures a report printed. `ind` is whose pembulatan bulat() follows (null: the file's).
@@ -111,6 +123,7 @@ class evaluator {
   struct env {
     std::vector<binding> fixed;  // realisasi/target, capaian/nilai
     bool data = false;           // data variables and indicators visible
+    bool figures = false;        // an indikator's figures too (`ppks.capaian`)
     int year = 0;
     const check::indicator* indicator = nullptr;  // whose pembulatan bulat() follows
     const std::vector<const indicator_result*>* members = nullptr;  // an agregat's indicators
@@ -149,6 +162,7 @@ class evaluator {
   void syarat(indicator_result& r, tracer* t);
   result expression(const syntax::expr& e, const env& en, tracer* t, std::string* shown);
   result name(const syntax::expr& e, const std::string& n, const env& en, tracer* t, std::string* shown);
+  result figure(const syntax::expr& e, const std::string& n, const env& en, tracer* t, std::string* shown);
   result call(const syntax::expr& e, const syntax::call& c, std::vector<result> args, const env& en, tracer* t);
   result round(result v, int places, value::rounding mode, diag::span where, diag::span mode_at,
                tracer* t, const std::string& what);

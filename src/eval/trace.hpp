@@ -7,6 +7,10 @@
 
 #include "eval/result.hpp"
 
+namespace iku::check {
+struct indicator;
+}
+
 namespace iku::eval {
 
 // One step of a derivation. `kind` says which (docs/explain.md lists them); `facts` hold the
@@ -19,6 +23,9 @@ struct trace_node {
   diag::span where;         // the declaration, formula or data cell
   result value;
   std::vector<std::pair<std::string, std::string>> facts;
+  // Whose figures this step and the steps under it compute, where that changes (an indikator's
+  // derivation, a realisasi read by reference): their declared places show them.
+  const check::indicator* indicator = nullptr;
   std::vector<trace_node> children;
 
   const std::string* fact(const std::string& key) const {

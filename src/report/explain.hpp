@@ -33,6 +33,11 @@ std::string narrative(const explanation& e, const diag::source_manager& sources,
 std::string explain_text(const explanation& e, const diag::source_manager& sources, value::number_style style,
                          bool ascii = false);
 
+// The derivation of an expression evaluated over a file (`iku eval EXPR FILE`), as the same tree.
+// A figure of an indikator it reads (`ppks.capaian`) shows the step of that figure only.
+std::string explain_expression_text(eval::trace_node trace, const diag::source_manager& sources,
+                                    value::number_style style);
+
 // The JSON document in pieces, so a long run can be written one figure at a time:
 // open, then figures separated by ",\n" (the first preceded by "\n"), then close. The stamp
 // (report/stamp.hpp) is written when given.

@@ -1,3 +1,5 @@
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "report/lkj.hpp"
@@ -19,7 +21,9 @@ const syntax::skala_rule* kategori_of(const explanation& e) {
 }
 
 // A step's value as a reader sees it: realisasi and capaian with their declared places.
-std::string show_value(const eval::trace_node& n, const explanation& e, value::number_style style) {
+// `ind` is whose figures the step computes (the explained indikator's, or one it reads).
+std::string show_value(const eval::trace_node& n, const explanation& e, value::number_style style,
+                       const check::indicator* ind) {
   const eval::result& v = n.value;
   if (v.is_bool()) return v.boolean() ? "benar" : "salah";
   if (!v.measurable()) return "tidak terukur";
@@ -28,13 +32,23 @@ std::string show_value(const eval::trace_node& n, const explanation& e, value::n
     if (n.kind == "anggaran") places = e.budget->places;
   } else if (e.aggregate) {
     if (n.kind == "agregat") places = e.aggregate->places;
-  } else if (n.kind == "realisasi" || n.kind == "realisasi_tercatat") {
-    places = e.result.indicator->desimal;
-  } else if (n.kind == "capaian" || n.kind == "indikator") {
-    places = e.result.indicator->desimal_capaian;
+  } else if (ind && (n.kind == "realisasi" || n.kind == "realisasi_tercatat")) {
+    places = ind->desimal;
+  } else if (ind && (n.kind == "capaian" || n.kind == "indikator")) {
+    places = ind->desimal_capaian;
+  } else if (const std::string* figure = ind && n.kind == "acuan" ? n.fact("angka") : nullptr) {
+    // A figure an expression reads (`ppks.capaian`), with the places its step shows.
+    places = *figure == "realisasi" ? ind->desimal : *figure == "capaian" ? ind->desimal_capaian : std::nullopt;
   }
   if (n.kind == "pembulatan") return *n.fact("sesudah");  // already written with its places
-  if (n.kind == "target" && e.result.target_value.is_number()) return e.result.target_shown(style);
+  if (n.kind == "target" && ind == e.result.indicator && e.result.target_value.is_number())
+    return e.result.target_shown(style);
+  // A target of an indikator an expression reads, as declared: "56.70" shows 56,70.
+  const std::string* written = n.kind == "target" && !n.fact("sumber") ? n.fact("tertulis") : nullptr;
+  if (written && v.is_number()) {
+    std::size_t dot = written->find('.');
+    return show_figure(v, dot == std::string::npos ? 0 : static_cast<int>(written->size() - dot - 1), style);
+  }
   return show_figure(v, places, style);
 }
 
@@ -45,20 +59,24 @@ std::string multiply_sign(std::string s) {
 }
 
 void render_node(const eval::trace_node& n, const explanation& e, const diag::source_manager& sources,
-                 value::number_style style, bool ascii, const std::string& prefix, bool last, std::string& out) {
+                 value::number_style style, bool ascii, const std::string& prefix, bool last, std::string& out,
+                 const check::indicator* ind) {
+  if (n.indicator) ind = n.indicator;
   std::string branch = prefix + (last ? (ascii ? "`- " : "└─ ") : (ascii ? "|- " : "├─ "));
   std::string inner = prefix + (last ? "   " : (ascii ? "|  " : "│  "));
   std::string head = n.title;
-  if (n.kind == "kategori")
+  if (n.kind == "kategori" && !e.aggregate && ind != e.result.indicator)  // of an indikator read by an expression
+    head += n.fact("kode") ? ": " + *n.fact("kode") : ": tidak ada";
+  else if (n.kind == "kategori")
     head += kategori_of(e) ? fmt::format(": {} ({})", kategori_of(e)->label.text, kategori_of(e)->code.text)
                            : ": tidak ada";
   else
-    head += ": " + show_value(n, e, style);
+    head += ": " + show_value(n, e, style, ind);
   if (n.where.valid()) head += "   [" + sources.where(n.where) + "]";
   out += branch + head + "\n";
   if (!n.formula.empty()) {
     out += inner + "   rumus: " + n.formula + "\n";
-    out += inner + "   nilai: " + n.substituted + " = " + show_value(n, e, style) + "\n";
+    out += inner + "   nilai: " + n.substituted + " = " + show_value(n, e, style, ind) + "\n";
   }
   if (!n.facts.empty()) {
     std::string facts;
@@ -70,7 +88,7 @@ void render_node(const eval::trace_node& n, const explanation& e, const diag::so
     out += inner + "   sebab: " + n.value.failure().reason +
            (n.value.failure().where.valid() ? " [" + sources.where(n.value.failure().where) + "]" : "") + "\n";
   for (std::size_t i = 0; i < n.children.size(); ++i)
-    render_node(n.children[i], e, sources, style, ascii, inner, i + 1 == n.children.size(), out);
+    render_node(n.children[i], e, sources, style, ascii, inner, i + 1 == n.children.size(), out, ind);
 }
 
 }  // namespace
@@ -140,7 +158,8 @@ std::string tree_text(const explanation& e, const diag::source_manager& sources,
     out += fmt::format("pagu {}, realisasi {}, serapan {}\n", show_figure(b.pagu, 0, style),
                        show_figure(b.realisasi, 0, style), show_figure(b.serapan, b.places, style));
     for (std::size_t i = 0; i < e.trace.children.size(); ++i)
-      render_node(e.trace.children[i], e, sources, style, ascii, "", i + 1 == e.trace.children.size(), out);
+      render_node(e.trace.children[i], e, sources, style, ascii, "", i + 1 == e.trace.children.size(), out,
+                e.result.indicator);
     return out + e.narrative + "\n";
   }
   if (e.aggregate) {
@@ -150,7 +169,8 @@ std::string tree_text(const explanation& e, const diag::source_manager& sources,
     out += fmt::format("capaian {}{}\n", show_figure(a.value, a.places, style),
                        a.kategori ? fmt::format(", kategori {} ({})", a.kategori->label.text, a.kategori->code.text) : "");
     for (std::size_t i = 0; i < e.trace.children.size(); ++i)
-      render_node(e.trace.children[i], e, sources, style, ascii, "", i + 1 == e.trace.children.size(), out);
+      render_node(e.trace.children[i], e, sources, style, ascii, "", i + 1 == e.trace.children.size(), out,
+                e.result.indicator);
     return out + e.narrative + "\n";
   }
   const eval::indicator_result& r = e.result;
@@ -161,10 +181,35 @@ std::string tree_text(const explanation& e, const diag::source_manager& sources,
   out += fmt::format("realisasi {}, target {}, capaian {}{}\n", f.realisasi.text, f.target.text, f.capaian.text,
                      ind.skala ? ", kategori " + f.kategori.text : "");
   for (std::size_t i = 0; i < e.trace.children.size(); ++i)
-    render_node(e.trace.children[i], e, sources, style, ascii, "", i + 1 == e.trace.children.size(), out);
+    render_node(e.trace.children[i], e, sources, style, ascii, "", i + 1 == e.trace.children.size(), out,
+                e.result.indicator);
   return out + e.narrative + "\n";
 }
 
+namespace {
+
+// `ppks.capaian` in an expression: of the indikator's derivation, the step of that figure, as
+// `iku explain FILE ppks.capaian` shows it.
+void keep_figures(eval::trace_node& n) {
+  for (eval::trace_node& c : n.children) keep_figures(c);
+  const std::string* figure = n.kind == "acuan" ? n.fact("angka") : nullptr;
+  if (!figure) return;
+  for (eval::trace_node& ind : n.children)
+    if (ind.kind == "indikator")
+      ind.children.erase(std::remove_if(ind.children.begin(), ind.children.end(),
+                                        [&](const eval::trace_node& x) { return x.kind != *figure; }),
+                         ind.children.end());
+}
+
 }  // namespace
+
+std::string explain_expression_text(eval::trace_node trace, const diag::source_manager& sources,
+                                    value::number_style style) {
+  keep_figures(trace);
+  explanation e;  // of no indikator: each step under it names its own
+  std::string out;
+  render_node(trace, e, sources, style, false, "", true, out, nullptr);
+  return out;
+}
 
 }  // namespace iku::report

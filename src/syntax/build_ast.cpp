@@ -89,6 +89,7 @@ class builder {
   built expression(const node& n) {
     if (n.is_type<g::number>()) return make(at(n), to_number(n), 1);
     if (n.is_type<g::name>()) return make(at(n), name_ref{n.string()}, 1);
+    if (n.is_type<g::figure_name>()) return make(at(n), name_ref{n.string()}, 1);  // "ppks.capaian"
     if (n.is_type<g::paren>()) {
       // The parentheses belong to the span, so a binary node over "(a + b) * c" covers all of it.
       built inner = expression(*n.children.at(0));

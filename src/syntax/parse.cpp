@@ -27,7 +27,7 @@ using selector = pt::selector<
     Rule,
     pt::store_content::on<
         // tokens
-        g::name, g::string_lit, g::number, g::target_number, g::year, g::places, g::satuan_word,
+        g::name, g::figure_name, g::string_lit, g::number, g::target_number, g::year, g::places, g::satuan_word,
         g::basis_rounded, g::basis_exact, g::mode_half_up, g::mode_half_even, g::mode_down, g::mode_up, g::figure_realisasi, g::figure_capaian, g::style_id,
         g::style_en, g::add_op, g::sub_op, g::mul_op, g::div_op, g::op_lt, g::op_le, g::op_gt, g::op_ge,
         g::op_eq, g::op_ne,

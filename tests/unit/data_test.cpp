@@ -445,8 +445,8 @@ TEST_CASE("header: unknown, missing, duplicate and unnamed columns", "[data]") {
     CHECK(l.at(0) == "t.csv:1:16");
     CHECK(l.diag(0).message == "unknown column 'nilia'");
     CHECK(l.diag(0).hint ==
-          "did you mean `nilai`? the columns are tahun, variabel, nilai (required) and sumber, wilayah "
-          "(optional), in any order");
+          "did you mean `nilai`? the columns are tahun, variabel, nilai (required) and sumber, wilayah, "
+          "keterangan (optional), in any order");
     CHECK(l.data.size() == 0);
   }
   SECTION("an extra column is an error, and the rows are still checked") {
