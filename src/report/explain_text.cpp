@@ -186,8 +186,6 @@ std::string tree_text(const explanation& e, const diag::source_manager& sources,
   return out + e.narrative + "\n";
 }
 
-namespace {
-
 // `ppks.capaian` in an expression: of the indikator's derivation, the step of that figure, as
 // `iku explain FILE ppks.capaian` shows it.
 void keep_figures(eval::trace_node& n) {
