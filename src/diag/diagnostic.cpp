@@ -24,8 +24,6 @@ void diagnostics::usage_error(std::string code, span where, std::string message,
   add({severity::error, std::move(code), where, std::move(message), std::move(hint), true});
 }
 
-namespace {
-
 const char* level_name(severity s) {
   switch (s) {
     case severity::error: return "error";
@@ -34,6 +32,8 @@ const char* level_name(severity s) {
   }
   return "error";
 }
+
+namespace {
 
 std::size_t chars(std::string_view s) {
   return static_cast<std::size_t>(

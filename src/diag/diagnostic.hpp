@@ -9,6 +9,7 @@
 namespace iku::diag {
 
 enum class severity { error, warning, note };
+const char* level_name(severity s);  // "error", "warning", "note": as rendered and in JSON
 
 struct diagnostic {
   severity level = severity::error;

@@ -6,19 +6,6 @@
 
 namespace iku::diag {
 
-namespace {
-
-const char* level_name(severity s) {
-  switch (s) {
-    case severity::error: return "error";
-    case severity::warning: return "warning";
-    case severity::note: return "note";
-  }
-  return "error";
-}
-
-}  // namespace
-
 std::string render_json_lines(const diagnostics& ds, const source_manager& sources) {
   std::vector<const diagnostic*> order;
   for (const diagnostic& d : ds.items()) order.push_back(&d);
