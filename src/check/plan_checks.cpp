@@ -80,7 +80,7 @@ diag::span first_cell(const program& p, const std::string& variable, const std::
   diag::span best;
   auto consider = [&](const std::string& wilayah) {
     for (int y : years)
-      if (const data::datum* d = p.data.find(variable, y, wilayah))
+      if (std::optional<data::datum> d = p.data.find(variable, y, wilayah))
         if (!best.valid() || d->where.file < best.file || (d->where.file == best.file && d->where.begin < best.begin))
           best = d->where;
   };

@@ -690,8 +690,8 @@ class resolver {
     if (!p_.wilayah || p_.data_failed) return;
     for (const std::string& r : p_.data.regions())
       if (!r.empty() && !p_.wilayah->has(r)) {
-        const data::datum* any = p_.data.first_of_region(r);
-        out_.error("IKU226", any ? any->where : p_.modules.front().wilayah->path.where,
+        diag::span first = p_.data.first_cell_of_region(r);
+        out_.error("IKU226", first.valid() ? first : p_.modules.front().wilayah->path.where,
                    fmt::format("region '{}' of the data is not in the wilayah file", r),
                    diag::with_suggestion(diag::did_you_mean(r, p_.wilayah->order),
                                          "add a row `" + r + ",INDUK` to the wilayah file, or correct the name in the data"));

@@ -32,7 +32,7 @@ int template_command(const common_options& o, const template_options& t, std::os
   // the planner is told, so a filled-in year is not typed twice.
   std::size_t filled = 0;
   for (const check::data_need& n : needs)
-    if (const data::datum* d = p.data.find(n.variable, year, s.options.wilayah); d && d->value) ++filled;
+    if (std::optional<data::datum> d = p.data.find(n.variable, year, s.options.wilayah); d && d->value) ++filled;
   if (filled > 0)
     err << fmt::format("iku template: the data already has {} of these {} values for {}\n", filled, needs.size(),
                        year);

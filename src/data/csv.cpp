@@ -76,8 +76,16 @@ bool loader::run() {
     return false;
   }
   if (!readable(row) || !read_header(row)) return false;
-  while (reader.next(row))
+  // The pages read are given back as the reader goes: a national file is not held in memory.
+  constexpr std::size_t chunk = std::size_t{8} << 20;
+  std::size_t released = 0;
+  while (reader.next(row)) {
     if (readable(row)) read_row(row);
+    if (row.begin - released >= chunk) {
+      sources_.release(file_, released, row.begin);
+      released = row.begin;
+    }
+  }
   return ok_;
 }
 
@@ -225,7 +233,7 @@ void loader::read_row(const csv_row& row) {
   key_.variable = *name;
   key_.year = *year;
   key_.wilayah = region;
-  if (const datum* first = into_.add(key_, std::move(d))) {
+  if (std::optional<datum> first = into_.add(key_, d)) {
     std::string what = fmt::format("{} for {}{}", *name, *year,
                                    region.empty() ? "" : fmt::format(" in wilayah '{}'", region));
     std::string first_at =
@@ -238,19 +246,28 @@ void loader::read_row(const csv_row& row) {
 
 }  // namespace
 
-bool load_csv_text(const std::string& path, std::string text, const csv_options& options,
-                   diag::source_manager& sources, data_set& into, diag::diagnostics& out) {
-  std::optional<diag::file_id> file = add_csv_text(path, std::move(text), "data file", options.declared_at, sources, out);
+namespace {
+
+bool load_registered(std::optional<diag::file_id> file, const csv_options& options, diag::source_manager& sources,
+                     data_set& into, diag::diagnostics& out) {
   if (!file) return false;
   // Room for most rows at once (a row of a long file is rarely under 32 bytes); more still fit.
   into.reserve(into.size() + sources.text(*file).size() / 32);
   return loader(*file, options, sources, into, out).run();
 }
 
+}  // namespace
+
+bool load_csv_text(const std::string& path, std::string text, const csv_options& options,
+                   diag::source_manager& sources, data_set& into, diag::diagnostics& out) {
+  return load_registered(add_csv_text(path, std::move(text), "data file", options.declared_at, sources, out), options,
+                         sources, into, out);
+}
+
 bool load_csv(const std::string& path, const csv_options& options, diag::source_manager& sources,
               data_set& into, diag::diagnostics& out) {
-  std::optional<std::string> text = read_csv_file(path, "data file", options.declared_at, out);
-  return text && load_csv_text(path, std::move(*text), options, sources, into, out);
+  return load_registered(add_csv_mapped(path, "data file", options.declared_at, sources, out), options, sources,
+                         into, out);
 }
 
 }  // namespace iku::data

@@ -59,15 +59,12 @@ std::optional<std::string> read_csv_file(const std::string& path, std::string_vi
   return text;
 }
 
-std::optional<diag::file_id> add_csv_text(const std::string& path, std::string text, std::string_view what,
-                                          diag::span declared_at, diag::source_manager& sources,
-                                          diag::diagnostics& out) {
-  // Spans are 32-bit byte offsets.
-  if (text.size() >= std::numeric_limits<std::uint32_t>::max()) {
-    out.usage_error("IKU200", declared_at, fmt::format("cannot read {} {}: it is larger than 4 GiB", what, path));
-    return std::nullopt;
-  }
-  diag::file_id file = sources.add(path, std::move(text));
+namespace {
+
+// IKU211 and IKU212 for a registered file: nullopt when it is not CSV text.
+std::optional<diag::file_id> checked_csv(diag::file_id file, const std::string& path, std::string_view what,
+                                         diag::span declared_at, diag::source_manager& sources,
+                                         diag::diagnostics& out) {
   std::string_view view = sources.text(file);
   if (const char* kind = binary_kind(view)) {
     // Its "lines" are not text worth showing: point at the line that declared it instead.
@@ -85,7 +82,38 @@ std::optional<diag::file_id> add_csv_text(const std::string& path, std::string t
                           static_cast<unsigned char>(view[bad])));
     return std::nullopt;
   }
+  // Read through once; the loader reads it again, page by page.
+  sources.release(file, 0, view.size());
   return file;
+}
+
+bool too_large_for_spans(std::size_t size, const std::string& path, std::string_view what, diag::span declared_at,
+                         diag::diagnostics& out) {
+  // Spans are 32-bit byte offsets.
+  if (size < std::numeric_limits<std::uint32_t>::max()) return false;
+  out.usage_error("IKU200", declared_at, fmt::format("cannot read {} {}: it is larger than 4 GiB", what, path));
+  return true;
+}
+
+}  // namespace
+
+std::optional<diag::file_id> add_csv_text(const std::string& path, std::string text, std::string_view what,
+                                          diag::span declared_at, diag::source_manager& sources,
+                                          diag::diagnostics& out) {
+  if (too_large_for_spans(text.size(), path, what, declared_at, out)) return std::nullopt;
+  return checked_csv(sources.add(path, std::move(text)), path, what, declared_at, sources, out);
+}
+
+std::optional<diag::file_id> add_csv_mapped(const std::string& path, std::string_view what, diag::span declared_at,
+                                            diag::source_manager& sources, diag::diagnostics& out) {
+  std::string error;
+  std::shared_ptr<const diag::mapped_file> mapped = diag::mapped_file::open(path, error, diag::max_data_bytes);
+  if (!mapped) {
+    out.usage_error("IKU200", declared_at, fmt::format("cannot read {} {}: {}", what, path, error));
+    return std::nullopt;
+  }
+  if (too_large_for_spans(mapped->text().size(), path, what, declared_at, out)) return std::nullopt;
+  return checked_csv(sources.add(path, std::move(mapped)), path, what, declared_at, sources, out);
 }
 
 bool report_row_problem(const csv_row& row, diag::file_id file, const diag::source_manager& sources,

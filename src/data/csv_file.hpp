@@ -25,6 +25,11 @@ std::optional<diag::file_id> add_csv_text(const std::string& path, std::string t
                                           diag::span declared_at, diag::source_manager& sources,
                                           diag::diagnostics& out);
 
+// The same for the file at `path`, mapped rather than copied (a national data file): nullopt
+// after IKU200 when it cannot be read, or after the checks of add_csv_text.
+std::optional<diag::file_id> add_csv_mapped(const std::string& path, std::string_view what, diag::span declared_at,
+                                            diag::source_manager& sources, diag::diagnostics& out);
+
 // Reports the quoting problem of a row (IKU201, IKU202), if it has one; false when it had, and its
 // cells must not be used.
 bool report_row_problem(const csv_row& row, diag::file_id file, const diag::source_manager& sources,

@@ -27,7 +27,9 @@ void csv_reader::skip_line() {
 }
 
 bool csv_reader::next(csv_row& row) {
-  row = csv_row{};
+  row.cells.clear();  // keeps its room: rows are read by the million
+  row.begin = row.end = 0;
+  row.problem.reset();
   for (;;) {
     if (pos_ >= text_.size()) return false;
     std::size_t start = pos_;

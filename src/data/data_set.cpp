@@ -55,12 +55,20 @@ std::size_t data_set::slot_of(std::uint32_t variable, std::int32_t year, std::ui
 }
 
 void data_set::reserve(std::size_t rows) {
+  // Room for every row, though only some may be kept: room never written to is address space,
+  // not memory, so the rows grow without copies.
   rows_.reserve(rows);
   row_region_.reserve(rows);
   row_year_.reserve(rows);
+  if (!kept_years_.empty()) return;  // how many are kept is not known: the index grows as they come
   std::size_t size = std::max<std::size_t>(index_.size(), 1024);
   while (rows * 10 > size * 7) size *= 2;
   if (size > index_.size()) grow(size);
+}
+
+void data_set::keep_years(std::vector<int> years) {
+  std::sort(years.begin(), years.end());
+  kept_years_ = std::move(years);
 }
 
 void data_set::grow(std::size_t size) {
@@ -70,29 +78,76 @@ void data_set::grow(std::size_t size) {
     if (s.row != none) index_[slot_of(s.variable, s.year, s.region)] = s;
 }
 
-const datum* data_set::add(const key& k, datum d) {
+data_set::stored data_set::store(const datum& d) {
+  stored r;
+  if (d.value) {
+    if (auto parts = d.value->small_parts()) {
+      r.num = parts->first;
+      r.den = parts->second;
+    } else {
+      r.num = static_cast<std::int64_t>(bigs_.size());
+      r.den = -1;
+      bigs_.push_back(*d.value);
+    }
+  }
+  r.where_begin = d.where.begin;
+  r.where_end = d.where.end;
+  r.file = d.where.file;
+  r.has_sumber = d.sumber_at.valid();
+  r.sumber_begin = d.sumber_at.begin;
+  r.sumber_end = d.sumber_at.end;
+  r.source = d.source;
+  r.places = d.places;
+  return r;
+}
+
+datum data_set::load(const stored& r) const {
+  datum d;
+  if (r.den > 0) d.value = value::number::from_small_parts(r.num, r.den);
+  if (r.den < 0) d.value = bigs_[static_cast<std::size_t>(r.num)];
+  d.where = {r.file, r.where_begin, r.where_end};
+  if (r.has_sumber) d.sumber_at = {r.file, r.sumber_begin, r.sumber_end};
+  d.source = r.source;
+  d.places = r.places;
+  return d;
+}
+
+std::optional<datum> data_set::add(const key& k, const datum& d) {
   if ((rows_.size() + 1) * 10 > index_.size() * 7) grow(index_.empty() ? 1024 : index_.size() * 2);
-  const std::uint32_t variable = intern(variable_ids_, variable_names_, k.variable);
+  // Rows come in runs (a region's years, a year's variables in the same order as the last):
+  // the variable after the last one is tried before the name is hashed.
+  std::uint32_t variable = last_variable_ + 1;
+  if (variable >= variable_names_.size() || variable_names_[variable] != k.variable)
+    variable = intern(variable_ids_, variable_names_, k.variable);
+  last_variable_ = variable;
   const std::uint32_t region = last_region_ != none && region_names_[last_region_] == k.wilayah
                                    ? last_region_
                                    : intern(region_ids_, region_names_, k.wilayah);
   last_region_ = region;
-  if (region == region_first_row_.size()) region_first_row_.push_back(static_cast<std::uint32_t>(rows_.size()));
+  if (region == region_first_cell_.size()) region_first_cell_.push_back(d.where);
+  if (!kept_years_.empty() && !std::binary_search(kept_years_.begin(), kept_years_.end(), k.year)) return std::nullopt;
   slot& s = index_[slot_of(variable, k.year, region)];
-  if (s.row != none) return &rows_[s.row];
+  if (s.row != none) return load(rows_[s.row]);
   s = {variable, region, k.year, static_cast<std::uint32_t>(rows_.size())};
-  rows_.push_back(std::move(d));
+  rows_.push_back(store(d));
   row_region_.push_back(region);
   row_year_.push_back(k.year);
-  return nullptr;
+  return std::nullopt;
 }
 
-const datum* data_set::find(std::string_view variable, int year, std::string_view wilayah) const {
-  if (index_.empty()) return nullptr;
-  std::optional<std::uint32_t> v = id_of(variable_ids_, variable), r = id_of(region_ids_, wilayah);
-  if (!v || !r) return nullptr;
+std::optional<datum> data_set::find(std::string_view variable, int year, std::string_view wilayah) const {
+  if (index_.empty()) return std::nullopt;
+  // An evaluator asks for one region's data many times in a row: its id is kept.
+  if (found_region_ == none || region_names_[found_region_] != wilayah) {
+    std::optional<std::uint32_t> r = id_of(region_ids_, wilayah);
+    if (!r) return std::nullopt;
+    found_region_ = *r;
+  }
+  std::optional<std::uint32_t> v = id_of(variable_ids_, variable), r = found_region_;
+  if (!v) return std::nullopt;
   const slot& s = index_[slot_of(*v, year, *r)];
-  return s.row == none ? nullptr : &rows_[s.row];
+  if (s.row == none) return std::nullopt;
+  return load(rows_[s.row]);
 }
 
 std::vector<std::string> data_set::variables() const {
@@ -105,14 +160,14 @@ std::vector<int> data_set::years_with_values(std::string_view wilayah) const {
   std::set<int> years;
   std::optional<std::uint32_t> r = id_of(region_ids_, wilayah);
   for (std::size_t i = 0; r && i < rows_.size(); ++i)
-    if (row_region_[i] == *r && rows_[i].value) years.insert(row_year_[i]);
+    if (row_region_[i] == *r && rows_[i].den != 0) years.insert(row_year_[i]);
   return {years.begin(), years.end()};
 }
 
 std::vector<int> data_set::years_with_any_values() const {
   std::set<int> years;
   for (std::size_t i = 0; i < rows_.size(); ++i)
-    if (rows_[i].value) years.insert(row_year_[i]);
+    if (rows_[i].den != 0) years.insert(row_year_[i]);
   return {years.begin(), years.end()};
 }
 
@@ -122,9 +177,9 @@ std::vector<std::string> data_set::regions() const {
   return names;
 }
 
-const datum* data_set::first_of_region(std::string_view wilayah) const {
+diag::span data_set::first_cell_of_region(std::string_view wilayah) const {
   std::optional<std::uint32_t> r = id_of(region_ids_, wilayah);
-  return r ? &rows_[region_first_row_[*r]] : nullptr;
+  return r ? region_first_cell_[*r] : diag::span{};
 }
 
 }  // namespace iku::data

@@ -39,17 +39,23 @@ struct key {
 class data_set {
  public:
   // Adds a datum; returns the one already there (not replacing it) when the key is taken.
-  const datum* add(const key& k, datum d);
+  std::optional<datum> add(const key& k, const datum& d);
   // Room for about this many more rows: a loader that knows its file's size asks once.
   void reserve(std::size_t rows);
-  const datum* find(std::string_view variable, int year, std::string_view wilayah = {}) const;
+  // Keeps only the rows of these years (empty, the default: every year). A run over one year of a
+  // national file need not hold its other years: their rows are still read and checked, and their
+  // variables and regions known (has_variable, regions), but add() does not keep them, so a row
+  // given twice in a year not kept is not noticed (docs/performance.md).
+  void keep_years(std::vector<int> years);
+  std::optional<datum> find(std::string_view variable, int year, std::string_view wilayah = {}) const;
   bool has_variable(std::string_view variable) const { return id_of(variable_ids_, variable).has_value(); }
   std::vector<std::string> variables() const;  // sorted, unique
   // Years that have at least one value (not a "not available" cell) for the region.
   std::vector<int> years_with_values(std::string_view wilayah) const;
   std::vector<int> years_with_any_values() const;  // of any region
   std::vector<std::string> regions() const;    // sorted, unique; "" (the office) included if present
-  const datum* first_of_region(std::string_view wilayah) const;  // any datum of the region (null: none)
+  // The nilai cell of the region's first row, kept or not (invalid: no such region).
+  diag::span first_cell_of_region(std::string_view wilayah) const;
   std::size_t size() const { return rows_.size(); }
 
   // The `data` declarations, by the index datum::source holds.
@@ -69,13 +75,32 @@ class data_set {
   std::size_t slot_of(std::uint32_t variable, std::int32_t year, std::uint32_t region) const;
   void grow(std::size_t size);
 
-  std::vector<datum> rows_;
+  // A kept row in 40 trivially copyable bytes (a national file keeps millions; the vector grows
+  // by memcpy): the value's small form, or an index into bigs_, and the spans of its cells.
+  struct stored {
+    std::int64_t num = 0;
+    std::int64_t den = 0;  // 0: not available; -1: num indexes bigs_
+    std::uint32_t where_begin = 0, where_end = 0, sumber_begin = 0, sumber_end = 0;
+    diag::file_id file = diag::no_file;
+    std::uint16_t source = 0;
+    std::uint8_t places = 0;
+    bool has_sumber = false;
+  };
+  static_assert(sizeof(stored) == 40);
+  stored store(const datum& d);
+  datum load(const stored& r) const;
+
+  std::vector<stored> rows_;
+  std::vector<value::number> bigs_;  // the values that have no small form
   std::vector<std::uint32_t> row_region_;  // per row, its region's id
   std::vector<std::int32_t> row_year_;     // per row, its year
-  std::vector<std::uint32_t> region_first_row_;  // per region id, its first row
+  std::vector<diag::span> region_first_cell_;  // per region id, the nilai cell of its first row
+  std::vector<int> kept_years_;                // sorted; empty: every year
   std::vector<slot> index_;                // power-of-two size, at most 70% full
   ids variable_ids_, region_ids_;
   std::uint32_t last_region_ = none;  // rows come grouped by region: the last one's id
+  std::uint32_t last_variable_ = none;  // the last row's variable (none + 1 wraps to 0)
+  mutable std::uint32_t found_region_ = none;  // the region find() looked up last (a cache)
   std::vector<std::string> variable_names_, region_names_;
   std::vector<std::string> source_names_;
 };

@@ -7,6 +7,9 @@
 
 #include <fcntl.h>
 #include <sys/stat.h>
+#ifndef _WIN32
+#include <sys/mman.h>
+#endif
 #include <unistd.h>
 
 #include <fmt/format.h>
@@ -14,33 +17,61 @@
 namespace iku::diag {
 
 file_id source_manager::add(std::string path, std::string text) {
-  files_.push_back(file{std::move(path), std::move(text), {}});
+  files_.push_back(file{std::move(path), std::move(text), nullptr, {}});
   return static_cast<file_id>(files_.size() - 1);
 }
 
-// Where the lines start, found the first time a place in the file is asked for: a data file of
-// millions of rows that no message or explanation points into never pays for it.
+file_id source_manager::add(std::string path, std::shared_ptr<const mapped_file> mapped) {
+  files_.push_back(file{std::move(path), {}, std::move(mapped), {}});
+  return static_cast<file_id>(files_.size() - 1);
+}
+
+void source_manager::release(file_id id, std::size_t begin, std::size_t end) const {
+  if (const file& f = files_.at(id); f.mapped) f.mapped->release(begin, end);
+}
+
+// Where every `line_step`-th line starts, found the first time a place in the file is asked
+// for: a data file of millions of rows that no message points into never pays for it, and one
+// that a message does keeps one offset per line_step lines (a national file: 160 KB, not 40 MB).
 const std::vector<std::uint32_t>& source_manager::lines(const file& f) const {
   if (f.line_starts.empty()) {
     f.line_starts.push_back(0);
-    for (std::uint32_t i = 0; i < f.text.size(); ++i)
-      if (f.text[i] == '\n') f.line_starts.push_back(i + 1);
+    std::string_view text = f.text();
+    // A mapped file is read through once more, and its pages let go as the scan passes them.
+    constexpr std::size_t chunk = std::size_t{8} << 20;
+    std::size_t line = 0;
+    for (std::size_t from = 0; from < text.size(); from += chunk) {
+      std::string_view part = text.substr(from, chunk);
+      for (std::size_t nl = part.find('\n'); nl != std::string_view::npos; nl = part.find('\n', nl + 1))
+        if (++line % line_step == 0) f.line_starts.push_back(static_cast<std::uint32_t>(from + nl + 1));
+      if (f.mapped) f.mapped->release(from, from + part.size());
+    }
   }
   return f.line_starts;
 }
 
+// The line (1-based) that holds offset, and where that line starts.
+std::pair<std::uint32_t, std::uint32_t> source_manager::line_and_start(const file& f, std::uint32_t offset) const {
+  const std::vector<std::uint32_t>& starts = lines(f);
+  auto block = static_cast<std::uint32_t>(std::upper_bound(starts.begin(), starts.end(), offset) - starts.begin() - 1);
+  std::uint32_t line = block * line_step + 1, start = starts[block];
+  std::string_view text = f.text();
+  for (std::size_t nl = text.find('\n', start); nl != std::string_view::npos && nl < offset; nl = text.find('\n', nl + 1)) {
+    ++line;
+    start = static_cast<std::uint32_t>(nl + 1);
+  }
+  return {line, start};
+}
+
 location source_manager::locate(file_id id, std::uint32_t offset) const {
   const file& f = files_.at(id);
-  offset = std::min<std::uint32_t>(offset, static_cast<std::uint32_t>(f.text.size()));
-  const std::vector<std::uint32_t>& starts = lines(f);
-  auto it = std::upper_bound(starts.begin(), starts.end(), offset);
-  auto line = static_cast<std::uint32_t>(it - starts.begin());
-  std::uint32_t start = starts[line - 1];
+  offset = std::min<std::uint32_t>(offset, static_cast<std::uint32_t>(f.text().size()));
+  auto [line, start] = line_and_start(f, offset);
   // Columns count characters, not bytes, so carets line up under UTF-8 text. A leading BOM is
   // not a character anyone sees.
   std::uint32_t column = 1;
   std::uint32_t i = start;
-  if (start == 0 && f.text.compare(0, 3, "\xEF\xBB\xBF") == 0) i = std::min<std::uint32_t>(3, offset);
+  if (start == 0 && f.text().compare(0, 3, "\xEF\xBB\xBF") == 0) i = std::min<std::uint32_t>(3, offset);
   // Diagnostics are rendered in text order: go on from the last place located when it is earlier
   // on the same line, so 10,000 errors on one long line count its characters once, not 10,000 times.
   if (last_.file == id && last_.line == line && last_.offset >= i && last_.offset <= offset) {
@@ -48,26 +79,30 @@ location source_manager::locate(file_id id, std::uint32_t offset) const {
     column = last_.column;
   }
   for (; i < offset; ++i)
-    if ((static_cast<unsigned char>(f.text[i]) & 0xC0) != 0x80) ++column;
+    if ((static_cast<unsigned char>(f.text()[i]) & 0xC0) != 0x80) ++column;
   last_ = {id, line, offset, column};
   return {line, column};
 }
 
 std::uint32_t source_manager::line_of(file_id id, std::uint32_t offset) const {
   const file& f = files_.at(id);
-  offset = std::min<std::uint32_t>(offset, static_cast<std::uint32_t>(f.text.size()));
-  const std::vector<std::uint32_t>& starts = lines(f);
-  return static_cast<std::uint32_t>(std::upper_bound(starts.begin(), starts.end(), offset) - starts.begin());
+  offset = std::min<std::uint32_t>(offset, static_cast<std::uint32_t>(f.text().size()));
+  return line_and_start(f, offset).first;
 }
 
 std::string_view source_manager::line_text(file_id id, std::uint32_t line) const {
   const file& f = files_.at(id);
   const std::vector<std::uint32_t>& starts = lines(f);
-  if (line == 0 || line > starts.size()) return {};
-  std::uint32_t start = starts[line - 1];
-  std::uint32_t end = line < starts.size() ? starts[line] - 1
-                                                  : static_cast<std::uint32_t>(f.text.size());
-  std::string_view text = std::string_view(f.text).substr(start, end - start);
+  if (line == 0 || (line - 1) / line_step >= starts.size()) return {};
+  std::string_view all = f.text();
+  std::size_t start = starts[(line - 1) / line_step];
+  for (std::uint32_t skip = (line - 1) % line_step; skip > 0; --skip) {
+    std::size_t nl = all.find('\n', start);
+    if (nl == std::string_view::npos) return {};  // the file has fewer lines
+    start = nl + 1;
+  }
+  std::size_t end = std::min(all.find('\n', start), all.size());
+  std::string_view text = all.substr(start, end - start);
   if (!text.empty() && text.back() == '\r') text.remove_suffix(1);
   if (start == 0 && text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
   return text;
@@ -85,37 +120,59 @@ std::string size_text(std::size_t bytes) {
   return fmt::format("{} bytes", bytes);
 }
 
-std::optional<std::string> read_file(const std::string& path, std::string& error, std::size_t max_bytes) {
+namespace {
+
+struct fd_closer {
+  int fd;
+  ~fd_closer() {
+    if (fd >= 0) ::close(fd);
+  }
+};
+
+// Opens a regular file of at most max_bytes for reading: -1, with `error` set, when it cannot.
+int open_regular(const std::string& path, std::string& error, std::size_t max_bytes, std::size_t& size) {
   // O_NONBLOCK: opening a FIFO must not wait for a writer; the type is checked before any read.
   int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
   if (fd < 0) {
     error = std::strerror(errno);
-    return std::nullopt;
+    return -1;
   }
-  struct fd_closer {
-    int fd;
-    ~fd_closer() { ::close(fd); }
-  } closer{fd};
+  fd_closer closer{fd};
   struct stat st {};
   if (::fstat(fd, &st) != 0) {
     error = std::strerror(errno);
-    return std::nullopt;
+    return -1;
   }
   if (S_ISDIR(st.st_mode)) {
     error = "it is a directory";
-    return std::nullopt;
+    return -1;
   }
   if (!S_ISREG(st.st_mode)) {
     error = "it is not a regular file (a device, a pipe or a socket)";
-    return std::nullopt;
+    return -1;
   }
-  auto too_large = [&] {
-    error = fmt::format("it is larger than {}, the limit for this kind of file", size_text(max_bytes));
-    return std::nullopt;
-  };
-  if (static_cast<unsigned long long>(st.st_size) > max_bytes) return too_large();
+  if (static_cast<unsigned long long>(st.st_size) > max_bytes) {
+    error = too_large(max_bytes);
+    return -1;
+  }
+  size = static_cast<std::size_t>(st.st_size);
+  closer.fd = -1;
+  return fd;
+}
+
+}  // namespace
+
+std::string too_large(std::size_t max_bytes) {
+  return fmt::format("it is larger than {}, the limit for this kind of file", size_text(max_bytes));
+}
+
+std::optional<std::string> read_file(const std::string& path, std::string& error, std::size_t max_bytes) {
+  std::size_t size = 0;
+  int fd = open_regular(path, error, max_bytes, size);
+  if (fd < 0) return std::nullopt;
+  fd_closer closer{fd};
   std::string text;
-  text.reserve(static_cast<std::size_t>(st.st_size));
+  text.reserve(size);
   char buffer[1 << 16];
   for (;;) {
     ssize_t n = ::read(fd, buffer, sizeof buffer);
@@ -126,9 +183,56 @@ std::optional<std::string> read_file(const std::string& path, std::string& error
     }
     if (n == 0) break;
     text.append(buffer, static_cast<std::size_t>(n));
-    if (text.size() > max_bytes) return too_large();  // it grew while being read
+    if (text.size() > max_bytes) {  // it grew while being read
+      error = too_large(max_bytes);
+      return std::nullopt;
+    }
   }
   return text;
 }
+
+#ifdef _WIN32
+// No mmap: the file is read into memory, and release() lets nothing go.
+std::shared_ptr<const mapped_file> mapped_file::open(const std::string& path, std::string& error,
+                                                     std::size_t max_bytes) {
+  std::optional<std::string> text = read_file(path, error, max_bytes);
+  if (!text) return nullptr;
+  auto f = std::shared_ptr<mapped_file>(new mapped_file());
+  f->copy_ = std::move(*text);
+  f->text_ = f->copy_;
+  return f;
+}
+mapped_file::~mapped_file() = default;
+void mapped_file::release(std::size_t, std::size_t) const {}
+#else
+std::shared_ptr<const mapped_file> mapped_file::open(const std::string& path, std::string& error,
+                                                     std::size_t max_bytes) {
+  std::size_t size = 0;
+  int fd = open_regular(path, error, max_bytes, size);
+  if (fd < 0) return nullptr;
+  fd_closer closer{fd};
+  auto f = std::shared_ptr<mapped_file>(new mapped_file());
+  if (size == 0) return f;  // nothing to map (mmap refuses a length of 0)
+  void* at = ::mmap(nullptr, size, PROT_READ, MAP_PRIVATE, fd, 0);
+  if (at == MAP_FAILED) {
+    error = std::strerror(errno);
+    return nullptr;
+  }
+  ::madvise(at, size, MADV_SEQUENTIAL);  // read once front to back: read ahead, drop behind
+  f->text_ = std::string_view(static_cast<const char*>(at), size);
+  return f;
+}
+
+mapped_file::~mapped_file() {
+  if (!text_.empty()) ::munmap(const_cast<char*>(text_.data()), text_.size());
+}
+
+void mapped_file::release(std::size_t begin, std::size_t end) const {
+  static const std::size_t page = static_cast<std::size_t>(::sysconf(_SC_PAGESIZE));
+  begin = (begin + page - 1) / page * page;  // whole pages inside [begin, end) only
+  end = std::min(end, text_.size()) / page * page;
+  if (begin < end) ::madvise(const_cast<char*>(text_.data()) + begin, end - begin, MADV_DONTNEED);
+}
+#endif
 
 }  // namespace iku::diag

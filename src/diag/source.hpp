@@ -27,13 +27,39 @@ struct location {
   std::uint32_t column = 0;  // 1-based, in characters (UTF-8 code points)
 };
 
+// A file's bytes mapped into memory, read-only: a national data file is read from the kernel's
+// page cache rather than copied, and the pages read can be let go (release) and come back from
+// the file when a message quotes them. (Without mmap, on Windows, a copy in memory.) The file
+// must not be truncated while iku runs.
+class mapped_file {
+ public:
+  // A whole regular file of at most max_bytes, with read_file's checks; nullptr, `error` set,
+  // when it cannot be. An empty file gives an empty text.
+  static std::shared_ptr<const mapped_file> open(const std::string& path, std::string& error, std::size_t max_bytes);
+  ~mapped_file();
+  mapped_file(const mapped_file&) = delete;
+  mapped_file& operator=(const mapped_file&) = delete;
+
+  std::string_view text() const { return text_; }
+  // The bytes in [begin, end) have been read: their memory may be given back (whole pages only).
+  void release(std::size_t begin, std::size_t end) const;
+
+ private:
+  mapped_file() = default;
+  std::string_view text_;
+  std::string copy_;  // the text, where it could not be mapped
+};
+
 class source_manager {
  public:
   // Registers a text under the path it is shown with (as given by the user).
   file_id add(std::string path, std::string text);
+  file_id add(std::string path, std::shared_ptr<const mapped_file> mapped);
+  // A loader is done with these bytes of a file: a mapped file's memory may be given back.
+  void release(file_id id, std::size_t begin, std::size_t end) const;
 
   const std::string& path(file_id id) const { return files_.at(id).path; }
-  std::string_view text(file_id id) const { return files_.at(id).text; }
+  std::string_view text(file_id id) const { return files_.at(id).text(); }
   std::size_t size() const { return files_.size(); }
 
   location locate(file_id id, std::uint32_t offset) const;
@@ -49,10 +75,14 @@ class source_manager {
  private:
   struct file {
     std::string path;
-    std::string text;
-    mutable std::vector<std::uint32_t> line_starts;  // filled by lines() when first needed
+    std::string owned;                         // the text, unless it is mapped
+    std::shared_ptr<const mapped_file> mapped;
+    std::string_view text() const { return mapped ? mapped->text() : std::string_view(owned); }
+    mutable std::vector<std::uint32_t> line_starts;  // of lines 1, 1 + line_step, ...: see lines()
   };
+  static constexpr std::uint32_t line_step = 64;
   const std::vector<std::uint32_t>& lines(const file& f) const;
+  std::pair<std::uint32_t, std::uint32_t> line_and_start(const file& f, std::uint32_t offset) const;
   std::vector<file> files_;
   struct located {
     file_id file = no_file;
@@ -75,5 +105,7 @@ std::optional<std::string> read_file(const std::string& path, std::string& error
 
 // "16 MiB", "2 GiB": a limit as messages write it.
 std::string size_text(std::size_t bytes);
+// "it is larger than 16 MiB, the limit for this kind of file"
+std::string too_large(std::size_t max_bytes);
 
 }  // namespace iku::diag

@@ -103,7 +103,7 @@ diag::span evaluator::origin(const syntax::expr& e, const env& en) const {
   for (const binding& b : en.fixed)
     if (b.name == n->name) return b.origin;
   if (const check::indicator* other = indicator_named(n->name)) return other->decl->rumus->where;
-  const data::datum* d = en.data ? p_.data.find(n->name, en.year, options_.wilayah) : nullptr;
+  std::optional<data::datum> d = en.data ? p_.data.find(n->name, en.year, options_.wilayah) : std::nullopt;
   return d ? d->where : diag::span{};
 }
 
@@ -185,12 +185,14 @@ void evaluator::target_from_data(indicator_result& r, const syntax::target_set& 
                                                 set.name.text, variable),
                                     set.where};
   } else {
-    const data::datum* d = p_.data.find(variable, year, options_.wilayah);
-    std::string cell = fmt::format("{} tahun {}{}", variable, year, options_.wilayah.empty() ? "" : " wilayah " + options_.wilayah);
+    std::optional<data::datum> d = p_.data.find(variable, year, options_.wilayah);
+    auto cell = [&] {  // only a figure that is not measurable names its cell
+      return fmt::format("{} tahun {}{}", variable, year, options_.wilayah.empty() ? "" : " wilayah " + options_.wilayah);
+    };
     if (!d)
-      r.target_value = not_measurable{fmt::format("target {}: data {} tidak ada", set.name.text, cell), set.from_data->where, true};
+      r.target_value = not_measurable{fmt::format("target {}: data {} tidak ada", set.name.text, cell()), set.from_data->where, true};
     else if (!d->value)
-      r.target_value = not_measurable{fmt::format("target {}: data {} kosong (tertulis \"{}\" di {})", set.name.text, cell,
+      r.target_value = not_measurable{fmt::format("target {}: data {} kosong (tertulis \"{}\" di {})", set.name.text, cell(),
                                                   data::cell_text(sources_, d->where), sources_.where(d->where)),
                                       d->where, true};
     else
@@ -579,19 +581,21 @@ result evaluator::name(const syntax::expr& e, const std::string& n, const env& e
     if (shown) *shown = v.is_number() ? show(v.number(), t) : "?";
     return v;
   }
-  const data::datum* d = p_.data.find(n, en.year, options_.wilayah);
-  std::string cell = fmt::format("{} tahun {}{}", n, en.year, options_.wilayah.empty() ? "" : " wilayah " + options_.wilayah);
+  std::optional<data::datum> d = p_.data.find(n, en.year, options_.wilayah);
+  auto cell = [&] {  // only a figure that is not measurable names its cell
+    return fmt::format("{} tahun {}{}", n, en.year, options_.wilayah.empty() ? "" : " wilayah " + options_.wilayah);
+  };
   result v;
   if (!d)
-    v = not_measurable{fmt::format("data {} tidak ada", cell), e.where, true};
+    v = not_measurable{fmt::format("data {} tidak ada", cell()), e.where, true};
   else if (!d->value)
-    v = not_measurable{fmt::format("data {} kosong (tertulis \"{}\" di {})", cell, data::cell_text(sources_, d->where),
+    v = not_measurable{fmt::format("data {} kosong (tertulis \"{}\" di {})", cell(), data::cell_text(sources_, d->where),
                                    sources_.where(d->where)),
                        e.where, true};
   else
     v = *d->value;
   if (t) {
-    trace_node& leaf = t->leaf("data", cell, d ? d->where : e.where, v);
+    trace_node& leaf = t->leaf("data", cell(), d ? d->where : e.where, v);
     if (d)
       leaf.facts = {{"tertulis", data::cell_text(sources_, d->where)},
                     {"sumber", data::cell_text(sources_, d->sumber_at)},

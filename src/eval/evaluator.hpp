@@ -32,7 +32,7 @@ struct indicator_result {
   result realisasi;  // rounded to the declared desimal (or exact when none is declared)
   bool published = false;  // the realisasi is the one the file states for the year (`realisasi { ... }`)
   const syntax::target_value* target = nullptr;  // the declared target (null: none, or from data)
-  const data::datum* target_datum = nullptr;     // the data cell of a target `dari data` (null: none)
+  std::optional<data::datum> target_datum;       // the data cell of a target `dari data` (none: none)
   int target_places = 0;                         // the places the target was written with ("56.70": 2)
   result target_value;
   result capaian_exact;

@@ -12,7 +12,7 @@ namespace {
 std::string source_of(const check::program& p, const std::string& variable, const std::string& wilayah) {
   std::vector<int> years = p.data.years_with_values(wilayah);
   for (auto y = years.rbegin(); y != years.rend(); ++y)
-    if (const data::datum* d = p.data.find(variable, *y, wilayah)) return p.data.source_name(*d);
+    if (std::optional<data::datum> d = p.data.find(variable, *y, wilayah)) return p.data.source_name(*d);
   return "";
 }
 

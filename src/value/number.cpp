@@ -260,6 +260,18 @@ number::number() = default;
 
 number number::from_int(std::int64_t v) { return big::small(v, 1); }
 
+std::optional<std::pair<std::int64_t, std::int64_t>> number::small_parts() const {
+  if (big_) return std::nullopt;
+  return std::pair(num_, den_);
+}
+
+number number::from_small_parts(std::int64_t num, std::int64_t den) {
+  number n;
+  n.num_ = num;
+  n.den_ = den;
+  return n;
+}
+
 number number::from_ratio(std::int64_t num, std::int64_t den) {
   if (den == 0) throw std::invalid_argument("iku::value::number::from_ratio: zero denominator");
   if (den < 0) {

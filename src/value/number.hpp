@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 
 namespace iku::value {
 
@@ -97,6 +98,11 @@ class number {
 
   // Integer value if the number is an integer that fits an int (for years, places, counts).
   std::optional<std::int64_t> to_int64() const;
+
+  // The small form (num, den in lowest terms, den > 0), when the value has one: a column of
+  // values keeps them in 16 bytes. from_small_parts is its inverse, for parts it gave.
+  std::optional<std::pair<std::int64_t, std::int64_t>> small_parts() const;
+  static number from_small_parts(std::int64_t num, std::int64_t den);
 
  private:
   struct big;  // Boost.Multiprecision rational; only number.cpp sees it

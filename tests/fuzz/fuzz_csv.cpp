@@ -22,7 +22,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     // What the loaded data is asked later: every lookup path of the data set.
     for (const std::string& v : into.variables())
       for (int year : into.years_with_values(""))
-        if (const iku::data::datum* d = into.find(v, year)) sources.where(d->where);
+        if (std::optional<iku::data::datum> d = into.find(v, year)) sources.where(d->where);
     into.regions();
     iku::diag::render_all(diags, sources);
 

@@ -47,8 +47,8 @@ struct loaded {
     for (const diagnostic& d : diags.items()) out.push_back(d.code);
     return out;
   }
-  std::string text(const datum* d) const { return iku::data::cell_text(sources, d->where); }
-  std::string sumber(const datum* d) const { return iku::data::cell_text(sources, d->sumber_at); }
+  std::string text(const std::optional<datum>& d) const { return iku::data::cell_text(sources, d->where); }
+  std::string sumber(const std::optional<datum>& d) const { return iku::data::cell_text(sources, d->sumber_at); }
   std::string line_col(const datum& d) const {
     auto l = sources.locate(d.where);
     return std::to_string(l.line) + ":" + std::to_string(l.column);
@@ -83,7 +83,7 @@ TEST_CASE("a normal file: values, text, places, sumber", "[data]") {
   CHECK(l.data.size() == 6);
   CHECK(read_bytes(path) == before);  // inputs are only read
 
-  const datum* d = l.data.find("ppks_ditangani", 2024);
+  std::optional<datum> d = l.data.find("ppks_ditangani", 2024);
   REQUIRE(d);
   REQUIRE(d->value);
   CHECK(*d->value == dec(34133));
@@ -94,20 +94,20 @@ TEST_CASE("a normal file: values, text, places, sumber", "[data]") {
   CHECK(l.sumber(d) == "LKj 2024 Bab III, uraian sasaran 1: PPKS yang ditangani");
   CHECK(l.data.source_name(*d) == "realisasi");
 
-  const datum* idg = l.data.find("idg_bps", 2024);
+  std::optional<datum> idg = l.data.find("idg_bps", 2024);
   REQUIRE(idg);
   CHECK(*idg->value == dec(5338, 100));
   CHECK(l.text(idg) == "53.38");
   CHECK(l.line_col(*idg) == "4:14");
   CHECK(l.sumber(idg) == "BPS Kabupaten Luwu Timur");
 
-  const datum* idg23 = l.data.find("idg_bps", 2023);
+  std::optional<datum> idg23 = l.data.find("idg_bps", 2023);
   REQUIRE(idg23);
   CHECK(*idg23->value == dec(521, 10));
   CHECK(l.text(idg23) == "52.10");  // the places as written survive in the text
   CHECK(l.line_col(*idg23) == "5:14");
 
-  const datum* rt = l.data.find("rumah_tangga", 2024);
+  std::optional<datum> rt = l.data.find("rumah_tangga", 2024);
   REQUIRE(rt);
   CHECK(*rt->value == dec(100214));
   CHECK(l.sumber(rt).empty());
@@ -126,14 +126,14 @@ TEST_CASE("UTF-8 BOM and CRLF line ends", "[data]") {
     load_text(l, text);
     REQUIRE(l.ok);
     CHECK(l.data.size() == 3);
-    const datum* d = l.data.find("idg_bps", 2024);
+    std::optional<datum> d = l.data.find("idg_bps", 2024);
     REQUIRE(d);
     CHECK(*d->value == dec(5338, 100));
     CHECK(l.sumber(d) == "BPS");  // no trailing \r
     CHECK(l.line_col(*d) == "2:14");
-    const datum* p = l.data.find("ppks_ada", 2024);
+    std::optional<datum> p = l.data.find("ppks_ada", 2024);
     CHECK(l.sumber(p) == "LKj\nBab III");  // a line break inside a cell is one \n
-    const datum* p23 = l.data.find("ppks_ada", 2023);
+    std::optional<datum> p23 = l.data.find("ppks_ada", 2023);
     REQUIRE(p23);
     CHECK(*p23->value == dec(27000));
     CHECK(l.line_col(*p23) == "5:15");
@@ -179,7 +179,7 @@ TEST_CASE("RFC 4180 quoting: commas, line breaks, doubled quotes, spaces", "[dat
   CHECK(l.sumber(l.data.find("b", 2024)) == "kata \"resmi\" BPS");
   CHECK(l.sumber(l.data.find("c", 2024)) == "baris satu\nbaris dua");
   // The row after a two-line cell is on line 6, not 5.
-  const datum* d = l.data.find("d", 2024);
+  std::optional<datum> d = l.data.find("d", 2024);
   REQUIRE(d);
   CHECK(*d->value == dec(9));
   CHECK(l.text(d) == " 9 ");  // quoted text stays as written; spaces outside quotes are trimmed
@@ -193,7 +193,7 @@ TEST_CASE("Indonesian number style, wilayah column, any column order", "[data]")
   load_file(l, fixture("anggaran_id.csv"), number_style::id);
   REQUIRE(l.ok);
   CHECK(l.data.size() == 4);
-  const datum* pagu = l.data.find("pagu_program", 2024, "Malili");
+  std::optional<datum> pagu = l.data.find("pagu_program", 2024, "Malili");
   REQUIRE(pagu);
   CHECK(*pagu->value == dec(123456789, 100));
   CHECK(l.text(pagu) == "1.234.567,89");
@@ -202,10 +202,10 @@ TEST_CASE("Indonesian number style, wilayah column, any column order", "[data]")
   CHECK(*l.data.find("realisasi_program", 2024, "Malili")->value == dec(1100000));
   CHECK(*l.data.find("pagu_program", 2024, "Nuha")->value == dec(567, 10));
   // An empty wilayah is the office's own figure.
-  const datum* own = l.data.find("pagu_program", 2024);
+  std::optional<datum> own = l.data.find("pagu_program", 2024);
   REQUIRE(own);
   CHECK(*own->value == dec(30000005, 10));
-  CHECK(l.data.find("pagu_program", 2024, "Luwu") == nullptr);
+  CHECK(l.data.find("pagu_program", 2024, "Luwu") == std::nullopt);
 }
 
 TEST_CASE("missing values are recorded as not available, never zero", "[data]") {
@@ -222,7 +222,7 @@ TEST_CASE("missing values are recorded as not available, never zero", "[data]") 
   REQUIRE(l.ok);
   CHECK(l.data.size() == 7);
   for (int year = 2020; year <= 2025; ++year) {
-    const datum* d = l.data.find("x", year);
+    std::optional<datum> d = l.data.find("x", year);
     REQUIRE(d);
     CHECK_FALSE(d->value.has_value());
   }
@@ -375,7 +375,7 @@ TEST_CASE("broken quoting", "[data]") {
     CHECK(l.diag(0).message == "this quote is never closed");
     // Reading resumes on the next line, so later rows are still checked and loaded.
     CHECK(l.data.find("a", 2024));
-    CHECK(l.data.find("b", 2024) == nullptr);
+    CHECK(l.data.find("b", 2024) == std::nullopt);
     CHECK(l.data.find("c", 2024));
   }
   SECTION("later rows are still checked after an unterminated quote") {
@@ -408,7 +408,7 @@ TEST_CASE("broken quoting", "[data]") {
           "as written, the cell runs on to the quote at line 3, column 10 and text follows that quote; end the "
           "cell with \" on this line (a \" inside a quoted cell is written twice: \"\")");
     // The row with the open quote is dropped; reading goes on from the next line.
-    CHECK(l.data.find("a", 2024) == nullptr);
+    CHECK(l.data.find("a", 2024) == std::nullopt);
     REQUIRE(l.data.find("b", 2024));
     CHECK(l.sumber(l.data.find("b", 2024)) == "LKj 2024 Bab III");
   }
@@ -610,11 +610,11 @@ TEST_CASE("data_set: add, find, has_variable, variables, years, regions", "[data
     x.places = places;
     return x;
   };
-  CHECK(s.add({"rumah_tangga", 2024, ""}, d(100214, 0)) == nullptr);
-  CHECK(s.add({"kasus_anak", 2024, ""}, d(20, 1)) == nullptr);
-  CHECK(s.add({"kasus_anak", 2022, "Malili"}, d(4, 2)) == nullptr);
-  CHECK(s.add({"kasus_anak", 2023, ""}, d(18, 3)) == nullptr);
-  const datum* taken = s.add({"kasus_anak", 2024, ""}, d(21, 4));
+  CHECK(s.add({"rumah_tangga", 2024, ""}, d(100214, 0)) == std::nullopt);
+  CHECK(s.add({"kasus_anak", 2024, ""}, d(20, 1)) == std::nullopt);
+  CHECK(s.add({"kasus_anak", 2022, "Malili"}, d(4, 2)) == std::nullopt);
+  CHECK(s.add({"kasus_anak", 2023, ""}, d(18, 3)) == std::nullopt);
+  std::optional<datum> taken = s.add({"kasus_anak", 2024, ""}, d(21, 4));
   REQUIRE(taken);
   CHECK(taken->places == 1);  // the first stays
   CHECK(*taken->value == dec(20));
@@ -623,9 +623,9 @@ TEST_CASE("data_set: add, find, has_variable, variables, years, regions", "[data
   REQUIRE(s.find("kasus_anak", 2024));
   CHECK(*s.find("kasus_anak", 2024)->value == dec(20));
   CHECK(*s.find("kasus_anak", 2022, "Malili")->value == dec(4));
-  CHECK(s.find("kasus_anak", 2022) == nullptr);
-  CHECK(s.find("kasus_anak", 2025) == nullptr);
-  CHECK(s.find("kasus", 2024) == nullptr);
+  CHECK(s.find("kasus_anak", 2022) == std::nullopt);
+  CHECK(s.find("kasus_anak", 2025) == std::nullopt);
+  CHECK(s.find("kasus", 2024) == std::nullopt);
 
   CHECK(s.has_variable("kasus_anak"));
   CHECK(s.has_variable("rumah_tangga"));
@@ -637,12 +637,49 @@ TEST_CASE("data_set: add, find, has_variable, variables, years, regions", "[data
   CHECK(s.variables() == std::vector<std::string>{"kasus_anak", "rumah_tangga"});
   // Years with values, per region; a "not available" cell does not make a year.
   datum not_available;  // a "not available" cell: no value
-  CHECK(s.add({"rumah_tangga", 2026, ""}, not_available) == nullptr);
+  CHECK(s.add({"rumah_tangga", 2026, ""}, not_available) == std::nullopt);
   CHECK(s.years_with_values("") == std::vector<int>{2023, 2024});
   CHECK(s.years_with_values("Malili") == std::vector<int>{2022});
   CHECK(s.years_with_values("Nuha").empty());
   CHECK(s.regions() == std::vector<std::string>{"", "Malili"});
   CHECK(data_set{}.years_with_values("").empty());
+}
+
+TEST_CASE("data_set: values of every size come back exact; keep_years keeps only those years", "[data]") {
+  data_set s;
+  datum big;
+  big.value = *number::parse("123456789012345678901234567890.125");  // no small form: kept aside
+  big.places = 3;
+  big.where = {0, 10, 44};
+  big.sumber_at = {0, 45, 50};
+  datum small;
+  small.value = *number::parse("-56.70");
+  small.places = 2;
+  small.where = {0, 60, 65};
+  s.keep_years({2024, 2022});
+  CHECK(s.add({"besar", 2024, "A"}, big) == std::nullopt);
+  CHECK(s.add({"kecil", 2022, "A"}, small) == std::nullopt);
+  CHECK(s.add({"kecil", 2023, "B"}, small) == std::nullopt);  // read, not kept
+  CHECK(s.add({"kecil", 2023, "B"}, small) == std::nullopt);  // so a repeat in 2023 is not noticed
+  std::optional<datum> b = s.find("besar", 2024, "A");
+  REQUIRE(b);
+  CHECK(b->value->to_fraction() == "987654312098765431209876543121/8");
+  CHECK(b->places == 3);
+  CHECK(b->where.begin == 10);
+  CHECK(b->where.end == 44);
+  CHECK(b->sumber_at.valid());
+  CHECK(b->sumber_at.end == 50);
+  std::optional<datum> k = s.find("kecil", 2022, "A");
+  REQUIRE(k);
+  CHECK(k->value->to_fraction() == "-567/10");
+  CHECK(k->where.begin == 60);
+  CHECK_FALSE(k->sumber_at.valid());
+  CHECK(s.find("kecil", 2023, "B") == std::nullopt);
+  CHECK(s.size() == 2);
+  // Names of rows not kept are still known: the checks of variables and regions see every row.
+  CHECK(s.regions() == std::vector<std::string>{"A", "B"});
+  CHECK(s.first_cell_of_region("B").begin == 60);  // where IKU226 points, though the row is not kept
+  CHECK(s.has_variable("kecil"));
 }
 
 TEST_CASE("every cut of a tricky file loads or reports, with spans inside the text", "[data]") {

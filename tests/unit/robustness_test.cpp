@@ -98,3 +98,35 @@ TEST_CASE("mutated .iku and CSV files end in a report or a diagnostic, never a c
   REQUIRE(reports > 50);
   REQUIRE(diagnosed > 50);
 }
+
+TEST_CASE("source_manager: lines and columns of a file of many lines, as a naive count gives them", "[robustness]") {
+  // The line index keeps one offset per 64 lines: every line around and between those must still
+  // be found, the last one with or without a final newline.
+  for (const char* last : {"", "\n"}) {
+    std::string text;
+    for (int i = 1; i <= 300; ++i) text += (i % 7 == 0 ? "" : "baris " + std::to_string(i)) + (i < 300 ? "\n" : last);
+    iku::diag::source_manager sources;
+    iku::diag::file_id f = sources.add("banyak.csv", text);
+    std::uint32_t line = 1, column = 1;
+    for (std::uint32_t offset = 0; offset <= text.size(); ++offset) {
+      iku::diag::location l = sources.locate(f, offset);
+      REQUIRE(l.line == line);
+      REQUIRE(l.column == column);
+      REQUIRE(sources.line_of(f, offset) == line);
+      if (offset < text.size() && text[offset] == '\n') {
+        ++line;
+        column = 1;
+      } else {
+        ++column;
+      }
+    }
+    CHECK(sources.line_text(f, 1) == "baris 1");
+    CHECK(sources.line_text(f, 64) == "baris 64");
+    CHECK(sources.line_text(f, 65) == "baris 65");
+    CHECK(sources.line_text(f, 70).empty());  // 70 is a multiple of 7: an empty line
+    CHECK(sources.line_text(f, 129) == "baris 129");
+    CHECK(sources.line_text(f, 300) == "baris 300");
+    CHECK(sources.line_text(f, 301).empty());
+    CHECK(sources.line_text(f, 5000).empty());
+  }
+}

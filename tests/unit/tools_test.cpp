@@ -87,7 +87,7 @@ TEST_CASE("a blank nilai cell is a warning that names it, and a keterangan colum
            "2023,b,-,,tidak tersedia\n");
   CHECK(l.files.codes() == "IKU227");  // the empty cell only: `-` says "not available" on purpose
   CHECK(l.files.rendered().find("nilai of b for 2024 is empty") != std::string::npos);
-  const iku::data::datum* b = l.program->data.find("b", 2024);
+  std::optional<iku::data::datum> b = l.program->data.find("b", 2024);
   REQUIRE(b);
   CHECK_FALSE(b->value);
 }
