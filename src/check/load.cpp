@@ -108,6 +108,8 @@ class loader {
     load(modules_[0].belanja, belanja);
   }
 
+  bool declares_terbitan() const { return !modules_.empty() && modules_[0].terbitan; }
+
   // The main file's `terbitan`: the printed figures `iku periksa` compares.
   void load_published(std::optional<data::published>& into) {
     if (modules_.empty() || !modules_[0].terbitan) return;
@@ -252,6 +254,8 @@ std::optional<program> load_program_text(const std::string& path, std::string te
   loader l(path, options, sources, out);
   l.add_modules(path, std::move(text));
   program p;
+  // A terbitan's rows name their own years, and its audit reads the years beside them.
+  if (!l.declares_terbitan()) p.data.keep_years(options.data_years);
   // Data is loaded even when an import failed, so one run reports every problem it can see.
   l.load_data(p.data);
   l.load_budgets(p.anggaran, p.belanja);

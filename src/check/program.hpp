@@ -98,6 +98,9 @@ struct load_options {
   // Read no file outside the main file's folder or the stdlib (a service running files it was
   // sent): imports and data paths that lead out are errors (IKU123).
   bool confine = false;
+  // The years whose data rows are kept (empty: every year): what a run reads, when the command
+  // knows it before loading (data::data_set::keep_years).
+  std::vector<int> data_years;
 };
 
 // Parses `path` and its imports, loads its data sources and checks the whole. Diagnostics go to

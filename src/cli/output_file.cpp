@@ -20,7 +20,17 @@ std::string os_error() { return std::strerror(errno); }
 
 }  // namespace
 
-std::optional<std::string> write_atomically(const std::string& path, std::string_view content) {
+atomic_output::~atomic_output() { fail(""); }
+
+std::optional<std::string> atomic_output::fail(std::string why) {
+  if (fd_ >= 0) ::close(fd_);
+  fd_ = -1;
+  if (!temporary_.empty()) ::unlink(temporary_.c_str());
+  temporary_.clear();
+  return why;
+}
+
+std::optional<std::string> atomic_output::open(const std::string& path) {
   // Replacing a folder, a device (/dev/full) or a pipe by a rename would be wrong, not a report.
   struct stat existing {};
   if (::stat(path.c_str(), &existing) == 0) {
@@ -31,31 +41,45 @@ std::optional<std::string> write_atomically(const std::string& path, std::string
   if (target.filename().empty()) return "names a folder, not a file";
   const fs::path folder = target.has_parent_path() ? target.parent_path() : fs::path(".");
   std::string temporary = (folder / ("." + target.filename().string() + ".iku-XXXXXX")).string();
-  int fd = ::mkstemp(temporary.data());
-  if (fd < 0) return os_error();
-
-  auto fail = [&](std::string why) -> std::optional<std::string> {
-    if (fd >= 0) ::close(fd);
-    ::unlink(temporary.c_str());
-    return why;
-  };
+  fd_ = ::mkstemp(temporary.data());
+  if (fd_ < 0) return os_error();
+  path_ = path;
+  temporary_ = std::move(temporary);
   // mkstemp makes the file private (0600); a report is as readable as any file the user creates.
   const mode_t mask = ::umask(0);
   ::umask(mask);
-  if (::fchmod(fd, 0666 & ~mask) != 0) return fail(os_error());
-  for (std::size_t done = 0; done < content.size();) {
-    ssize_t n = ::write(fd, content.data() + done, content.size() - done);
+  if (::fchmod(fd_, 0666 & ~mask) != 0) return fail(os_error());
+  return std::nullopt;
+}
+
+std::optional<std::string> atomic_output::write(std::string_view piece) {
+  if (fd_ < 0) return "the file is not open";
+  for (std::size_t done = 0; done < piece.size();) {
+    ssize_t n = ::write(fd_, piece.data() + done, piece.size() - done);
     if (n < 0 && errno == EINTR) continue;
     if (n <= 0) return fail(n < 0 ? os_error() : "nothing could be written");
     done += static_cast<std::size_t>(n);
   }
-  // On disk before the rename makes it the file: a crash leaves the old file or the whole new one.
-  if (::fsync(fd) != 0) return fail(os_error());
-  int closed = ::close(fd);
-  fd = -1;
-  if (closed != 0) return fail(os_error());
-  if (::rename(temporary.c_str(), path.c_str()) != 0) return fail(os_error());
   return std::nullopt;
+}
+
+std::optional<std::string> atomic_output::commit() {
+  if (fd_ < 0) return "the file is not open";
+  // On disk before the rename makes it the file: a crash leaves the old file or the whole new one.
+  if (::fsync(fd_) != 0) return fail(os_error());
+  int closed = ::close(fd_);
+  fd_ = -1;
+  if (closed != 0) return fail(os_error());
+  if (::rename(temporary_.c_str(), path_.c_str()) != 0) return fail(os_error());
+  temporary_.clear();
+  return std::nullopt;
+}
+
+std::optional<std::string> write_atomically(const std::string& path, std::string_view content) {
+  atomic_output file;
+  if (std::optional<std::string> why = file.open(path)) return why;
+  if (std::optional<std::string> why = file.write(content)) return why;
+  return file.commit();
 }
 
 }  // namespace iku::cli

@@ -7,9 +7,29 @@
 
 namespace iku::cli {
 
-// Writes `content` to `path` through a temporary file in the same folder, then a rename, so a
-// reader (or a crash) never sees half a report. On failure returns why ("No such file or
-// directory", "is a directory"): nothing is left behind and a file already at `path` is untouched.
+// A file written in pieces that appears at `path` whole or not at all: the pieces go to a
+// temporary file in the same folder, and commit() renames it over `path` once it is on disk.
+// Destroyed without a commit (an error, an exception), it leaves nothing behind and a file
+// already at `path` untouched. Each call returns why it failed ("No such file or directory",
+// "is a directory"), or nullopt.
+class atomic_output {
+ public:
+  atomic_output() = default;
+  atomic_output(const atomic_output&) = delete;
+  atomic_output& operator=(const atomic_output&) = delete;
+  ~atomic_output();
+
+  std::optional<std::string> open(const std::string& path);
+  std::optional<std::string> write(std::string_view piece);
+  std::optional<std::string> commit();
+
+ private:
+  std::optional<std::string> fail(std::string why);
+  std::string path_, temporary_;
+  int fd_ = -1;
+};
+
+// The whole `content` at once, through an atomic_output.
 std::optional<std::string> write_atomically(const std::string& path, std::string_view content);
 
 }  // namespace iku::cli

@@ -62,8 +62,16 @@ int run_command(const common_options& o, const run_options& r, std::ostream& out
   // Printed in the order of the report, whatever the order asked in.
   std::sort(chosen.begin(), chosen.end());
 
+  // The years of data the tables read (every table's, when none is named: not all may apply).
+  int years_back = 0;
+  for (const report::lkj_table& t : report::lkj_tables())
+    if (chosen.empty() || std::find(chosen.begin(), chosen.end(), &t) != chosen.end())
+      years_back = years_back == report::lkj_table::every_year || t.years_back == report::lkj_table::every_year
+                       ? report::lkj_table::every_year
+                       : std::max(years_back, t.years_back);
   session s;
-  if (std::optional<int> stop = open_session(o, s, err, true)) return *stop;
+  if (std::optional<int> stop = open_session(o, s, err, true, eval::data_years(o.tahun, o.target, years_back)))
+    return *stop;
   const check::program& p = *s.program;
   if (chosen.empty()) {
     for (const report::lkj_table& t : report::lkj_tables())
@@ -75,6 +83,7 @@ int run_command(const common_options& o, const run_options& r, std::ostream& out
         return usage_error;
       }
   }
+  report_stream stream(o, r, s, out, err);
   std::vector<report::table> tables;
   if (s.options.regions.empty()) {
     eval::evaluator ev(p, s.sources, s.options);
@@ -82,10 +91,12 @@ int run_command(const common_options& o, const run_options& r, std::ostream& out
     for (const report::lkj_table* t : chosen)
       for (report::table& x : report::build_table(*t, c)) tables.push_back(std::move(x));
     if (p.terbitan) note_printed(p, s, ev, chosen, tables);
-    return write_report(tables, o, r, s, out, err);
+    if (std::optional<int> stop = stream.add(std::move(tables))) return *stop;
+    return stream.finish();
   }
   // Several regions: the tables of the office alone (the budget, the scale) once, first; then the
-  // others for each region in order, each marked with its region.
+  // others for each region in order, each marked with its region, written as soon as they are
+  // built (the first region's with the office's, so the output sees every kind at once).
   auto build = [&](const eval::options& one, bool per_region) {
     eval::evaluator ev(p, s.sources, one);
     report::lkj_context c{p, s.sources, ev, s.style};
@@ -104,8 +115,10 @@ int run_command(const common_options& o, const run_options& r, std::ostream& out
     eval::options one = office;
     one.wilayah = region;
     build(one, true);
+    if (std::optional<int> stop = stream.add(std::move(tables))) return *stop;
+    tables.clear();
   }
-  return write_report(tables, o, r, s, out, err);
+  return stream.finish();
 }
 
 }  // namespace iku::cli

@@ -69,9 +69,36 @@ std::optional<std::string> check_output_options(const run_options& r, const std:
   return std::nullopt;
 }
 
-int write_report(const std::vector<report::table>& tables, const common_options& o, const run_options& r,
-                 const session& s, std::ostream& out, std::ostream& err) {
-  // A csv file holds one table: one kind and part, for every region of the run.
+namespace {
+
+bool streamed(const std::string& format) { return format == "csv" || format == "text"; }
+
+}  // namespace
+
+report_stream::report_stream(const common_options& o, const run_options& r, const session& s, std::ostream& out,
+                             std::ostream& err)
+    : o_(o), r_(r), s_(s), out_(out), err_(err) {}
+
+report_stream::~report_stream() = default;
+
+std::optional<int> report_stream::emit(sink& to, std::string_view text) {
+  if (!to.file) {
+    out_ << text;
+    return std::nullopt;
+  }
+  if (std::optional<std::string> why = to.file->write(text)) return cannot_write(to.path, *why, err_);
+  return std::nullopt;
+}
+
+std::optional<int> report_stream::open(sink& to, const std::string& path) {
+  to.path = path;
+  to.file = std::make_unique<atomic_output>();
+  if (std::optional<std::string> why = to.file->open(path)) return cannot_write(path, *why, err_);
+  return std::nullopt;
+}
+
+// The first tables decide the csv files: one per kind and part (every region's rows in it).
+std::optional<int> report_stream::start_csv(const std::vector<report::table>& tables) {
   std::vector<std::vector<const report::table*>> files;
   for (const report::table& t : tables) {
     auto same = std::find_if(files.begin(), files.end(), [&](const auto& f) {
@@ -82,70 +109,109 @@ int write_report(const std::vector<report::table>& tables, const common_options&
     else
       same->push_back(&t);
   }
-  if (r.format == "csv") {
-    if (r.output && names_folder(*r.output)) {
-      for (const auto& f : files) {
-        std::string path = (fs::path(*r.output) / file_name(*f.front())).string();
-        if (std::optional<std::string> why = write_atomically(path, report::render_csv(f, r.bom)))
-          return cannot_write(path, *why, err);
-      }
-      return ok;
-    }
-    if (files.size() > 1 && files.front().front()->name == files.back().front()->name) {  // Tabel 15 or 16: one kind
-      err << fmt::format("iku run: table `{}` is {} tables here ({} first) and a csv file holds one: write one file "
-                         "per table with -o FOLDER/ ({})\n",
-                         files.front().front()->name, files.size(), files.front().front()->part,
-                         file_name(*files.front().front()));
-      return usage_error;
-    }
-    if (files.size() != 1) {
-      err << fmt::format(
-          "iku run: a csv file holds one table and this run has {}: choose one with --tabel, or write one file per "
-          "table with -o FOLDER/\n",
-          files.size());
-      return usage_error;
-    }
+  const bool folder = r_.output && names_folder(*r_.output);
+  if (!folder && files.size() > 1 && files.front().front()->name == files.back().front()->name) {  // Tabel 15 or 16
+    err_ << fmt::format("iku run: table `{}` is {} tables here ({} first) and a csv file holds one: write one file "
+                        "per table with -o FOLDER/ ({})\n",
+                        files.front().front()->name, files.size(), files.front().front()->part,
+                        file_name(*files.front().front()));
+    return usage_error;
   }
+  if (!folder && files.size() != 1) {
+    err_ << fmt::format(
+        "iku run: a csv file holds one table and this run has {}: choose one with --tabel, or write one file per "
+        "table with -o FOLDER/\n",
+        files.size());
+    return usage_error;
+  }
+  for (const auto& f : files) {
+    csv_file c{f.front()->name, f.front()->part, report::csv_layout_of(f), {}};
+    if (folder || r_.output) {
+      std::string path = folder ? (fs::path(*r_.output) / file_name(*f.front())).string() : *r_.output;
+      if (std::optional<int> stop = open(c.to, path)) return stop;
+    }
+    if (std::optional<int> stop = emit(c.to, report::csv_header(*f.front(), c.layout, r_.bom))) return stop;
+    csv_.push_back(std::move(c));
+  }
+  return std::nullopt;
+}
 
+std::optional<int> report_stream::add(std::vector<report::table> tables) {
+  if (!streamed(r_.format)) {
+    for (report::table& t : tables) kept_.push_back(std::move(t));
+    return std::nullopt;
+  }
+  if (r_.format == "text") {
+    if (!started_ && r_.output)
+      if (std::optional<int> stop = open(text_, *r_.output)) return stop;
+    const report::text_look look{colour(r_, out_), r_.ascii};
+    for (const report::table& t : tables) {
+      std::string text = (started_ ? "\n" : "") + report::render_text(t, look);
+      started_ = true;
+      if (std::optional<int> stop = emit(text_, text)) return stop;
+    }
+    return std::nullopt;
+  }
+  if (!started_) {
+    started_ = true;
+    if (std::optional<int> stop = start_csv(tables)) return stop;
+  }
+  std::string rows;
+  for (csv_file& f : csv_) {
+    rows.clear();
+    for (const report::table& t : tables)
+      if (t.name == f.name && t.part == f.part) report::csv_rows(t, f.layout, rows);
+    if (std::optional<int> stop = emit(f.to, rows)) return stop;
+  }
+  return std::nullopt;
+}
+
+int report_stream::finish() {
   // The stamp says which inputs made a report. Text on a terminal is read, not filed, and keeps
   // its lines as they were; written to a file with -o it is a report and carries the stamp too.
   // A csv file stays a clean table (docs/cli.md).
   std::optional<report::stamp> stamp;
-  if (r.format == "md" || r.format == "json" || r.format == "html" || r.format == "xlsx" ||
-      (r.format == "text" && r.output)) {
-    stamp = session_stamp(o, s, err);
+  if (r_.format == "md" || r_.format == "json" || r_.format == "html" || r_.format == "xlsx" ||
+      (r_.format == "text" && r_.output)) {
+    stamp = session_stamp(o_, s_, err_);
     if (!stamp) return usage_error;
   }
+  if (streamed(r_.format)) {
+    if (r_.format == "text" && stamp)
+      if (std::optional<int> stop = emit(text_, "\n" + report::stamp_line(*stamp) + "\n")) return *stop;
+    std::vector<sink*> files;
+    if (text_.file) files.push_back(&text_);
+    for (csv_file& f : csv_)
+      if (f.to.file) files.push_back(&f.to);
+    for (sink* f : files)
+      if (std::optional<std::string> why = f->file->commit()) return cannot_write(f->path, *why, err_);
+    return ok;
+  }
+  const std::vector<report::table>& tables = kept_;
   std::string text;
-  if (r.format == "csv") {
-    text = report::render_csv(files.front(), r.bom);
-  } else if (r.format == "md") {
+  if (r_.format == "md") {
     text = report::render_md(tables, *stamp);
-  } else if (r.format == "json") {
-    text = report::render_report_json(tables, check::display_path(o.file), s.options, *stamp);
-  } else if (r.format == "html") {
+  } else if (r_.format == "json") {
+    text = report::render_report_json(tables, check::display_path(o_.file), s_.options, *stamp);
+  } else if (r_.format == "html") {
     // Each figure's derivation from the same explainer as `iku explain`, embedded in the page. A
     // run of one region marks no table with it: the page names it in each `iku explain` command.
     std::vector<report::table> page = tables;
-    if (s.options.regions.empty())
-      for (report::table& t : page) t.wilayah = s.options.wilayah;
+    if (s_.options.regions.empty())
+      for (report::table& t : page) t.wilayah = s_.options.wilayah;
     report::explained_figures figures =
-        report::explain_cells(page, *s.program, s.sources, s.options, s.style, check::display_path(o.file));
-    text = report::render_html(page, *stamp, s.program->instansi, figures);
-  } else if (r.format == "xlsx") {
-    std::string why;
-    if (!report::render_xlsx(tables, *stamp, s.program->instansi, text, why))
-      return cannot_write(r.output ? *r.output : "the workbook", why, err);
+        report::explain_cells(page, *s_.program, s_.sources, s_.options, s_.style, check::display_path(o_.file));
+    text = report::render_html(page, *stamp, s_.program->instansi, figures);
   } else {
-    const report::text_look look{colour(r, out), r.ascii};
-    for (const report::table& t : tables) text += (text.empty() ? "" : "\n") + report::render_text(t, look);
-    if (stamp) text += "\n" + report::stamp_line(*stamp) + "\n";
+    std::string why;
+    if (!report::render_xlsx(tables, *stamp, s_.program->instansi, text, why))
+      return cannot_write(r_.output ? *r_.output : "the workbook", why, err_);
   }
-  if (!r.output) {
-    out << text;
+  if (!r_.output) {
+    out_ << text;
     return ok;
   }
-  if (std::optional<std::string> why = write_atomically(*r.output, text)) return cannot_write(*r.output, *why, err);
+  if (std::optional<std::string> why = write_atomically(*r_.output, text)) return cannot_write(*r_.output, *why, err_);
   return ok;
 }
 

@@ -10,10 +10,11 @@
 
 namespace iku::cli {
 
-std::optional<int> open_session(const common_options& o, session& s, std::ostream& err, bool several_regions) {
+std::optional<int> open_session(const common_options& o, session& s, std::ostream& err, bool several_regions,
+                                std::vector<int> data_years) {
   diag::diagnostics diags;
   s.style = *value::style_named(o.locale);  // checked by the argument parser
-  s.program = check::load_program(o.file, {o.stdlib_dirs, o.confine}, s.sources, diags);
+  s.program = check::load_program(o.file, {o.stdlib_dirs, o.confine, std::move(data_years)}, s.sources, diags);
   if (s.program) {
     std::optional<eval::options> chosen = eval::choose_options(*s.program, o.tahun, o.target, o.wilayah, diags);
     if (chosen && !chosen->regions.empty() && !several_regions) {

@@ -37,16 +37,18 @@ std::optional<int> four_digit_year(std::string_view s) {
 }
 
 // A year of the command line is the caller's mistake when it is off the plan: exit code 2.
-bool inside_periode(const check::program& p, int year, const std::string& option, diag::diagnostics& out) {
-  if (!p.periode || (year >= p.periode->first && year <= p.periode->second)) return true;
-  out.usage_error("IKU132", {}, fmt::format("{} {} is outside the periode {}..{}", option, year, p.periode->first,
-                                            p.periode->second),
+bool inside_periode(const std::optional<std::pair<int, int>>& periode, int year, const std::string& option,
+                    diag::diagnostics& out) {
+  if (!periode || (year >= periode->first && year <= periode->second)) return true;
+  out.usage_error("IKU132", {}, fmt::format("{} {} is outside the periode {}..{}", option, year, periode->first,
+                                            periode->second),
                   "the Renstra periode is declared at the top of the file");
   return false;
 }
 
 // --tahun 2024 | 2022..2024 | 2023,2024 (ranges and years may be mixed): ascending, no repeats.
-std::optional<std::vector<int>> parse_years(const check::program& p, const std::string& given, diag::diagnostics& out) {
+std::optional<std::vector<int>> parse_years(const std::optional<std::pair<int, int>>& periode, const std::string& given,
+                                            diag::diagnostics& out) {
   constexpr int max_years = 50;  // a table with more year columns is not a report anyone reads
   std::set<int> years;
   for (const std::string& part : parts(given)) {
@@ -63,7 +65,8 @@ std::optional<std::vector<int>> parse_years(const check::program& p, const std::
                       "a table with a column group per year is read for a few years; choose fewer");
       return std::nullopt;
     }
-    if (!inside_periode(p, *from, "--tahun", out) || !inside_periode(p, *to, "--tahun", out)) return std::nullopt;
+    if (!inside_periode(periode, *from, "--tahun", out) || !inside_periode(periode, *to, "--tahun", out))
+      return std::nullopt;
     for (int y = *from; y <= *to; ++y) years.insert(y);
   }
   if (years.size() > max_years) {
@@ -105,7 +108,7 @@ std::optional<std::vector<target_choice>> parse_targets(const check::program& p,
           return std::nullopt;
         }
       } else if (year) {
-        if (!inside_periode(p, *year, "--target", out)) return std::nullopt;
+        if (!inside_periode(p.periode, *year, "--target", out)) return std::nullopt;
         t.year = *year;
       } else {
         out.usage_error("IKU131", {}, fmt::format("--target `{}`: expected `akhir` or a year after `:`", part),
@@ -169,7 +172,7 @@ std::optional<options> choose_options(const check::program& p, const std::option
     if (wilayah == "*" || chosen->size() > 1) o.regions = std::move(*chosen);
   }
   if (years) {
-    std::optional<std::vector<int>> given = parse_years(p, *years, out);
+    std::optional<std::vector<int>> given = parse_years(p.periode, *years, out);
     if (!given) return std::nullopt;
     o.years = *given;
   } else if (p.tahun) {
@@ -209,6 +212,21 @@ std::optional<options> choose_options(const check::program& p, const std::option
   }
   o.target = o.targets.front();
   return o;
+}
+
+std::vector<int> data_years(const std::optional<std::string>& years, const std::optional<std::string>& targets,
+                            int years_back) {
+  if (!years || years_back < 0) return {};
+  diag::diagnostics ignored;  // choose_options reports what is wrong with them, once the file is loaded
+  std::optional<std::vector<int>> given = parse_years(std::nullopt, *years, ignored);
+  if (!given) return {};
+  std::set<int> kept;
+  for (int y = given->front() - years_back; y <= given->back(); ++y) kept.insert(y);
+  // A target of a fixed year (`--target renstra:2026`) read from the data reads that year's row.
+  for (const std::string& part : parts(targets.value_or("")))
+    if (std::size_t colon = part.find(':'); colon != std::string::npos)
+      if (std::optional<int> year = four_digit_year(std::string_view(part).substr(colon + 1))) kept.insert(*year);
+  return {kept.begin(), kept.end()};
 }
 
 }  // namespace iku::eval

@@ -41,4 +41,12 @@ std::optional<options> choose_options(const check::program& p, const std::option
                                       const std::optional<std::string>& targets, const std::string& wilayah,
                                       diag::diagnostics& out);
 
+// The years whose data a command reads, known from its command line before the file is loaded:
+// the --tahun years, `years_back` years before the first (last year's realisasi beside this
+// year's: 1), and the years of fixed targets (`--target renstra:2026`). Empty, meaning every
+// year, without --tahun, when years_back < 0 (a table reads every year of the plan), or when
+// --tahun does not parse (choose_options then says why).
+std::vector<int> data_years(const std::optional<std::string>& years, const std::optional<std::string>& targets,
+                            int years_back);
+
 }  // namespace iku::eval

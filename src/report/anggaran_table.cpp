@@ -68,11 +68,11 @@ table budget_table(const lkj_context& c, const data::budget& b, const std::strin
 }  // namespace
 
 std::vector<table> anggaran_table(const lkj_context& c) {
-  return {budget_table(c, *c.program.anggaran, "Realisasi Anggaran", "Program / Kegiatan / Sub Kegiatan")};
+  return only(budget_table(c, *c.program.anggaran, "Realisasi Anggaran", "Program / Kegiatan / Sub Kegiatan"));
 }
 
 std::vector<table> belanja_table(const lkj_context& c) {
-  return {budget_table(c, *c.program.belanja, "Alokasi Anggaran per Jenis Belanja", "Jenis Belanja")};
+  return only(budget_table(c, *c.program.belanja, "Alokasi Anggaran per Jenis Belanja", "Jenis Belanja"));
 }
 
 eval::budget_result sasaran_budget(const lkj_context& c, const syntax::sasaran_decl& s, int year, eval::tracer* t) {
@@ -105,7 +105,7 @@ std::vector<table> efisiensi_table(const lkj_context& c) {
                                          : notes.cite(s->name.text, verdict)}});
   }
   notes.add_to(t);
-  return {t};
+  return only(std::move(t));
 }
 
 }  // namespace iku::report

@@ -77,7 +77,7 @@ std::vector<table> capaian_table(const lkj_context& c) {
   if (any_published) t.notes.push_back(published_note);
   notes.add_to(t);
   for (const std::string& s : findings) t.notes.push_back(s);
-  return {t};
+  return only(std::move(t));
 }
 
 }  // namespace iku::report

@@ -36,21 +36,29 @@ std::string years_text(const std::vector<int>& years) {
   return fmt::format("{}", fmt::join(years, ", "));
 }
 
-std::string reason_notes::cite_text(const std::string& reason, const std::string& shown) {
-  auto [it, fresh] = numbers_.emplace(reason, reasons_.size() + 1);
-  if (fresh) reasons_.push_back(reason);
+std::string reason_notes::cite_at(std::string reason, diag::span at, const std::string& shown) {
+  // Keyed by the place's offsets: its line and column are found only when a note is printed (a
+  // national csv, which prints none, never counts the lines of its data file).
+  std::string key = at.valid() ? fmt::format("{}\x1f{}:{}", reason, at.file, at.begin) : reason;
+  auto [it, fresh] = numbers_.emplace(std::move(key), reasons_.size() + 1);
+  if (fresh) reasons_.push_back({std::move(reason), at});
   return fmt::format("{} [{}]", shown, it->second);
 }
 
+std::string reason_notes::cite_text(const std::string& reason, const std::string& shown) {
+  return cite_at(reason, {}, shown);
+}
+
 std::string reason_notes::cite(const std::string& owner, const eval::result& v) {
-  const diag::span at = v.failure().where;
-  return cite_text(fmt::format("{}: {}{}", owner, v.failure().reason, at.valid() ? " (" + sources_.where(at) + ")" : ""),
-                   "tidak terukur");
+  return cite_at(fmt::format("{}: {}", owner, v.failure().reason), v.failure().where, "tidak terukur");
 }
 
 void reason_notes::add_to(table& t) const {
   if (!reasons_.empty()) t.notes.push_back("Catatan:");
-  for (std::size_t i = 0; i < reasons_.size(); ++i) t.notes.push_back(fmt::format("  [{}] {}", i + 1, reasons_[i]));
+  for (std::size_t i = 0; i < reasons_.size(); ++i) {
+    const auto& [text, at] = reasons_[i];
+    t.notes.push_back(fmt::format("  [{}] {}{}", i + 1, text, at.valid() ? " (" + sources_.where(at) + ")" : ""));
+  }
 }
 
 tone kategori_tone(const syntax::skala_decl* s, const syntax::skala_rule* rule) {

@@ -24,9 +24,9 @@ const std::vector<lkj_table>& lkj_tables() {
       {"skala", "Tabel 13: the selected scale's rules", has_skala, "a `skala` selected", skala_table, false},
       {"capaian", "Tabel 14: target, realisasi, capaian, kategori, status per indikator", always, "", capaian_table},
       {"renstra", "Tabel 15: Renstra targets per year, realisasi so far, capaian against `akhir`", renstra_applies,
-       "a target set with an `akhir` (end-of-period) target", renstra_table},
+       "a target set with an `akhir` (end-of-period) target", renstra_table, true, lkj_table::every_year},
       {"sasaran", "Tabel 16: per sasaran, its indikator beside last year's realisasi, and its agregat", has_sasaran,
-       "a sasaran", sasaran_table},
+       "a sasaran", sasaran_table, true, 1},
       {"anggaran", "Tabel 17: pagu, realisasi and serapan per program, kegiatan and sub-kegiatan", has_anggaran,
        "an `anggaran` file declared", anggaran_table, false},
       {"efisiensi", "per sasaran: capaian beside serapan anggaran, and the efisiensi verdict", has_efisiensi,
@@ -41,6 +41,12 @@ const lkj_table* find_lkj_table(std::string_view name) {
   const auto& all = lkj_tables();
   auto it = std::find_if(all.begin(), all.end(), [&](const lkj_table& t) { return t.name == name; });
   return it == all.end() ? nullptr : &*it;
+}
+
+std::vector<table> only(table t) {
+  std::vector<table> out;
+  out.push_back(std::move(t));
+  return out;
 }
 
 std::vector<table> build_table(const lkj_table& kind, const lkj_context& c) {

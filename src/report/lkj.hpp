@@ -34,11 +34,18 @@ struct lkj_table {
   std::vector<table> (*build)(const lkj_context&);  // one table, or one per sasaran (Tabel 16)
   // Whether its figures depend on the region (false: the budget, the scale, the office's alone).
   bool per_region = true;
+  // How many years before the report's first year its figures read (last year's realisasi: 1),
+  // or every_year (the Renstra's years so far): a run keeps only the data rows it reads.
+  int years_back = 0;
+  static constexpr int every_year = -1;
 };
 
 // Every table, in the order of a printed LKj (one array: pointers into it compare in that order).
 const std::vector<lkj_table>& lkj_tables();
 const lkj_table* find_lkj_table(std::string_view name);
+// A builder's one table, moved rather than copied (as `return {t};` would: an initializer list
+// copies, which costs a national run a copy of every row).
+std::vector<table> only(table t);
 // The tables of one kind, each named after it (table::name), as every format writes them.
 std::vector<table> build_table(const lkj_table& kind, const lkj_context& c);
 
@@ -102,8 +109,9 @@ class reason_notes {
   void add_to(table& t) const;
 
  private:
+  std::string cite_at(std::string reason, diag::span at, const std::string& shown);
   const diag::source_manager& sources_;
-  std::vector<std::string> reasons_;
+  std::vector<std::pair<std::string, diag::span>> reasons_;  // the reason, and where it arose
   std::map<std::string, std::size_t> numbers_;
 };
 

@@ -26,6 +26,16 @@ std::string md_escape(const std::string& text);
 std::string render_csv(const table& t, bool bom);
 // Tables of one kind for several regions (table::wilayah) as one CSV: a first column Wilayah.
 std::string render_csv(const std::vector<const table*>& parts, bool bom);
+// The same in pieces, for a file written as its tables are built (a run over every region):
+// the layout of a file (a Wilayah column, a Kelompok column) from its first tables, its header
+// row, then the rows of each table appended to `out`.
+struct csv_layout {
+  bool regions = false;
+  bool grouped = false;
+};
+csv_layout csv_layout_of(const std::vector<const table*>& parts);
+std::string csv_header(const table& first, csv_layout l, bool bom);
+void csv_rows(const table& t, csv_layout l, std::string& out);
 // One field: a figure as its plain decimal, text quoted where needed and kept from being read
 // as a formula by a spreadsheet.
 std::string csv_field(const cell& c);

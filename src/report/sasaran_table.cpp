@@ -139,7 +139,7 @@ std::vector<table> ringkasan_table(const lkj_context& c) {
   }
   notes.add_to(t);
   for (const std::string& line : below) t.notes.push_back(line);
-  return {t};
+  return only(std::move(t));
 }
 
 }  // namespace iku::report

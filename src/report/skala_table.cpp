@@ -16,7 +16,7 @@ std::vector<table> skala_table(const lkj_context& c) {
   int number = 0;
   for (const syntax::skala_rule& r : s.rules)
     t.rows.push_back({{std::to_string(++number), r.code.text, r.label.text, std::string(c.sources.slice(r.cond->where))}});
-  return {t};
+  return only(std::move(t));
 }
 
 }  // namespace iku::report

@@ -19,37 +19,53 @@ std::string csv_field(const cell& c) {
   return quoted + "\"";
 }
 
-std::string render_csv(const std::vector<const table*>& parts, bool bom) {
-  std::string out = bom ? "\xEF\xBB\xBF" : "";
-  const table& first = *parts.front();
-  bool grouped = false;
+csv_layout csv_layout_of(const std::vector<const table*>& parts) {
+  csv_layout l;
+  l.regions = !parts.front()->wilayah.empty();
   for (const table* t : parts)
-    for (const row& r : t->rows) grouped |= r.group;
-  const bool regions = !first.wilayah.empty();
-  auto line = [&](const std::vector<cell>& cells) {
-    for (std::size_t i = 0; i < cells.size(); ++i) out += (i ? "," : "") + csv_field(cells[i]);
-    out += "\r\n";
-  };
+    for (const row& r : t->rows) l.grouped |= r.group;
+  return l;
+}
+
+namespace {
+
+void csv_line(const std::vector<cell>& cells, std::string& out) {
+  for (std::size_t i = 0; i < cells.size(); ++i) out += (i ? "," : "") + csv_field(cells[i]);
+  out += "\r\n";
+}
+
+}  // namespace
+
+std::string csv_header(const table& first, csv_layout l, bool bom) {
+  std::string out = bom ? "\xEF\xBB\xBF" : "";
   std::vector<cell> header;
-  if (regions) header.push_back("Wilayah");
-  if (grouped) header.push_back("Kelompok");
+  if (l.regions) header.push_back("Wilayah");
+  if (l.grouped) header.push_back("Kelompok");
   for (const column& c : first.columns) header.push_back(c.header);
-  line(header);
+  csv_line(header, out);
+  return out;
+}
+
+void csv_rows(const table& t, csv_layout l, std::string& out) {
   std::vector<cell> cells;
-  for (const table* t : parts) {
-    cell group;
-    for (const row& r : t->rows) {
-      if (r.group) {
-        group = r.cells.empty() ? cell() : r.cells[0];
-        continue;
-      }
-      cells.clear();
-      if (regions) cells.push_back(t->wilayah);
-      if (grouped) cells.push_back(group);
-      for (std::size_t c = 0; c < first.columns.size(); ++c) cells.push_back(c < r.cells.size() ? r.cells[c] : cell());
-      line(cells);
+  cell group;
+  for (const row& r : t.rows) {
+    if (r.group) {
+      group = r.cells.empty() ? cell() : r.cells[0];
+      continue;
     }
+    cells.clear();
+    if (l.regions) cells.push_back(t.wilayah);
+    if (l.grouped) cells.push_back(group);
+    for (std::size_t c = 0; c < t.columns.size(); ++c) cells.push_back(c < r.cells.size() ? r.cells[c] : cell());
+    csv_line(cells, out);
   }
+}
+
+std::string render_csv(const std::vector<const table*>& parts, bool bom) {
+  csv_layout l = csv_layout_of(parts);
+  std::string out = csv_header(*parts.front(), l, bom);
+  for (const table* t : parts) csv_rows(*t, l, out);
   return out;
 }
 
