@@ -8,8 +8,10 @@
 
 #include <fmt/format.h>
 
+#include "check/data_needs.hpp"
 #include "data/csv_cells.hpp"
 #include "data/csv_file.hpp"
+#include "report/periksa_combined.hpp"
 
 namespace iku::report {
 
@@ -31,6 +33,8 @@ struct expected {
   rounding mode = rounding::half_up;
   std::vector<std::string> words;  // lower case: "sangat tinggi", "st"; "tercapai"
   std::string shown;               // the computed one as iku prints it: "Sangat Tinggi (ST)"
+  eval::result capaian;            // for a kategori: the computed capaian it was decided from
+  std::optional<int> places;       // that capaian's declared places
   bool found = false;              // the row names something the file computes
 };
 
@@ -38,7 +42,7 @@ class auditor {
  public:
   auditor(const check::program& p, const diag::source_manager& sources, eval::evaluator& ev, diag::diagnostics& out,
           bool causes)
-      : p_(p), sources_(sources), ev_(ev), out_(out), causes_(causes) {}
+      : p_(p), sources_(sources), ev_(ev), out_(out), causes_(causes), needs_(causes ? check::data_needs(p) : std::vector<check::data_need>{}) {}
 
   audit_summary run() {
     printed_twice();
@@ -79,6 +83,8 @@ class auditor {
       e.value = r.capaian_exact;
       e.mode = ind.mode_capaian;
     } else if (f.besaran == "kategori") {
+      e.capaian = r.capaian;
+      e.places = ind.desimal_capaian;
       if (r.kategori) {
         e.words = {data::lower(r.kategori->label.text), data::lower(r.kategori->code.text)};
         e.shown = fmt::format("{} ({})", r.kategori->label.text, r.kategori->code.text);
@@ -98,6 +104,8 @@ class auditor {
     if ((f.besaran == "capaian" || f.besaran == "kategori") && a) {
       e.found = true;
       eval::aggregate_result x = ev_.aggregate(*a, s, ev_.evaluate_all(f.year, target_of(f)));
+      e.capaian = x.value;
+      e.places = x.places;
       if (f.besaran == "capaian") {
         e.value = x.value_exact;
         e.mode = p_.mode_capaian;
@@ -129,13 +137,19 @@ class auditor {
 
   // ---- comparison ---------------------------------------------------------------------------
   void check(const data::printed_figure& f) {
-    ++s_.checked;
     eval::indicator_result r;
     const check::indicator* ind = p_.find_indicator(f.objek);
     auto sasaran = std::find_if(p_.sasaran.begin(), p_.sasaran.end(), [&](auto* x) { return x->name.text == f.objek; });
     const data::budget* budget = nullptr;
     for (const auto& b : {&p_.anggaran, &p_.belanja})
       if (*b && !budget && (*b)->find(f.objek)) budget = &**b;
+    // A program's (or kegiatan's) capaian: iku computes none (a program has no indicators of its
+    // own in a .iku file), so it is recorded as printed, for the causes of a sasaran's capaian.
+    if (budget && !ind && sasaran == p_.sasaran.end() && f.besaran == "capaian" && f.number) {
+      ++s_.recorded;
+      return;
+    }
+    ++s_.checked;
     expected e;
     if (ind) e = of_indicator(*ind, f, r);
     else if (sasaran != p_.sasaran.end()) e = of_group(*sasaran, f);
@@ -160,7 +174,10 @@ class auditor {
       ++s_.differ;
       finding(diag::severity::error, "IKU301", f,
               fmt::format("{}: printed \"{}\"{}, computed \"{}\"", what, f.text, where, e.shown),
-              ind && causes_ ? causes_of_words(*ind, f) : "");
+              !causes_                  ? ""
+              : f.besaran == "kategori" ? causes_of_kategori(f, e, ind)
+              : ind                     ? causes_of_words(*ind, f)
+                                        : "");
       return;
     }
     if (!e.value.is_number()) {
@@ -201,7 +218,8 @@ class auditor {
             fmt::format("{}: printed {}{}, computed {}", what, f.text, where, shown(v, f.places)),
             !because.empty() ? because
             : ind ? "nothing in scope reproduces the printed figure (other polaritas, realisasi rounded or not, "
-                    "other target sets, the neighbouring years' data, other roundings)"
+                    "other target sets, the neighbouring years' data, another data variable in the rumus, other "
+                    "roundings, and up to 3 of these at once)"
                   : "nothing in scope reproduces the printed figure (other roundings; for a sasaran or the office, "
                     "the other agregat)");
   }
@@ -267,13 +285,72 @@ class auditor {
       eval::target_choice fixed = t;
       if (!fixed.akhir && !fixed.year) fixed.year = f.year;
       eval::indicator_result y = ev_.evaluate(ind, year, fixed);
-      if (y.published) continue;  // a printed figure reproduced by a printed figure proves nothing
+      // A realisasi the file states for that year (`realisasi { 2023: 55.40 }`, typed from the
+      // report's own table) counts too: the report printed one year's figure under another year.
       if (prints(y, f.besaran == "realisasi" ? ind.mode_realisasi : ind.mode_capaian))
-        found.push_back(fmt::format("the data of {} gives {}", year,
+        found.push_back(fmt::format("{} {} gives {}", y.published ? "the realisasi the file states for" : "the data of", year,
                                     shown((f.besaran == "realisasi" ? y.realisasi_exact : y.capaian_exact).number(),
                                           f.places)));
     }
+    // The rumus with one data variable it reads replaced by another of the same year: a report
+    // that took the wrong count (13.002 BPNT recipients where the rumus reads the PPKS handled).
+    for (const auto& [what, realisasi] : substituted(ind, f.year)) {
+      if (f.besaran == "realisasi") {
+        if (realisasi.round(f.places, ind.mode_realisasi) == *f.number)
+          found.push_back(fmt::format("{} gives {}", what, shown(realisasi, f.places)));
+        continue;
+      }
+      number fed = ind.basis == syntax::capaian_basis::rounded && ind.desimal
+                       ? realisasi.round(*ind.desimal, ind.mode_realisasi)
+                       : realisasi;
+      eval::result v = ev_.apply(*ind.polaritas->capaian, {{"realisasi", fed}, {"target", r.target_value}}, &ind);
+      if (v.is_number() && v.number().round(f.places, ind.mode_capaian) == *f.number)
+        found.push_back(fmt::format("{} gives a realisasi of {} and a capaian of {}", what,
+                                    shown(fed, ind.desimal.value_or(0)), shown(v.number(), f.places)));
+    }
     return found;
+  }
+
+  // The realisasi of `ind` in `year` with one data variable its rumus reads replaced by the value
+  // of a variable no formula reads (a count the report mentions, recorded for the audit: IKU323),
+  // each as "ppks_ditangani replaced by bpnt_penerima (13.002)". Only those: any count of the
+  // plan in place of any other would reproduce two-place figures by chance.
+  std::vector<std::pair<std::string, number>> substituted(const check::indicator& ind, int year) {
+    std::vector<std::pair<std::string, number>> out;
+    if (!ind.decl->rumus) return out;
+    std::vector<std::pair<std::string, eval::result>> read;  // the data its rumus reads, with values
+    for (const check::data_need& n : needs_) {
+      if (!n.via.empty() || std::find(n.users.begin(), n.users.end(), &ind) == n.users.end()) continue;
+      const data::datum* d = p_.data.find(n.variable, year, ev_.opts().wilayah);
+      if (!d || !d->value) return out;
+      read.push_back({n.variable, *d->value});
+    }
+    for (std::size_t i = 0; i < read.size(); ++i)
+      for (const std::string& other : p_.data.variables()) {
+        const data::datum* d = p_.data.find(other, year, ev_.opts().wilayah);
+        const bool unread = std::none_of(needs_.begin(), needs_.end(),
+                                         [&](const check::data_need& n) { return n.variable == other; });
+        if (!unread || !d || !d->value) continue;
+        std::vector<std::pair<std::string, eval::result>> values = read;
+        values[i].second = *d->value;
+        eval::result v = ev_.apply(*ind.decl->rumus, values, &ind);
+        if (v.is_number())
+          out.push_back({fmt::format("{} replaced by {} ({})", read[i].first, other,
+                                     d->value->format(d->places, value::number_style::id)),
+                         v.number()});
+      }
+    return out;
+  }
+
+  // The realisasi and target the report printed in the same place as `f`.
+  printed_beside beside(const data::printed_figure& f) const {
+    printed_beside b;
+    for (const data::printed_figure& g : p_.terbitan->figures) {
+      if (g.year != f.year || g.objek != f.objek || place_of(g.tempat) != place_of(f.tempat)) continue;
+      if (g.besaran == "realisasi" && !b.realisasi) b.realisasi = &g;
+      if (g.besaran == "target" && !b.target && target_of(g) == target_of(f)) b.target = &g;
+    }
+    return b;
   }
 
   std::string causes_of_number(const check::indicator& ind, const data::printed_figure& f,
@@ -281,6 +358,16 @@ class auditor {
     if (f.besaran != "capaian" && f.besaran != "realisasi") return "";
     std::vector<std::string> found = tried(ind, f, r);
     if (!found.empty()) return fmt::format("reproduced by: {}", fmt::join(found, "; "));
+    // No single alternative: several at once, the fewest that reproduce it.
+    int changes = 0;
+    found = combined_causes(p_, ev_, ind, f, target_of(f), beside(f), changes);
+    if (!found.empty()) {
+      constexpr std::size_t shown_at_most = 3;
+      std::string more = found.size() > shown_at_most ? fmt::format("; and {} more", found.size() - shown_at_most) : "";
+      found.resize(std::min(found.size(), shown_at_most));
+      return changes == 1 ? fmt::format("reproduced by: {}{}", fmt::join(found, "; "), more)
+                          : fmt::format("reproduced by {} changes at once: {}{}", changes, fmt::join(found, "; "), more);
+    }
     if (f.besaran == "capaian" && r.target_value.is_number())
       if (std::optional<number> x = solve_realisasi(ind, r.target_value, *f.number)) {
         std::string shown_x = ind.desimal ? shown(*x, *ind.desimal) : x->format(0, value::number_style::id);
@@ -314,7 +401,102 @@ class auditor {
         found.push_back(fmt::format("agregat {} instead of {} gives {}: {}", name, chosen ? chosen->name.text : "-",
                                     shown(x.value_exact.number(), f.places), a->label.text));
     }
+    if (found.empty()) found = printed_parts(s, f);
     return found.empty() ? "" : fmt::format("reproduced by: {}", fmt::join(found, "; "));
+  }
+
+  // A sasaran's or the office's printed capaian made from other printed figures: the capaian
+  // printed for its indicators in one place, or the capaian printed for its programs (all of
+  // them or some: a report may name fewer programs than the plan funds), under every agregat in
+  // scope, and their plain sum (a "rata-rata" that is a total).
+  std::vector<std::string> printed_parts(const syntax::sasaran_decl* s, const data::printed_figure& f) {
+    std::vector<const check::indicator*> members;
+    for (const check::indicator& m : p_.indicators)
+      if (!s || m.sasaran == s) members.push_back(&m);
+    if (members.empty()) return {};
+    struct part {
+      std::string name;
+      const data::printed_figure* figure;
+    };
+    std::vector<std::pair<std::string, std::vector<part>>> sets;  // what the parts are, the parts
+    // The indicators' capaian printed in one place (each place once, the first printing of each).
+    std::vector<std::string> places;
+    for (const data::printed_figure& g : p_.terbitan->figures)
+      if (g.year == f.year && g.besaran == "capaian" && g.number && target_of(g) == target_of(f) &&
+          std::find(places.begin(), places.end(), place_of(g.tempat)) == places.end() &&
+          std::any_of(members.begin(), members.end(), [&](const check::indicator* m) { return m->name() == g.objek; }))
+        places.push_back(place_of(g.tempat));
+    for (const std::string& place : places) {
+      std::vector<part> parts;
+      for (const check::indicator* m : members)
+        for (const data::printed_figure& g : p_.terbitan->figures)
+          if (g.year == f.year && g.objek == m->name() && g.besaran == "capaian" && g.number &&
+              target_of(g) == target_of(f) && place_of(g.tempat) == place) {
+            parts.push_back({m->name(), &g});
+            break;
+          }
+      if (parts.size() == members.size()) sets.push_back({"its indikator in " + place, parts});
+    }
+    // The programs' capaian (recorded as printed; iku does not compute them), every non-empty subset
+    // of at most program_subsets programs, the larger first.
+    std::vector<part> programs;
+    if (s && p_.anggaran)
+      for (std::size_t i : p_.programs_of(s))
+        for (const data::printed_figure& g : p_.terbitan->figures)
+          if (g.year == f.year && g.objek == p_.anggaran->nodes[i].kode && g.besaran == "capaian" && g.number) {
+            programs.push_back({"program " + g.objek, &g});
+            break;
+          }
+    constexpr std::size_t program_subsets = 6;
+    if (!programs.empty() && programs.size() <= program_subsets) {
+      std::vector<std::vector<part>> subsets;
+      for (unsigned mask = 1; mask < (1u << programs.size()); ++mask) {
+        std::vector<part> chosen;
+        for (std::size_t i = 0; i < programs.size(); ++i)
+          if (mask & (1u << i)) chosen.push_back(programs[i]);
+        subsets.push_back(chosen);
+      }
+      std::stable_sort(subsets.begin(), subsets.end(), [](const auto& a, const auto& b) { return a.size() > b.size(); });
+      for (auto& chosen : subsets)
+        sets.push_back({chosen.size() == programs.size() ? "its programs" : chosen.size() == 1 ? "program " + chosen[0].figure->objek + " alone" : "only some of its programs", chosen});
+    }
+    std::vector<std::string> found;
+    std::vector<std::vector<number>> tried_values;  // a set of the same figures as one before is not tried again
+    for (const auto& set : sets) {
+      std::vector<number> values;
+      for (const part& x : set.second) values.push_back(*x.figure->number);
+      if (std::find(tried_values.begin(), tried_values.end(), values) != tried_values.end()) continue;
+      tried_values.push_back(values);
+      std::vector<std::string> texts;
+      number sum;
+      std::vector<eval::indicator_result> results;
+      for (const part& x : set.second) {
+        texts.push_back(fmt::format("{} {}", x.name, x.figure->text));
+        sum = sum + *x.figure->number;
+        // A program goes into the agregat with its printed capaian alone, standing in the place
+        // of an indikator of the group (whose bobot an agregat may read: then none reproduces).
+        eval::indicator_result r;
+        r.indicator = members.front();
+        r.year = f.year;
+        r.capaian = *x.figure->number;
+        results.push_back(std::move(r));
+      }
+      std::string what = fmt::format("{} ({})", set.first, fmt::join(texts, ", "));
+      std::vector<std::string> names;  // several agregat often agree (a mean of figures under 100)
+      for (const auto& [name, a] : p_.aggregates) {
+        eval::aggregate_result x = ev_.aggregate(*a, nullptr, results);
+        if (x.value_exact.is_number() && x.value_exact.number().round(f.places, p_.mode_capaian) == *f.number)
+          names.push_back(name);
+      }
+      if (!names.empty())
+        found.push_back(fmt::format("agregat {} of the capaian printed for {} gives {}", fmt::join(names, " or "), what,
+                                    f.number->format(f.places, value::number_style::id)));
+      if (set.second.size() > 1 && sum.round(f.places, p_.mode_capaian) == *f.number)
+        found.push_back(fmt::format("the sum of the capaian printed for {} is {}, an agregat no file declares",
+                                    what, shown(sum, f.places)));
+      if (found.size() >= 3) break;
+    }
+    return found;
   }
 
   // The realisasi the polaritas turns into `capaian` against `target`, solved exactly when the
@@ -347,6 +529,40 @@ class auditor {
                                     sources_.slice(pol->tercapai->where)));
     }
     return found.empty() ? "" : fmt::format("reproduced by: {}", fmt::join(found, "; "));
+  }
+
+  // A kategori by another scale in scope (the stdlib's and the files'), from the computed capaian
+  // or from the capaian printed in the same place; when none gives it, what each gives.
+  std::string causes_of_kategori(const data::printed_figure& f, const expected& e, const check::indicator* ind) {
+    const syntax::skala_decl* declared = ind ? ind->skala : p_.skala;
+    std::vector<std::pair<std::string, number>> capaian;  // what it is, the capaian
+    if (e.capaian.is_number())
+      capaian.push_back({fmt::format("the computed capaian {}", e.capaian.number().format(e.places.value_or(0), value::number_style::id)),
+                         e.capaian.number()});
+    for (const data::printed_figure& g : p_.terbitan->figures)
+      if (g.year == f.year && g.objek == f.objek && g.besaran == "capaian" && g.number &&
+          place_of(g.tempat) == place_of(f.tempat) && target_of(g) == target_of(f)) {
+        capaian.push_back({fmt::format("the capaian printed here ({})", g.text), *g.number});
+        break;
+      }
+    std::vector<std::string> found, each;
+    for (const auto& c : capaian) {
+      std::vector<std::string> gives;
+      for (const auto& [name, skala] : p_.scales) {
+        const syntax::skala_rule* rule = ev_.category_of(*skala, c.second, ind);
+        std::string label = rule ? fmt::format("{} ({})", rule->label.text, rule->code.text) : "in no rule";
+        gives.push_back(fmt::format("{} by {}", label, name));
+        if (rule && (data::lower(f.text) == data::lower(rule->label.text) ||
+                     data::lower(f.text) == data::lower(rule->code.text)))
+          found.push_back(skala == declared ? fmt::format("{} is {} by skala {}", c.first, label, name)
+                                            : fmt::format("skala {} instead of {}: {} is {}", name,
+                                                          declared ? declared->name.text : "-", c.first, label));
+      }
+      each.push_back(fmt::format("{} is {}", c.first, fmt::join(gives, ", ")));
+    }
+    if (!found.empty()) return fmt::format("reproduced by: {}", fmt::join(found, "; "));
+    if (each.empty()) return "";
+    return fmt::format("no skala in scope gives \"{}\": {}", f.text, fmt::join(each, "; "));
   }
 
   // ---- cross-checks: printed figures against each other, by the declared policies ------------
@@ -499,6 +715,7 @@ class auditor {
   diag::diagnostics& out_;
   audit_summary s_;
   bool causes_;  // search what reproduces a figure that differs (not for `iku run`'s notes)
+  std::vector<check::data_need> needs_;  // which data each indikator reads (for the substitutions)
 };
 
 }  // namespace
@@ -516,6 +733,8 @@ std::string audit_summary_line(const audit_summary& s) {
   if (s.twice) line += fmt::format(", {} printed differently in two places (IKU303)", s.twice);
   if (s.unknown) line += fmt::format(", {} name nothing computed (IKU304)", s.unknown);
   if (s.cross) line += fmt::format("; {} contradict figures printed beside them (IKU305-IKU308)", s.cross);
+  if (s.recorded)
+    line += fmt::format("; {} program capaian recorded, not computed (used as causes)", s.recorded);
   return line;
 }
 
