@@ -44,10 +44,6 @@ bool natural_less(const std::string& a, const std::string& b) {
   return a.size() - i < b.size() - j;
 }
 
-const char* level_header(diag::severity s) {
-  return s == diag::severity::error ? "errors" : s == diag::severity::warning ? "warnings" : "notes";
-}
-
 }  // namespace
 
 std::vector<placed_finding> grouped_findings(const diag::diagnostics& findings, const check::program& p,
@@ -100,7 +96,7 @@ std::string periksa_text(const std::vector<placed_finding>& order, const diag::s
     if (new_level) {
       std::size_t n = 0;
       for (const placed_finding& x : order) n += x.d->level == d.level;
-      out += fmt::format("== {} {} ==\n", n, level_header(d.level));
+      out += fmt::format("== {} {}{} ==\n", n, diag::level_name(d.level), n == 1 ? "" : "s");
     }
     if (new_level || order[i - 1].place != order[i].place || order[i - 1].in_report != order[i].in_report)
       out += fmt::format("-- {} --\n", order[i].place.empty() ? "(no place)" : order[i].place);

@@ -196,7 +196,7 @@ TEST_CASE("periksa: findings grouped by severity, then place, then line", "[peri
   const std::string text = a.text();
   REQUIRE_THAT(text, Catch::StartsWith("== 3 errors ==\n-- Tabel 9 --\n"));
   REQUIRE_THAT(text, Catch::Contains("-- Tabel 12 --\n"));
-  REQUIRE(text.find("-- Tabel 12 --") < text.find("== 1 warnings ==\n-- Tabel 2 --\n"));
+  REQUIRE(text.find("-- Tabel 12 --") < text.find("== 1 warning ==\n-- Tabel 2 --\n"));
   // Silent on a consistent report: no header at all.
   audit clean("2024,k,capaian,pk,\"170,00\",Tabel 14\n");
   REQUIRE(clean.text().empty());
