@@ -9,8 +9,8 @@
 #include <fmt/format.h>
 
 #include "check/data_needs.hpp"
-#include "data/csv_cells.hpp"
 #include "data/csv_file.hpp"
+#include "report/periksa_causes.hpp"
 #include "report/periksa_combined.hpp"
 
 namespace iku::report {
@@ -21,10 +21,6 @@ using value::number;
 using value::rounding;
 
 constexpr rounding all_modes[] = {rounding::half_up, rounding::half_even, rounding::down, rounding::up};
-
-// The place a figure was printed, without a note in brackets ("Tabel 16, Sasaran 1 (dicetak
-// 6,753,861,189)" is printed in "Tabel 16, Sasaran 1"): figures of one place are checked together.
-std::string place_of(const std::string& tempat) { return tempat.substr(0, tempat.find(" (")); }
 
 // What a printed figure is held against: the exact value and the rounding its display declares, or
 // for a kategori or status the words that print it.
@@ -52,20 +48,8 @@ class auditor {
   }
 
  private:
-  // The target a row was scored against: its own `target` column (pk, renstra:akhir,
-  // renstra:2026), else the run's.
-  eval::target_choice target_of(const data::printed_figure& f) const {
-    if (f.target.empty()) return ev_.opts().target;
-    eval::target_choice t;
-    std::size_t colon = f.target.find(':');
-    t.set = f.target.substr(0, colon);
-    if (colon != std::string::npos) {
-      std::string when = f.target.substr(colon + 1);
-      if (when == "akhir") t.akhir = true;
-      else if (data::cell_error why; auto y = data::read_year(when, why)) t.year = *y;
-    }
-    return t;
-  }
+  // The target a row was scored against: its own, else the run's.
+  eval::target_choice target_of(const data::printed_figure& f) const { return report::target_of(f, ev_.opts().target); }
 
   static std::string shown(const number& v, int places) { return v.round(places).format(places, value::number_style::id); }
 
@@ -175,7 +159,7 @@ class auditor {
       finding(diag::severity::error, "IKU301", f,
               fmt::format("{}: printed \"{}\"{}, computed \"{}\"", what, f.text, where, e.shown),
               !causes_                  ? ""
-              : f.besaran == "kategori" ? causes_of_kategori(f, e, ind)
+              : f.besaran == "kategori" ? kategori_causes(p_, ev_, f, e.capaian, e.places, ind)
               : ind                     ? causes_of_words(*ind, f)
                                         : "");
       return;
@@ -294,7 +278,7 @@ class auditor {
     }
     // The rumus with one data variable it reads replaced by another of the same year: a report
     // that took the wrong count (13.002 BPNT recipients where the rumus reads the PPKS handled).
-    for (const auto& [what, realisasi] : substituted(ind, f.year)) {
+    for (const auto& [what, realisasi] : substituted(p_, ev_, needs_, ind, f.year)) {
       if (f.besaran == "realisasi") {
         if (realisasi.round(f.places, ind.mode_realisasi) == *f.number)
           found.push_back(fmt::format("{} gives {}", what, shown(realisasi, f.places)));
@@ -309,37 +293,6 @@ class auditor {
                                     shown(fed, ind.desimal.value_or(0)), shown(v.number(), f.places)));
     }
     return found;
-  }
-
-  // The realisasi of `ind` in `year` with one data variable its rumus reads replaced by the value
-  // of a variable no formula reads (a count the report mentions, recorded for the audit: IKU323),
-  // each as "ppks_ditangani replaced by bpnt_penerima (13.002)". Only those: any count of the
-  // plan in place of any other would reproduce two-place figures by chance.
-  std::vector<std::pair<std::string, number>> substituted(const check::indicator& ind, int year) {
-    std::vector<std::pair<std::string, number>> out;
-    if (!ind.decl->rumus) return out;
-    std::vector<std::pair<std::string, eval::result>> read;  // the data its rumus reads, with values
-    for (const check::data_need& n : needs_) {
-      if (!n.via.empty() || std::find(n.users.begin(), n.users.end(), &ind) == n.users.end()) continue;
-      const data::datum* d = p_.data.find(n.variable, year, ev_.opts().wilayah);
-      if (!d || !d->value) return out;
-      read.push_back({n.variable, *d->value});
-    }
-    for (std::size_t i = 0; i < read.size(); ++i)
-      for (const std::string& other : p_.data.variables()) {
-        const data::datum* d = p_.data.find(other, year, ev_.opts().wilayah);
-        const bool unread = std::none_of(needs_.begin(), needs_.end(),
-                                         [&](const check::data_need& n) { return n.variable == other; });
-        if (!unread || !d || !d->value) continue;
-        std::vector<std::pair<std::string, eval::result>> values = read;
-        values[i].second = *d->value;
-        eval::result v = ev_.apply(*ind.decl->rumus, values, &ind);
-        if (v.is_number())
-          out.push_back({fmt::format("{} replaced by {} ({})", read[i].first, other,
-                                     d->value->format(d->places, value::number_style::id)),
-                         v.number()});
-      }
-    return out;
   }
 
   // The realisasi and target the report printed in the same place as `f`.
@@ -401,102 +354,8 @@ class auditor {
         found.push_back(fmt::format("agregat {} instead of {} gives {}: {}", name, chosen ? chosen->name.text : "-",
                                     shown(x.value_exact.number(), f.places), a->label.text));
     }
-    if (found.empty()) found = printed_parts(s, f);
+    if (found.empty()) found = printed_parts(p_, ev_, s, f);
     return found.empty() ? "" : fmt::format("reproduced by: {}", fmt::join(found, "; "));
-  }
-
-  // A sasaran's or the office's printed capaian made from other printed figures: the capaian
-  // printed for its indicators in one place, or the capaian printed for its programs (all of
-  // them or some: a report may name fewer programs than the plan funds), under every agregat in
-  // scope, and their plain sum (a "rata-rata" that is a total).
-  std::vector<std::string> printed_parts(const syntax::sasaran_decl* s, const data::printed_figure& f) {
-    std::vector<const check::indicator*> members;
-    for (const check::indicator& m : p_.indicators)
-      if (!s || m.sasaran == s) members.push_back(&m);
-    if (members.empty()) return {};
-    struct part {
-      std::string name;
-      const data::printed_figure* figure;
-    };
-    std::vector<std::pair<std::string, std::vector<part>>> sets;  // what the parts are, the parts
-    // The indicators' capaian printed in one place (each place once, the first printing of each).
-    std::vector<std::string> places;
-    for (const data::printed_figure& g : p_.terbitan->figures)
-      if (g.year == f.year && g.besaran == "capaian" && g.number && target_of(g) == target_of(f) &&
-          std::find(places.begin(), places.end(), place_of(g.tempat)) == places.end() &&
-          std::any_of(members.begin(), members.end(), [&](const check::indicator* m) { return m->name() == g.objek; }))
-        places.push_back(place_of(g.tempat));
-    for (const std::string& place : places) {
-      std::vector<part> parts;
-      for (const check::indicator* m : members)
-        for (const data::printed_figure& g : p_.terbitan->figures)
-          if (g.year == f.year && g.objek == m->name() && g.besaran == "capaian" && g.number &&
-              target_of(g) == target_of(f) && place_of(g.tempat) == place) {
-            parts.push_back({m->name(), &g});
-            break;
-          }
-      if (parts.size() == members.size()) sets.push_back({"its indikator in " + place, parts});
-    }
-    // The programs' capaian (recorded as printed; iku does not compute them), every non-empty subset
-    // of at most program_subsets programs, the larger first.
-    std::vector<part> programs;
-    if (s && p_.anggaran)
-      for (std::size_t i : p_.programs_of(s))
-        for (const data::printed_figure& g : p_.terbitan->figures)
-          if (g.year == f.year && g.objek == p_.anggaran->nodes[i].kode && g.besaran == "capaian" && g.number) {
-            programs.push_back({"program " + g.objek, &g});
-            break;
-          }
-    constexpr std::size_t program_subsets = 6;
-    if (!programs.empty() && programs.size() <= program_subsets) {
-      std::vector<std::vector<part>> subsets;
-      for (unsigned mask = 1; mask < (1u << programs.size()); ++mask) {
-        std::vector<part> chosen;
-        for (std::size_t i = 0; i < programs.size(); ++i)
-          if (mask & (1u << i)) chosen.push_back(programs[i]);
-        subsets.push_back(chosen);
-      }
-      std::stable_sort(subsets.begin(), subsets.end(), [](const auto& a, const auto& b) { return a.size() > b.size(); });
-      for (auto& chosen : subsets)
-        sets.push_back({chosen.size() == programs.size() ? "its programs" : chosen.size() == 1 ? "program " + chosen[0].figure->objek + " alone" : "only some of its programs", chosen});
-    }
-    std::vector<std::string> found;
-    std::vector<std::vector<number>> tried_values;  // a set of the same figures as one before is not tried again
-    for (const auto& set : sets) {
-      std::vector<number> values;
-      for (const part& x : set.second) values.push_back(*x.figure->number);
-      if (std::find(tried_values.begin(), tried_values.end(), values) != tried_values.end()) continue;
-      tried_values.push_back(values);
-      std::vector<std::string> texts;
-      number sum;
-      std::vector<eval::indicator_result> results;
-      for (const part& x : set.second) {
-        texts.push_back(fmt::format("{} {}", x.name, x.figure->text));
-        sum = sum + *x.figure->number;
-        // A program goes into the agregat with its printed capaian alone, standing in the place
-        // of an indikator of the group (whose bobot an agregat may read: then none reproduces).
-        eval::indicator_result r;
-        r.indicator = members.front();
-        r.year = f.year;
-        r.capaian = *x.figure->number;
-        results.push_back(std::move(r));
-      }
-      std::string what = fmt::format("{} ({})", set.first, fmt::join(texts, ", "));
-      std::vector<std::string> names;  // several agregat often agree (a mean of figures under 100)
-      for (const auto& [name, a] : p_.aggregates) {
-        eval::aggregate_result x = ev_.aggregate(*a, nullptr, results);
-        if (x.value_exact.is_number() && x.value_exact.number().round(f.places, p_.mode_capaian) == *f.number)
-          names.push_back(name);
-      }
-      if (!names.empty())
-        found.push_back(fmt::format("agregat {} of the capaian printed for {} gives {}", fmt::join(names, " or "), what,
-                                    f.number->format(f.places, value::number_style::id)));
-      if (set.second.size() > 1 && sum.round(f.places, p_.mode_capaian) == *f.number)
-        found.push_back(fmt::format("the sum of the capaian printed for {} is {}, an agregat no file declares",
-                                    what, shown(sum, f.places)));
-      if (found.size() >= 3) break;
-    }
-    return found;
   }
 
   // The realisasi the polaritas turns into `capaian` against `target`, solved exactly when the
@@ -529,40 +388,6 @@ class auditor {
                                     sources_.slice(pol->tercapai->where)));
     }
     return found.empty() ? "" : fmt::format("reproduced by: {}", fmt::join(found, "; "));
-  }
-
-  // A kategori by another scale in scope (the stdlib's and the files'), from the computed capaian
-  // or from the capaian printed in the same place; when none gives it, what each gives.
-  std::string causes_of_kategori(const data::printed_figure& f, const expected& e, const check::indicator* ind) {
-    const syntax::skala_decl* declared = ind ? ind->skala : p_.skala;
-    std::vector<std::pair<std::string, number>> capaian;  // what it is, the capaian
-    if (e.capaian.is_number())
-      capaian.push_back({fmt::format("the computed capaian {}", e.capaian.number().format(e.places.value_or(0), value::number_style::id)),
-                         e.capaian.number()});
-    for (const data::printed_figure& g : p_.terbitan->figures)
-      if (g.year == f.year && g.objek == f.objek && g.besaran == "capaian" && g.number &&
-          place_of(g.tempat) == place_of(f.tempat) && target_of(g) == target_of(f)) {
-        capaian.push_back({fmt::format("the capaian printed here ({})", g.text), *g.number});
-        break;
-      }
-    std::vector<std::string> found, each;
-    for (const auto& c : capaian) {
-      std::vector<std::string> gives;
-      for (const auto& [name, skala] : p_.scales) {
-        const syntax::skala_rule* rule = ev_.category_of(*skala, c.second, ind);
-        std::string label = rule ? fmt::format("{} ({})", rule->label.text, rule->code.text) : "in no rule";
-        gives.push_back(fmt::format("{} by {}", label, name));
-        if (rule && (data::lower(f.text) == data::lower(rule->label.text) ||
-                     data::lower(f.text) == data::lower(rule->code.text)))
-          found.push_back(skala == declared ? fmt::format("{} is {} by skala {}", c.first, label, name)
-                                            : fmt::format("skala {} instead of {}: {} is {}", name,
-                                                          declared ? declared->name.text : "-", c.first, label));
-      }
-      each.push_back(fmt::format("{} is {}", c.first, fmt::join(gives, ", ")));
-    }
-    if (!found.empty()) return fmt::format("reproduced by: {}", fmt::join(found, "; "));
-    if (each.empty()) return "";
-    return fmt::format("no skala in scope gives \"{}\": {}", f.text, fmt::join(each, "; "));
   }
 
   // ---- cross-checks: printed figures against each other, by the declared policies ------------

@@ -197,6 +197,13 @@ TEST_CASE("periksa: findings grouped by severity, then place, then line", "[peri
   REQUIRE_THAT(text, Catch::StartsWith("== 3 errors ==\n-- Tabel 9 --\n"));
   REQUIRE_THAT(text, Catch::Contains("-- Tabel 12 --\n"));
   REQUIRE(text.find("-- Tabel 12 --") < text.find("== 1 warning ==\n-- Tabel 2 --\n"));
+  // --max-errors 1: the first error in that order, the count of the others before the warnings.
+  const std::string cut =
+      iku::report::periksa_text(iku::report::grouped_findings(a.findings, *a.program, a.files.sources), a.files.sources, 1);
+  REQUIRE_THAT(cut, Catch::StartsWith("== 3 errors ==\n-- Tabel 9 --\n"));
+  REQUIRE_THAT(cut, Catch::Contains("error[IKU303]"));
+  REQUIRE_THAT(cut, !Catch::Contains("-- Tabel 12 --"));
+  REQUIRE(cut.find("... and 2 more errors (--max-errors 0 shows them all)\n== 1 warning ==") != std::string::npos);
   // Silent on a consistent report: no header at all.
   audit clean("2024,k,capaian,pk,\"170,00\",Tabel 14\n");
   REQUIRE(clean.text().empty());
