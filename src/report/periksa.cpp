@@ -38,7 +38,12 @@ class auditor {
  public:
   auditor(const check::program& p, const diag::source_manager& sources, eval::evaluator& ev, diag::diagnostics& out,
           bool causes)
-      : p_(p), sources_(sources), ev_(ev), out_(out), causes_(causes), needs_(causes ? check::data_needs(p) : std::vector<check::data_need>{}) {}
+      : p_(p),
+        sources_(sources),
+        ev_(ev),
+        out_(out),
+        causes_(causes),
+        needs_(causes ? check::data_needs(p) : std::vector<check::data_need>{}) {}
 
   audit_summary run() {
     printed_twice();
@@ -276,7 +281,7 @@ class auditor {
                                     shown((f.besaran == "realisasi" ? y.realisasi_exact : y.capaian_exact).number(),
                                           f.places)));
     }
-    // The rumus with one data variable it reads replaced by another of the same year: a report
+    // The rumus with one data variable it reads replaced by a count no formula reads: a report
     // that took the wrong count (13.002 BPNT recipients where the rumus reads the PPKS handled).
     for (const auto& [what, realisasi] : substituted(p_, ev_, needs_, ind, f.year)) {
       if (f.besaran == "realisasi") {

@@ -113,8 +113,12 @@ std::vector<std::string> printed_parts(const check::program& p, eval::evaluator&
       subsets.push_back(chosen);
     }
     std::stable_sort(subsets.begin(), subsets.end(), [](const auto& a, const auto& b) { return a.size() > b.size(); });
-    for (auto& chosen : subsets)
-      sets.push_back({chosen.size() == programs.size() ? "its programs" : chosen.size() == 1 ? "program " + chosen[0].figure->objek + " alone" : "only some of its programs", chosen});
+    for (auto& chosen : subsets) {
+      std::string which = chosen.size() == programs.size() ? "its programs"
+                          : chosen.size() == 1            ? "program " + chosen[0].figure->objek + " alone"
+                                                          : "only some of its programs";
+      sets.push_back({which, chosen});
+    }
   }
   std::vector<std::string> found;
   std::vector<std::vector<number>> tried_values;  // a set of the same figures as one before is not tried again

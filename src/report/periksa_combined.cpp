@@ -89,7 +89,8 @@ std::vector<std::string> combined_causes(const check::program& p, eval::evaluato
       eval::indicator_result y = ev.evaluate(other, year, fixed);
       eval::result v = capaian ? fed(other, y) : y.realisasi_exact;
       if (v.is_number())
-        realisasi.push_back({fmt::format("{} {}", y.published ? "the realisasi the file states for" : "the realisasi of", year), v, 1});
+        realisasi.push_back(
+            {fmt::format("{} {}", y.published ? "the realisasi the file states for" : "the realisasi of", year), v, 1});
     }
     if (!capaian) {  // a printed realisasi: which indikator, which year, which rounding
       for (const option& r : realisasi)
