@@ -311,21 +311,35 @@ class auditor {
     return b;
   }
 
-  std::string causes_of_number(const check::indicator& ind, const data::printed_figure& f,
-                               const eval::indicator_result& r) {
-    if (f.besaran != "capaian" && f.besaran != "realisasi") return "";
+  // What reproduces `f` from its own place: single alternatives, else several at once ("" none).
+  std::string direct_causes(const check::indicator& ind, const data::printed_figure& f,
+                            const eval::indicator_result& r) {
     std::vector<std::string> found = tried(ind, f, r);
     if (!found.empty()) return fmt::format("reproduced by: {}", fmt::join(found, "; "));
     // No single alternative: several at once, the fewest that reproduce it.
     int changes = 0;
     found = combined_causes(p_, ev_, ind, f, target_of(f), beside(f), changes);
-    if (!found.empty()) {
-      constexpr std::size_t shown_at_most = 3;
-      std::string more = found.size() > shown_at_most ? fmt::format("; and {} more", found.size() - shown_at_most) : "";
-      found.resize(std::min(found.size(), shown_at_most));
-      return changes == 1 ? fmt::format("reproduced by: {}{}", fmt::join(found, "; "), more)
-                          : fmt::format("reproduced by {} changes at once: {}{}", changes, fmt::join(found, "; "), more);
-    }
+    if (found.empty()) return "";
+    constexpr std::size_t shown_at_most = 3;
+    std::string more = found.size() > shown_at_most ? fmt::format("; and {} more", found.size() - shown_at_most) : "";
+    found.resize(std::min(found.size(), shown_at_most));
+    return changes == 1 ? fmt::format("reproduced by: {}{}", fmt::join(found, "; "), more)
+                        : fmt::format("reproduced by {} changes at once: {}{}", changes, fmt::join(found, "; "), more);
+  }
+
+  std::string causes_of_number(const check::indicator& ind, const data::printed_figure& f,
+                               const eval::indicator_result& r) {
+    if (f.besaran != "capaian" && f.besaran != "realisasi") return "";
+    if (std::string because = direct_causes(ind, f, r); !because.empty()) return because;
+    // The same figure with the same value printed in another place, where what was printed beside
+    // it explains it (a table's summary row repeating the indicator row's capaian).
+    for (const data::printed_figure& g : p_.terbitan->figures)
+      if (&g != &f && g.year == f.year && g.objek == f.objek && g.besaran == f.besaran &&
+          target_of(g) == target_of(f) && g.number && *g.number == *f.number &&
+          place_of(g.tempat) != place_of(f.tempat))
+        if (std::string because = direct_causes(ind, g, r); !because.empty())
+          return fmt::format("the same {} is printed in {} ({}), where it is {}", g.text, place_of(g.tempat),
+                             sources_.where(g.where), because);
     if (f.besaran == "capaian" && r.target_value.is_number())
       if (std::optional<number> x = solve_realisasi(ind, r.target_value, *f.number)) {
         std::string shown_x = ind.desimal ? shown(*x, *ind.desimal) : x->format(0, value::number_style::id);

@@ -348,3 +348,19 @@ TEST_CASE("periksa: a count no formula reads, in place of one the rumus reads", 
   audit same("2024,k,realisasi,,\"0,003\",Tabel 16\n", "", "", "2024,kasus_lain,5\n");
   REQUIRE(same.codes().empty());
 }
+
+TEST_CASE("periksa: a figure explained where the same value is printed beside its realisasi", "[periksa]") {
+  // 0,0025 / 0,01 x 100 = 25 (positif, the realisasi printed in Tabel 16); the summary row repeats
+  // 25,00 with no realisasi beside it.
+  audit a("2024,k,realisasi,,\"0,0025\",Tabel 16\n2024,k,capaian,pk,\"25,00\",Tabel 16\n"
+          "2024,k,capaian,pk,\"25,00 %\",\"Tabel 16, ringkasan\"\n");
+  REQUIRE(a.codes() == "IKU301 IKU301 IKU301");
+  REQUIRE(a.findings.items()[1].hint ==
+          "reproduced by 2 changes at once: polaritas positif instead of negatif, the realisasi printed here (0,0025) "
+          "gives 25,00");
+  REQUIRE_THAT(a.findings.items()[2].hint,
+               Catch::StartsWith("the same 25,00 is printed in Tabel 16 ("));
+  REQUIRE_THAT(a.findings.items()[2].hint,
+               Catch::EndsWith("terbitan.csv:3:20), where it is reproduced by 2 changes at once: polaritas positif "
+                               "instead of negatif, the realisasi printed here (0,0025) gives 25,00"));
+}
