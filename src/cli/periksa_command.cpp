@@ -35,12 +35,13 @@ int periksa_command(const common_options& o, const periksa_options& k, std::ostr
   for (const syntax::skala_decl* scale : scales) check::prove_scale(*scale, s.sources, findings);
   std::size_t warnings = 0;
   for (const diag::diagnostic& d : findings.items()) warnings += d.level == diag::severity::warning;
+  const std::vector<report::placed_finding> order = report::grouped_findings(findings, p, s.sources);
   if (k.format == "json") {
     std::optional<report::stamp> stamp = session_stamp(o, s, err);
     if (!stamp) return usage_error;
-    out << report::periksa_json(findings, summary, s.sources, check::display_path(o.file), s.options, *stamp);
+    out << report::periksa_json(order, summary, s.sources, check::display_path(o.file), s.options, *stamp);
   } else {
-    out << diag::render_all(findings, s.sources, o.max_errors);
+    out << report::periksa_text(order, s.sources, o.max_errors);
     out << report::audit_summary_line(summary) << fmt::format("; {} warning{}\n", warnings, warnings == 1 ? "" : "s");
   }
   return findings.has_errors() || (k.strict && warnings > 0) ? input_error : ok;

@@ -8,8 +8,10 @@
 
 #include <fmt/format.h>
 
-#include "data/csv_cells.hpp"
+#include "check/data_needs.hpp"
 #include "data/csv_file.hpp"
+#include "report/periksa_causes.hpp"
+#include "report/periksa_combined.hpp"
 
 namespace iku::report {
 
@@ -20,10 +22,6 @@ using value::rounding;
 
 constexpr rounding all_modes[] = {rounding::half_up, rounding::half_even, rounding::down, rounding::up};
 
-// The place a figure was printed, without a note in brackets ("Tabel 16, Sasaran 1 (dicetak
-// 6,753,861,189)" is printed in "Tabel 16, Sasaran 1"): figures of one place are checked together.
-std::string place_of(const std::string& tempat) { return tempat.substr(0, tempat.find(" (")); }
-
 // What a printed figure is held against: the exact value and the rounding its display declares, or
 // for a kategori or status the words that print it.
 struct expected {
@@ -31,6 +29,8 @@ struct expected {
   rounding mode = rounding::half_up;
   std::vector<std::string> words;  // lower case: "sangat tinggi", "st"; "tercapai"
   std::string shown;               // the computed one as iku prints it: "Sangat Tinggi (ST)"
+  eval::result capaian;            // for a kategori: the computed capaian it was decided from
+  std::optional<int> places;       // that capaian's declared places
   bool found = false;              // the row names something the file computes
 };
 
@@ -38,7 +38,12 @@ class auditor {
  public:
   auditor(const check::program& p, const diag::source_manager& sources, eval::evaluator& ev, diag::diagnostics& out,
           bool causes)
-      : p_(p), sources_(sources), ev_(ev), out_(out), causes_(causes) {}
+      : p_(p),
+        sources_(sources),
+        ev_(ev),
+        out_(out),
+        causes_(causes),
+        needs_(causes ? check::data_needs(p) : std::vector<check::data_need>{}) {}
 
   audit_summary run() {
     printed_twice();
@@ -48,20 +53,8 @@ class auditor {
   }
 
  private:
-  // The target a row was scored against: its own `target` column (pk, renstra:akhir,
-  // renstra:2026), else the run's.
-  eval::target_choice target_of(const data::printed_figure& f) const {
-    if (f.target.empty()) return ev_.opts().target;
-    eval::target_choice t;
-    std::size_t colon = f.target.find(':');
-    t.set = f.target.substr(0, colon);
-    if (colon != std::string::npos) {
-      std::string when = f.target.substr(colon + 1);
-      if (when == "akhir") t.akhir = true;
-      else if (data::cell_error why; auto y = data::read_year(when, why)) t.year = *y;
-    }
-    return t;
-  }
+  // The target a row was scored against: its own, else the run's.
+  eval::target_choice target_of(const data::printed_figure& f) const { return report::target_of(f, ev_.opts().target); }
 
   static std::string shown(const number& v, int places) { return v.round(places).format(places, value::number_style::id); }
 
@@ -79,6 +72,8 @@ class auditor {
       e.value = r.capaian_exact;
       e.mode = ind.mode_capaian;
     } else if (f.besaran == "kategori") {
+      e.capaian = r.capaian;
+      e.places = ind.desimal_capaian;
       if (r.kategori) {
         e.words = {data::lower(r.kategori->label.text), data::lower(r.kategori->code.text)};
         e.shown = fmt::format("{} ({})", r.kategori->label.text, r.kategori->code.text);
@@ -98,6 +93,8 @@ class auditor {
     if ((f.besaran == "capaian" || f.besaran == "kategori") && a) {
       e.found = true;
       eval::aggregate_result x = ev_.aggregate(*a, s, ev_.evaluate_all(f.year, target_of(f)));
+      e.capaian = x.value;
+      e.places = x.places;
       if (f.besaran == "capaian") {
         e.value = x.value_exact;
         e.mode = p_.mode_capaian;
@@ -129,13 +126,19 @@ class auditor {
 
   // ---- comparison ---------------------------------------------------------------------------
   void check(const data::printed_figure& f) {
-    ++s_.checked;
     eval::indicator_result r;
     const check::indicator* ind = p_.find_indicator(f.objek);
     auto sasaran = std::find_if(p_.sasaran.begin(), p_.sasaran.end(), [&](auto* x) { return x->name.text == f.objek; });
     const data::budget* budget = nullptr;
     for (const auto& b : {&p_.anggaran, &p_.belanja})
       if (*b && !budget && (*b)->find(f.objek)) budget = &**b;
+    // A program's (or kegiatan's) capaian: iku computes none (a program has no indicators of its
+    // own in a .iku file), so it is recorded as printed, for the causes of a sasaran's capaian.
+    if (budget && !ind && sasaran == p_.sasaran.end() && f.besaran == "capaian" && f.number) {
+      ++s_.recorded;
+      return;
+    }
+    ++s_.checked;
     expected e;
     if (ind) e = of_indicator(*ind, f, r);
     else if (sasaran != p_.sasaran.end()) e = of_group(*sasaran, f);
@@ -160,7 +163,10 @@ class auditor {
       ++s_.differ;
       finding(diag::severity::error, "IKU301", f,
               fmt::format("{}: printed \"{}\"{}, computed \"{}\"", what, f.text, where, e.shown),
-              ind && causes_ ? causes_of_words(*ind, f) : "");
+              !causes_                  ? ""
+              : f.besaran == "kategori" ? kategori_causes(p_, ev_, f, e.capaian, e.places, ind)
+              : ind                     ? causes_of_words(*ind, f)
+                                        : "");
       return;
     }
     if (!e.value.is_number()) {
@@ -201,7 +207,8 @@ class auditor {
             fmt::format("{}: printed {}{}, computed {}", what, f.text, where, shown(v, f.places)),
             !because.empty() ? because
             : ind ? "nothing in scope reproduces the printed figure (other polaritas, realisasi rounded or not, "
-                    "other target sets, the neighbouring years' data, other roundings)"
+                    "other target sets, the neighbouring years' data, another data variable in the rumus, other "
+                    "roundings, and up to 3 of these at once)"
                   : "nothing in scope reproduces the printed figure (other roundings; for a sasaran or the office, "
                     "the other agregat)");
   }
@@ -267,20 +274,72 @@ class auditor {
       eval::target_choice fixed = t;
       if (!fixed.akhir && !fixed.year) fixed.year = f.year;
       eval::indicator_result y = ev_.evaluate(ind, year, fixed);
-      if (y.published) continue;  // a printed figure reproduced by a printed figure proves nothing
+      // A realisasi the file states for that year (`realisasi { 2023: 55.40 }`, typed from the
+      // report's own table) counts too: the report printed one year's figure under another year.
       if (prints(y, f.besaran == "realisasi" ? ind.mode_realisasi : ind.mode_capaian))
-        found.push_back(fmt::format("the data of {} gives {}", year,
+        found.push_back(fmt::format("{} {} gives {}", y.published ? "the realisasi the file states for" : "the data of", year,
                                     shown((f.besaran == "realisasi" ? y.realisasi_exact : y.capaian_exact).number(),
                                           f.places)));
     }
+    // The rumus with one data variable it reads replaced by a count no formula reads: a report
+    // that took the wrong count (13.002 BPNT recipients where the rumus reads the PPKS handled).
+    for (const auto& [what, realisasi] : substituted(p_, ev_, needs_, ind, f.year)) {
+      if (f.besaran == "realisasi") {
+        if (realisasi.round(f.places, ind.mode_realisasi) == *f.number)
+          found.push_back(fmt::format("{} gives {}", what, shown(realisasi, f.places)));
+        continue;
+      }
+      number fed = ind.basis == syntax::capaian_basis::rounded && ind.desimal
+                       ? realisasi.round(*ind.desimal, ind.mode_realisasi)
+                       : realisasi;
+      eval::result v = ev_.apply(*ind.polaritas->capaian, {{"realisasi", fed}, {"target", r.target_value}}, &ind);
+      if (v.is_number() && v.number().round(f.places, ind.mode_capaian) == *f.number)
+        found.push_back(fmt::format("{} gives a realisasi of {} and a capaian of {}", what,
+                                    shown(fed, ind.desimal.value_or(0)), shown(v.number(), f.places)));
+    }
     return found;
+  }
+
+  // The realisasi and target the report printed in the same place as `f`.
+  printed_beside beside(const data::printed_figure& f) const {
+    printed_beside b;
+    for (const data::printed_figure& g : p_.terbitan->figures) {
+      if (g.year != f.year || g.objek != f.objek || place_of(g.tempat) != place_of(f.tempat)) continue;
+      if (g.besaran == "realisasi" && !b.realisasi) b.realisasi = &g;
+      if (g.besaran == "target" && !b.target && target_of(g) == target_of(f)) b.target = &g;
+    }
+    return b;
+  }
+
+  // What reproduces `f` from its own place: single alternatives, else several at once ("" none).
+  std::string direct_causes(const check::indicator& ind, const data::printed_figure& f,
+                            const eval::indicator_result& r) {
+    std::vector<std::string> found = tried(ind, f, r);
+    if (!found.empty()) return fmt::format("reproduced by: {}", fmt::join(found, "; "));
+    // No single alternative: several at once, the fewest that reproduce it.
+    int changes = 0;
+    found = combined_causes(p_, ev_, ind, f, target_of(f), beside(f), changes);
+    if (found.empty()) return "";
+    constexpr std::size_t shown_at_most = 3;
+    std::string more = found.size() > shown_at_most ? fmt::format("; and {} more", found.size() - shown_at_most) : "";
+    found.resize(std::min(found.size(), shown_at_most));
+    return changes == 1 ? fmt::format("reproduced by: {}{}", fmt::join(found, "; "), more)
+                        : fmt::format("reproduced by {} changes at once: {}{}", changes, fmt::join(found, "; "), more);
   }
 
   std::string causes_of_number(const check::indicator& ind, const data::printed_figure& f,
                                const eval::indicator_result& r) {
     if (f.besaran != "capaian" && f.besaran != "realisasi") return "";
-    std::vector<std::string> found = tried(ind, f, r);
-    if (!found.empty()) return fmt::format("reproduced by: {}", fmt::join(found, "; "));
+    if (std::string because = direct_causes(ind, f, r); !because.empty()) return because;
+    // The same figure with the same value printed in another place, where what was printed beside
+    // it explains it (a table's summary row repeating the indicator row's capaian).
+    for (const data::printed_figure& g : p_.terbitan->figures)
+      if (&g != &f && g.year == f.year && g.objek == f.objek && g.besaran == f.besaran &&
+          target_of(g) == target_of(f) && g.number && *g.number == *f.number &&
+          place_of(g.tempat) != place_of(f.tempat))
+        if (std::string because = direct_causes(ind, g, r); !because.empty())
+          return fmt::format("the same {} is printed in {} ({}), where it is {}", g.text, place_of(g.tempat),
+                             sources_.where(g.where), because);
     if (f.besaran == "capaian" && r.target_value.is_number())
       if (std::optional<number> x = solve_realisasi(ind, r.target_value, *f.number)) {
         std::string shown_x = ind.desimal ? shown(*x, *ind.desimal) : x->format(0, value::number_style::id);
@@ -314,6 +373,7 @@ class auditor {
         found.push_back(fmt::format("agregat {} instead of {} gives {}: {}", name, chosen ? chosen->name.text : "-",
                                     shown(x.value_exact.number(), f.places), a->label.text));
     }
+    if (found.empty()) found = printed_parts(p_, ev_, s, f);
     return found.empty() ? "" : fmt::format("reproduced by: {}", fmt::join(found, "; "));
   }
 
@@ -499,6 +559,7 @@ class auditor {
   diag::diagnostics& out_;
   audit_summary s_;
   bool causes_;  // search what reproduces a figure that differs (not for `iku run`'s notes)
+  std::vector<check::data_need> needs_;  // which data each indikator reads (for the substitutions)
 };
 
 }  // namespace
@@ -516,6 +577,8 @@ std::string audit_summary_line(const audit_summary& s) {
   if (s.twice) line += fmt::format(", {} printed differently in two places (IKU303)", s.twice);
   if (s.unknown) line += fmt::format(", {} name nothing computed (IKU304)", s.unknown);
   if (s.cross) line += fmt::format("; {} contradict figures printed beside them (IKU305-IKU308)", s.cross);
+  if (s.recorded)
+    line += fmt::format("; {} program capaian recorded, not computed (used as causes)", s.recorded);
   return line;
 }
 

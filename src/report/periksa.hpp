@@ -25,6 +25,7 @@ struct audit_summary {
   std::size_t twice = 0;     // IKU303: one figure printed differently in two places
   std::size_t unknown = 0;   // IKU304: the row names nothing the file computes
   std::size_t cross = 0;     // IKU305-IKU308: printed figures of one place that contradict each other
+  std::size_t recorded = 0;  // a program's capaian: iku computes none, kept to explain a sasaran's
   std::vector<printed_note> notes;  // every IKU301-IKU308 finding, in a line
 };
 
@@ -40,11 +41,30 @@ audit_summary periksa(const check::program& p, const diag::source_manager& sourc
 // "42 printed figures checked: 37 agree, 4 differ (IKU301), ..."
 std::string audit_summary_line(const audit_summary& s);
 
+// A finding and the place it is about: grouped by severity, then place, then line.
+struct placed_finding {
+  const diag::diagnostic* d = nullptr;
+  std::string place;       // the report's table or section ("Tabel 14", "Bab III 3.1"), or the plan's file
+  bool in_report = false;  // at a printed figure (else about the plan, its data or a scale)
+};
+
+// Every finding (the audit's, the plan checks', the scale proofs') in the order they are shown:
+// errors, warnings, notes; in each, the plan's files in load order, then the report's places in
+// natural order ("Tabel 9" before "Tabel 12"); in a place, by line.
+std::vector<placed_finding> grouped_findings(const diag::diagnostics& findings, const check::program& p,
+                                             const diag::source_manager& sources);
+
+// The text of the findings with a header per severity ("== 41 errors ==") and per place
+// ("-- Tabel 14 --"); at most `max_errors` errors (0: all), then "... and N more errors".
+std::string periksa_text(const std::vector<placed_finding>& order, const diag::source_manager& sources,
+                         std::size_t max_errors);
+
 inline constexpr const char* periksa_schema = "iku-periksa/1";
 
 // The audit as JSON: the run, the stamp, the summary and every finding (all of them, not only the
-// first --max-errors) with its code, level, message, hint and place.
-std::string periksa_json(const diag::diagnostics& findings, const audit_summary& s, const diag::source_manager& sources,
-                         const std::string& file, const eval::options& o, const stamp& st);
+// first --max-errors) in the grouped order, with its code, level, place, message, hint and cell.
+std::string periksa_json(const std::vector<placed_finding>& order, const audit_summary& s,
+                         const diag::source_manager& sources, const std::string& file, const eval::options& o,
+                         const stamp& st);
 
 }  // namespace iku::report

@@ -19,13 +19,16 @@ struct audit {
   iku::diag::diagnostics findings;
   iku::report::audit_summary summary;
 
-  explicit audit(const std::string& printed, const std::string& settings = "") {
-    files.write("data.csv", "tahun,variabel,nilai\n2024,kasus,3\n2024,rt,100214\n2023,kasus,2\n2023,rt,100000\n");
+  explicit audit(const std::string& printed, const std::string& settings = "", const std::string& indikator = "",
+                 const std::string& more_data = "") {
+    files.write("data.csv", "tahun,variabel,nilai\n2024,kasus,3\n2024,rt,100214\n2023,kasus,2\n2023,rt,100000\n" +
+                                more_data);
     files.write("terbitan.csv", "tahun,objek,besaran,target,tertulis,tempat\n" + printed);
     files.write("main.iku", "pakai \"sakip\"\nskala permendagri_54\ndesimal capaian 2\n" + settings +
                                 "data d \"data.csv\"\nterbitan \"terbitan.csv\" format angka id\n"
                                 "sasaran S1 \"S\" {\n  indikator k \"K\" { polaritas negatif  rumus kasus / rt * 100\n"
-                                "    desimal 3  target pk { 2023: 0.01  2024: 0.01 }  target renstra { 2024: 0.02 } }\n}\n");
+                                "    desimal 3  target pk { 2023: 0.01  2024: 0.01 }  target renstra { 2024: 0.02 }\n" +
+                                indikator + "  }\n}\n");
     program = files.load("main.iku");
     INFO(files.rendered());
     REQUIRE(program);
@@ -36,6 +39,10 @@ struct audit {
     o.targets = {o.target};
     iku::eval::evaluator ev(*program, files.sources, o);
     summary = iku::report::periksa(*program, files.sources, ev, findings);
+  }
+  // The findings as `iku periksa` prints them, grouped (without the summary line).
+  std::string text() const {
+    return iku::report::periksa_text(iku::report::grouped_findings(findings, *program, files.sources), files.sources, 0);
   }
   std::string codes() const {
     std::string out;
@@ -172,4 +179,188 @@ TEST_CASE("periksa: printed figures of one place are checked against each other"
     REQUIRE(a.codes().empty());
     REQUIRE(a.summary.agree == 6);
   }
+}
+
+TEST_CASE("periksa: findings grouped by severity, then place, then line", "[periksa]") {
+  // Written out of order: a rounding warning first, then errors in Tabel 12 and Tabel 9.
+  audit a("2024,k,realisasi,,\"0,002\",Tabel 2\n2024,k,capaian,pk,\"30,00\",Tabel 12\n"
+          "2024,k,capaian,pk,\"31,00\",\"Tabel 9, baris 3\"\n");
+  REQUIRE(a.codes() == "IKU303 IKU302 IKU301 IKU301");
+  auto order = iku::report::grouped_findings(a.findings, *a.program, a.files.sources);
+  REQUIRE(order.size() == 4);
+  REQUIRE(order[0].place == "Tabel 9");  // errors first, Tabel 9 before Tabel 12 (natural order)
+  REQUIRE(order[0].d->code == "IKU303");  // in a place by line, then as found: IKU303 before IKU301
+  REQUIRE(order[1].place == "Tabel 9");
+  REQUIRE(order[2].place == "Tabel 12");
+  REQUIRE(order[3].d->code == "IKU302");  // the warning last
+  const std::string text = a.text();
+  REQUIRE_THAT(text, Catch::StartsWith("== 3 errors ==\n-- Tabel 9 --\n"));
+  REQUIRE_THAT(text, Catch::Contains("-- Tabel 12 --\n"));
+  REQUIRE(text.find("-- Tabel 12 --") < text.find("== 1 warning ==\n-- Tabel 2 --\n"));
+  // --max-errors 1: the first error in that order, the count of the others before the warnings.
+  const std::string cut =
+      iku::report::periksa_text(iku::report::grouped_findings(a.findings, *a.program, a.files.sources), a.files.sources, 1);
+  REQUIRE_THAT(cut, Catch::StartsWith("== 3 errors ==\n-- Tabel 9 --\n"));
+  REQUIRE_THAT(cut, Catch::Contains("error[IKU303]"));
+  REQUIRE_THAT(cut, !Catch::Contains("-- Tabel 12 --"));
+  REQUIRE(cut.find("... and 2 more errors (--max-errors 0 shows them all)\n== 1 warning ==") != std::string::npos);
+  // Silent on a consistent report: no header at all.
+  audit clean("2024,k,capaian,pk,\"170,00\",Tabel 14\n");
+  REQUIRE(clean.text().empty());
+}
+
+TEST_CASE("periksa: a wrong kategori is searched under every scale in scope", "[periksa]") {
+  const std::string alternatif = "skala alternatif \"Skala alternatif\" {\n  T \"Tinggi\" capaian >= 150\n  R \"Rendah\" capaian < 150\n}\n";
+  SECTION("a scale that gives it") {
+    audit a("2024,k,kategori,pk,Tinggi,Tabel 14\n", alternatif);
+    REQUIRE(a.codes() == "IKU301");
+    REQUIRE(a.first().hint ==
+            "reproduced by: skala alternatif instead of permendagri_54: the computed capaian 170,00 is Tinggi (T)");
+  }
+  SECTION("none gives it: what each gives, for the computed and the printed capaian") {
+    audit a("2024,k,capaian,pk,\"80,00\",Tabel 14\n2024,k,kategori,pk,Sedang,Tabel 14\n", alternatif);
+    REQUIRE(a.codes() == "IKU301 IKU301 IKU305");
+    REQUIRE(a.findings.items()[1].hint ==
+            "no skala in scope gives \"Sedang\": the computed capaian 170,00 is Tinggi (T) by alternatif, Sangat Tinggi (ST) "
+            "by permendagri_54, Sangat Memuaskan (AA) by sakip_nilai; the capaian printed here (80,00) is Rendah (R) by "
+            "alternatif, Tinggi (T) by permendagri_54, Sangat Baik (BB) by sakip_nilai");
+  }
+  SECTION("the capaian printed beside it gives it by the declared scale") {
+    audit a("2024,k,capaian,pk,\"80,00\",Tabel 14\n2024,k,kategori,pk,Tinggi,Tabel 14\n");
+    REQUIRE(a.codes() == "IKU301 IKU301");
+    REQUIRE(a.findings.items()[1].hint ==
+            "reproduced by: the capaian printed here (80,00) is Tinggi (T) by skala permendagri_54");
+  }
+  SECTION("silent when it agrees") {
+    audit a("2024,k,kategori,pk,Sangat Tinggi,Tabel 14\n", alternatif);
+    REQUIRE(a.codes().empty());
+  }
+}
+
+TEST_CASE("periksa: two mistakes at once are found when no single one reproduces the figure", "[periksa]") {
+  SECTION("the positif polaritas over the realisasi printed beside it (the seed's 20,00)") {
+    // 0,002 / 0,01 x 100 = 20: neither the positif formula on 0,003 (30) nor negatif on 0,002 (180).
+    audit a("2024,k,realisasi,,\"0,002\",Tabel 16\n2024,k,capaian,pk,\"20,00\",Tabel 16\n");
+    REQUIRE(a.codes() == "IKU302 IKU301");
+    REQUIRE(a.findings.items()[1].hint ==
+            "reproduced by 2 changes at once: polaritas positif instead of negatif, the realisasi printed here (0,002) "
+            "gives 20,00; polaritas positif instead of negatif, the realisasi of 2023 gives 20,00");
+  }
+  SECTION("a figure rounded to fewer places and printed with zeros, with another polaritas") {
+    // 0,000625 / 0,01 x 100 = 6,25, printed 6,00: rounded to whole percent (as the seed's 6,00).
+    audit a("2024,k,realisasi,,\"0,000625\",Tabel 16\n2024,k,capaian,pk,\"6,00\",Tabel 16\n");
+    REQUIRE(a.findings.items().back().hint ==
+            "reproduced by 3 changes at once: polaritas positif instead of negatif, the realisasi printed here "
+            "(0,000625), rounded to 0 places and printed with zeros gives 6,00");
+  }
+  SECTION("silent when one change is enough: the single cause only") {
+    audit a("2024,k,capaian,pk,\"30,00\",Tabel 14\n");
+    REQUIRE_THAT(a.first().hint, Catch::StartsWith("reproduced by: polaritas positif instead of negatif gives 30,00"));
+    REQUIRE_THAT(a.first().hint, !Catch::Contains("changes at once"));
+  }
+}
+
+TEST_CASE("periksa: a neighbouring year's realisasi stated in the file is a cause too", "[periksa]") {
+  // The file states 0,007 for 2022 (typed from the report's own table); the report printed it as 2023's.
+  audit a("2023,k,realisasi,,\"0,007\",Bab III\n", "", "    realisasi { 2022: 0.007 }\n");
+  REQUIRE(a.codes() == "IKU301");
+  REQUIRE(a.first().hint == "reproduced by: the realisasi the file states for 2022 gives 0,007");
+  audit same("2022,k,realisasi,,\"0,007\",Tabel 15\n", "", "    realisasi { 2022: 0.007 }\n");
+  REQUIRE(same.codes().empty());
+}
+
+namespace {
+
+// Two indicators in S1 and two programs funding it, with what a report printed about them.
+struct two_indicators {
+  iku::testing::scratch files;
+  std::optional<iku::check::program> program;
+  iku::diag::diagnostics findings;
+  iku::report::audit_summary summary;
+
+  explicit two_indicators(const std::string& printed) {
+    files.write("data.csv", "tahun,variabel,nilai\n2024,a,80\n2024,b,60\n");
+    files.write("anggaran.csv", "tahun,kode,uraian,besaran,nilai\n2024,1.01,PROGRAM A,pagu,100\n"
+                                "2024,1.01,PROGRAM A,realisasi,90\n2024,1.02,PROGRAM B,pagu,100\n"
+                                "2024,1.02,PROGRAM B,realisasi,80\n");
+    files.write("terbitan.csv", "tahun,objek,besaran,target,tertulis,tempat\n" + printed);
+    files.write("main.iku", "pakai \"sakip\"\nskala permendagri_54\ndesimal capaian 2\nagregat sasaran rerata\n"
+                            "data d \"data.csv\"\nanggaran \"anggaran.csv\"\nterbitan \"terbitan.csv\"\n"
+                            "sasaran S1 \"S\" {\n  program \"1.01\", \"1.02\"\n"
+                            "  indikator ia \"A\" { polaritas positif  rumus a  target pk { 2024: 100 } }\n"
+                            "  indikator ib \"B\" { polaritas positif  rumus b  target pk { 2024: 100 } }\n}\n");
+    program = files.load("main.iku");
+    INFO(files.rendered());
+    REQUIRE(program);
+    iku::eval::options o;
+    o.year = 2024;
+    o.years = {2024};
+    o.target = {"pk"};
+    o.targets = {o.target};
+    iku::eval::evaluator ev(*program, files.sources, o);
+    summary = iku::report::periksa(*program, files.sources, ev, findings);
+  }
+};
+
+}  // namespace
+
+TEST_CASE("periksa: a sasaran's capaian made of other printed figures", "[periksa]") {
+  SECTION("the sum of its indicators' printed capaian (the seed's 26,00)") {
+    two_indicators t("2024,ia,capaian,pk,\"20,00\",Tabel 16\n2024,ib,capaian,pk,\"6,00\",Tabel 16\n"
+                     "2024,S1,capaian,pk,\"26,00\",Bab III\n");
+    const auto& last = t.findings.items().back();
+    REQUIRE(last.code == "IKU301");
+    REQUIRE(last.message == "capaian S1 tahun 2024, target pk: printed 26,00 (Bab III), computed 70,00");
+    REQUIRE(last.hint == "reproduced by: the sum of the capaian printed for its indikator in Tabel 16 (ia 20,00, "
+                         "ib 6,00) is 26,00, an agregat no file declares");
+  }
+  SECTION("the mean of the capaian printed for some of its programs (the seed's 97,68)") {
+    two_indicators t("2024,1.01,capaian,,\"95,88\",Bab III\n2024,1.02,capaian,,\"99,48\",Bab III\n"
+                     "2024,S1,capaian,pk,\"97,68\",Tabel 16\n2024,S1,capaian,pk,\"95,88\",Bab III 3.2\n");
+    REQUIRE(t.summary.recorded == 2);  // a program's capaian is recorded, not compared
+    REQUIRE(t.summary.checked == 2);
+    REQUIRE_THAT(t.findings.items().at(1).hint,
+                 Catch::StartsWith("reproduced by: agregat rerata or rerata_maks_100 or rerata_maks_120 of the capaian printed "
+                                   "for its programs (program 1.01 "
+                                   "95,88, program 1.02 99,48) gives 97,68"));
+    REQUIRE_THAT(t.findings.items().at(2).hint,
+                 Catch::StartsWith("reproduced by: agregat rerata or rerata_maks_100 or rerata_maks_120 of the capaian printed "
+                                   "for program 1.01 alone "
+                                   "(program 1.01 95,88) gives 95,88"));
+  }
+  SECTION("silent when the sasaran's capaian is the agregat of its indicators") {
+    two_indicators t("2024,ia,capaian,pk,\"80,00\",Tabel 16\n2024,ib,capaian,pk,\"60,00\",Tabel 16\n"
+                     "2024,S1,capaian,pk,\"70,00\",Tabel 16\n2024,1.01,capaian,,\"95,88\",Bab III\n");
+    REQUIRE(t.findings.items().empty());
+    REQUIRE(t.summary.recorded == 1);
+  }
+}
+
+TEST_CASE("periksa: a count no formula reads, in place of one the rumus reads", "[periksa]") {
+  // 5 / 100214 x 100 = 0,00499 -> 0,005: the report took the other count (recorded, read by nothing).
+  audit a("2024,k,realisasi,,\"0,005\",Tabel 16\n2024,k,capaian,pk,\"150,00\",Tabel 16\n", "", "",
+          "2024,kasus_lain,5\n");
+  REQUIRE(a.codes() == "IKU301 IKU301");
+  REQUIRE(a.first().hint == "reproduced by: kasus replaced by kasus_lain (5) gives 0,005");
+  REQUIRE_THAT(a.findings.items()[1].hint,
+               Catch::Contains("kasus replaced by kasus_lain (5) gives a realisasi of 0,005 and a capaian of 150,00"));
+  // Silent when the printed figure is the rumus's own.
+  audit same("2024,k,realisasi,,\"0,003\",Tabel 16\n", "", "", "2024,kasus_lain,5\n");
+  REQUIRE(same.codes().empty());
+}
+
+TEST_CASE("periksa: a figure explained where the same value is printed beside its realisasi", "[periksa]") {
+  // 0,0025 / 0,01 x 100 = 25 (positif, the realisasi printed in Tabel 16); the summary row repeats
+  // 25,00 with no realisasi beside it.
+  audit a("2024,k,realisasi,,\"0,0025\",Tabel 16\n2024,k,capaian,pk,\"25,00\",Tabel 16\n"
+          "2024,k,capaian,pk,\"25,00 %\",\"Tabel 16, ringkasan\"\n");
+  REQUIRE(a.codes() == "IKU301 IKU301 IKU301");
+  REQUIRE(a.findings.items()[1].hint ==
+          "reproduced by 2 changes at once: polaritas positif instead of negatif, the realisasi printed here (0,0025) "
+          "gives 25,00");
+  REQUIRE_THAT(a.findings.items()[2].hint,
+               Catch::StartsWith("the same 25,00 is printed in Tabel 16 ("));
+  REQUIRE_THAT(a.findings.items()[2].hint,
+               Catch::EndsWith("terbitan.csv:3:20), where it is reproduced by 2 changes at once: polaritas positif "
+                               "instead of negatif, the realisasi printed here (0,0025) gives 25,00"));
 }
