@@ -98,6 +98,10 @@ struct load_options {
   // Read no file outside the main file's folder or the stdlib (a service running files it was
   // sent): imports and data paths that lead out are errors (IKU123).
   bool confine = false;
+  // Evaluate over this program's data rather than the file's own (`iku diff`: an older revision
+  // over the newer one's data): its data, anggaran, belanja, terbitan and wilayah are copied and
+  // the file's own data declarations are not read.
+  const program* data_from = nullptr;
 };
 
 // Parses `path` and its imports, loads its data sources and checks the whole. Diagnostics go to

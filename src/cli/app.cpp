@@ -52,22 +52,26 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err)
   };
 
   common_options common;
-  auto add_common = [&](CLI::App* sub) {
-    sub->add_option("file", common.file, "the .iku file")->required();
-    sub->add_option("--tahun,--year", common.tahun,
+  // Year, target, region and how to read and report, for `common` or another struct.
+  auto add_choices = [&](CLI::App* sub, common_options& into) {
+    sub->add_option("--tahun,--year", into.tahun,
                     "report year, or years: 2024, 2022..2024, 2023,2024 (default: the file's `tahun`, else the latest "
                     "year with data)");
-    sub->add_option("--target", common.target,
+    sub->add_option("--target", into.target,
                     "target set(s): pk, renstra:akhir (end of period), renstra:2026, pk,renstra (default: the file's "
                     "`target`)");
-    sub->add_option("--wilayah,--region", common.wilayah, "use the data rows of this region (the `wilayah` column)");
-    sub->add_option("--locale", common.locale, "number format: id (1.234,56) or en (1,234.56)")
+    sub->add_option("--wilayah,--region", into.wilayah, "use the data rows of this region (the `wilayah` column)");
+    sub->add_option("--locale", into.locale, "number format: id (1.234,56) or en (1,234.56)")
         ->check(CLI::IsMember({"id", "en"}));
-    sub->add_option("--max-errors", common.max_errors, "print at most this many errors (0: all; default 50)")
+    sub->add_option("--max-errors", into.max_errors, "print at most this many errors (0: all; default 50)")
         ->check(CLI::Range(0, 1000000));
-    sub->add_flag("--batasi-folder,--confine", common.confine,
+    sub->add_flag("--batasi-folder,--confine", into.confine,
                   "read no file outside the main file's folder and the stdlib (imports, data)");
-    add_diagnostics(sub, common.diagnostics);
+    add_diagnostics(sub, into.diagnostics);
+  };
+  auto add_common = [&](CLI::App* sub) {
+    sub->add_option("file", common.file, "the .iku file")->required();
+    add_choices(sub, common);
   };
 
   CLI::App* run_cmd = app.add_subcommand("run", "print the tables of the LKj (Tabel 12 to 17, efisiensi and a summary)");
@@ -150,6 +154,19 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err)
       ->check(CLI::IsMember({"id", "en"}));
   add_diagnostics(eval_cmd, eval.diagnostics);
 
+  CLI::App* diff_cmd = app.add_subcommand(
+      "diff", "compare two revisions of a file: every figure that changes, and the declarations that changed it");
+  diff_options diff;
+  common_options diff_common;
+  diff_cmd->add_option("lama", diff.old_file, "the older .iku file (OLD)")->required();
+  diff_cmd->add_option("baru", diff.new_file, "the newer .iku file (NEW)")->required();
+  add_choices(diff_cmd, diff_common);
+  diff_cmd->add_option("--format", diff.format, "text or json (schema iku-diff/1)")->check(CLI::IsMember({"text", "json"}));
+  diff_cmd->add_flag("--data-sendiri,--own-data", diff.own_data,
+                     "evaluate each file over its own data (default: both over the NEW file's data, so only "
+                     "declarations differ)");
+  diff_cmd->add_flag("--ascii", diff.ascii, "text: only ASCII characters besides the labels' own, for old Windows consoles");
+
   CLI::App* fmt_cmd = app.add_subcommand("fmt", "lay out .iku files in the canonical way (comments kept)");
   fmt_options format;
   fmt_cmd->add_option("files", format.files, "the .iku files")->required();
@@ -182,6 +199,10 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err)
   if (eval_cmd->parsed()) {
     eval.stdlib_dirs = common.stdlib_dirs;
     return eval_command(eval, out, err);
+  }
+  if (diff_cmd->parsed()) {
+    diff_common.stdlib_dirs = common.stdlib_dirs;
+    return diff_command(diff_common, diff, out, err);
   }
   if (template_cmd->parsed()) return template_command(common, templ, out, err);
   if (butuh_cmd->parsed()) return butuh_command(common, butuh, out, err);
