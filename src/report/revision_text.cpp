@@ -93,7 +93,7 @@ std::string diff_text(const revision_diff& d, const diag::source_manager& source
   }
 
   if (!causes.entries.empty()) {
-    out += "\nPerubahan deklarasi:\n";
+    out += "\nPerubahan berkas:\n";
     for (std::size_t n = 0; n < causes.entries.size(); ++n) {
       const cause_entry& e = causes.entries[n];
       const decl_change& c = d.changes[e.changes.front()];
