@@ -2,7 +2,7 @@
 PRESET ?= default
 BUILD_DIR = build/$(PRESET)
 
-.PHONY: demo test install build build-iku configure deps deps-test clean
+.PHONY: demo test install deb build build-iku configure deps deps-test clean
 
 PREFIX ?= /usr/local
 
@@ -18,6 +18,13 @@ test: deps-test build
 # when given, for packaging).
 install: build-iku
 	DESTDIR="$(DESTDIR)" cmake --install $(BUILD_DIR) --prefix "$(PREFIX)"
+
+# A Debian package (build/release/iku_VERSION_ARCH.deb) of an optimised build: /usr/bin/iku and
+# /usr/share/iku/stdlib. Install it with `sudo apt install ./build/release/iku_*.deb`.
+deb: deps
+	cmake --preset release
+	cmake --build --preset release --target iku
+	cd build/release && cpack -G DEB
 
 build: configure
 	cmake --build --preset $(PRESET)
