@@ -2,7 +2,7 @@
 PRESET ?= default
 BUILD_DIR = build/$(PRESET)
 
-.PHONY: demo test install deb build build-iku configure deps deps-test clean
+.PHONY: demo test install deb windows build build-iku configure deps deps-test clean
 
 PREFIX ?= /usr/local
 
@@ -25,6 +25,18 @@ deb: deps
 	cmake --preset release
 	cmake --build --preset release --target iku
 	cd build/release && cpack -G DEB
+
+# A static iku.exe for 64-bit Windows, cross-built with Debian's mingw-w64 (docs/install.md), in
+# build/windows/iku-windows/ with the stdlib beside it: copy that folder to the Windows machine.
+# Never a part of demo or test.
+windows:
+	@scripts/install_deps.sh windows
+	cmake --preset windows
+	cmake --build --preset windows
+	rm -rf build/windows/iku-windows
+	mkdir -p build/windows/iku-windows/stdlib
+	cp build/windows/iku.exe build/windows/iku-windows/
+	cp stdlib/*.iku build/windows/iku-windows/stdlib/
 
 build: configure
 	cmake --build --preset $(PRESET)

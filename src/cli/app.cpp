@@ -7,6 +7,13 @@
 #include <sstream>
 
 #include <CLI/CLI.hpp>
+#ifdef _WIN32
+#ifndef NOMINMAX
+#define NOMINMAX
+#endif
+#define WIN32_LEAN_AND_MEAN
+#include <windows.h>
+#endif
 #include <fmt/format.h>
 
 #include "check/program.hpp"
@@ -19,19 +26,50 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// Where `pakai "sakip"` looks: $IKU_STDLIB (':'-separated), then beside an installed binary,
-// then the source tree the binary was built from.
+#ifdef _WIN32
+constexpr char path_list_separator = ';';  // C:\iku\stdlib;D:\kebijakan
+#else
+constexpr char path_list_separator = ':';
+#endif
+
+// The running executable's path (argv[0] made absolute where the system does not say).
+fs::path executable(const char* argv0, std::error_code& ec) {
+#ifdef _WIN32
+  std::wstring buffer(32768, L'\0');
+  DWORD n = GetModuleFileNameW(nullptr, buffer.data(), static_cast<DWORD>(buffer.size()));
+  if (n > 0 && n < buffer.size()) {
+    ec.clear();
+    return fs::path(buffer.substr(0, n));
+  }
+#else
+  fs::path exe = fs::canonical("/proc/self/exe", ec);
+  if (!ec) return exe;
+#endif
+  if (!argv0) {
+    ec = std::make_error_code(std::errc::no_such_file_or_directory);
+    return {};
+  }
+  return fs::absolute(argv0, ec);
+}
+
+// Where `pakai "sakip"` looks: $IKU_STDLIB (':'-separated, ';' on Windows), then beside an
+// installed binary (on Windows first the folder `stdlib` next to iku.exe), then the source tree
+// the binary was built from.
 std::vector<std::string> stdlib_dirs(const char* argv0) {
   std::vector<std::string> dirs;
   if (const char* env = std::getenv("IKU_STDLIB")) {
     std::stringstream list(env);
-    for (std::string d; std::getline(list, d, ':');)
+    for (std::string d; std::getline(list, d, path_list_separator);)
       if (!d.empty()) dirs.push_back(d);
   }
   std::error_code ec;
-  fs::path exe = fs::canonical("/proc/self/exe", ec);
-  if (ec && argv0) exe = fs::absolute(argv0, ec);
-  if (!ec) dirs.push_back((exe.parent_path() / ".." / "share" / "iku" / "stdlib").lexically_normal().string());
+  fs::path exe = executable(argv0, ec);
+  if (!ec) {
+#ifdef _WIN32
+    dirs.push_back((exe.parent_path() / "stdlib").lexically_normal().string());
+#endif
+    dirs.push_back((exe.parent_path() / ".." / "share" / "iku" / "stdlib").lexically_normal().string());
+  }
   dirs.push_back(IKU_STDLIB_DIR);
   return dirs;
 }

@@ -9,6 +9,14 @@
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#ifdef _WIN32
+#ifndef NOMINMAX
+#define NOMINMAX
+#endif
+#define WIN32_LEAN_AND_MEAN
+#include <io.h>
+#include <windows.h>
+#endif
 
 namespace iku::cli {
 
@@ -39,10 +47,14 @@ std::optional<std::string> write_atomically(const std::string& path, std::string
     ::unlink(temporary.c_str());
     return why;
   };
+#ifdef _WIN32
+  ::_setmode(fd, _O_BINARY);  // the bytes as given: no "\r" added before "\n"
+#else
   // mkstemp makes the file private (0600); a report is as readable as any file the user creates.
   const mode_t mask = ::umask(0);
   ::umask(mask);
   if (::fchmod(fd, 0666 & ~mask) != 0) return fail(os_error());
+#endif
   for (std::size_t done = 0; done < content.size();) {
     ssize_t n = ::write(fd, content.data() + done, content.size() - done);
     if (n < 0 && errno == EINTR) continue;
@@ -50,11 +62,21 @@ std::optional<std::string> write_atomically(const std::string& path, std::string
     done += static_cast<std::size_t>(n);
   }
   // On disk before the rename makes it the file: a crash leaves the old file or the whole new one.
+#ifdef _WIN32
+  if (::_commit(fd) != 0) return fail(os_error());
+#else
   if (::fsync(fd) != 0) return fail(os_error());
+#endif
   int closed = ::close(fd);
   fd = -1;
   if (closed != 0) return fail(os_error());
+#ifdef _WIN32
+  // rename() on Windows refuses an existing target; this replaces it, as rename() does elsewhere.
+  if (!MoveFileExA(temporary.c_str(), path.c_str(), MOVEFILE_REPLACE_EXISTING | MOVEFILE_WRITE_THROUGH))
+    return fail("cannot replace the file (Windows error " + std::to_string(GetLastError()) + ")");
+#else
   if (::rename(temporary.c_str(), path.c_str()) != 0) return fail(os_error());
+#endif
   return std::nullopt;
 }
 

@@ -4,6 +4,7 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <filesystem>
 
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -86,8 +87,19 @@ std::string size_text(std::size_t bytes) {
 }
 
 std::optional<std::string> read_file(const std::string& path, std::string& error, std::size_t max_bytes) {
+#ifdef _WIN32
+  // Binary: the bytes as they are (no "\r\n" folded, no stop at Ctrl-Z). A folder cannot be
+  // opened there at all, so it is told apart first.
+  std::error_code ec;
+  if (std::filesystem::is_directory(path, ec)) {
+    error = "it is a directory";
+    return std::nullopt;
+  }
+  int fd = ::_open(path.c_str(), _O_RDONLY | _O_BINARY);
+#else
   // O_NONBLOCK: opening a FIFO must not wait for a writer; the type is checked before any read.
   int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+#endif
   if (fd < 0) {
     error = std::strerror(errno);
     return std::nullopt;
