@@ -114,8 +114,12 @@ class comparer {
     // The capaian: the polaritas, its places, rounding and basis.
     if (o.polaritas && n.polaritas) {
       if (o.polaritas->name.text != n.polaritas->name.text) {
-        add("polaritas", text_at(od.polaritas->text, od.polaritas->where), text_at(nd.polaritas->text, nd.polaritas->where),
-            on_capaian | on_status);
+        // The name, and the formula it stands for: what a reviewer compares.
+        auto named = [&](const syntax::ident& written, const syntax::polaritas_decl& d) {
+          std::string formula = d.capaian ? fmt::format(" (capaian = {})", sources_.slice(d.capaian->where)) : "";
+          return text_at(written.text + formula, written.where);
+        };
+        add("polaritas", named(*od.polaritas, *o.polaritas), named(*nd.polaritas, *n.polaritas), on_capaian | on_status);
       } else {
         const std::string name = "polaritas " + n.polaritas->name.text;
         if (same_or_none(o.polaritas->capaian.get()) != same_or_none(n.polaritas->capaian.get()))
