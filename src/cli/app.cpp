@@ -199,6 +199,11 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err)
   diff_cmd->add_option("lama", diff.old_file, "the older .iku file (OLD)")->required();
   diff_cmd->add_option("baru", diff.new_file, "the newer .iku file (NEW)")->required();
   add_choices(diff_cmd, diff_common);
+  diff_cmd->get_option("--tahun")->description(
+      "years compared: 2024, 2022..2024, 2023,2024 (default: every year of NEW's periode)");
+  diff_cmd->get_option("--target")->description(
+      "targets compared: pk, renstra:akhir, pk,renstra (default: every target set of NEW, and set:akhir where one "
+      "is declared)");
   diff_cmd->add_option("--format", diff.format, "text or json (schema iku-diff/1)")->check(CLI::IsMember({"text", "json"}));
   diff_cmd->add_flag("--data-sendiri,--own-data", diff.own_data,
                      "evaluate each file over its own data (default: both over the NEW file's data, so only "
