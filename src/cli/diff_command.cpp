@@ -120,9 +120,10 @@ int diff_command(const common_options& given, const diff_options& d, std::ostrea
   default_choices(*new_p, o);
   std::optional<eval::options> chosen = eval::choose_options(*new_p, o.tahun, o.target, o.wilayah, diags);
   if (chosen && !chosen->regions.empty()) {
-    diags.usage_error("IKU134", {}, fmt::format("--wilayah {} names {} regions; iku diff compares one", o.wilayah,
+    auto quoted = [](const std::string& w) { return w.find_first_of(" *'\"") == std::string::npos ? w : "'" + w + "'"; };
+    diags.usage_error("IKU134", {}, fmt::format("--wilayah {} names {} regions; iku diff compares one", quoted(o.wilayah),
                                                 chosen->regions.size()),
-                      fmt::format("name one region, e.g. --wilayah {}", chosen->regions.front()));
+                      fmt::format("name one region, e.g. --wilayah {}", quoted(chosen->regions.front())));
     chosen.reset();
   }
   print();
