@@ -179,3 +179,25 @@ TEST_CASE("diff: an agregat's figure cites its members' causes and its own", "[d
   std::sort(whats.begin(), whats.end());
   CHECK(whats == std::vector<std::string>{"agregat sasaran", "rumus"});
 }
+
+TEST_CASE("diff: a rule of the scale changed moves only kategori, citing that rule in both files", "[diff]") {
+  auto with_scale = [](const char* bound) {
+    std::string text = file(indicators);
+    text.replace(text.find("skala permendagri_54\n"), 21,
+                 std::string("skala dua\nskala dua \"Dua\" {\n  B \"Baik\" capaian >= ") + bound +
+                     "\n  K \"Kurang\" capaian < " + bound + "\n}\n");
+    return text;
+  };
+  compared c(with_scale("100"), with_scale("120"));
+  // a's capaian 112,50 and b's 100,00 were Baik and are Kurang; c's 125,00 stays Baik.
+  CHECK(c.figures() == std::vector<std::string>{
+                           "a kategori Baik (B)->Kurang (K) [skala dua: aturan B, skala dua: aturan K]",
+                           "b kategori Baik (B)->Kurang (K) [skala dua: aturan B, skala dua: aturan K]",
+                       });
+  auto rule = std::find_if(c.d.changes.begin(), c.d.changes.end(),
+                           [](const decl_change& x) { return x.owner == "a" && x.what == "skala dua: aturan B"; });
+  REQUIRE(rule != c.d.changes.end());
+  CHECK(rule->old_side.text == "B \"Baik\" capaian >= 100");
+  CHECK(rule->new_side.text == "B \"Baik\" capaian >= 120");
+  CHECK(c.files.sources.where(rule->old_side.at) != c.files.sources.where(rule->new_side.at));
+}
