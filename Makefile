@@ -2,7 +2,7 @@
 PRESET ?= default
 BUILD_DIR = build/$(PRESET)
 
-.PHONY: demo test install build build-iku configure deps deps-test clean
+.PHONY: demo test install deb windows build build-iku configure deps deps-test clean
 
 PREFIX ?= /usr/local
 
@@ -18,6 +18,25 @@ test: deps-test build
 # when given, for packaging).
 install: build-iku
 	DESTDIR="$(DESTDIR)" cmake --install $(BUILD_DIR) --prefix "$(PREFIX)"
+
+# A Debian package (build/release/iku_VERSION_ARCH.deb) of an optimised build: /usr/bin/iku and
+# /usr/share/iku/stdlib. Install it with `sudo apt install ./build/release/iku_*.deb`.
+deb: deps
+	cmake --preset release
+	cmake --build --preset release --target iku
+	cd build/release && cpack -G DEB
+
+# A static iku.exe for 64-bit Windows, cross-built with Debian's mingw-w64 (docs/install.md), in
+# build/windows/iku-windows/ with the stdlib beside it: copy that folder to the Windows machine.
+# Never a part of demo or test.
+windows:
+	@scripts/install_deps.sh windows
+	cmake --preset windows
+	cmake --build --preset windows
+	rm -rf build/windows/iku-windows
+	mkdir -p build/windows/iku-windows/stdlib
+	cp build/windows/iku.exe build/windows/iku-windows/
+	cp stdlib/*.iku build/windows/iku-windows/stdlib/
 
 build: configure
 	cmake --build --preset $(PRESET)

@@ -254,14 +254,27 @@ std::optional<program> load_program_text(const std::string& path, std::string te
   loader l(path, options, sources, out);
   l.add_modules(path, std::move(text));
   program p;
-  // A terbitan's rows name their own years, and its audit reads the years beside them.
-  if (!l.declares_terbitan()) p.data.keep_years(options.data_years);
-  // Data is loaded even when an import failed, so one run reports every problem it can see.
-  l.load_data(p.data);
-  l.load_budgets(p.anggaran, p.belanja);
-  l.load_published(p.terbitan);
-  l.load_regions(p.wilayah);
+  const program* from = options.data_from;
+  if (!from) {
+    // A terbitan's rows name their own years, and its audit reads the years beside them.
+    if (!l.declares_terbitan()) p.data.keep_years(options.data_years);
+    // Data is loaded even when an import failed, so one run reports every problem it can see.
+    l.load_data(p.data);
+    l.load_budgets(p.anggaran, p.belanja);
+    l.load_published(p.terbitan);
+    l.load_regions(p.wilayah);
+  }
   p.modules = l.take_modules();
+  if (from && !p.modules.empty()) {
+    // The other program's data; its budget, printed figures and regions where this file declares
+    // them too (the checks of those point at this file's declaration).
+    p.data = from->data;
+    const syntax::module& main = p.modules.front();
+    if (main.anggaran) p.anggaran = from->anggaran;
+    if (main.belanja) p.belanja = from->belanja;
+    if (main.terbitan) p.terbitan = from->terbitan;
+    if (main.wilayah) p.wilayah = from->wilayah;
+  }
   p.imports_failed = l.imports_failed();
   p.data_failed = l.data_failed();
   if (p.modules.empty()) return std::nullopt;  // the main file did not parse

@@ -7,6 +7,13 @@
 #include <sstream>
 
 #include <CLI/CLI.hpp>
+#ifdef _WIN32
+#ifndef NOMINMAX
+#define NOMINMAX
+#endif
+#define WIN32_LEAN_AND_MEAN
+#include <windows.h>
+#endif
 #include <fmt/format.h>
 
 #include "check/program.hpp"
@@ -19,19 +26,50 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// Where `pakai "sakip"` looks: $IKU_STDLIB (':'-separated), then beside an installed binary,
-// then the source tree the binary was built from.
+#ifdef _WIN32
+constexpr char path_list_separator = ';';  // C:\iku\stdlib;D:\kebijakan
+#else
+constexpr char path_list_separator = ':';
+#endif
+
+// The running executable's path (argv[0] made absolute where the system does not say).
+fs::path executable(const char* argv0, std::error_code& ec) {
+#ifdef _WIN32
+  std::wstring buffer(32768, L'\0');
+  DWORD n = GetModuleFileNameW(nullptr, buffer.data(), static_cast<DWORD>(buffer.size()));
+  if (n > 0 && n < buffer.size()) {
+    ec.clear();
+    return fs::path(buffer.substr(0, n));
+  }
+#else
+  fs::path exe = fs::canonical("/proc/self/exe", ec);
+  if (!ec) return exe;
+#endif
+  if (!argv0) {
+    ec = std::make_error_code(std::errc::no_such_file_or_directory);
+    return {};
+  }
+  return fs::absolute(argv0, ec);
+}
+
+// Where `pakai "sakip"` looks: $IKU_STDLIB (':'-separated, ';' on Windows), then beside an
+// installed binary (on Windows first the folder `stdlib` next to iku.exe), then the source tree
+// the binary was built from.
 std::vector<std::string> stdlib_dirs(const char* argv0) {
   std::vector<std::string> dirs;
   if (const char* env = std::getenv("IKU_STDLIB")) {
     std::stringstream list(env);
-    for (std::string d; std::getline(list, d, ':');)
+    for (std::string d; std::getline(list, d, path_list_separator);)
       if (!d.empty()) dirs.push_back(d);
   }
   std::error_code ec;
-  fs::path exe = fs::canonical("/proc/self/exe", ec);
-  if (ec && argv0) exe = fs::absolute(argv0, ec);
-  if (!ec) dirs.push_back((exe.parent_path() / ".." / "share" / "iku" / "stdlib").lexically_normal().string());
+  fs::path exe = executable(argv0, ec);
+  if (!ec) {
+#ifdef _WIN32
+    dirs.push_back((exe.parent_path() / "stdlib").lexically_normal().string());
+#endif
+    dirs.push_back((exe.parent_path() / ".." / "share" / "iku" / "stdlib").lexically_normal().string());
+  }
   dirs.push_back(IKU_STDLIB_DIR);
   return dirs;
 }
@@ -52,22 +90,26 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err)
   };
 
   common_options common;
-  auto add_common = [&](CLI::App* sub) {
-    sub->add_option("file", common.file, "the .iku file")->required();
-    sub->add_option("--tahun,--year", common.tahun,
+  // Year, target, region and how to read and report, for `common` or another struct.
+  auto add_choices = [&](CLI::App* sub, common_options& into) {
+    sub->add_option("--tahun,--year", into.tahun,
                     "report year, or years: 2024, 2022..2024, 2023,2024 (default: the file's `tahun`, else the latest "
                     "year with data)");
-    sub->add_option("--target", common.target,
+    sub->add_option("--target", into.target,
                     "target set(s): pk, renstra:akhir (end of period), renstra:2026, pk,renstra (default: the file's "
                     "`target`)");
-    sub->add_option("--wilayah,--region", common.wilayah, "use the data rows of this region (the `wilayah` column)");
-    sub->add_option("--locale", common.locale, "number format: id (1.234,56) or en (1,234.56)")
+    sub->add_option("--wilayah,--region", into.wilayah, "use the data rows of this region (the `wilayah` column)");
+    sub->add_option("--locale", into.locale, "number format: id (1.234,56) or en (1,234.56)")
         ->check(CLI::IsMember({"id", "en"}));
-    sub->add_option("--max-errors", common.max_errors, "print at most this many errors (0: all; default 50)")
+    sub->add_option("--max-errors", into.max_errors, "print at most this many errors (0: all; default 50)")
         ->check(CLI::Range(0, 1000000));
-    sub->add_flag("--batasi-folder,--confine", common.confine,
+    sub->add_flag("--batasi-folder,--confine", into.confine,
                   "read no file outside the main file's folder and the stdlib (imports, data)");
-    add_diagnostics(sub, common.diagnostics);
+    add_diagnostics(sub, into.diagnostics);
+  };
+  auto add_common = [&](CLI::App* sub) {
+    sub->add_option("file", common.file, "the .iku file")->required();
+    add_choices(sub, common);
   };
 
   CLI::App* run_cmd = app.add_subcommand("run", "print the tables of the LKj (Tabel 12 to 17, efisiensi and a summary)");
@@ -150,6 +192,24 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err)
       ->check(CLI::IsMember({"id", "en"}));
   add_diagnostics(eval_cmd, eval.diagnostics);
 
+  CLI::App* diff_cmd = app.add_subcommand(
+      "diff", "compare two revisions of a file: every figure that changes, and the declarations that changed it");
+  diff_options diff;
+  common_options diff_common;
+  diff_cmd->add_option("lama", diff.old_file, "the older .iku file (OLD)")->required();
+  diff_cmd->add_option("baru", diff.new_file, "the newer .iku file (NEW)")->required();
+  add_choices(diff_cmd, diff_common);
+  diff_cmd->get_option("--tahun")->description(
+      "years compared: 2024, 2022..2024, 2023,2024 (default: every year of NEW's periode)");
+  diff_cmd->get_option("--target")->description(
+      "targets compared: pk, renstra:akhir, pk,renstra (default: every target set of NEW, and set:akhir where one "
+      "is declared)");
+  diff_cmd->add_option("--format", diff.format, "text or json (schema iku-diff/1)")->check(CLI::IsMember({"text", "json"}));
+  diff_cmd->add_flag("--data-sendiri,--own-data", diff.own_data,
+                     "evaluate each file over its own data (default: both over the NEW file's data, so only "
+                     "declarations differ)");
+  diff_cmd->add_flag("--ascii", diff.ascii, "text: only ASCII characters besides the labels' own, for old Windows consoles");
+
   CLI::App* fmt_cmd = app.add_subcommand("fmt", "lay out .iku files in the canonical way (comments kept)");
   fmt_options format;
   fmt_cmd->add_option("files", format.files, "the .iku files")->required();
@@ -182,6 +242,10 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err)
   if (eval_cmd->parsed()) {
     eval.stdlib_dirs = common.stdlib_dirs;
     return eval_command(eval, out, err);
+  }
+  if (diff_cmd->parsed()) {
+    diff_common.stdlib_dirs = common.stdlib_dirs;
+    return diff_command(diff_common, diff, out, err);
   }
   if (template_cmd->parsed()) return template_command(common, templ, out, err);
   if (butuh_cmd->parsed()) return butuh_command(common, butuh, out, err);

@@ -75,6 +75,14 @@ struct butuh_options {
   std::string indicator;
 };
 
+struct diff_options {
+  std::string old_file, new_file;
+  std::string format = "text";  // text | json (schema iku-diff/1)
+  bool own_data = false;        // --data-sendiri: each file over its own data (default: both over NEW's)
+  bool ascii = false;
+};
+
+int diff_command(const common_options& o, const diff_options& d, std::ostream& out, std::ostream& err);
 int run_command(const common_options& o, const run_options& r, std::ostream& out, std::ostream& err);
 int explain_command(const common_options& o, const explain_options& e, std::ostream& out, std::ostream& err);
 int eval_command(const eval_options& e, std::ostream& out, std::ostream& err);

@@ -9,6 +9,14 @@
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#ifdef _WIN32
+#ifndef NOMINMAX
+#define NOMINMAX
+#endif
+#define WIN32_LEAN_AND_MEAN
+#include <io.h>
+#include <windows.h>
+#endif
 
 namespace iku::cli {
 
@@ -45,10 +53,14 @@ std::optional<std::string> atomic_output::open(const std::string& path) {
   if (fd_ < 0) return os_error();
   path_ = path;
   temporary_ = std::move(temporary);
+#ifdef _WIN32
+  ::_setmode(fd_, _O_BINARY);  // the bytes as given: no "\r" added before "\n"
+#else
   // mkstemp makes the file private (0600); a report is as readable as any file the user creates.
   const mode_t mask = ::umask(0);
   ::umask(mask);
   if (::fchmod(fd_, 0666 & ~mask) != 0) return fail(os_error());
+#endif
   return std::nullopt;
 }
 
@@ -66,11 +78,21 @@ std::optional<std::string> atomic_output::write(std::string_view piece) {
 std::optional<std::string> atomic_output::commit() {
   if (fd_ < 0) return "the file is not open";
   // On disk before the rename makes it the file: a crash leaves the old file or the whole new one.
+#ifdef _WIN32
+  if (::_commit(fd_) != 0) return fail(os_error());
+#else
   if (::fsync(fd_) != 0) return fail(os_error());
+#endif
   int closed = ::close(fd_);
   fd_ = -1;
   if (closed != 0) return fail(os_error());
+#ifdef _WIN32
+  // rename() on Windows refuses an existing target; this replaces it, as rename() does elsewhere.
+  if (!MoveFileExA(temporary_.c_str(), path_.c_str(), MOVEFILE_REPLACE_EXISTING | MOVEFILE_WRITE_THROUGH))
+    return fail("cannot replace the file (Windows error " + std::to_string(GetLastError()) + ")");
+#else
   if (::rename(temporary_.c_str(), path_.c_str()) != 0) return fail(os_error());
+#endif
   temporary_.clear();
   return std::nullopt;
 }

@@ -57,6 +57,11 @@ int cannot_write(const std::string& path, const std::string& why, std::ostream& 
 }  // namespace
 
 std::optional<std::string> check_output_options(const run_options& r, const std::ostream& out) {
+#ifdef IKU_NO_XLSX
+  if (r.format == "xlsx")
+    return "xlsx is not available in this build (no libxlsxwriter for Windows): use --format html or csv, which Excel "
+           "opens";
+#endif
   // A workbook is bytes a terminal cannot show (and would be garbled by): it goes to a file.
   if (r.format == "xlsx" && !r.output && terminal(out))
     return "--format xlsx writes a binary file, not text for a terminal: give -o FILE.xlsx (e.g. -o laporan.xlsx)";

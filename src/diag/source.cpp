@@ -4,6 +4,7 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <filesystem>
 
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -131,8 +132,19 @@ struct fd_closer {
 
 // Opens a regular file of at most max_bytes for reading: -1, with `error` set, when it cannot.
 int open_regular(const std::string& path, std::string& error, std::size_t max_bytes, std::size_t& size) {
+#ifdef _WIN32
+  // Binary: the bytes as they are (no "\r\n" folded, no stop at Ctrl-Z). A folder cannot be
+  // opened there at all, so it is told apart first.
+  std::error_code ec;
+  if (std::filesystem::is_directory(path, ec)) {
+    error = "it is a directory";
+    return -1;
+  }
+  int fd = ::_open(path.c_str(), _O_RDONLY | _O_BINARY);
+#else
   // O_NONBLOCK: opening a FIFO must not wait for a writer; the type is checked before any read.
   int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+#endif
   if (fd < 0) {
     error = std::strerror(errno);
     return -1;

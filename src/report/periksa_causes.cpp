@@ -43,13 +43,13 @@ std::vector<std::pair<std::string, number>> substituted(const check::program& p,
   std::vector<std::pair<std::string, eval::result>> read;  // the data its rumus reads, with values
   for (const check::data_need& n : needs) {
     if (!n.via.empty() || std::find(n.users.begin(), n.users.end(), &ind) == n.users.end()) continue;
-    const data::datum* d = p.data.find(n.variable, year, ev.opts().wilayah);
+    std::optional<data::datum> d = p.data.find(n.variable, year, ev.opts().wilayah);
     if (!d || !d->value) return out;
     read.push_back({n.variable, *d->value});
   }
   for (std::size_t i = 0; i < read.size(); ++i)
     for (const std::string& other : p.data.variables()) {
-      const data::datum* d = p.data.find(other, year, ev.opts().wilayah);
+      std::optional<data::datum> d = p.data.find(other, year, ev.opts().wilayah);
       const bool unread = std::none_of(needs.begin(), needs.end(),
                                        [&](const check::data_need& n) { return n.variable == other; });
       if (!unread || !d || !d->value) continue;

@@ -1,36 +1,20 @@
-// The reproducibility stamp: nettle's SHA-256 over the registered sources.
+// The reproducibility stamp: SHA-256 (report/sha256.hpp) over the registered sources.
 #include "report/stamp.hpp"
+
+#include <ctime>
 
 #include <algorithm>
 #include <filesystem>
 
 #include <fmt/format.h>
-#include <nettle/sha2.h>
+
+#include "report/sha256.hpp"
 
 namespace iku::report {
 
 namespace fs = std::filesystem;
 
 namespace {
-
-class sha256 {
- public:
-  sha256() { sha256_init(&ctx_); }
-  sha256& add(std::string_view bytes) {
-    sha256_update(&ctx_, bytes.size(), reinterpret_cast<const std::uint8_t*>(bytes.data()));
-    return *this;
-  }
-  std::string hex() {
-    std::uint8_t digest[SHA256_DIGEST_SIZE];
-    sha256_digest(&ctx_, SHA256_DIGEST_SIZE, digest);
-    std::string out;
-    for (std::uint8_t b : digest) out += fmt::format("{:02x}", b);
-    return out;
-  }
-
- private:
-  sha256_ctx ctx_;
-};
 
 // Names independent of where the run was started from (examples/x/data/a.csv and data/a.csv are
 // the same input), so the digest is the same from any folder and on any machine.
@@ -45,7 +29,11 @@ std::string stable_name(const std::string& path, const fs::path& base) {
 
 std::string utc_text(std::time_t when) {
   std::tm tm{};
+#ifdef _WIN32
+  if (gmtime_s(&tm, &when) != 0) return "?";
+#else
   if (!gmtime_r(&when, &tm)) return "?";
+#endif
   char buf[32];
   std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
   return buf;

@@ -1,5 +1,19 @@
 // The report as an Excel workbook (libxlsxwriter): a sheet per table with figures as numbers,
 // and a sheet "Sumber" with the stamp. Text is always written as a string, never as a formula.
+#ifdef IKU_NO_XLSX
+// A build without libxlsxwriter (the Windows cross-build: cmake/windows_deps.cmake). `iku run`
+// refuses --format xlsx before any work (cli/run_output.cpp); this is never reached from it.
+#include "report/render.hpp"
+
+namespace iku::report {
+
+bool render_xlsx(const std::vector<table>&, const stamp&, const std::string&, std::string&, std::string& error) {
+  error = "xlsx is not available in this build";
+  return false;
+}
+
+}  // namespace iku::report
+#else
 #include <algorithm>
 #include <cctype>
 #include <cerrno>
@@ -259,3 +273,4 @@ bool render_xlsx(const std::vector<table>& tables, const stamp& s, const std::st
 }
 
 }  // namespace iku::report
+#endif  // IKU_NO_XLSX
