@@ -101,7 +101,7 @@ std::vector<table> efisiensi_table(const lkj_context& c) {
                                                    : cell(notes.cite(s->name.text, a.value))),
                        budget(money(b.pagu, notes, b.title, c.style)), budget(money(b.realisasi, notes, b.title, c.style)),
                        budget(serapan_cell(b, notes, c.style)),
-                       verdict.is_bool() ? (verdict.boolean() ? "efisien" : "tidak efisien")
+                       verdict.is_bool() ? cell(verdict.boolean() ? "efisien" : "tidak efisien")
                                          : notes.cite(s->name.text, verdict)}});
   }
   notes.add_to(t);

@@ -49,8 +49,11 @@ std::string reason_notes::cite_text(const std::string& reason, const std::string
   return cite_at(reason, {}, shown);
 }
 
-std::string reason_notes::cite(const std::string& owner, const eval::result& v) {
-  return cite_at(fmt::format("{}: {}", owner, v.failure().reason), v.failure().where, "tidak terukur");
+cell reason_notes::cite(const std::string& owner, const eval::result& v) {
+  const diag::span at = v.failure().where;
+  cell c(cite_at(fmt::format("{}: {}", owner, v.failure().reason), at, "tidak terukur"));
+  c.note = fmt::format("tidak terukur: {}{}", v.failure().reason, at.valid() ? " (" + sources_.where(at) + ")" : "");
+  return c;
 }
 
 void reason_notes::add_to(table& t) const {

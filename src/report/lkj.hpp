@@ -102,8 +102,9 @@ namespace iku::report {
 class reason_notes {
  public:
   explicit reason_notes(const diag::source_manager& sources) : sources_(sources) {}
-  // "tidak terukur [n]" for `v`'s reason, prefixed in the note with `owner` (an indicator's name).
-  std::string cite(const std::string& owner, const eval::result& v);
+  // A cell "tidak terukur [n]" for `v`'s reason, prefixed in the note with `owner` (an
+  // indicator's name); its cell::note says the reason in full, for a format without notes.
+  cell cite(const std::string& owner, const eval::result& v);
   // "- [n]" for a reason that is not a failure of a figure (a scale with a gap).
   std::string cite_text(const std::string& reason, const std::string& shown);
   void add_to(table& t) const;

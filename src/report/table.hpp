@@ -41,6 +41,9 @@ struct cell {
   int places = 0;                       // the decimals `text` shows it with
   std::optional<figure_ref> source;     // what `iku explain` derives it as, when it is such a figure
   report::tone tone = report::tone::none;
+  // A figure that is not measurable: "tidak terukur: REASON (file:line:col)", what a format
+  // without notes under its tables (csv, where every row stands alone) writes instead of `text`.
+  std::string note;
 
   cell() = default;
   // Implicit: a cell that shows no figure is just its text.

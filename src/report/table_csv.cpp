@@ -5,7 +5,7 @@ namespace iku::report {
 
 std::string csv_field(const cell& c) {
   // A figure shown exactly is a plain decimal: a spreadsheet reads it as a number, even negative.
-  std::string text = c.number ? c.plain() : c.text;
+  std::string text = c.number ? c.plain() : !c.note.empty() ? c.note : c.text;
   // Text a spreadsheet would evaluate (=, +, -, @, and tab or CR before them) is prefixed with an
   // apostrophe, as OWASP advises for CSV injection. A lone "-", the reports' "nothing here", is no
   // formula to any spreadsheet and stays as printed.
