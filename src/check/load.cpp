@@ -246,6 +246,13 @@ class loader {
   bool data_failed_ = false;
 };
 
+std::vector<std::string> region_and_descendants(const std::optional<data::region_tree>& tree, const std::string& r) {
+  std::vector<std::string> out{r};
+  for (std::size_t i = 0; tree && i < out.size(); ++i)
+    for (const std::string& c : tree->children_of(out[i])) out.push_back(c);
+  return out;
+}
+
 }  // namespace
 
 std::optional<program> load_program_text(const std::string& path, std::string text,
@@ -258,11 +265,17 @@ std::optional<program> load_program_text(const std::string& path, std::string te
   if (!from) {
     // A terbitan's rows name their own years, and its audit reads the years beside them.
     if (!l.declares_terbitan()) p.data.keep_years(options.data_years);
+    // One region's rows are its own and its descendants': the hierarchy is read first then.
+    const bool one_region = !options.data_region.empty();
+    if (one_region) {
+      l.load_regions(p.wilayah);
+      p.data.keep_regions(region_and_descendants(p.wilayah, options.data_region));
+    }
     // Data is loaded even when an import failed, so one run reports every problem it can see.
     l.load_data(p.data);
     l.load_budgets(p.anggaran, p.belanja);
     l.load_published(p.terbitan);
-    l.load_regions(p.wilayah);
+    if (!one_region) l.load_regions(p.wilayah);
   }
   p.modules = l.take_modules();
   if (from && !p.modules.empty()) {

@@ -101,6 +101,10 @@ struct load_options {
   // The years whose data rows are kept (empty: every year): what a run reads, when the command
   // knows it before loading (data::data_set::keep_years).
   std::vector<int> data_years;
+  // The one region whose rows are read in full (empty: every region): `iku explain --wilayah R`.
+  // Rows of other regions (R's descendants in the `wilayah` hierarchy excepted) are skipped
+  // unchecked; their region and variable names are still known (data::data_set::keep_regions).
+  std::string data_region;
   // Evaluate over this program's data rather than the file's own (`iku diff`: an older revision
   // over the newer one's data): its data, anggaran, belanja, terbitan and wilayah are copied and
   // the file's own data declarations are not read.

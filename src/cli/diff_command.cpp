@@ -85,7 +85,9 @@ int diff_command(const common_options& given, const diff_options& d, std::ostrea
     err << (o.diagnostics == "json" ? diag::render_json_lines(diags, sources)
                                     : diag::render_all(diags, sources, o.max_errors));
   };
-  check::load_options load{o.stdlib_dirs, o.confine};
+  check::load_options load;
+  load.stdlib_dirs = o.stdlib_dirs;
+  load.confine = o.confine;
   std::optional<check::program> new_p = check::load_program(d.new_file, load, sources, diags);
   if (!new_p) {
     print();

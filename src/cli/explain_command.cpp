@@ -8,8 +8,10 @@ namespace iku::cli {
 
 int explain_command(const common_options& o, const explain_options& e, std::ostream& out, std::ostream& err) {
   session s;
-  // An explanation reads the years it explains (and a fixed target's), not a national file's others.
-  if (std::optional<int> stop = open_session(o, s, err, false, eval::data_years(o.tahun, o.target, 0))) return *stop;
+  // An explanation reads the years it explains (and a fixed target's) and the region it explains,
+  // not a national file's others.
+  if (std::optional<int> stop = open_session(o, s, err, false, eval::data_years(o.tahun, o.target, 0), true))
+    return *stop;
   const check::program& p = *s.program;
 
   if (e.ascii && e.format != "text") {

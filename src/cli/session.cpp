@@ -11,10 +11,15 @@
 namespace iku::cli {
 
 std::optional<int> open_session(const common_options& o, session& s, std::ostream& err, bool several_regions,
-                                std::vector<int> data_years) {
+                                std::vector<int> data_years, bool region_rows_only) {
   diag::diagnostics diags;
   s.style = *value::style_named(o.locale);  // checked by the argument parser
-  s.program = check::load_program(o.file, {o.stdlib_dirs, o.confine, std::move(data_years)}, s.sources, diags);
+  check::load_options load;
+  load.stdlib_dirs = o.stdlib_dirs;
+  load.confine = o.confine;
+  load.data_years = std::move(data_years);
+  if (region_rows_only && o.wilayah.find_first_of("*,") == std::string::npos) load.data_region = o.wilayah;
+  s.program = check::load_program(o.file, load, s.sources, diags);
   if (s.program) {
     std::optional<eval::options> chosen = eval::choose_options(*s.program, o.tahun, o.target, o.wilayah, diags);
     if (chosen && !chosen->regions.empty() && !several_regions) {

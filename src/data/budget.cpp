@@ -116,10 +116,10 @@ void loader::read_row(const csv_row& row) {
   auto cell = [&](column c) -> const csv_cell& { return *csv_columns_loader::cell(row, c); };
 
   cell_error why;
-  std::optional<int> year = read_year(cell(tahun).text, why);
+  std::optional<int> year = read_year(cell(tahun).text(), why);
   if (!year) bad("IKU207", cell(tahun), why.message, why.hint);
 
-  std::string k(trim(cell(kode).text));
+  std::string k(trim(cell(kode).text()));
   if (!valid_kode(k)) {
     std::string meant = suggest_kode(k);
     bad("IKU215", cell(kode), k.empty() ? "kode is empty" : fmt::format("kode '{}' is not a kode", k),
@@ -127,21 +127,21 @@ void loader::read_row(const csv_row& row) {
   }
 
   // Only the two words: a synonym taken silently (anggaran) would let one figure be given twice unnoticed.
-  std::string what = lower(trim(cell(besaran).text));
+  std::string what = lower(trim(cell(besaran).text()));
   if (what != "pagu" && what != "realisasi") {
     std::string near = diag::did_you_mean(what, {"pagu", "realisasi"});
     if (near.empty() && (what == "anggaran" || what == "budget")) near = "did you mean `pagu`?";
     bad("IKU216", cell(besaran),
-        what.empty() ? "besaran is empty" : fmt::format("besaran '{}' is neither pagu nor realisasi", trim(cell(besaran).text)),
+        what.empty() ? "besaran is empty" : fmt::format("besaran '{}' is neither pagu nor realisasi", trim(cell(besaran).text())),
         fmt::format("{}{}besaran is pagu (the budget, anggaran) or realisasi (what was spent)", near,
                     near.empty() ? "" : " "));
   }
 
   const csv_cell& value_cell = cell(nilai);
   std::optional<value::number> value;
-  if (!read_nilai(value_cell.text, options_.style, value, why)) bad("IKU209", value_cell, why.message, why.hint);
+  if (!read_nilai(value_cell.text(), options_.style, value, why)) bad("IKU209", value_cell, why.message, why.hint);
   else if (value && value->is_negative())
-    bad("IKU217", value_cell, fmt::format("nilai '{}' is negative", trim(value_cell.text)),
+    bad("IKU217", value_cell, fmt::format("nilai '{}' is negative", trim(value_cell.text())),
         "a pagu or realisasi is an amount of rupiah, 0 or more; a correction is written as the corrected figure");
   if (!fine) return;
 
@@ -154,7 +154,7 @@ void loader::read_row(const csv_row& row) {
     return;
   }
 
-  std::string text(trim(cell(uraian).text));
+  std::string text(trim(cell(uraian).text()));
   auto [it, added] = into_.by_kode.try_emplace(k, into_.nodes.size());
   if (added) {
     budget_node node;
@@ -177,8 +177,8 @@ void loader::read_row(const csv_row& row) {
   }
   if (value) {
     const csv_cell* source = csv_columns_loader::cell(row, sumber);
-    std::string from = source ? source->text : std::string();
-    (is_pagu ? node.pagu : node.realisasi)[*year] = {std::move(*value), value_cell.text, std::move(from), at(value_cell)};
+    std::string from = source ? std::string(source->text()) : std::string();
+    (is_pagu ? node.pagu : node.realisasi)[*year] = {std::move(*value), std::string(value_cell.text()), std::move(from), at(value_cell)};
   }
 }
 

@@ -51,6 +51,9 @@ class loader : csv_file_loader {
   bool run();
 
  private:
+  // A row of a region the data set does not keep, skipped unchecked; false when the row is to be
+  // read (a kept region, or a line the quick split cannot judge: quotes, another cell count).
+  bool skip_other_region(csv_reader& reader);
   bool repeats_header(const csv_row& row) const;
   // False when the rows cannot even be counted against the header.
   bool read_header(const csv_row& row);
@@ -63,6 +66,7 @@ class loader : csv_file_loader {
   std::array<int, column_count> index_{};  // the cell of each column, `absent` when none
   std::vector<int> columns_;                // the column of each cell, or `unnamed`
   std::vector<std::string> header_;         // the header's cells, lower case
+  std::vector<std::string_view> split_;     // skip_other_region's cells, reused
   std::uint32_t header_line_ = 0;           // where the header row starts
   bool complete_ = false;  // every required column is there, so rows can be read, not just counted
 };
@@ -79,21 +83,37 @@ bool loader::run() {
   // The pages read are given back as the reader goes: a national file is not held in memory.
   constexpr std::size_t chunk = std::size_t{8} << 20;
   std::size_t released = 0;
-  while (reader.next(row)) {
-    if (readable(row)) read_row(row);
-    if (row.begin - released >= chunk) {
-      sources_.release(file_, released, row.begin);
-      released = row.begin;
+  const bool skipping = !into_.keeps_every_region() && complete_ && index_[wilayah] != absent;
+  for (;;) {
+    if (reader.position() - released >= chunk) {
+      sources_.release(file_, released, reader.position());
+      released = reader.position();
     }
+    if (skipping && skip_other_region(reader)) continue;
+    if (!reader.next(row)) break;
+    if (readable(row)) read_row(row);
   }
   return ok_;
+}
+
+bool loader::skip_other_region(csv_reader& reader) {
+  std::size_t after = 0;
+  if (!reader.split_line_ahead(split_, after) || split_.size() != columns_.size()) return false;
+  const std::string_view region = split_[static_cast<std::size_t>(index_[wilayah])];
+  if (into_.keeps_region(region)) return false;
+  const std::string_view nilai_text = split_[static_cast<std::size_t>(index_[nilai])];
+  const auto begin = static_cast<std::uint32_t>(nilai_text.data() - sources_.text(file_).data());
+  into_.skipped(split_[static_cast<std::size_t>(index_[variabel])], region,
+                at(begin, begin + static_cast<std::uint32_t>(nilai_text.size())));
+  reader.skip_to(after);
+  return true;
 }
 
 // Runs on every row: compares in place, without building lower-case copies.
 bool loader::repeats_header(const csv_row& row) const {
   if (row.cells.size() != header_.size()) return false;
   for (std::size_t i = 0; i < row.cells.size(); ++i) {
-    std::string_view cell = trim(row.cells[i].text);
+    std::string_view cell = trim(row.cells[i].text());
     const std::string& name = header_[i];
     if (name.empty() || cell.size() != name.size()) return false;
     for (std::size_t k = 0; k < cell.size(); ++k) {
@@ -109,10 +129,10 @@ bool loader::read_header(const csv_row& row) {
   // A file that starts with data has no header: one error says so, rather than one per cell.
   bool named = false, data_first = false;
   for (const csv_cell& cell : row.cells) {
-    std::string name = lower(trim(cell.text));
+    std::string name = lower(trim(cell.text()));
     named = named || std::find(column_names.begin(), column_names.end(), name) != column_names.end();
     cell_error ignored;
-    data_first = data_first || read_year(cell.text, ignored).has_value();
+    data_first = data_first || read_year(cell.text(), ignored).has_value();
   }
   if (data_first && !named) {
     error("IKU204", at(row.begin, row.end), "the first row is data, not the header",
@@ -122,7 +142,7 @@ bool loader::read_header(const csv_row& row) {
   if (other_separator(row, {column_names.begin(), column_names.end()}, "data")) return false;
   std::array<bool, column_count> explained{};  // missing, but an unknown column's hint names it
   bool any_meant = false;
-  for (const csv_cell& cell : row.cells) any_meant = any_meant || meant_column(lower(trim(cell.text))) != column_count;
+  for (const csv_cell& cell : row.cells) any_meant = any_meant || meant_column(lower(trim(cell.text()))) != column_count;
   if (!named && !any_meant) {
     // Not a table of iku data at all (a wrong path, another kind of file): one error, rather
     // than one per line quoting the file.
@@ -132,7 +152,7 @@ bool loader::read_header(const csv_row& row) {
   }
   for (std::size_t i = 0; i < row.cells.size(); ++i) {
     const csv_cell& cell = row.cells[i];
-    std::string name = lower(trim(cell.text));
+    std::string name = lower(trim(cell.text()));
     auto known = std::find(column_names.begin(), column_names.end(), name);
     if (name.empty()) {
       columns_.push_back(unnamed);
@@ -147,7 +167,7 @@ bool loader::read_header(const csv_row& row) {
       } else {
         hint = known_columns;
       }
-      error("IKU203", at(cell), fmt::format("unknown column '{}'", trim(cell.text)), std::move(hint));
+      error("IKU203", at(cell), fmt::format("unknown column '{}'", trim(cell.text())), std::move(hint));
       continue;
     }
     auto c = static_cast<std::size_t>(known - column_names.begin());
@@ -167,7 +187,7 @@ bool loader::read_header(const csv_row& row) {
   if (!missing.empty())
     error("IKU204", at(row.begin, row.end), fmt::format("the header has no column {}", missing),
           known_columns);
-  for (const csv_cell& cell : row.cells) header_.push_back(lower(trim(cell.text)));
+  for (const csv_cell& cell : row.cells) header_.push_back(lower(trim(cell.text())));
   header_line_ = row.begin;
   // Rows are still checked when the header is wrong: every mistake shows in one run.
   complete_ = index_[tahun] != absent && index_[variabel] != absent && index_[nilai] != absent;
@@ -191,30 +211,35 @@ void loader::read_row(const csv_row& row) {
     return;
   }
   if (!complete_) return;
+  auto cell_of = [&](column c) -> const csv_cell* {
+    return index_[c] == absent ? nullptr : &row.cells[static_cast<std::size_t>(index_[c])];
+  };
+  // Another region's row, quoted so skip_other_region could not judge it: skipped all the same.
+  if (cell_of(wilayah) && !into_.keeps_region(trim(cell_of(wilayah)->text()))) {
+    into_.skipped(trim(cell_of(variabel)->text()), trim(cell_of(wilayah)->text()), at(*cell_of(nilai)));
+    return;
+  }
   std::size_t errors_before = out_.size();
   auto check = [&](const char* code, const csv_cell& cell, bool fine, cell_error& why) {
     if (!fine) error(code, at(cell), std::move(why.message), std::move(why.hint));
   };
   for (std::size_t i = 0; i < row.cells.size(); ++i)
-    if (columns_[i] == unnamed && !trim(row.cells[i].text).empty())
+    if (columns_[i] == unnamed && !trim(row.cells[i].text()).empty())
       error("IKU203", at(row.cells[i]), "this cell is under a column with no name",
             fmt::format("name the column in the header, or remove the cell; {}", known_columns));
-  auto cell_of = [&](column c) -> const csv_cell* {
-    return index_[c] == absent ? nullptr : &row.cells[static_cast<std::size_t>(index_[c])];
-  };
   cell_error why;
-  std::optional<int> year = read_year(cell_of(tahun)->text, why);
+  std::optional<int> year = read_year(cell_of(tahun)->text(), why);
   check("IKU207", *cell_of(tahun), year.has_value(), why);
-  std::optional<std::string> name = read_name(cell_of(variabel)->text, why);
+  std::optional<std::string> name = read_name(cell_of(variabel)->text(), why);
   check("IKU208", *cell_of(variabel), name.has_value(), why);
   const csv_cell& value_cell = *cell_of(nilai);
   std::optional<value::number> value;
-  check("IKU209", value_cell, read_nilai(value_cell.text, options_.style, value, why), why);
+  check("IKU209", value_cell, read_nilai(value_cell.text(), options_.style, value, why), why);
   if (out_.size() != errors_before) return;
 
   // A cell left empty is a figure not filled in yet (a template of `iku template`), unlike `-` or
   // NA, which say it is not available: each is named, so none is missed.
-  if (trim(value_cell.text).empty()) {
+  if (trim(value_cell.text()).empty()) {
     diag::diagnostic d;
     d.level = diag::severity::warning;
     d.code = "IKU227";
@@ -224,10 +249,10 @@ void loader::read_row(const csv_row& row) {
              "not measurable";
     out_.add(std::move(d));
   }
-  std::string_view region = cell_of(wilayah) ? trim(cell_of(wilayah)->text) : std::string_view();
+  std::string_view region = cell_of(wilayah) ? trim(cell_of(wilayah)->text()) : std::string_view();
   datum d{std::move(value), at(value_cell), cell_of(sumber) ? at(*cell_of(sumber)) : span{}, source_, 0};
   // The places as written, shown again where the cell is displayed (a target read from the data).
-  std::string_view written = trim(value_cell.text);
+  std::string_view written = trim(value_cell.text());
   std::size_t point = written.rfind(options_.style == value::number_style::id ? ',' : '.');
   if (point != std::string_view::npos && d.value) d.places = static_cast<std::uint8_t>(written.size() - point - 1);
   key_.variable = *name;

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <cstring>
 #include <limits>
 
 #include <fmt/format.h>
@@ -11,7 +12,6 @@
 #include "data/csv_cells.hpp"
 #include "diag/suggest.hpp"
 
-#include "data/csv_cells.hpp"
 #include "diag/utf8.hpp"
 
 namespace iku::data {
@@ -19,17 +19,18 @@ namespace iku::data {
 namespace {
 
 // A workbook or UTF-16 text read as CSV would only yield nonsense errors; say what it is instead.
-const char* binary_kind(std::string_view text) {
+// What a file that is not text is, from its first bytes; `nul` is whether it has a NUL byte.
+const char* binary_kind(std::string_view text, bool nul) {
   if (text.substr(0, 4) == std::string_view("PK\x03\x04", 4)) return "an Excel workbook or other zip file";
   if (text.substr(0, 2) == "\xFF\xFE" || text.substr(0, 2) == "\xFE\xFF") return "UTF-16 text";
-  if (text.find('\0') != std::string_view::npos) return "a binary file";
+  if (nul) return "a binary file";
   return nullptr;
 }
 
 // ';' or tab when the header is one cell that those split into column names, else 0.
 char other_separator(const csv_row& header, const std::vector<std::string>& column_names) {
   if (header.cells.size() != 1) return 0;
-  std::string_view text = header.cells.front().text;
+  std::string_view text = header.cells.front().text();
   for (char sep : {';', '\t'}) {
     if (text.find(sep) == std::string_view::npos) continue;
     for (std::size_t from = 0; from <= text.size();) {
@@ -66,13 +67,28 @@ std::optional<diag::file_id> checked_csv(diag::file_id file, const std::string& 
                                          diag::span declared_at, diag::source_manager& sources,
                                          diag::diagnostics& out) {
   std::string_view view = sources.text(file);
-  if (const char* kind = binary_kind(view)) {
+  // One pass in 8 MB pieces, each given back to the kernel once read (the loader reads it again):
+  // a national file is never all in memory. A NUL byte anywhere makes it binary, even after a
+  // byte that is not UTF-8.
+  constexpr std::size_t piece = std::size_t{8} << 20;
+  std::size_t bad = std::string_view::npos, checked = 0;
+  bool nul = false;
+  while (checked < view.size() && bad == std::string_view::npos && !nul) {
+    std::size_t next = checked;
+    const std::size_t stop = std::min(view.size(), checked + piece);
+    nul = std::memchr(view.data() + checked, 0, stop - checked) != nullptr;
+    bad = diag::first_invalid_utf8(view, checked, stop, next);
+    sources.release(file, checked, next);
+    checked = next;
+  }
+  if (bad != std::string_view::npos && !nul) nul = view.find('\0', bad) != std::string_view::npos;
+  if (const char* kind = binary_kind(view, nul)) {
     // Its "lines" are not text worth showing: point at the line that declared it instead.
     out.error("IKU211", declared_at, fmt::format("{} {} is {}, not CSV text", what, path, kind),
               "iku reads CSV in UTF-8: in Excel, use Save As \"CSV UTF-8 (Comma delimited) (*.csv)\"");
     return std::nullopt;
   }
-  if (std::size_t bad = diag::first_invalid_utf8(view); bad != std::string_view::npos) {
+  if (bad != std::string_view::npos) {
     // A file saved as "CSV (Comma delimited)" by Excel on Windows is Windows-1252: one error for
     // the file, since every accented letter after this one would be wrong too.
     auto at = static_cast<std::uint32_t>(bad);
@@ -82,8 +98,6 @@ std::optional<diag::file_id> checked_csv(diag::file_id file, const std::string& 
                           static_cast<unsigned char>(view[bad])));
     return std::nullopt;
   }
-  // Read through once; the loader reads it again, page by page.
-  sources.release(file, 0, view.size());
   return file;
 }
 
@@ -185,14 +199,14 @@ bool csv_columns_loader::read_header(const csv_row& row) {
   std::vector<std::string> explained;  // misspelt, so not reported missing as well
   for (std::size_t i = 0; i < row.cells.size(); ++i) {
     const csv_cell& c = row.cells[i];
-    std::string name = lower(trim(c.text));
+    std::string name = lower(trim(c.text()));
     columns_.push_back(name.empty() ? unnamed : absent);
     if (name.empty()) continue;
     auto known = std::find(names_.begin(), names_.end(), name);
     if (known == names_.end()) {
       std::string near = diag::closest(name, names_);
       if (!near.empty()) explained.push_back(near);
-      error("IKU203", at(c), fmt::format("unknown column '{}'", trim(c.text)),
+      error("IKU203", at(c), fmt::format("unknown column '{}'", trim(c.text())),
             near.empty() ? known_ : fmt::format("did you mean `{}`? {}", near, known_));
       continue;
     }
@@ -211,7 +225,7 @@ bool csv_columns_loader::read_header(const csv_row& row) {
     if (index_[k] == absent && std::find(explained.begin(), explained.end(), names_[k]) == explained.end())
       missing += fmt::format("{}{}", missing.empty() ? "" : ", ", names_[k]);
   if (!missing.empty()) error("IKU204", at(row.begin, row.end), fmt::format("the header has no column {}", missing), known_);
-  for (const csv_cell& c : row.cells) header_.push_back(lower(trim(c.text)));
+  for (const csv_cell& c : row.cells) header_.push_back(lower(trim(c.text())));
   header_at_ = row.begin;
   // Rows are still counted against the header when it is incomplete, so every mistake shows in one run.
   complete_ = std::none_of(index_.begin(), index_.begin() + static_cast<std::ptrdiff_t>(required_),
@@ -222,7 +236,7 @@ bool csv_columns_loader::read_header(const csv_row& row) {
 bool csv_columns_loader::fits(const csv_row& row, const char* more_hint) {
   bool header_again = row.cells.size() == header_.size();
   for (std::size_t i = 0; header_again && i < row.cells.size(); ++i) {  // in place: this runs on every row
-    std::string_view text = trim(row.cells[i].text);
+    std::string_view text = trim(row.cells[i].text());
     header_again = !header_[i].empty() && text.size() == header_[i].size() &&
                    std::equal(text.begin(), text.end(), header_[i].begin(),
                               [](char a, char b) { return (a >= 'A' && a <= 'Z' ? a - 'A' + 'a' : a) == b; });
@@ -242,7 +256,7 @@ bool csv_columns_loader::fits(const csv_row& row, const char* more_hint) {
   if (!complete_) return false;
   bool fine = true;
   for (std::size_t i = 0; i < row.cells.size(); ++i)
-    if (columns_[i] == unnamed && !trim(row.cells[i].text).empty()) {
+    if (columns_[i] == unnamed && !trim(row.cells[i].text()).empty()) {
       error("IKU203", at(row.cells[i]), "this cell is under a column with no name",
             fmt::format("name the column in the header, or remove the cell; {}", known_));
       fine = false;

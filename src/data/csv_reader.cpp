@@ -21,6 +21,32 @@ void csv_reader::skip_blanks() {
   while (pos_ < text_.size() && is_blank(text_[pos_])) ++pos_;
 }
 
+bool csv_reader::split_line_ahead(std::vector<std::string_view>& cells, std::size_t& after) const {
+  cells.clear();
+  // One pass over the bytes, with local pointers: this runs on every row of a national file
+  // that is skipped.
+  const char* const begin = text_.data();
+  const char* const end = begin + text_.size();
+  const char* from = begin + pos_;
+  auto add = [&](const char* a, const char* b) {
+    while (a < b && is_blank(*a)) ++a;
+    while (b > a && is_blank(b[-1])) --b;
+    cells.emplace_back(a, static_cast<std::size_t>(b - a));
+  };
+  const char* p = from;
+  for (; p < end && *p != '\n'; ++p) {
+    if (*p == ',') {
+      add(from, p);
+      from = p + 1;
+    } else if (*p == '"') {
+      return false;
+    }
+  }
+  add(from, p);
+  after = static_cast<std::size_t>(p - begin) + (p < end ? 1 : 0);
+  return true;
+}
+
 void csv_reader::skip_line() {
   std::size_t nl = text_.find('\n', pos_);
   pos_ = nl == std::string_view::npos ? text_.size() : nl + 1;
@@ -42,7 +68,7 @@ bool csv_reader::next(csv_row& row) {
   }
   row.begin = u32(pos_);
   for (;;) {
-    csv_cell cell;
+    csv_cell& cell = row.cells.emplace_back();
     // Spaces and tabs only: a CR here ends an empty last cell, which begins at it (as at an LF).
     while (pos_ < text_.size() && (text_[pos_] == ' ' || text_[pos_] == '\t')) ++pos_;
     if (pos_ < text_.size() && text_[pos_] == '"') {
@@ -50,7 +76,6 @@ bool csv_reader::next(csv_row& row) {
     } else {
       read_plain(cell);
     }
-    row.cells.push_back(std::move(cell));
     if (pos_ < text_.size() && text_[pos_] == ',') {
       ++pos_;
       continue;
@@ -84,10 +109,10 @@ bool csv_reader::read_quoted(csv_cell& cell, csv_row& row) {
     for (std::size_t i = pos_; i < q; ++i) {
       // A CRLF file's line break inside a cell is still one line break.
       if (text_[i] == '\r' && i + 1 < q && text_[i + 1] == '\n') continue;
-      cell.text += text_[i];
+      cell.unquoted += text_[i];
     }
     if (q + 1 < text_.size() && text_[q + 1] == '"') {
-      cell.text += '"';
+      cell.unquoted += '"';
       pos_ = q + 2;
       continue;
     }
@@ -120,12 +145,16 @@ bool csv_reader::read_quoted(csv_cell& cell, csv_row& row) {
 
 void csv_reader::read_plain(csv_cell& cell) {
   std::size_t start = pos_;
-  while (pos_ < text_.size() && text_[pos_] != ',' && !at_line_end(pos_)) ++pos_;
+  // A local pointer, not pos_ and text_ read back through `this` on every byte.
+  const char* p = text_.data() + pos_;
+  const char* const stop = text_.data() + text_.size();
+  while (p < stop && *p != ',' && *p != '\n') ++p;
+  pos_ = static_cast<std::size_t>(p - text_.data());
   std::size_t end = pos_;
   while (end > start && is_blank(text_[end - 1])) --end;
   cell.begin = u32(start);
   cell.end = u32(end);
-  cell.text.assign(text_.substr(start, end - start));
+  cell.plain = text_.substr(start, end - start);
 }
 
 }  // namespace iku::data

@@ -10,10 +10,16 @@
 namespace iku::data {
 
 struct csv_cell {
-  std::string text;         // unquoted ("" read as "), spaces and tabs outside quotes trimmed
+  // Unquoted ("" read as "), spaces and tabs outside quotes trimmed. A plain cell is a view of the
+  // file's text (millions of rows: no copy); only a quoted one, whose text may differ from what is
+  // written, owns its text.
+  std::string_view text() const { return quoted ? std::string_view(unquoted) : plain; }
+
   std::uint32_t begin = 0;  // the cell's text in the file: inside the quotes when quoted
   std::uint32_t end = 0;
   bool quoted = false;
+  std::string_view plain;  // when not quoted
+  std::string unquoted;    // when quoted
 };
 
 // Quoting the reader cannot make sense of. The row it happened in is dropped.
@@ -43,6 +49,13 @@ class csv_reader {
 
   // The next row that is not blank (only spaces, tabs, CR); false at the end of the text.
   bool next(csv_row& row);
+
+  // The cells of the line the next row starts on, split at commas (blanks around them trimmed),
+  // and in `after` where the line after it starts, for a loader that may skip that row unread
+  // (skip_to). False when the line has a quote: only next() reads that.
+  bool split_line_ahead(std::vector<std::string_view>& cells, std::size_t& after) const;
+  void skip_to(std::size_t after) { pos_ = after; }
+  std::size_t position() const { return pos_; }
 
  private:
   bool at_line_end(std::size_t at) const;

@@ -20,10 +20,39 @@ std::string cell_text(const diag::source_manager& sources, diag::span cell) {
   return out;
 }
 
-std::uint32_t data_set::intern(ids& known, std::vector<std::string>& names, const std::string& name) {
-  auto [it, fresh] = known.try_emplace(name, static_cast<std::uint32_t>(names.size()));
-  if (fresh) names.push_back(name);
+std::uint32_t data_set::intern(ids& known, std::vector<std::string>& names, std::string_view name) {
+  auto [it, fresh] = known.try_emplace(std::string(name), static_cast<std::uint32_t>(names.size()));
+  if (fresh) names.emplace_back(name);
   return it->second;
+}
+
+std::uint32_t data_set::variable_id(std::string_view variable) {
+  // Rows come in runs (a region's years, a year's variables in the same order as the last):
+  // the variable after the last one is tried before the name is hashed.
+  std::uint32_t id = last_variable_ + 1;
+  if (id >= variable_names_.size() || variable_names_[id] != variable) id = intern(variable_ids_, variable_names_, variable);
+  last_variable_ = id;
+  return id;
+}
+
+std::uint32_t data_set::region_id(std::string_view region, diag::span nilai) {
+  if (last_region_ == none || region_names_[last_region_] != region) last_region_ = intern(region_ids_, region_names_, region);
+  if (last_region_ == region_first_cell_.size()) region_first_cell_.push_back(nilai);
+  return last_region_;
+}
+
+void data_set::keep_regions(std::vector<std::string> regions) {
+  std::sort(regions.begin(), regions.end());
+  kept_regions_ = std::move(regions);
+}
+
+bool data_set::keeps_region(std::string_view region) const {
+  return kept_regions_.empty() || std::binary_search(kept_regions_.begin(), kept_regions_.end(), region);
+}
+
+void data_set::skipped(std::string_view variable, std::string_view region, diag::span nilai) {
+  variable_id(variable);
+  region_id(region, nilai);
 }
 
 std::optional<std::uint32_t> data_set::id_of(const ids& known, std::string_view name) {
@@ -114,17 +143,8 @@ datum data_set::load(const stored& r) const {
 
 std::optional<datum> data_set::add(const key& k, const datum& d) {
   if ((rows_.size() + 1) * 10 > index_.size() * 7) grow(index_.empty() ? 1024 : index_.size() * 2);
-  // Rows come in runs (a region's years, a year's variables in the same order as the last):
-  // the variable after the last one is tried before the name is hashed.
-  std::uint32_t variable = last_variable_ + 1;
-  if (variable >= variable_names_.size() || variable_names_[variable] != k.variable)
-    variable = intern(variable_ids_, variable_names_, k.variable);
-  last_variable_ = variable;
-  const std::uint32_t region = last_region_ != none && region_names_[last_region_] == k.wilayah
-                                   ? last_region_
-                                   : intern(region_ids_, region_names_, k.wilayah);
-  last_region_ = region;
-  if (region == region_first_cell_.size()) region_first_cell_.push_back(d.where);
+  const std::uint32_t variable = variable_id(k.variable);
+  const std::uint32_t region = region_id(k.wilayah, d.where);
   if (!kept_years_.empty() && !std::binary_search(kept_years_.begin(), kept_years_.end(), k.year)) return std::nullopt;
   slot& s = index_[slot_of(variable, k.year, region)];
   if (s.row != none) return load(rows_[s.row]);

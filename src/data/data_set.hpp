@@ -47,6 +47,13 @@ class data_set {
   // variables and regions known (has_variable, regions), but add() does not keep them, so a row
   // given twice in a year not kept is not noticed (docs/performance.md).
   void keep_years(std::vector<int> years);
+  // Reads only the rows of these regions in full (empty, the default: every region). A loader
+  // skips another region's row unchecked and gives its names to skipped(), so every region and
+  // variable is still known (`iku explain` of one region of a national file; docs/cli.md).
+  void keep_regions(std::vector<std::string> regions);
+  bool keeps_every_region() const { return kept_regions_.empty(); }
+  bool keeps_region(std::string_view region) const;
+  void skipped(std::string_view variable, std::string_view region, diag::span nilai);
   std::optional<datum> find(std::string_view variable, int year, std::string_view wilayah = {}) const;
   bool has_variable(std::string_view variable) const { return id_of(variable_ids_, variable).has_value(); }
   std::vector<std::string> variables() const;  // sorted, unique
@@ -70,7 +77,10 @@ class data_set {
     std::uint32_t row = none;
   };
   using ids = std::unordered_map<std::string, std::uint32_t>;
-  static std::uint32_t intern(ids& known, std::vector<std::string>& names, const std::string& name);
+  static std::uint32_t intern(ids& known, std::vector<std::string>& names, std::string_view name);
+  // The ids of a row's names; a new region's first row is remembered at `nilai`.
+  std::uint32_t variable_id(std::string_view variable);
+  std::uint32_t region_id(std::string_view region, diag::span nilai);
   static std::optional<std::uint32_t> id_of(const ids& known, std::string_view name);
   std::size_t slot_of(std::uint32_t variable, std::int32_t year, std::uint32_t region) const;
   void grow(std::size_t size);
@@ -96,6 +106,7 @@ class data_set {
   std::vector<std::int32_t> row_year_;     // per row, its year
   std::vector<diag::span> region_first_cell_;  // per region id, the nilai cell of its first row
   std::vector<int> kept_years_;                // sorted; empty: every year
+  std::vector<std::string> kept_regions_;      // sorted; empty: every region
   std::vector<slot> index_;                // power-of-two size, at most 70% full
   ids variable_ids_, region_ids_;
   std::uint32_t last_region_ = none;  // rows come grouped by region: the last one's id

@@ -75,10 +75,10 @@ class loader : csv_columns_loader {
  private:
   void read_row(const csv_row& row) {
     if (!fits(row, "a cell that contains a comma (such as 87,10) must be in quotes (\"87,10\")")) return;
-    auto text = [&](column c) { return std::string(trim(cell(row, c) ? cell(row, c)->text : std::string())); };
+    auto text = [&](column c) { return std::string(trim(cell(row, c) ? cell(row, c)->text() : std::string())); };
     printed_figure f;
     cell_error why;
-    std::optional<int> year = read_year(cell(row, tahun)->text, why);
+    std::optional<int> year = read_year(cell(row, tahun)->text(), why);
     if (!year) return error("IKU207", at(*cell(row, tahun)), why.message, why.hint);
     f.year = *year;
     f.objek = text(objek);

@@ -40,8 +40,8 @@ class loader : csv_columns_loader {
     std::vector<std::string> written;  // in file order
     while (reader.next(row))
       if (readable(row) && fits(row, "a region name that contains a comma must be in quotes")) {
-        std::string name(trim(cell(row, wilayah)->text));
-        std::string parent(trim(cell(row, induk)->text));
+        std::string name(trim(cell(row, wilayah)->text()));
+        std::string parent(trim(cell(row, induk)->text()));
         if (name.empty()) {
           error("IKU223", at(*cell(row, wilayah)), "the wilayah cell is empty", "every row names one region");
           continue;

@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "data/data_set.hpp"
+#include "diag/utf8.hpp"
 
 using iku::data::csv_options;
 using iku::data::data_set;
@@ -785,4 +786,58 @@ TEST_CASE("what is not a regular file is refused without reading it", "[data][tr
   std::filesystem::remove(fifo);
   REQUIRE(diags.size() == 1);
   CHECK(diags.items()[0].message.find("not a regular file") != std::string::npos);
+}
+
+TEST_CASE("keep_regions: other regions' rows are skipped unchecked, their names still known", "[data]") {
+  loaded l;
+  l.data.keep_regions({"Malili"});
+  // Nuha's rows have a bad number, a repeated row and a quoted bad number: none is reported.
+  load_text(l,
+            "wilayah,tahun,variabel,nilai\n"
+            "Malili,2024,a,10\n"
+            "Nuha,2024,a,12x\n"
+            "Nuha,2024,b,3\n"
+            "Nuha,2024,b,4\n"
+            "\"Nuha\",2024,c,\"9y\"\n"
+            "Malili,2024,b,7\n");
+  CHECK(l.codes().empty());
+  CHECK(l.ok);
+  CHECK(l.data.size() == 2);
+  CHECK(*l.data.find("b", 2024, "Malili")->value == dec(7));
+  CHECK(l.data.find("a", 2024, "Nuha") == std::nullopt);
+  CHECK(l.data.regions() == std::vector<std::string>{"Malili", "Nuha"});
+  CHECK(l.data.has_variable("c"));  // named only in a skipped row
+  CHECK(l.line_col({{}, l.data.first_cell_of_region("Nuha")}) == "3:13");
+  // The kept region's own mistakes are still reported.
+  loaded own;
+  own.data.keep_regions({"Nuha"});
+  load_text(own, "wilayah,tahun,variabel,nilai\nMalili,2024,a,1x\nNuha,2024,a,2x\n");
+  REQUIRE(own.codes() == std::vector<std::string>{"IKU209"});
+  CHECK(own.at(0) == "t.csv:3:13");
+}
+
+TEST_CASE("a national file is checked for UTF-8 in pieces, a character across two pieces included", "[data][trust]") {
+  // The pieces are 8 MiB: 'é' (two bytes) starts on the last byte of the first.
+  const std::size_t piece = std::size_t{8} << 20;
+  std::string text = "tahun,variabel,nilai,sumber\n";
+  for (int i = 0; text.size() < piece - 40; ++i) text += "2024,a" + std::to_string(i) + ",1,x\n";
+  text += "2024,b,2,";
+  text += std::string(piece - 1 - text.size(), 'y');
+  text += "\xC3\xA9\n";
+  {
+    std::size_t next = 0;
+    CHECK(iku::diag::first_invalid_utf8(text, 0, piece, next) == std::string_view::npos);
+    CHECK(next == piece + 1);  // the piece's last character ends past it
+    CHECK(iku::diag::first_invalid_utf8(text) == std::string_view::npos);
+  }
+  loaded fine;
+  load_text(fine, text);
+  CHECK(fine.codes() == std::vector<std::string>{});
+  CHECK(fine.text(fine.data.find("b", 2024)) == "2");
+  // A byte that is not UTF-8 in the second piece is found where it is.
+  text += "2024,c,3,Kabupat\xe9n\n";
+  loaded bad;
+  load_text(bad, text);
+  REQUIRE(bad.codes() == std::vector<std::string>{"IKU212"});
+  CHECK(bad.diag(0).where.begin == text.size() - 3);
 }
