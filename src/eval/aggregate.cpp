@@ -45,7 +45,7 @@ aggregate_result evaluator::aggregate(const syntax::agregat_decl& a, const synta
   } else {
     env en;
     en.members = &members;
-    r.value_exact = formula("rumus", fmt::format("Rumus agregat {}", a.name.text), *a.nilai, en, t);
+    r.value_exact = formula("rumus", [&] { return fmt::format("Rumus agregat {}", a.name.text); }, *a.nilai, en, t);
   }
   r.places = p_.desimal_capaian;
   r.value = p_.desimal_capaian ? round(r.value_exact, *p_.desimal_capaian, p_.mode_capaian, p_.desimal_capaian_at,
@@ -81,7 +81,7 @@ result evaluator::over_members(const syntax::expr& e, const check::builtin& b, c
       own.fixed[2].shown = m->target_shown(t->style());
       if (ind.decl->bobot) own.fixed[3].shown = ind.decl->bobot->value.shown(t->style());
     }
-    result v = formula("anggota", fmt::format("{} ({})", ind.decl->label.text, ind.name()), arg, own, t);
+    result v = formula("anggota", [&] { return fmt::format("{} ({})", ind.decl->label.text, ind.name()); }, arg, own, t);
     if (!v.measurable()) return not_measurable{fmt::format("{}: {}", ind.name(), v.failure().reason), e.where};
     if (b.fn == check::builtin_fn::banyak) {
       if (v.boolean()) ++count;

@@ -117,7 +117,7 @@ budget_result evaluator::budget(const data::budget& b, const std::vector<std::si
       if (r.realisasi.is_number()) en.fixed[0].shown = r.realisasi.number().format(0, t->style());
       if (r.pagu.is_number()) en.fixed[1].shown = r.pagu.number().format(0, t->style());
     }
-    result full = formula("serapan", fmt::format("Serapan {} (efisiensi {})", r.title, p_.efisiensi->name.text),
+    result full = formula("serapan", [&] { return fmt::format("Serapan {} (efisiensi {})", r.title, p_.efisiensi->name.text); },
                           *p_.efisiensi->serapan, en, t);
     r.serapan = r.places ? round(full, *r.places, p_.mode, p_.desimal_serapan_at, p_.mode_at, t, "serapan") : full;
   }
@@ -129,7 +129,7 @@ result evaluator::efisien(const result& capaian, const budget_result& money, tra
   if (!p_.efisiensi) return not_measurable{"tidak ada `efisiensi` yang dipilih", {}};
   env en;
   en.fixed = {{"capaian", &capaian, "", {}}, {"serapan", &money.serapan, "", {}}};
-  return formula("efisien", fmt::format("Efisien {} (efisiensi {})", money.title, p_.efisiensi->name.text),
+  return formula("efisien", [&] { return fmt::format("Efisien {} (efisiensi {})", money.title, p_.efisiensi->name.text); },
                  *p_.efisiensi->efisien, en, t);
 }
 

@@ -1,6 +1,7 @@
 #include "eval/evaluator.hpp"
 
 #include <algorithm>
+#include <array>
 
 #include <fmt/format.h>
 
@@ -51,7 +52,7 @@ std::vector<indicator_result> evaluator::evaluate_all(int year, const target_cho
 }
 
 result evaluator::evaluate_constant(const syntax::expr& e, tracer* t) {
-  return formula("ekspresi", "Ekspresi", e, env{}, t);
+  return formula("ekspresi", [&] { return std::string("Ekspresi"); }, e, env{}, t);
 }
 
 result evaluator::evaluate_in_program(const syntax::expr& e, tracer* t) {
@@ -59,7 +60,7 @@ result evaluator::evaluate_in_program(const syntax::expr& e, tracer* t) {
   en.data = true;
   en.figures = true;
   en.year = options_.year;
-  return formula("ekspresi", fmt::format("Ekspresi tahun {}", options_.year), e, en, t);
+  return formula("ekspresi", [&] { return fmt::format("Ekspresi tahun {}", options_.year); }, e, en, t);
 }
 
 indicator_result evaluator::evaluate_with(const check::indicator& ind, int year, const target_choice& target_set,
@@ -230,7 +231,7 @@ void evaluator::capaian(indicator_result& r, tracer* t) {
     if (basis.is_number() && rounded && ind.desimal) en.fixed[0].shown = basis.number().format(*ind.desimal, t->style());
     en.fixed[1].shown = r.target_shown(t->style());
   }
-  r.capaian_exact = formula("polaritas", fmt::format("Rumus polaritas {}", ind.polaritas->name.text),
+  r.capaian_exact = formula("polaritas", [&] { return fmt::format("Rumus polaritas {}", ind.polaritas->name.text); },
                             *ind.polaritas->capaian, en, t);
   r.capaian = ind.desimal_capaian ? round(r.capaian_exact, *ind.desimal_capaian, ind.mode_capaian, ind.desimal_capaian_at,
                                           ind.mode_capaian_at, t, "capaian")
@@ -263,7 +264,7 @@ const syntax::skala_rule* evaluator::categorize(const syntax::skala_decl& skala,
     std::string shown = t && places ? capaian.number().format(*places, t->style()) : "";
     en.fixed = {{"capaian", &capaian, shown, {}}, {"nilai", &capaian, shown, {}}};
     for (const syntax::skala_rule& rule : skala.rules) {
-      result met = formula("aturan", fmt::format("{} \"{}\"", rule.code.text, rule.label.text), *rule.cond, en, t);
+      result met = formula("aturan", [&] { return fmt::format("{} \"{}\"", rule.code.text, rule.label.text); }, *rule.cond, en, t);
       if (!found && met.is_bool() && met.boolean()) found = &rule;
     }
     if (!found) reason = fmt::format("tidak ada aturan skala {} yang cocok", skala.name.text);
@@ -299,7 +300,7 @@ void evaluator::tercapai(indicator_result& r, tracer* t) {
     if (en.fixed[0].value->is_number() && rounded && ind.desimal)
       en.fixed[0].shown = en.fixed[0].value->number().format(*ind.desimal, t->style());
   }
-  r.tercapai = formula("tercapai", fmt::format("Tercapai menurut polaritas {}", pol.name.text), *pol.tercapai, en, t);
+  r.tercapai = formula("tercapai", [&] { return fmt::format("Tercapai menurut polaritas {}", pol.name.text); }, *pol.tercapai, en, t);
 }
 
 // Constraints on the data; one that fails is a finding, not an error.
@@ -315,7 +316,7 @@ void evaluator::syarat(indicator_result& r, tracer* t) {
               {"tercapai", &r.tercapai, "", {}}};
   for (const syntax::syarat& s : r.indicator->decl->syarat_list) {
     if (s.years && (r.year < s.years->first || r.year > s.years->second)) continue;  // not this year's check
-    result ok = formula("syarat", s.message.text, *s.cond, en, t);
+    result ok = formula("syarat", [&] { return std::string(s.message.text); }, *s.cond, en, t);
     if (!ok.measurable()) {
       r.findings.push_back({s.message.text, "tidak dapat diperiksa: " + ok.failure().reason, s.where});
     } else if (!ok.boolean()) {
@@ -326,7 +327,7 @@ void evaluator::syarat(indicator_result& r, tracer* t) {
         detail = t->current().children.back().substituted;
       } else {
         tracer local(options_.style);
-        formula("syarat", s.message.text, *s.cond, en, &local);
+        formula("syarat", [&] { return std::string(s.message.text); }, *s.cond, en, &local);
         detail = local.root().children.back().substituted;
       }
       r.findings.push_back({s.message.text, std::move(detail), s.where});
@@ -353,7 +354,7 @@ result evaluator::realisasi(const check::indicator& ind, int year, tracer* t, re
   en.data = true;
   en.year = year;
   en.indicator = &ind;
-  result full = is_parent() ? rollup(ind, year, t) : formula("rumus", fmt::format("Rumus {}", ind.name()), *ind.decl->rumus, en, t);
+  result full = is_parent() ? rollup(ind, year, t) : formula("rumus", [&] { return fmt::format("Rumus {}", ind.name()); }, *ind.decl->rumus, en, t);
   // A year whose data the formula lacks takes the realisasi the file states for it (a past
   // year known only as the figure a report printed); where the data exists, the formula rules.
   const syntax::target_value* stated = nullptr;
@@ -395,9 +396,8 @@ result evaluator::round(result v, int places, value::rounding mode, diag::span w
   return after;
 }
 
-result evaluator::formula(const std::string& kind, const std::string& title, const syntax::expr& e,
-                          const env& en, tracer* t) {
-  if (!t) return expression(e, en, nullptr, nullptr);
+result evaluator::traced_formula(const std::string& kind, const std::string& title, const syntax::expr& e,
+                                 const env& en, tracer* t) {
   t->open(kind, title, e.where);
   std::string shown;
   result v = expression(e, en, t, &shown);
@@ -470,10 +470,14 @@ result evaluator::expression(const syntax::expr& e, const env& en, tracer* t, st
       return not_measurable{"operasi tidak dikenal", x.where};
     }
     result visit(const expr&, const comparison& n) {
-      std::vector<result> values;
-      for (const expr_ptr& o : n.operands) {
-        values.push_back((*this)(*o));
-        if (!values.back().measurable()) return values.back();
+      // Every operand first (one not measurable makes the whole so), on the stack for the usual
+      // two or three: a scale's rules compare every capaian of a national run.
+      std::array<result, 3> few;
+      std::vector<result> many(n.operands.size() > few.size() ? n.operands.size() : 0);
+      result* values = many.empty() ? few.data() : many.data();
+      for (std::size_t i = 0; i < n.operands.size(); ++i) {
+        values[i] = (*this)(*n.operands[i]);
+        if (!values[i].measurable()) return values[i];
       }
       for (std::size_t i = 0; i < n.ops.size(); ++i)
         if (!compare(values[i].number(), n.ops[i], values[i + 1].number())) return false;
@@ -566,7 +570,7 @@ result evaluator::name(const syntax::expr& e, const std::string& n, const env& e
       own.summed = en.summed;
       own.summed_for = en.summed_for;
       if (t) t->open("bantu", fmt::format("Nilai bantu {} tahun {}", n, en.year), h->name.where);
-      v = formula("rumus", fmt::format("Rumus {}", n), *h->value, own, t);
+      v = formula("rumus", [&] { return fmt::format("Rumus {}", n); }, *h->value, own, t);
       if (t) t->close(v);
       if (!t && !en.summed) helper_cache_[key] = v;
     }

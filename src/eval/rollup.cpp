@@ -85,7 +85,7 @@ result evaluator::rollup(const check::indicator& ind, int year, tracer* t) {
     en.indicator = &ind;
     en.summed = &members;
     en.summed_for = &ind;
-    v = formula("rumus", fmt::format("Rumus {} atas jumlah data wilayah", ind.name()), *ind.decl->rumus, en, t);
+    v = formula("rumus", [&] { return fmt::format("Rumus {} atas jumlah data wilayah", ind.name()); }, *ind.decl->rumus, en, t);
   } else {
     value::number total;
     for (const std::string& c : members) {

@@ -58,16 +58,17 @@ std::vector<table> capaian_table(const lkj_context& c) {
     const check::indicator& ind = p.indicators[i];
     sasaran_row_if_new(t, ind, current);
     row r{{std::to_string(i + 1), ind.decl->label.text, ind.decl->satuan ? ind.decl->satuan->value : ""}};
+    r.cells.reserve(t.columns.size());
     for (std::size_t y = 0; y < o.years.size(); ++y) {
       std::vector<shown_figures> shown;
       for (std::size_t k = 0; k < o.targets.size(); ++k) shown.push_back(cells(results[y][k][i], notes, c.style));
-      for (const shown_figures& f : shown) r.cells.push_back(f.target);
-      r.cells.push_back(shown.front().realisasi);
+      for (shown_figures& f : shown) r.cells.push_back(std::move(f.target));
+      r.cells.push_back(std::move(shown.front().realisasi));
       any_published |= results[y][0][i].published;
-      for (const shown_figures& f : shown) {
-        r.cells.push_back(f.capaian);
-        if (kategori) r.cells.push_back(f.kategori);
-        if (status) r.cells.push_back(f.tercapai);
+      for (shown_figures& f : shown) {
+        r.cells.push_back(std::move(f.capaian));
+        if (kategori) r.cells.push_back(std::move(f.kategori));
+        if (status) r.cells.push_back(std::move(f.tercapai));
       }
     }
     t.rows.push_back(std::move(r));

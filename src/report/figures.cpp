@@ -20,14 +20,24 @@ cell literal_cell(const syntax::number_lit& n, value::number_style style) {
   return cell::figure(n.value, dot == std::string::npos ? 0 : static_cast<int>(n.text.size() - dot - 1), style);
 }
 
+namespace {
+
+cell kategori_cell(const eval::indicator_result& r) {
+  return r.kategori ? cell(fmt::format("{} ({})", r.kategori->label.text, r.kategori->code.text)) : cell("-");
+}
+
+cell tercapai_cell(const eval::indicator_result& r) {
+  return cell(!r.tercapai.is_bool() ? "-" : r.tercapai.boolean() ? "tercapai" : "tidak tercapai");
+}
+
+}  // namespace
+
 shown_figures show_figures(const eval::indicator_result& r, value::number_style style) {
   const check::indicator& ind = *r.indicator;
   return {figure_cell(r.realisasi, ind.desimal, style),
           r.target_value.is_number() ? cell::figure(r.target_value.number(), r.target_places, style)
                                      : cell("tidak terukur"),
-          figure_cell(r.capaian, ind.desimal_capaian, style),
-          r.kategori ? fmt::format("{} ({})", r.kategori->label.text, r.kategori->code.text) : "-",
-          !r.tercapai.is_bool() ? "-" : r.tercapai.boolean() ? "tercapai" : "tidak tercapai"};
+          figure_cell(r.capaian, ind.desimal_capaian, style), kategori_cell(r), tercapai_cell(r)};
 }
 
 std::string years_text(const std::vector<int>& years) {
@@ -86,12 +96,16 @@ cell realisasi_cell(const eval::indicator_result& r, reason_notes& notes, value:
 
 shown_figures cells(const eval::indicator_result& r, reason_notes& notes, value::number_style style) {
   const check::indicator& ind = *r.indicator;
-  shown_figures f = show_figures(r, style);
   auto figure = [&](const eval::result& v, std::optional<int> places) {
     return v.is_number() ? figure_cell(v, places, style) : cell(notes.cite(ind.name(), v));
   };
-  if (!r.target_value.is_number()) f.target = figure(r.target_value, {});
+  // As show_figures, each figure formatted once, with the reasons of those not measurable.
+  shown_figures f;
+  f.target = r.target_value.is_number() ? cell::figure(r.target_value.number(), r.target_places, style)
+                                        : figure(r.target_value, {});
   f.realisasi = realisasi_cell(r, notes, style);
+  f.kategori = kategori_cell(r);
+  f.tercapai = tercapai_cell(r);
   auto caused_by = [&](const eval::result& x) {
     if (r.capaian.measurable() || x.measurable()) return false;
     const diag::span a = r.capaian.failure().where, b = x.failure().where;
