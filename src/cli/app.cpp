@@ -132,6 +132,10 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err)
                       "selalu (always) or tidak (never)")
       ->check(CLI::IsMember({"auto", "selalu", "tidak"}));
   run_cmd->add_flag("--ascii", run.ascii, "text: only ASCII characters besides the labels' own, for old Windows consoles");
+  run_cmd->add_option("-j,--jobs", run.jobs,
+                      "with several regions: how many to build at once, each on its own thread (default: one per "
+                      "processor core); the output is the same whatever the number")
+      ->check(CLI::Range(1, 256));
 
   CLI::App* explain_cmd = app.add_subcommand("explain", "explain how figures were computed");
   add_common(explain_cmd);

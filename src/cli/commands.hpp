@@ -29,6 +29,7 @@ struct run_options {
   bool bom = false;                // csv: a UTF-8 byte order mark first, for Excel
   std::string warna = "auto";      // text: colour categories: auto (on a terminal, unless NO_COLOR) | selalu | tidak
   bool ascii = false;              // text: no character outside ASCII but the labels' own (old Windows consoles)
+  unsigned jobs = 0;               // regions built at once, each on a thread (0: one per processor core)
 };
 
 struct explain_options {

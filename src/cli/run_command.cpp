@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "cli/commands.hpp"
+#include "cli/in_order.hpp"
 #include "cli/run_output.hpp"
 #include "cli/session.hpp"
 #include "diag/suggest.hpp"
@@ -97,27 +98,39 @@ int run_command(const common_options& o, const run_options& r, std::ostream& out
   // Several regions: the tables of the office alone (the budget, the scale) once, first; then the
   // others for each region in order, each marked with its region, written as soon as they are
   // built (the first region's with the office's, so the output sees every kind at once).
-  auto build = [&](const eval::options& one, bool per_region) {
+  auto build = [&](const eval::options& one, bool per_region, std::vector<report::table>& into) {
     eval::evaluator ev(p, s.sources, one);
     report::lkj_context c{p, s.sources, ev, s.style};
     for (const report::lkj_table* t : chosen)
       if (t->per_region == per_region)
         for (report::table& x : report::build_table(*t, c)) {
           x.wilayah = one.wilayah;
-          tables.push_back(std::move(x));
+          into.push_back(std::move(x));
         }
   };
   eval::options office = s.options;
   office.wilayah.clear();
   office.regions.clear();
-  build(office, false);
-  for (const std::string& region : s.options.regions) {
+  build(office, false, tables);
+  // Each region has its own evaluator and tables, so regions are built on every core (--jobs)
+  // and written in order by this thread: the output is the same whatever the number of threads.
+  const std::vector<std::string>& regions = s.options.regions;
+  auto make = [&](std::size_t i) {
     eval::options one = office;
-    one.wilayah = region;
-    build(one, true);
-    if (std::optional<int> stop = stream.add(std::move(tables))) return *stop;
+    one.wilayah = regions[i];
+    std::vector<report::table> own;
+    build(one, true, own);
+    return own;
+  };
+  auto take = [&](std::size_t, std::vector<report::table> own) {
+    for (report::table& x : own) tables.push_back(std::move(x));
+    std::optional<int> stop = stream.add(std::move(tables));
     tables.clear();
-  }
+    return stop;
+  };
+  const unsigned threads = r.jobs ? r.jobs : std::max(1U, std::thread::hardware_concurrency());
+  if (std::optional<int> stop = in_order<std::vector<report::table>>(regions.size(), threads, 4 * threads, make, take))
+    return *stop;
   return stream.finish();
 }
 

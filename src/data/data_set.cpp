@@ -157,13 +157,18 @@ std::optional<datum> data_set::add(const key& k, const datum& d) {
 
 std::optional<datum> data_set::find(std::string_view variable, int year, std::string_view wilayah) const {
   if (index_.empty()) return std::nullopt;
-  // An evaluator asks for one region's data many times in a row: its id is kept.
-  if (found_region_ == none || region_names_[found_region_] != wilayah) {
+  // An evaluator asks for one region's data many times in a row: its id is kept, per thread
+  // (regions are evaluated side by side) and checked against the name before it is used.
+  thread_local struct {
+    const data_set* set = nullptr;
+    std::uint32_t region = none;
+  } found;
+  if (found.set != this || found.region >= region_names_.size() || region_names_[found.region] != wilayah) {
     std::optional<std::uint32_t> r = id_of(region_ids_, wilayah);
     if (!r) return std::nullopt;
-    found_region_ = *r;
+    found = {this, *r};
   }
-  std::optional<std::uint32_t> v = id_of(variable_ids_, variable), r = found_region_;
+  std::optional<std::uint32_t> v = id_of(variable_ids_, variable), r = found.region;
   if (!v) return std::nullopt;
   const slot& s = index_[slot_of(*v, year, *r)];
   if (s.row == none) return std::nullopt;

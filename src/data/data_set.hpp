@@ -111,7 +111,6 @@ class data_set {
   ids variable_ids_, region_ids_;
   std::uint32_t last_region_ = none;  // rows come grouped by region: the last one's id
   std::uint32_t last_variable_ = none;  // the last row's variable (none + 1 wraps to 0)
-  mutable std::uint32_t found_region_ = none;  // the region find() looked up last (a cache)
   std::vector<std::string> variable_names_, region_names_;
   std::vector<std::string> source_names_;
 };

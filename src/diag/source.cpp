@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
+#include <mutex>
 
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -30,6 +31,18 @@ file_id source_manager::add(std::string path, std::shared_ptr<const mapped_file>
 void source_manager::release(file_id id, std::size_t begin, std::size_t end) const {
   if (const file& f = files_.at(id); f.mapped) f.mapped->release(begin, end);
 }
+
+namespace {
+
+// The line index is built, and the last place kept, the first time they are needed: regions
+// evaluated side by side may both need them, so they are reached under one lock (places are
+// found for messages and notes, rarely enough that one lock for every file is no queue).
+std::mutex& places_lock() {
+  static std::mutex m;
+  return m;
+}
+
+}  // namespace
 
 // Where every `line_step`-th line starts, found the first time a place in the file is asked
 // for: a data file of millions of rows that no message points into never pays for it, and one
@@ -65,6 +78,7 @@ std::pair<std::uint32_t, std::uint32_t> source_manager::line_and_start(const fil
 }
 
 location source_manager::locate(file_id id, std::uint32_t offset) const {
+  std::lock_guard<std::mutex> hold(places_lock());
   const file& f = files_.at(id);
   offset = std::min<std::uint32_t>(offset, static_cast<std::uint32_t>(f.text().size()));
   auto [line, start] = line_and_start(f, offset);
@@ -86,12 +100,14 @@ location source_manager::locate(file_id id, std::uint32_t offset) const {
 }
 
 std::uint32_t source_manager::line_of(file_id id, std::uint32_t offset) const {
+  std::lock_guard<std::mutex> hold(places_lock());
   const file& f = files_.at(id);
   offset = std::min<std::uint32_t>(offset, static_cast<std::uint32_t>(f.text().size()));
   return line_and_start(f, offset).first;
 }
 
 std::string_view source_manager::line_text(file_id id, std::uint32_t line) const {
+  std::lock_guard<std::mutex> hold(places_lock());
   const file& f = files_.at(id);
   const std::vector<std::uint32_t>& starts = lines(f);
   if (line == 0 || (line - 1) / line_step >= starts.size()) return {};
