@@ -62,7 +62,6 @@ class loader : csv_file_loader {
   const csv_options& options_;
   data_set& into_;
   std::uint16_t source_;
-  key key_;  // reused from row to row: its strings keep their buffers
   std::array<int, column_count> index_{};  // the cell of each column, `absent` when none
   std::vector<int> columns_;                // the column of each cell, or `unnamed`
   std::vector<std::string> header_;         // the header's cells, lower case
@@ -230,7 +229,7 @@ void loader::read_row(const csv_row& row) {
   cell_error why;
   std::optional<int> year = read_year(cell_of(tahun)->text(), why);
   check("IKU207", *cell_of(tahun), year.has_value(), why);
-  std::optional<std::string> name = read_name(cell_of(variabel)->text(), why);
+  std::optional<std::string_view> name = read_name(cell_of(variabel)->text(), why);
   check("IKU208", *cell_of(variabel), name.has_value(), why);
   const csv_cell& value_cell = *cell_of(nilai);
   std::optional<value::number> value;
@@ -255,10 +254,7 @@ void loader::read_row(const csv_row& row) {
   std::string_view written = trim(value_cell.text());
   std::size_t point = written.rfind(options_.style == value::number_style::id ? ',' : '.');
   if (point != std::string_view::npos && d.value) d.places = static_cast<std::uint8_t>(written.size() - point - 1);
-  key_.variable = *name;
-  key_.year = *year;
-  key_.wilayah = region;
-  if (std::optional<datum> first = into_.add(key_, d)) {
+  if (std::optional<datum> first = into_.add({*name, *year, region}, d)) {
     std::string what = fmt::format("{} for {}{}", *name, *year,
                                    region.empty() ? "" : fmt::format(" in wilayah '{}'", region));
     std::string first_at =

@@ -85,13 +85,6 @@ std::string nilai_hint(std::string_view text, value::number_style style) {
 
 }  // namespace
 
-std::string_view trim(std::string_view s) {
-  auto blank = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
-  while (!s.empty() && blank(s.front())) s.remove_prefix(1);
-  while (!s.empty() && blank(s.back())) s.remove_suffix(1);
-  return s;
-}
-
 std::optional<int> read_year(std::string_view cell, cell_error& why) {
   std::string_view text = trim(cell);
   const char* hint = "write the year in four digits, such as 2024";
@@ -111,7 +104,7 @@ std::optional<int> read_year(std::string_view cell, cell_error& why) {
   return year;
 }
 
-std::optional<std::string> read_name(std::string_view cell, cell_error& why) {
+std::optional<std::string_view> read_name(std::string_view cell, cell_error& why) {
   std::string_view text = trim(cell);
   if (text.empty()) {
     why = {"variabel is empty", "every row names the variable its value is for, such as ppks_ditangani"};
@@ -127,12 +120,12 @@ std::optional<std::string> read_name(std::string_view cell, cell_error& why) {
   }
   static constexpr std::string_view operators[] = {"dan", "atau", "bukan", "jika", "maka", "lain"};
   for (std::string_view word : operators)
-    if (ok && text == word) {
+    if (ok && text.size() <= 5 && text == word) {
       why = {fmt::format("variabel '{}' is a reserved word", text),
              fmt::format("`{}` is an operator in formulas, so this variable could never be read: rename it", text)};
       return std::nullopt;
     }
-  if (ok) return std::string(text);
+  if (ok) return text;
   std::string hint = "a name has only letters, digits and _, and does not start with a digit (as in .iku files)";
   std::string better = suggest_name(text);
   if (!better.empty()) hint += fmt::format(": {}", better);

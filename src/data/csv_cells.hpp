@@ -15,14 +15,21 @@ struct cell_error {
   std::string hint;
 };
 
-std::string_view trim(std::string_view s);
+// Inline: it runs on every cell of a national file.
+inline std::string_view trim(std::string_view s) {
+  auto blank = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
+  while (!s.empty() && blank(s.front())) s.remove_prefix(1);
+  while (!s.empty() && blank(s.back())) s.remove_suffix(1);
+  return s;
+}
 
 // tahun: a whole year 1900..2200.
 std::optional<int> read_year(std::string_view cell, cell_error& why);
 
 // variabel: [A-Za-z_][A-Za-z0-9_]*, the same names as in .iku files, and not a word a formula
 // gives another meaning (`tahun` is the report year; `dan`, `jika`, ... are operators).
-std::optional<std::string> read_name(std::string_view cell, cell_error& why);
+// The name is a view of `cell`, trimmed.
+std::optional<std::string_view> read_name(std::string_view cell, cell_error& why);
 
 // nilai: a number in `style`, or "not available" (empty, "-", "NA", "n/a") as an empty optional.
 // Without a declared style numbers are read as en, except that a number only a declaration can

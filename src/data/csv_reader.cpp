@@ -53,11 +53,24 @@ void csv_reader::skip_line() {
 }
 
 bool csv_reader::next(csv_row& row) {
-  row.cells.clear();  // keeps its room: rows are read by the million
+  // The cells of the last row are reused, not destroyed and made again: rows are read by the
+  // million. `used` counts this row's; the others are cut off at the end.
+  std::size_t used = 0;
+  auto fresh_cell = [&]() -> csv_cell& {
+    if (used == row.cells.size()) return row.cells.emplace_back(), ++used, row.cells.back();
+    csv_cell& c = row.cells[used++];
+    c.quoted = false;
+    c.plain = {};
+    c.unquoted.clear();
+    return c;
+  };
   row.begin = row.end = 0;
   row.problem.reset();
   for (;;) {
-    if (pos_ >= text_.size()) return false;
+    if (pos_ >= text_.size()) {
+      row.cells.clear();
+      return false;
+    }
     std::size_t start = pos_;
     skip_blanks();
     if (!at_line_end(pos_)) {
@@ -68,11 +81,14 @@ bool csv_reader::next(csv_row& row) {
   }
   row.begin = u32(pos_);
   for (;;) {
-    csv_cell& cell = row.cells.emplace_back();
+    csv_cell& cell = fresh_cell();
     // Spaces and tabs only: a CR here ends an empty last cell, which begins at it (as at an LF).
     while (pos_ < text_.size() && (text_[pos_] == ' ' || text_[pos_] == '\t')) ++pos_;
     if (pos_ < text_.size() && text_[pos_] == '"') {
-      if (!read_quoted(cell, row)) return true;
+      if (!read_quoted(cell, row)) {
+        row.cells.resize(used);
+        return true;
+      }
     } else {
       read_plain(cell);
     }
@@ -85,6 +101,7 @@ bool csv_reader::next(csv_row& row) {
     while (end > row.begin && is_blank(text_[end - 1])) --end;
     row.end = u32(end);
     skip_line();
+    row.cells.resize(used);
     return true;
   }
 }

@@ -29,11 +29,12 @@ struct datum {
 // quoted cell is inside them), a doubled quote read as one (`kata ""resmi""` is `kata "resmi"`).
 std::string cell_text(const diag::source_manager& sources, diag::span cell);
 
-// Region "" is the office's own figure; national-scale data fills other regions.
+// Region "" is the office's own figure; national-scale data fills other regions. Views of the
+// cells (the data set keeps its own copy of each name once).
 struct key {
-  std::string variable;
+  std::string_view variable;
   int year = 0;
-  std::string wilayah;
+  std::string_view wilayah;
 };
 
 class data_set {
