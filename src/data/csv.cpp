@@ -35,7 +35,8 @@ column meant_column(std::string_view name) {
        {"region", wilayah}, {"nama", variabel}}};
   for (const auto& [word, col] : english)
     if (name == word) return col;
-  std::string near = diag::closest(name, {column_names.begin(), column_names.end()});
+  static const std::vector<std::string> candidates(column_names.begin(), column_names.end());
+  std::string near = diag::closest(name, candidates);
   auto it = std::find(column_names.begin(), column_names.end(), near);
   return near.empty() ? column_count : static_cast<column>(it - column_names.begin());
 }

@@ -90,7 +90,7 @@ void data_set::reserve(std::size_t rows) {
   row_region_.reserve(rows);
   row_year_.reserve(rows);
   if (!kept_years_.empty()) return;  // how many are kept is not known: the index grows as they come
-  std::size_t size = std::max<std::size_t>(index_.size(), 1024);
+  std::size_t size = std::max<std::size_t>(index_.size(), min_index);
   while (rows * 10 > size * 7) size *= 2;
   if (size > index_.size()) grow(size);
 }
@@ -142,7 +142,7 @@ datum data_set::load(const stored& r) const {
 }
 
 std::optional<datum> data_set::add(const key& k, const datum& d) {
-  if ((rows_.size() + 1) * 10 > index_.size() * 7) grow(index_.empty() ? 1024 : index_.size() * 2);
+  if ((rows_.size() + 1) * 10 > index_.size() * 7) grow(index_.empty() ? min_index : index_.size() * 2);
   const std::uint32_t variable = variable_id(k.variable);
   const std::uint32_t region = region_id(k.wilayah, d.where);
   if (!kept_years_.empty() && !std::binary_search(kept_years_.begin(), kept_years_.end(), k.year)) return std::nullopt;

@@ -72,6 +72,9 @@ class data_set {
 
  private:
   static constexpr std::uint32_t none = UINT32_MAX;
+  // The smallest index: a planner's file of a few rows gets 16 slots (256 bytes), not a table
+  // sized for thousands; reserve() sizes it from the file, so a national file starts large.
+  static constexpr std::size_t min_index = 16;
   struct slot {  // one entry of the index: a key (by interned ids) and its row
     std::uint32_t variable = none, region = 0;
     std::int32_t year = 0;

@@ -41,29 +41,32 @@ std::size_t chars(std::string_view s) {
 }
 
 // The line as a terminal can show it: invalid UTF-8 bytes become U+FFFD (one character each, as
-// source_manager counts columns), and tabs stay tabs.
+// source_manager counts columns), and tabs stay tabs. Runs of good characters are copied at once.
 std::string printable(std::string_view line) {
   std::string out;
+  out.reserve(line.size());
+  std::size_t copied = 0;  // line[copied, i) is good text not yet copied to out
   for (std::size_t i = 0; i < line.size();) {
     auto b = static_cast<unsigned char>(line[i]);
     std::size_t len = b < 0x80 ? 1 : (b >> 5) == 0x6 ? 2 : (b >> 4) == 0xE ? 3 : (b >> 3) == 0x1E ? 4 : 0;
     bool ok = len > 0 && i + len <= line.size();
     for (std::size_t k = 1; ok && k < len; ++k) ok = (static_cast<unsigned char>(line[i + k]) & 0xC0) == 0x80;
-    if (ok && b < 0x20 && b != '\t') {  // a control character (a NUL): shown, not sent to the terminal
-      out += "\xEF\xBF\xBD";
-      ++i;
-    } else if (ok) {
-      out.append(line.substr(i, len));
+    if (ok && (b >= 0x20 || b == '\t')) {
       i += len;
-    } else {
-      out += "\xEF\xBF\xBD";
-      ++i;
+      continue;
+    }
+    out.append(line.substr(copied, i - copied));
+    out += "\xEF\xBF\xBD";  // a control character (a NUL) is shown, not sent to the terminal
+    ++i;
+    if (!ok) {
       while (i < line.size() && (static_cast<unsigned char>(line[i]) & 0xC0) == 0x80) {
         out += "\xEF\xBF\xBD";  // stray continuation bytes: one replacement each, like locate() counts
         ++i;
       }
     }
+    copied = i;
   }
+  out.append(line.substr(copied));
   return out;
 }
 

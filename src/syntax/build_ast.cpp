@@ -14,7 +14,7 @@ namespace iku::syntax::detail {
 namespace {
 
 namespace g = iku::grammar;
-using tao::pegtl::parse_tree::node;
+using node = parse_node;
 
 struct built {
   expr_ptr e;

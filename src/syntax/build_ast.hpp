@@ -3,10 +3,9 @@
 
 #include <string_view>
 
-#include <tao/pegtl/contrib/parse_tree.hpp>
-
 #include "diag/diagnostic.hpp"
 #include "syntax/ast.hpp"
+#include "syntax/parse_node.hpp"
 
 namespace iku::syntax::detail {
 
@@ -22,9 +21,9 @@ struct build_failure {
 // `text` is the whole text the tree was parsed from (node offsets are relative to its start).
 // Singletons and fields written twice are reported into `out` (IKU009, IKU010, IKU024); the first
 // is kept and building goes on.
-module build_module(const tao::pegtl::parse_tree::node& root, std::string_view text, diag::file_id file,
+module build_module(const parse_node& root, std::string_view text, diag::file_id file,
                     const diag::source_manager& sources, diag::diagnostics& out);
 
-expr_ptr build_expression(const tao::pegtl::parse_tree::node& root, std::string_view text, diag::file_id file);
+expr_ptr build_expression(const parse_node& root, std::string_view text, diag::file_id file);
 
 }  // namespace iku::syntax::detail

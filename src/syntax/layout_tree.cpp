@@ -9,6 +9,7 @@
 
 #include "grammar/iku_errors.hpp"
 #include "grammar/iku_grammar.hpp"
+#include "syntax/parse_node.hpp"
 
 namespace iku::syntax {
 
@@ -79,7 +80,7 @@ std::string_view short_name(std::string_view type) {
   return colons == std::string_view::npos ? type : type.substr(colons + 2);
 }
 
-layout_node convert(const pt::node& n, const char* base) {
+layout_node convert(const detail::parse_node& n, const char* base) {
   layout_node out;
   out.kind = n.is_root() ? std::string_view("file") : short_name(n.type);
   if (!n.is_root()) {
@@ -96,7 +97,8 @@ std::optional<layout_node> layout_of(std::string_view text) {
   pegtl::memory_input<pegtl::tracking_mode::lazy> in(text.data(), text.size(), "");
   try {
     depth_state depth;
-    std::unique_ptr<pt::node> root = pt::parse<g::file, selector, pegtl::nothing, control>(in, depth);
+    std::unique_ptr<detail::parse_node> root =
+        pt::parse<g::file, detail::parse_node, selector, pegtl::nothing, control>(in, depth);
     if (!root) return std::nullopt;
     layout_node out = convert(*root, text.data());
     out.end = static_cast<std::uint32_t>(text.size());

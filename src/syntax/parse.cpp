@@ -148,10 +148,10 @@ struct control : g::control<Rule> {
 };
 
 template <typename Rule>
-std::unique_ptr<pt::node> parse_tree_of(std::string_view text, const std::string& source, parse_state& s) {
+std::unique_ptr<detail::parse_node> parse_tree_of(std::string_view text, const std::string& source, parse_state& s) {
   pegtl::memory_input<pegtl::tracking_mode::lazy> in(text.data(), text.size(), source);
   // The top rules end in must<eof>: parsing either matches everything or throws.
-  return pt::parse<Rule, selector, pegtl::nothing, control>(in, s);
+  return pt::parse<Rule, detail::parse_node, selector, pegtl::nothing, control>(in, s);
 }
 
 diag::diagnostic syntax_diagnostic(const g::syntax_error& e, std::string_view text, diag::file_id file,
@@ -166,7 +166,7 @@ std::optional<module> parse_module(const diag::source_manager& sources, diag::fi
   std::string_view text = sources.text(file);
   parse_state state;
   try {
-    std::unique_ptr<pt::node> root = parse_tree_of<g::file>(text, sources.path(file), state);
+    std::unique_ptr<detail::parse_node> root = parse_tree_of<g::file>(text, sources.path(file), state);
     return detail::build_module(*root, text, file, sources, out);
   } catch (const g::syntax_error& e) {
     out.add(syntax_diagnostic(e, text, file, state));
@@ -181,7 +181,7 @@ expr_ptr parse_expression(const diag::source_manager& sources, diag::file_id fil
   parse_state state;
   state.in_formula = true;
   try {
-    std::unique_ptr<pt::node> root = parse_tree_of<g::expression_file>(text, sources.path(file), state);
+    std::unique_ptr<detail::parse_node> root = parse_tree_of<g::expression_file>(text, sources.path(file), state);
     return detail::build_expression(*root, text, file);
   } catch (const g::syntax_error& e) {
     out.add(syntax_diagnostic(e, text, file, state));

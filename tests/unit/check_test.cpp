@@ -1,6 +1,7 @@
 // The check stage: names, imports, types, cycles; every error collected, not only the first.
 #include <catch2/catch.hpp>
 
+#include "diag/suggest.hpp"
 #include "test_support.hpp"
 
 namespace {
@@ -50,6 +51,35 @@ TEST_CASE("an unknown name in a formula suggests the closest", "[check]") {
   REQUIRE(c.files.codes() == "IKU101");
   REQUIRE(c.files.diags.items()[0].hint == "did you mean `rumah_tangga`?");
   REQUIRE_THAT(c.files.rendered(), Catch::Contains("main.iku:5:67: error[IKU101]: unknown name `rumah_tangaa` in rumus"));
+}
+
+TEST_CASE("edit distance and the closest name", "[check]") {
+  using iku::diag::closest;
+  using iku::diag::edit_distance;
+  CHECK(edit_distance("rumus", "rumus") == 0);
+  CHECK(edit_distance("rumsu", "rumus") == 1);  // a swap of two letters is one edit
+  CHECK(edit_distance("TAHUN", "tahun") == 0);  // case is ignored
+  CHECK(edit_distance("tahn", "tahun") == 1);
+  CHECK(edit_distance("kasus", "kasus_anak") == 5);
+  CHECK(edit_distance("", "abc") == 3);
+  CHECK(edit_distance("abc", "") == 3);
+  CHECK(edit_distance("ca", "abc") == 3);  // optimal string alignment: a swapped pair is not edited again
+  // Past 63 bytes the rows of the table are on the heap: the same answers.
+  std::string long_a(100, 'a'), long_b(100, 'a');
+  long_b[50] = 'b';
+  CHECK(edit_distance(long_a, long_b) == 1);
+  CHECK(edit_distance(long_a, std::string(100, 'b')) == 100);
+  CHECK(edit_distance(long_a + "xy", long_a + "yx") == 1);
+
+  const std::vector<std::string> names = {"tahun", "variabel", "nilai", "sumber", "wilayah"};
+  CHECK(closest("tahn", names) == "tahun");
+  CHECK(closest("nilia", names) == "nilai");
+  CHECK(closest("varaibel", names) == "variabel");
+  CHECK(closest("wilayah", names).empty());  // the name itself is not a suggestion
+  CHECK(closest("xyz", names).empty());
+  CHECK(closest(std::string(4000, 't'), names).empty());  // far longer than any: none, at once
+  CHECK(closest("tahunnn", names) == "tahun");   // two letters too many: within 2
+  CHECK(closest("tahunnnn", names).empty());     // three: not
 }
 
 TEST_CASE("unknown polaritas and skala, missing fields: all reported in one run", "[check]") {

@@ -603,6 +603,34 @@ TEST_CASE("a workbook or UTF-16 file is named as such", "[data]") {
   CHECK(u.diag(0).message == "data file t.csv is UTF-16 text, not CSV text");
 }
 
+TEST_CASE("data_set: the index starts small and grows, with and without reserve", "[data]") {
+  // 16 slots at first (not a table sized for thousands of rows): every key stays findable as it
+  // grows past them, and a duplicate is still told apart after each growth.
+  for (std::size_t reserved : {std::size_t{0}, std::size_t{3}, std::size_t{5000}}) {
+    data_set s;
+    if (reserved > 0) s.reserve(reserved);
+    for (int i = 0; i < 3000; ++i) {
+      datum x;
+      x.value = number::from_int(i);
+      REQUIRE(s.add({"v" + std::to_string(i % 7), 1900 + i / 7, i % 2 ? "Malili" : ""}, x) == std::nullopt);
+    }
+    CHECK(s.size() == 3000);
+    for (int i = 0; i < 3000; i += 97) {
+      std::optional<datum> d = s.find("v" + std::to_string(i % 7), 1900 + i / 7, i % 2 ? "Malili" : "");
+      REQUIRE(d);
+      CHECK(*d->value == dec(i));
+    }
+    datum again;
+    again.value = number::from_int(-1);
+    std::optional<datum> first = s.add({"v3", 1900, ""}, again);  // i = 0..6 are year 1900; v3 is i = 3 (Malili)
+    CHECK(first == std::nullopt);
+    first = s.add({"v3", 1900, "Malili"}, again);
+    REQUIRE(first);
+    CHECK(*first->value == dec(3));
+    CHECK(s.size() == 3001);
+  }
+}
+
 TEST_CASE("data_set: add, find, has_variable, variables, years, regions", "[data]") {
   data_set s;
   auto d = [](std::int64_t v, std::uint8_t places) {  // places tell the data apart, as a cell's span would
