@@ -110,6 +110,9 @@ class data_set {
   std::vector<std::int32_t> row_year_;     // per row, its year
   std::vector<diag::span> region_first_cell_;  // per region id, the nilai cell of its first row
   std::vector<int> kept_years_;                // sorted; empty: every year
+  // With kept_years_: the rows reserve() expected and those add() has seen, so the index is sized
+  // once from the share kept in the first rows, not doubled all the way up.
+  std::size_t expected_rows_ = 0, seen_rows_ = 0;
   std::vector<std::string> kept_regions_;      // sorted; empty: every region
   std::vector<slot> index_;                // power-of-two size, at most 70% full
   ids variable_ids_, region_ids_;

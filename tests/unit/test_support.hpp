@@ -35,7 +35,9 @@ class scratch {
 
   // Loads `name` with the repository's stdlib; diagnostics land in `diags`.
   std::optional<check::program> load(const std::string& name) {
-    return check::load_program((dir_ / name).string(), {{std::string(IKU_SOURCE_DIR) + "/stdlib"}}, sources, diags);
+    check::load_options options;
+    options.stdlib_dirs = {std::string(IKU_SOURCE_DIR) + "/stdlib"};
+    return check::load_program((dir_ / name).string(), options, sources, diags);
   }
 
   // Every diagnostic code, in order, e.g. "IKU101 IKU104".
