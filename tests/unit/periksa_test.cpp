@@ -10,6 +10,21 @@ using iku::value::number;
 
 namespace {
 
+// Loads main.iku of `files` and audits it for 2024 and target pk, as `iku periksa` does.
+iku::report::audit_summary audited(iku::testing::scratch& files, std::optional<iku::check::program>& program,
+                                   iku::diag::diagnostics& findings) {
+  program = files.load("main.iku");
+  INFO(files.rendered());
+  REQUIRE(program);
+  iku::eval::options o;
+  o.year = 2024;
+  o.years = {2024};
+  o.target = {"pk"};
+  o.targets = {o.target};
+  iku::eval::evaluator ev(*program, files.sources, o);
+  return iku::report::periksa(*program, files.sources, ev, findings);
+}
+
 number num(const char* text) { return *number::parse(text); }
 
 // One indicator (negatif, 3 / 100214 x 100 against 0.01) and what a report printed about it.
@@ -29,16 +44,7 @@ struct audit {
                                 "sasaran S1 \"S\" {\n  indikator k \"K\" { polaritas negatif  rumus kasus / rt * 100\n"
                                 "    desimal 3  target pk { 2023: 0.01  2024: 0.01 }  target renstra { 2024: 0.02 }\n" +
                                 indikator + "  }\n}\n");
-    program = files.load("main.iku");
-    INFO(files.rendered());
-    REQUIRE(program);
-    iku::eval::options o;
-    o.year = 2024;
-    o.years = {2024};
-    o.target = {"pk"};
-    o.targets = {o.target};
-    iku::eval::evaluator ev(*program, files.sources, o);
-    summary = iku::report::periksa(*program, files.sources, ev, findings);
+    summary = audited(files, program, findings);
   }
   // The findings as `iku periksa` prints them, grouped (without the summary line).
   std::string text() const {
@@ -289,16 +295,7 @@ struct two_indicators {
                             "sasaran S1 \"S\" {\n  program \"1.01\", \"1.02\"\n"
                             "  indikator ia \"A\" { polaritas positif  rumus a  target pk { 2024: 100 } }\n"
                             "  indikator ib \"B\" { polaritas positif  rumus b  target pk { 2024: 100 } }\n}\n");
-    program = files.load("main.iku");
-    INFO(files.rendered());
-    REQUIRE(program);
-    iku::eval::options o;
-    o.year = 2024;
-    o.years = {2024};
-    o.target = {"pk"};
-    o.targets = {o.target};
-    iku::eval::evaluator ev(*program, files.sources, o);
-    summary = iku::report::periksa(*program, files.sources, ev, findings);
+    summary = audited(files, program, findings);
   }
 };
 
