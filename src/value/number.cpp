@@ -59,15 +59,18 @@ std::uint64_t magnitude(std::int64_t v) {
 std::uint64_t gcd_u64(std::uint64_t a, std::uint64_t b) {
   if (a == 0) return b;
   if (b == 0) return a;
+  if (a == 1 || b == 1) return 1;  // an integer's denominator: no division needed
   if (a > b) std::swap(a, b);
-  b %= a;
+  // A 32-bit division is about twice as fast as a 64-bit one, and most figures fit.
+  b = (b >> 32) == 0 ? static_cast<std::uint32_t>(b) % static_cast<std::uint32_t>(a) : b % a;
   if (b == 0) return a;
   const int shift = __builtin_ctzll(a | b);
   a >>= __builtin_ctzll(a);
-  do {
+  do {  // min and max rather than a swap: conditional moves, no branch to mispredict
     b >>= __builtin_ctzll(b);
-    if (a > b) std::swap(a, b);
-    b -= a;
+    const std::uint64_t lo = std::min(a, b);
+    b = std::max(a, b) - lo;
+    a = lo;
   } while (b != 0);
   return a << shift;
 }
@@ -128,12 +131,14 @@ struct number::big {
   // n/d with d > 0, brought to lowest terms. A gcd of a value with d fits an int64 since d does.
   static number reduced(std::int64_t n, std::int64_t d) {
     if (d == 1) return small(n, 1);
-    const auto g = static_cast<std::int64_t>(gcd_u64(magnitude(n), static_cast<std::uint64_t>(d)));
-    if (g > 1) {
-      n /= g;
-      d /= g;
+    const std::uint64_t m = magnitude(n);
+    const std::uint64_t g = gcd_u64(m, static_cast<std::uint64_t>(d));
+    if (g == 1) return small(n, d);
+    if (((m | static_cast<std::uint64_t>(d)) >> 32) == 0) {  // 32-bit divisions, as in gcd_u64
+      const auto q = static_cast<std::int64_t>(static_cast<std::uint32_t>(m) / static_cast<std::uint32_t>(g));
+      return small(n < 0 ? -q : q, static_cast<std::uint32_t>(d) / static_cast<std::uint32_t>(g));
     }
-    return small(n, d);
+    return small(n / static_cast<std::int64_t>(g), d / static_cast<std::int64_t>(g));
   }
 
   // The one way out of the big world: values that fit go back to the small form, so each value
@@ -194,12 +199,21 @@ struct number::big {
     return true;
   }
 
-  // (a/b) * (c/d) with cross-cancelling first, so the result is already in lowest terms.
+  // (a/b) * (c/d) with cross-cancelling first, so the result is already in lowest terms. A
+  // denominator of 1 (an integer: counts, `* 100`, a dividend) has nothing to cancel, and a common
+  // factor of 1 nothing to divide by: `n / d * 100` takes two gcds and no other division instead of
+  // four gcds and eight divisions, the cost of a national run's formulas.
   static bool mul_small(std::int64_t a, std::int64_t b, std::int64_t c, std::int64_t d, number& out) {
-    const auto g1 = static_cast<std::int64_t>(gcd_u64(magnitude(a), static_cast<std::uint64_t>(d)));
-    const auto g2 = static_cast<std::int64_t>(gcd_u64(magnitude(c), static_cast<std::uint64_t>(b)));
+    if (d != 1) {
+      const auto g1 = static_cast<std::int64_t>(gcd_u64(magnitude(a), static_cast<std::uint64_t>(d)));
+      if (g1 != 1) a /= g1, d /= g1;
+    }
+    if (b != 1) {
+      const auto g2 = static_cast<std::int64_t>(gcd_u64(magnitude(c), static_cast<std::uint64_t>(b)));
+      if (g2 != 1) c /= g2, b /= g2;
+    }
     std::int64_t n, den;
-    if (__builtin_mul_overflow(a / g1, c / g2, &n) || __builtin_mul_overflow(b / g2, d / g1, &den)) return false;
+    if (__builtin_mul_overflow(a, c, &n) || __builtin_mul_overflow(b, d, &den)) return false;
     out = small(n, den);
     return true;
   }
@@ -259,11 +273,6 @@ struct number::big {
 number::number() = default;
 
 number number::from_int(std::int64_t v) { return big::small(v, 1); }
-
-std::optional<std::pair<std::int64_t, std::int64_t>> number::small_parts() const {
-  if (big_) return std::nullopt;
-  return std::pair(num_, den_);
-}
 
 number number::from_small_parts(std::int64_t num, std::int64_t den) {
   number n;

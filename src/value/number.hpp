@@ -101,7 +101,10 @@ class number {
 
   // The small form (num, den in lowest terms, den > 0), when the value has one: a column of
   // values keeps them in 16 bytes. from_small_parts is its inverse, for parts it gave.
-  std::optional<std::pair<std::int64_t, std::int64_t>> small_parts() const;
+  std::optional<std::pair<std::int64_t, std::int64_t>> small_parts() const {  // inline: the fast lane's
+    if (big_) return std::nullopt;
+    return std::pair(num_, den_);
+  }
   static number from_small_parts(std::int64_t num, std::int64_t den);
 
  private:
