@@ -16,18 +16,7 @@ namespace {
 // Where a formula's names were, and what to write there in its substituted form.
 using substitutions = std::vector<std::pair<diag::span, std::string>>;
 
-bool compare(const number& a, syntax::compare_op op, const number& b) {
-  int c = a.compare(b);
-  switch (op) {
-    case syntax::compare_op::lt: return c < 0;
-    case syntax::compare_op::le: return c <= 0;
-    case syntax::compare_op::gt: return c > 0;
-    case syntax::compare_op::ge: return c >= 0;
-    case syntax::compare_op::eq: return c == 0;
-    case syntax::compare_op::ne: return c != 0;
-  }
-  return false;
-}
+bool compare(const number& a, syntax::compare_op op, const number& b) { return meets(a.compare(b), op); }
 
 }  // namespace
 
@@ -40,7 +29,9 @@ std::string indicator_result::target_shown(value::number_style style) const {
 }
 
 evaluator::evaluator(const check::program& p, const diag::source_manager& sources, options o)
-    : p_(p), sources_(sources), options_(std::move(o)) {}
+    : p_(p), sources_(sources), options_(std::move(o)) {
+  if (!options_.compiled) options_.compiled = std::make_shared<compiled_cache>();
+}
 
 std::vector<indicator_result> evaluator::evaluate_all() { return evaluate_all(options_.year, options_.target); }
 
@@ -90,8 +81,29 @@ result evaluator::apply(const syntax::expr& e, const std::vector<std::pair<std::
                         const check::indicator* ind) {
   env en;
   en.indicator = ind;
+  en.fixed.reserve(values.size());
   for (const auto& [name, value] : values) en.fixed.push_back({name, &value, "", {}});
   return expression(e, en, nullptr, nullptr);
+}
+
+evaluator::prepared evaluator::prepare(const syntax::expr& e, std::vector<std::string> names,
+                                       const check::indicator* ind) const {
+  prepared f{&e, std::move(names), ind, std::nullopt};
+  f.code = compiled::compile(e, {f.names.begin(), f.names.end()}, nullptr);
+  return f;
+}
+
+result evaluator::apply(const prepared& f, const result* values) {
+  if (f.code && f.names.size() <= 8) {
+    std::array<const number*, 8> numbers;
+    for (std::size_t i = 0; i < f.names.size(); ++i) numbers[i] = values[i].is_number() ? &values[i].number() : nullptr;
+    if (std::optional<result> v = f.code->run(numbers.data(), options_.year, options_.wilayah)) return std::move(*v);
+  }
+  env en;  // the general path, as apply() by names
+  en.indicator = f.ind;
+  en.fixed.reserve(f.names.size());
+  for (std::size_t i = 0; i < f.names.size(); ++i) en.fixed.push_back({f.names[i], &values[i], "", {}});
+  return expression(*f.e, en, nullptr, nullptr);
 }
 
 std::string evaluator::show(const number& n, tracer* t) const {
@@ -410,8 +422,33 @@ result evaluator::traced_formula(const std::string& kind, const std::string& tit
 
 // `shown` (when tracing) receives the expression with values in place of names, keeping the
 // operators and parentheses as the user wrote them.
+std::optional<result> evaluator::fast_lane(const syntax::expr& e, const env& en) {
+  if (en.summed) return std::nullopt;  // a roll-up's sums are the general path's
+  const data::data_set* data = en.data ? &p_.data : nullptr;
+  std::array<std::string_view, 4> names;
+  std::array<const number*, 4> values;
+  if (en.fixed.size() > names.size()) return std::nullopt;
+  for (std::size_t i = 0; i < en.fixed.size(); ++i) {
+    names[i] = en.fixed[i].name;
+    values[i] = en.fixed[i].value->is_number() ? &en.fixed[i].value->number() : nullptr;
+  }
+  // Compiled on first use, again if the same formula comes with other names (never in practice).
+  auto [it, fresh] = lanes_.try_emplace(&e);
+  lane& l = it->second;
+  const std::size_t n = en.fixed.size();
+  if (fresh || l.data != en.data || l.slots.size() != n || !std::equal(l.slots.begin(), l.slots.end(), names.begin())) {
+    l.slots.assign(names.begin(), names.begin() + static_cast<std::ptrdiff_t>(n));
+    l.data = en.data;
+    l.code = options_.compiled->get(e, {names.begin(), names.begin() + static_cast<std::ptrdiff_t>(n)}, data);
+  }
+  if (!l.code) return std::nullopt;
+  return l.code->run(values.data(), en.year, options_.wilayah);
+}
+
 result evaluator::expression(const syntax::expr& e, const env& en, tracer* t, std::string* shown) {
   using namespace syntax;
+  if (!t && !shown)
+    if (std::optional<result> v = fast_lane(e, en)) return std::move(*v);
   substitutions subs;
   struct walker {
     evaluator& ev;

@@ -7,10 +7,12 @@
 #include <optional>
 #include <string>
 #include <tuple>
+#include <unordered_map>
 #include <vector>
 
 #include "check/builtins.hpp"
 #include "check/program.hpp"
+#include "eval/compiled.hpp"
 #include "eval/options.hpp"
 #include "eval/result.hpp"
 #include "eval/trace.hpp"
@@ -110,6 +112,16 @@ class evaluator {
   // figures a report printed. `ind` is whose pembulatan bulat() follows (null: the file's).
   result apply(const syntax::expr& e, const std::vector<std::pair<std::string, result>>& values,
                const check::indicator* ind = nullptr);
+  // The same for a formula applied to many sets of values: its names bound once, in order, and
+  // compiled for the fast lane; apply(p, values) takes values[i] for names[i].
+  struct prepared {
+    const syntax::expr* e = nullptr;
+    std::vector<std::string> names;
+    const check::indicator* ind = nullptr;
+    std::optional<compiled> code;
+  };
+  prepared prepare(const syntax::expr& e, std::vector<std::string> names, const check::indicator* ind = nullptr) const;
+  result apply(const prepared& f, const result* values);
 
   const options& opts() const { return options_; }
 
@@ -161,6 +173,9 @@ class evaluator {
                       tracer* t);
   void syarat(indicator_result& r, tracer* t);
   result expression(const syntax::expr& e, const env& en, tracer* t, std::string* shown);
+  // The fast lane (eval/compiled.hpp): the value when `e` compiles and its answer is a small
+  // number or a condition; nullopt sends it down the general path.
+  std::optional<result> fast_lane(const syntax::expr& e, const env& en);
   result name(const syntax::expr& e, const std::string& n, const env& en, tracer* t, std::string* shown);
   result figure(const syntax::expr& e, const std::string& n, const env& en, tracer* t, std::string* shown);
   result call(const syntax::expr& e, const syntax::call& c, std::vector<result> args, const env& en, tracer* t);
@@ -197,6 +212,13 @@ class evaluator {
   std::map<std::pair<const syntax::bantu_decl*, int>, result> helper_cache_;
   // Budget lines summed so far (budget, line, year, pagu?), without a tracer attached.
   std::map<std::tuple<const data::budget*, std::size_t, int, bool>, result> budget_cache_;
+  // Formulas compiled for the fast lane so far (nullopt: not in it), and the names they bind.
+  struct lane {
+    const compiled* code = nullptr;  // from options_.compiled; null: not in the lane
+    std::vector<std::string> slots;  // the names of env::fixed it was compiled for
+    bool data = false;               // and whether data variables were visible
+  };
+  std::unordered_map<const syntax::expr*, lane> lanes_;
   std::map<std::string, std::unique_ptr<evaluator>> children_;  // by region, made when first needed
 };
 

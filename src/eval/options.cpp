@@ -7,6 +7,7 @@
 
 #include "data/csv_cells.hpp"
 #include "diag/suggest.hpp"
+#include "eval/compiled.hpp"
 
 namespace iku::eval {
 
@@ -165,6 +166,7 @@ std::optional<options> choose_options(const check::program& p, const std::option
                                       const std::optional<std::string>& targets, const std::string& wilayah,
                                       diag::diagnostics& out) {
   options o;
+  o.compiled = std::make_shared<compiled_cache>();  // one for the run: every region shares it
   if (!wilayah.empty()) {
     std::optional<std::vector<std::string>> chosen = choose_regions(p, wilayah, out);
     if (!chosen) return std::nullopt;

@@ -1,6 +1,7 @@
 // What a run evaluates: the years, the target sets and the region, and how they are chosen.
 #pragma once
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -8,6 +9,8 @@
 #include "check/program.hpp"
 
 namespace iku::eval {
+
+class compiled_cache;  // eval/compiled.hpp
 
 // Which declared target a capaian is measured against: the set's target for the year evaluated
 // (`pk`), its end-of-period target (`renstra:akhir`) or its target of one year (`renstra:2026`,
@@ -31,6 +34,9 @@ struct options {
   // region or the office. `wilayah` is then the first.
   std::vector<std::string> regions;
   value::number_style style = value::number_style::id;  // how the values in a finding are written
+  // Formulas compiled for the evaluator's fast lane, shared by every evaluator given a copy of
+  // these options (each region's); an evaluator whose options have none makes its own.
+  std::shared_ptr<compiled_cache> compiled;
 };
 
 // The years, targets and region a run uses: the command line's (`--tahun 2024`, `2022..2024`,

@@ -5,7 +5,8 @@
 // number.hpp documents; that is caught here as the command catches it). Then through
 // eval_command itself with --desimal 20, so the command's own handling is fuzzed too. This drives
 // the rational arithmetic (int64 fast path, overflow into Boost.MP) and rounding with inputs no
-// test author would pick; a crash, sanitizer report, uncaught exception or hang is a bug.
+// test author would pick; a crash, sanitizer report, uncaught exception or hang is a bug, and so is
+// a value that differs between the evaluator's fast lane (untraced) and its general path (traced).
 #include <cstddef>
 #include <cstdint>
 #include <sstream>
@@ -57,7 +58,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     iku::eval::result r = ev.evaluate_constant(*expr);
     if (r.measurable() && !r.is_bool()) show(r.number());
     iku::eval::tracer t(number_style::id);  // as `iku explain` records a formula
-    ev.evaluate_constant(*expr, &t);
+    iku::eval::result traced = ev.evaluate_constant(*expr, &t);
+    // Untraced, a formula may take the fast lane (eval/compiled.hpp); traced, it never does. Both
+    // must give the same figure, else an explanation would disagree with a run.
+    if (r.is_number() != traced.is_number() || (r.is_number() && r.number() != traced.number())) __builtin_trap();
   }
   // The command, with the most places it takes; mode and locale vary with the input.
   static const char* const modes[] = {"setengah_naik", "setengah_genap", "turun", "naik"};

@@ -1,0 +1,88 @@
+// A formula compiled once for the evaluator's fast lane: the arithmetic of a national run
+// (`n / d * 100`, `realisasi / target * 100`, `(2 * target - realisasi) / target * 100`) evaluated
+// millions of times. The tree is flattened into postfix steps with its names resolved to slots
+// (values the caller binds: realisasi, target, capaian) or to data variables, and run over int64
+// fractions that are brought to lowest terms once, at the end, instead of after every operation.
+//
+// The lane decides nothing on its own: whenever it cannot give the exact value with int64 parts
+// (an overflow, a division by zero, missing or big data, a name or function it does not know) it
+// says so and the evaluator computes the formula the general way, which also explains every
+// failure. So a formula has one meaning, the general path's; the lane only skips work when the
+// answer is a plain small number. (tests/unit/compiled_test.cpp compares the two.)
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <tuple>
+#include <vector>
+
+#include "eval/result.hpp"
+#include "syntax/ast.hpp"
+#include "value/number.hpp"
+
+namespace iku::data {
+class data_set;
+}
+
+namespace iku::eval {
+
+// Whether an order (-1, 0, 1: below, equal, above) satisfies a comparison operator.
+bool meets(int order, syntax::compare_op op);
+
+// A value on the lane's stack: a fraction (den > 0, not in lowest terms until the end) or, with
+// den == 0, a condition (num 0 or 1).
+struct lane_value {
+  std::int64_t num, den;
+};
+
+class compiled {
+ public:
+  // Compiles `e` with the names in `slots` bound to values given at each run (in that order) and,
+  // when `data` is given, the other names that are data variables of it. Empty when the formula
+  // needs what the lane does not have (functions other than min, max and abs, indikator, bantu
+  // values, `tahun`). Both sides of `dan`/`atau` and both branches of `jika` are computed: when
+  // the one the general path would skip cannot be, the lane gives up and the general path decides.
+  static std::optional<compiled> compile(const syntax::expr& e, const std::vector<std::string_view>& slots,
+                                         const data::data_set* data);
+
+  // The exact value (a number or a condition), or nullopt when the general path must decide (see
+  // above). `slot_values[i]` is the value of slots[i], null when it is not a measurable number;
+  // data cells are those of `year` and `region`.
+  std::optional<result> run(const value::number* const* slot_values, int year, std::string_view region) const;
+
+ private:
+  enum class op : std::uint8_t { constant, slot, data, add, sub, mul, div, neg, min, max, abs, compare, and_, or_, not_, choose };
+  struct step {
+    op kind;
+    std::uint32_t arg = 0;    // constant/slot/data: index; min/max/compare: operand count
+    std::uint32_t first = 0;  // compare: its first operator in compare_ops_
+  };
+  bool add(const syntax::expr& e, const std::vector<std::string_view>& slots);
+
+  std::vector<step> steps_;
+  std::vector<lane_value> constants_;
+  std::vector<std::string_view> data_names_;
+  std::vector<syntax::compare_op> compare_ops_;
+  const data::data_set* data_ = nullptr;
+  std::uint32_t depth_ = 0;  // stack slots needed
+};
+
+// The formulas of one run compiled once for all its evaluators (one per region, on several
+// threads; eval::options holds it): a region compiles nothing another has compiled.
+class compiled_cache {
+ public:
+  // `e` compiled for these slots and data (null: not in the lane), compiled on the first request.
+  const compiled* get(const syntax::expr& e, const std::vector<std::string_view>& slots, const data::data_set* data);
+
+ private:
+  std::mutex mutex_;
+  std::map<std::tuple<const syntax::expr*, const data::data_set*, std::vector<std::string>>, std::unique_ptr<const compiled>>
+      codes_;
+};
+
+}  // namespace iku::eval
