@@ -202,6 +202,31 @@ TEST_CASE("CR-only line ends are line ends, in memory and mapped, with the place
   }
 }
 
+TEST_CASE("a BOM at the start of a line is skipped, not counted and not shown", "[data]") {
+  SECTION("before a row: the row reads as it looks") {
+    loaded l;
+    load_text(l, "\xEF\xBB\xBFtahun,variabel,nilai\n2024,a,1\n\xEF\xBB\xBF" "2024,b,2\n\xEF\xBB\xBF" "2023,c,x\n");
+    REQUIRE(l.codes() == std::vector<std::string>{"IKU209"});
+    CHECK(l.at(0) == "t.csv:4:8");
+    CHECK(iku::diag::render(l.diag(0), l.sources).find(" 4 | 2023,c,x\n   |        ^\n") != std::string::npos);
+    REQUIRE(l.data.find("b", 2024));
+    CHECK(l.line_col(*l.data.find("b", 2024)) == "3:8");
+  }
+  SECTION("before a header carried in from a second export: IKU214") {
+    loaded l;
+    load_text(l, "tahun,variabel,nilai\n2024,a,1\n\xEF\xBB\xBFtahun,variabel,nilai\n2024,b,2\n");
+    REQUIRE(l.codes() == std::vector<std::string>{"IKU214"});
+    CHECK(l.at(0) == "t.csv:3:1");
+    CHECK(l.data.size() == 2);
+  }
+  SECTION("a line of a BOM alone is blank") {
+    loaded l;
+    load_text(l, "tahun,variabel,nilai\n\xEF\xBB\xBF\n2024,a,1\n\xEF\xBB\xBF");
+    REQUIRE(l.ok);
+    CHECK(l.data.size() == 1);
+  }
+}
+
 TEST_CASE("RFC 4180 quoting: commas, line breaks, doubled quotes, spaces", "[data]") {
   loaded l;
   load_text(l,
