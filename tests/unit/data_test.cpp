@@ -227,6 +227,20 @@ TEST_CASE("a BOM at the start of a line is skipped, not counted and not shown", 
   }
 }
 
+TEST_CASE("a header with no row under it is IKU204, once, at the header", "[data]") {
+  for (std::string text : {"tahun,variabel,nilai,sumber\n", "tahun,variabel,nilai\n\n  \n", "tahun,variabel,nilai"}) {
+    loaded l;
+    load_text(l, text);
+    REQUIRE_FALSE(l.ok);
+    REQUIRE(l.codes() == std::vector<std::string>{"IKU204"});
+    CHECK(l.at(0) == "t.csv:1:1");
+    CHECK(l.diag(0).message == "the data file has a header but no data row");
+  }
+  loaded blank_rows;  // a row whose nilai is not filled in yet is a row: IKU227 only
+  load_text(blank_rows, "tahun,variabel,nilai\n2024,a,\n");
+  CHECK(blank_rows.codes() == std::vector<std::string>{"IKU227"});
+}
+
 TEST_CASE("RFC 4180 quoting: commas, line breaks, doubled quotes, spaces", "[data]") {
   loaded l;
   load_text(l,
