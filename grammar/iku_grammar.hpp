@@ -74,10 +74,14 @@ struct kw_wilayah : TAO_PEGTL_KEYWORD("wilayah") {};
 struct reserved : p::sor<kw_dan, kw_atau, kw_bukan, kw_jika, kw_maka, kw_lain> {};
 struct name : p::seq<p::not_at<reserved>, word> {};
 
-// strings: "...", escapes \" and \\ only, no raw line break, valid UTF-8
+// strings: "...", escapes \" and \\ only, no raw line break, no control character, valid UTF-8
 struct escape_char : p::one<'"', '\\'> {};
 struct escape : p::seq<p::one<'\\'>, p::must<escape_char>> {};
-struct string_char : p::sor<escape, p::utf8::not_one<'"', '\\', '\r', '\n'>> {};
+// A control character other than a tab (a NUL, an escape) is refused as a raw line break is: no
+// editor shows it, and every table that prints the string would send it to the terminal.
+struct string_control : p::sor<p::range<'\x00', '\x08'>, p::range<'\x0B', '\x1F'>, p::one<'\x7F'>> {};
+struct string_char
+    : p::sor<escape, p::seq<p::not_at<string_control>, p::utf8::not_one<'"', '\\', '\r', '\n'>>> {};
 struct string_close : p::one<'"'> {};
 struct string_lit : p::seq<p::one<'"'>, p::star<string_char>, p::must<string_close>> {};
 

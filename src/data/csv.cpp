@@ -80,19 +80,31 @@ bool loader::run() {
     return false;
   }
   if (!readable(row) || !read_header(row)) return false;
+  const std::uint32_t header_begin = row.begin, header_end = row.end;
   // The pages read are given back as the reader goes: a national file is not held in memory.
   constexpr std::size_t chunk = std::size_t{8} << 20;
   std::size_t released = 0;
   const bool skipping = !into_.keeps_every_region() && complete_ && index_[wilayah] != absent;
+  bool any_row = false;
   for (;;) {
     if (reader.position() - released >= chunk) {
       sources_.release(file_, released, reader.position());
       released = reader.position();
     }
-    if (skipping && skip_other_region(reader)) continue;
+    if (skipping && skip_other_region(reader)) {
+      any_row = true;
+      continue;
+    }
     if (!reader.next(row)) break;
+    any_row = true;
     if (readable(row)) read_row(row);
   }
+  // Said here, once: otherwise each variable a formula reads would be an unknown name (IKU101),
+  // sending the user to check names that are right.
+  if (!any_row)
+    error("IKU204", at(header_begin, header_end), "the data file has a header but no data row",
+          "add one row per value under the header, such as 2024,ppks_ada,28860,\"LKj 2024 Bab III\"; "
+          "`iku template` writes the rows a year needs");
   return ok_;
 }
 

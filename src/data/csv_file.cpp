@@ -101,6 +101,24 @@ std::optional<diag::file_id> checked_csv(diag::file_id file, const std::string& 
   return file;
 }
 
+// Whether the first line ends with CR alone (Excel's "CSV (Macintosh)", Mac OS 9 and some
+// exports): then CR is the file's line end. Two memchr, short for a text file: a CR after the
+// first LF does not count.
+bool ends_lines_with_cr(std::string_view text) {
+  std::size_t lf = text.find('\n');
+  const void* cr = std::memchr(text.data(), '\r', lf == std::string_view::npos ? text.size() : lf);
+  if (cr == nullptr) return false;
+  auto at = static_cast<std::size_t>(static_cast<const char*>(cr) - text.data());
+  return at + 1 == text.size() || text[at + 1] != '\n';
+}
+
+// Every CR not followed by LF becomes LF, so the readers and every line number see the lines a
+// text editor shows. The length stays, so each place still points into the file as written.
+void cr_to_lf(std::string& text) {
+  for (std::size_t i = 0; i < text.size(); ++i)
+    if (text[i] == '\r' && (i + 1 == text.size() || text[i + 1] != '\n')) text[i] = '\n';
+}
+
 bool too_large_for_spans(std::size_t size, const std::string& path, std::string_view what, diag::span declared_at,
                          diag::diagnostics& out) {
   // Spans are 32-bit byte offsets.
@@ -115,6 +133,7 @@ std::optional<diag::file_id> add_csv_text(const std::string& path, std::string t
                                           diag::span declared_at, diag::source_manager& sources,
                                           diag::diagnostics& out) {
   if (too_large_for_spans(text.size(), path, what, declared_at, out)) return std::nullopt;
+  if (ends_lines_with_cr(text)) cr_to_lf(text);
   return checked_csv(sources.add(path, std::move(text)), path, what, declared_at, sources, out);
 }
 
@@ -127,6 +146,12 @@ std::optional<diag::file_id> add_csv_mapped(const std::string& path, std::string
     return std::nullopt;
   }
   if (too_large_for_spans(mapped->text().size(), path, what, declared_at, out)) return std::nullopt;
+  if (ends_lines_with_cr(mapped->text())) {
+    // Rare (old Mac files): read from a copy with LF line ends instead of the mapping.
+    std::string copy(mapped->text());
+    cr_to_lf(copy);
+    return checked_csv(sources.add(path, std::move(copy)), path, what, declared_at, sources, out);
+  }
   return checked_csv(sources.add(path, std::move(mapped)), path, what, declared_at, sources, out);
 }
 

@@ -9,11 +9,16 @@ bool is_blank(char c) { return c == ' ' || c == '\t' || c == '\r'; }
 
 std::uint32_t u32(std::size_t v) { return static_cast<std::uint32_t>(v); }
 
+// Past a UTF-8 BOM at `at`, if one is there. A BOM starts a line when two exports were joined by
+// copy and paste: it is skipped there as at the start of the file, so the line reads as it looks
+// (a header repeated is then IKU214, not a tahun that is not a year).
+std::size_t after_bom(std::string_view text, std::size_t at) {
+  return text.compare(at, 3, "\xEF\xBB\xBF") == 0 ? at + 3 : at;
+}
+
 }  // namespace
 
-csv_reader::csv_reader(std::string_view text) : text_(text) {
-  if (text_.substr(0, 3) == "\xEF\xBB\xBF") pos_ = 3;
-}
+csv_reader::csv_reader(std::string_view text) : text_(text), pos_(after_bom(text, 0)) {}
 
 bool csv_reader::at_line_end(std::size_t at) const { return at >= text_.size() || text_[at] == '\n'; }
 
@@ -27,7 +32,7 @@ bool csv_reader::split_line_ahead(std::vector<std::string_view>& cells, std::siz
   // that is skipped.
   const char* const begin = text_.data();
   const char* const end = begin + text_.size();
-  const char* from = begin + pos_;
+  const char* from = begin + after_bom(text_, pos_);
   auto add = [&](const char* a, const char* b) {
     while (a < b && is_blank(*a)) ++a;
     while (b > a && is_blank(b[-1])) --b;
@@ -71,6 +76,7 @@ bool csv_reader::next(csv_row& row) {
       row.cells.clear();
       return false;
     }
+    pos_ = after_bom(text_, pos_);
     std::size_t start = pos_;
     skip_blanks();
     if (!at_line_end(pos_)) {

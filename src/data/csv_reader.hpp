@@ -45,7 +45,9 @@ struct csv_row {
 // Reads rows one at a time so the loader reports problems in file order.
 class csv_reader {
  public:
-  explicit csv_reader(std::string_view text);  // a leading UTF-8 BOM is skipped
+  // A UTF-8 BOM is skipped at the start of the text and of every row (files joined by copy and
+  // paste). CR-only line ends are made LF before the text gets here (add_csv_text).
+  explicit csv_reader(std::string_view text);
 
   // The next row that is not blank (only spaces, tabs, CR); false at the end of the text.
   bool next(csv_row& row);

@@ -88,7 +88,9 @@ std::string chars_slice(const std::string& s, std::size_t from, std::size_t coun
 std::string render(const diagnostic& d, const source_manager& sources) {
   std::string out;
   if (d.where.valid()) out += sources.where(d.where) + ": ";
-  out += fmt::format("{}[{}]: {}\n", level_name(d.level), d.code, d.message);
+  // A message quotes what the user gave (a --wilayah value, a cell): shown like a source line, so
+  // a byte that is not UTF-8 or a control character never reaches the terminal as it is.
+  out += fmt::format("{}[{}]: {}\n", level_name(d.level), d.code, printable(d.message));
   if (d.where.valid()) {
     location at = sources.locate(d.where);
     std::string_view raw = sources.line_text(d.where.file, at.line);
@@ -129,7 +131,7 @@ std::string render(const diagnostic& d, const source_manager& sources) {
     }
     out += fmt::format(" {} | {}\n {} | {}{}\n", gutter, line, pad, indent, std::string(width, '^'));
   }
-  if (!d.hint.empty()) out += fmt::format("  hint: {}\n", d.hint);
+  if (!d.hint.empty()) out += fmt::format("  hint: {}\n", printable(d.hint));
   return out;
 }
 

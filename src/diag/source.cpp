@@ -82,11 +82,12 @@ location source_manager::locate(file_id id, std::uint32_t offset) const {
   const file& f = files_.at(id);
   offset = std::min<std::uint32_t>(offset, static_cast<std::uint32_t>(f.text().size()));
   auto [line, start] = line_and_start(f, offset);
-  // Columns count characters, not bytes, so carets line up under UTF-8 text. A leading BOM is
-  // not a character anyone sees.
+  // Columns count characters, not bytes, so carets line up under UTF-8 text. A BOM that starts a
+  // line (the file's, or one left where two files were joined) is not a character anyone sees,
+  // and line_text leaves it out.
   std::uint32_t column = 1;
   std::uint32_t i = start;
-  if (start == 0 && f.text().compare(0, 3, "\xEF\xBB\xBF") == 0) i = std::min<std::uint32_t>(3, offset);
+  if (f.text().compare(start, 3, "\xEF\xBB\xBF") == 0) i = std::min<std::uint32_t>(start + 3, offset);
   // Diagnostics are rendered in text order: go on from the last place located when it is earlier
   // on the same line, so 10,000 errors on one long line count its characters once, not 10,000 times.
   if (last_.file == id && last_.line == line && last_.offset >= i && last_.offset <= offset) {
@@ -121,7 +122,7 @@ std::string_view source_manager::line_text(file_id id, std::uint32_t line) const
   std::size_t end = std::min(all.find('\n', start), all.size());
   std::string_view text = all.substr(start, end - start);
   if (!text.empty() && text.back() == '\r') text.remove_suffix(1);
-  if (start == 0 && text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
+  if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
   return text;
 }
 

@@ -58,6 +58,25 @@ std::string multiply_sign(std::string s) {
   return out;
 }
 
+// A fact on the one line of its step: a sumber cell may hold line breaks (valid CSV, in quotes),
+// shown as a space so that the tree stays whole; another control character would reach the
+// terminal, so it is shown as U+FFFD. The JSON gives the text exactly.
+std::string on_one_line(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    auto c = static_cast<unsigned char>(text[i]);
+    if (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n') continue;  // CRLF: one break
+    if (c == '\n' || c == '\r' || c == '\t')
+      out += ' ';
+    else if (c < 0x20 || c == 0x7F)
+      out += "\xEF\xBF\xBD";
+    else
+      out += text[i];
+  }
+  return out;
+}
+
 void render_node(const eval::trace_node& n, const explanation& e, const diag::source_manager& sources,
                  value::number_style style, bool ascii, const std::string& prefix, bool last, std::string& out,
                  const check::indicator* ind) {
@@ -81,7 +100,7 @@ void render_node(const eval::trace_node& n, const explanation& e, const diag::so
   if (!n.facts.empty()) {
     std::string facts;
     for (const auto& [k, v] : n.facts)
-      if (!v.empty()) facts += (facts.empty() ? "" : "; ") + k + ": " + v;
+      if (!v.empty()) facts += (facts.empty() ? "" : "; ") + k + ": " + on_one_line(v);
     out += inner + "   " + facts + "\n";
   }
   if (!n.value.measurable())

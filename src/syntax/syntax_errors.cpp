@@ -314,6 +314,19 @@ diag::diagnostic describe_syntax_error(const g::error_text& entry, std::string_v
 
   if (describe_report_symbol(d, text, offset, context)) return d;
 
+  // A NUL or another control character inside a string: named at its byte (a raw line break is
+  // IKU003, below), so that it is deleted rather than printed in every table.
+  if (int c = byte_at(text, offset); &entry == &g::error_message<g::string_close> &&
+                                     ((c >= 0 && c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F)) {
+    d.code = g::code::control_in_string;
+    d.message = "a control character in a string";
+    d.hint = fmt::format("the byte here is 0x{:02X}{}, which editors do not show: delete it (a string is printable "
+                         "text on one line)",
+                         c, c == 0 ? " (NUL)" : "");
+    d.where.end = offset + 1;
+    return d;
+  }
+
   // A string is not closed on its line: point at where it starts (invalid UTF-8 inside it is
   // reported at the byte, below).
   if (&entry == &g::error_message<g::string_close> && context.string_start &&

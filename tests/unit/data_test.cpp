@@ -162,6 +162,85 @@ TEST_CASE("UTF-8 BOM and CRLF line ends", "[data]") {
   }
 }
 
+TEST_CASE("CR-only line ends are line ends, in memory and mapped, with the places of the file", "[data]") {
+  std::string text =
+      "tahun,variabel,nilai,sumber\r"
+      "2024,idg_bps,53.38,BPS\r"
+      "2024,ppks_ada,28860,\"LKj\rBab III\"\r"
+      "2023,ppks_ada,27x,LKj\r";
+  auto check = [](loaded& l) {
+    REQUIRE(l.codes() == std::vector<std::string>{"IKU209"});
+    CHECK(l.at(0) == l.sources.path(0) + ":5:15");  // line 5 counts the CR-ended lines
+    CHECK(iku::diag::render(l.diag(0), l.sources).find(" 5 | 2023,ppks_ada,27x,LKj\n") != std::string::npos);
+    CHECK(l.data.size() == 2);
+    CHECK(l.sumber(l.data.find("idg_bps", 2024)) == "BPS");
+    CHECK(l.line_col(*l.data.find("idg_bps", 2024)) == "2:14");
+    CHECK(l.sumber(l.data.find("ppks_ada", 2024)) == "LKj\nBab III");  // a break inside a cell is one \n
+  };
+  SECTION("in memory") {
+    loaded l;
+    load_text(l, text);
+    check(l);
+  }
+  SECTION("mapped from a file, which is left as it was") {
+    auto path = std::filesystem::temp_directory_path() / "iku_data_test_cr_only.csv";
+    {
+      std::ofstream out(path, std::ios::binary);
+      out << text;
+    }
+    loaded l;
+    load_file(l, path.string());
+    check(l);
+    CHECK(read_bytes(path.string()) == text);
+    std::filesystem::remove(path);
+  }
+  SECTION("a CR after the first LF is not a line end") {
+    loaded l;
+    load_text(l, "tahun,variabel,nilai,sumber\n2024,a,1,\"x\ry\"\n");
+    REQUIRE(l.ok);
+    CHECK(l.sumber(l.data.find("a", 2024)) == "x\ry");
+  }
+}
+
+TEST_CASE("a BOM at the start of a line is skipped, not counted and not shown", "[data]") {
+  SECTION("before a row: the row reads as it looks") {
+    loaded l;
+    load_text(l, "\xEF\xBB\xBFtahun,variabel,nilai\n2024,a,1\n\xEF\xBB\xBF" "2024,b,2\n\xEF\xBB\xBF" "2023,c,x\n");
+    REQUIRE(l.codes() == std::vector<std::string>{"IKU209"});
+    CHECK(l.at(0) == "t.csv:4:8");
+    CHECK(iku::diag::render(l.diag(0), l.sources).find(" 4 | 2023,c,x\n   |        ^\n") != std::string::npos);
+    REQUIRE(l.data.find("b", 2024));
+    CHECK(l.line_col(*l.data.find("b", 2024)) == "3:8");
+  }
+  SECTION("before a header carried in from a second export: IKU214") {
+    loaded l;
+    load_text(l, "tahun,variabel,nilai\n2024,a,1\n\xEF\xBB\xBFtahun,variabel,nilai\n2024,b,2\n");
+    REQUIRE(l.codes() == std::vector<std::string>{"IKU214"});
+    CHECK(l.at(0) == "t.csv:3:1");
+    CHECK(l.data.size() == 2);
+  }
+  SECTION("a line of a BOM alone is blank") {
+    loaded l;
+    load_text(l, "tahun,variabel,nilai\n\xEF\xBB\xBF\n2024,a,1\n\xEF\xBB\xBF");
+    REQUIRE(l.ok);
+    CHECK(l.data.size() == 1);
+  }
+}
+
+TEST_CASE("a header with no row under it is IKU204, once, at the header", "[data]") {
+  for (std::string text : {"tahun,variabel,nilai,sumber\n", "tahun,variabel,nilai\n\n  \n", "tahun,variabel,nilai"}) {
+    loaded l;
+    load_text(l, text);
+    REQUIRE_FALSE(l.ok);
+    REQUIRE(l.codes() == std::vector<std::string>{"IKU204"});
+    CHECK(l.at(0) == "t.csv:1:1");
+    CHECK(l.diag(0).message == "the data file has a header but no data row");
+  }
+  loaded blank_rows;  // a row whose nilai is not filled in yet is a row: IKU227 only
+  load_text(blank_rows, "tahun,variabel,nilai\n2024,a,\n");
+  CHECK(blank_rows.codes() == std::vector<std::string>{"IKU227"});
+}
+
 TEST_CASE("RFC 4180 quoting: commas, line breaks, doubled quotes, spaces", "[data]") {
   loaded l;
   load_text(l,

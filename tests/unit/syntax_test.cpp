@@ -693,6 +693,27 @@ TEST_CASE("error IKU003/IKU004: strings", "[syntax][errors]") {
   CHECK(r->only_error().message == "unknown escape in a string");
 }
 
+TEST_CASE("error IKU032: a control character in a string, named at its byte and never echoed", "[syntax][errors]") {
+  auto p = parse(std::string("instansi \"Dinas \0Contoh\"\n", 25));
+  CHECK(code_at(*p) == "IKU032 1:17");
+  CHECK(p->only_error().message == "a control character in a string");
+  CHECK(p->only_error().hint ==
+        "the byte here is 0x00 (NUL), which editors do not show: delete it (a string is printable text on one line)");
+  CHECK(p->rendered() ==
+        "test.iku:1:17: error[IKU032]: a control character in a string\n"
+        " 1 | instansi \"Dinas \xEF\xBF\xBD" "Contoh\"\n"
+        "   |                 ^\n"
+        "  hint: the byte here is 0x00 (NUL), which editors do not show: delete it (a string is printable text on "
+        "one line)\n");
+  auto esc = parse("sasaran S1 \"a\x1b[31mb\" { }\n");  // a terminal escape sequence
+  CHECK(code_at(*esc) == "IKU032 1:14");
+  CHECK(esc->only_error().hint.rfind("the byte here is 0x1B, which", 0) == 0);
+  CHECK(code_at(*parse("instansi \"a\x7F\"\n")) == "IKU032 1:12");
+  // a tab is text; a line break still ends the string unclosed (IKU003)
+  parse_ok("instansi \"Dinas\tContoh\"\n");
+  CHECK(code_at(*parse("instansi \"Dinas\rContoh\"\n")) == "IKU003 1:10");
+}
+
 TEST_CASE("error IKU005: malformed numbers", "[syntax][errors]") {
   auto p = parse_fields("    rumus a * 5.\n");
   CHECK(code_at(*p) == "IKU005 3:17");
