@@ -146,7 +146,7 @@ def main():
     print("\n".join(wrong_lines))
 
     if args.formula_core:
-        print("\nFormula core (ns per evaluation, median of 5 timings of 1,000,000 evaluations):\n")
+        print("\nFormula core (ns per evaluation, medians of 9 interleaved timings of 1,000,000 evaluations):\n")
         sys.stdout.flush()
         subprocess.run([args.formula_core], check=True)
     if args.explain and args.iku:
