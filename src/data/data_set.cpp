@@ -68,16 +68,27 @@ std::uint16_t data_set::source_index(const std::string& name) {
   return static_cast<std::uint16_t>(source_names_.size() - 1);
 }
 
-// Where the key is, or the empty slot where it would go (linear probing).
-std::size_t data_set::slot_of(std::uint32_t variable, std::int32_t year, std::uint32_t region) const {
-  // splitmix64's finaliser over the three ids: neighbouring keys land far apart, without clusters.
-  std::uint64_t h = (std::uint64_t{variable} << 40) ^ (std::uint64_t{region} << 16) ^
-                    static_cast<std::uint64_t>(static_cast<std::uint32_t>(year));
+namespace {
+
+// splitmix64's finaliser: neighbouring ids land far apart, without clusters.
+std::uint64_t mix(std::uint64_t h) {
   h = (h ^ (h >> 30)) * 0xBF58476D1CE4E5B9ULL;
   h = (h ^ (h >> 27)) * 0x94D049BB133111EBULL;
-  h ^= h >> 31;
+  return h ^ (h >> 31);
+}
+
+}  // namespace
+
+// Where the key is, or the empty slot where it would go (linear probing). Region r's keys start
+// in window r (windows side by side, wrapping round the index when there are more windows than
+// room), the variable and year pick a slot inside it. Windows laid side by side, rather than at
+// random places, overlap evenly: random ones left some stretches of the index covered by three
+// or four crowded windows, and the long probes there made a national run slower, not faster.
+std::size_t data_set::slot_of(std::uint32_t variable, std::int32_t year, std::uint32_t region) const {
+  const std::uint64_t in_window =
+      mix((std::uint64_t{variable} << 32) ^ static_cast<std::uint32_t>(year)) & ((std::uint64_t{1} << window_bits_) - 1);
   const std::size_t mask = index_.size() - 1;
-  for (std::size_t i = h & mask;; i = (i + 1) & mask) {
+  for (std::size_t i = ((std::uint64_t{region} << window_bits_) + in_window) & mask;; i = (i + 1) & mask) {
     const slot& s = index_[i];
     if (s.row == none || (s.variable == variable && s.year == year && s.region == region)) return i;
   }
@@ -166,6 +177,13 @@ std::optional<datum> data_set::add(const key& k, const datum& d) {
   rows_.push_back(store(d));
   row_region_.push_back(region);
   row_year_.push_back(k.year);
+  // A region with more keys than half its window would crowd it: widen every window (once the
+  // window is as large as the index, keys are placed as evenly as without windows).
+  if (region >= region_keys_.size()) region_keys_.resize(region + 1, 0);
+  if (++region_keys_[region] * 2 > (std::size_t{1} << window_bits_) && (std::size_t{1} << window_bits_) < index_.size()) {
+    ++window_bits_;
+    grow(index_.size());
+  }
   return std::nullopt;
 }
 

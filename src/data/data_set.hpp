@@ -115,6 +115,12 @@ class data_set {
   std::size_t expected_rows_ = 0, seen_rows_ = 0;
   std::vector<std::string> kept_regions_;      // sorted; empty: every region
   std::vector<slot> index_;                // power-of-two size, at most 70% full
+  // A region's keys start in a window of 2^window_bits_ slots of its own (slot_of), so that the
+  // rows of one region, which come together and are asked for together, touch a few pages of
+  // the index instead of one page each. The window doubles when a region outgrows half of it
+  // (region_keys_ counts each region's keys).
+  unsigned window_bits_ = 10;
+  std::vector<std::uint32_t> region_keys_;
   ids variable_ids_, region_ids_;
   std::uint32_t last_region_ = none;  // rows come grouped by region: the last one's id
   std::uint32_t last_variable_ = none;  // the last row's variable (none + 1 wraps to 0)

@@ -710,6 +710,38 @@ TEST_CASE("data_set: the index starts small and grows, with and without reserve"
   }
 }
 
+TEST_CASE("data_set: one region's keys share a window of the index, widened as a region grows", "[data]") {
+  // 600 small regions (about 11 keys each) and an office with 13,333 keys, which outgrows the
+  // first windows several times; rows of different regions interleaved, then every key looked up, and a
+  // duplicate still told apart after every widening.
+  data_set s;
+  auto value_of = [](int region, int k) { return static_cast<std::int64_t>(region) * 100000 + k; };
+  auto name_of = [](int region) { return region == 0 ? std::string() : "r" + std::to_string(region); };
+  int added = 0;
+  for (int k = 0; k < 20000; ++k) {
+    const int region = k % 3 == 0 ? 1 + (k / 3) % 600 : 0;
+    const int key = region == 0 ? k : k / 3 / 600;
+    datum x;
+    x.value = number::from_int(value_of(region, key));
+    REQUIRE(s.add({"v" + std::to_string(key % 50), 2000 + key / 50, name_of(region)}, x) == std::nullopt);
+    ++added;
+  }
+  CHECK(s.size() == static_cast<std::size_t>(added));
+  for (int k = 0; k < 20000; k += 7) {
+    const int region = k % 3 == 0 ? 1 + (k / 3) % 600 : 0;
+    const int key = region == 0 ? k : k / 3 / 600;
+    std::optional<datum> d = s.find("v" + std::to_string(key % 50), 2000 + key / 50, name_of(region));
+    REQUIRE(d);
+    CHECK(*d->value == number::from_int(value_of(region, key)));
+  }
+  CHECK_FALSE(s.find("v1", 2000, "r601"));
+  datum again;
+  again.value = number::from_int(-1);
+  std::optional<datum> first = s.add({"v1", 2000, ""}, again);
+  REQUIRE(first);
+  CHECK(*first->value == number::from_int(value_of(0, 1)));
+}
+
 TEST_CASE("data_set: add, find, has_variable, variables, years, regions", "[data]") {
   data_set s;
   auto d = [](std::int64_t v, std::uint8_t places) {  // places tell the data apart, as a cell's span would
