@@ -420,8 +420,6 @@ result evaluator::traced_formula(const std::string& kind, const std::string& tit
   return v;
 }
 
-// `shown` (when tracing) receives the expression with values in place of names, keeping the
-// operators and parentheses as the user wrote them.
 std::optional<result> evaluator::fast_lane(const syntax::expr& e, const env& en) {
   if (en.summed) return std::nullopt;  // a roll-up's sums are the general path's
   const data::data_set* data = en.data ? &p_.data : nullptr;
@@ -445,6 +443,8 @@ std::optional<result> evaluator::fast_lane(const syntax::expr& e, const env& en)
   return l.code->run(values.data(), en.year, options_.wilayah);
 }
 
+// `shown` (when tracing) receives the expression with values in place of names, keeping the
+// operators and parentheses as the user wrote them.
 result evaluator::expression(const syntax::expr& e, const env& en, tracer* t, std::string* shown) {
   using namespace syntax;
   if (!t && !shown)
