@@ -35,7 +35,8 @@ struct options {
   std::vector<std::string> regions;
   value::number_style style = value::number_style::id;  // how the values in a finding are written
   // Formulas compiled for the evaluator's fast lane, shared by every evaluator given a copy of
-  // these options (each region's); an evaluator whose options have none makes its own.
+  // these options (each region's); an evaluator whose options have none makes its own. Keyed by
+  // the formulas' addresses: options must not outlive the program(s) they were used with.
   std::shared_ptr<compiled_cache> compiled;
 };
 
