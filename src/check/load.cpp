@@ -80,6 +80,7 @@ class loader {
         data::csv_options options;
         options.source_name = d.name.text;
         options.declared_at = d.path.where;
+        options.threads = options_.data_threads;
         if (d.style) options.style = d.style->value;
         fs::path p = fs::path(d.path.text);
         if (p.is_relative()) p = dirs_[m] / p;

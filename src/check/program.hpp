@@ -105,6 +105,8 @@ struct load_options {
   // Rows of other regions (R's descendants in the `wilayah` hierarchy excepted) are skipped
   // unchecked; their region and variable names are still known (data::data_set::keep_regions).
   std::string data_region;
+  // Threads reading each data file's rows (0: one per processor core; data::csv_options::threads).
+  unsigned data_threads = 0;
   // Evaluate over this program's data rather than the file's own (`iku diff`: an older revision
   // over the newer one's data): its data, anggaran, belanja, terbitan and wilayah are copied and
   // the file's own data declarations are not read.

@@ -133,7 +133,7 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err)
       ->check(CLI::IsMember({"auto", "selalu", "tidak"}));
   run_cmd->add_flag("--ascii", run.ascii, "text: only ASCII characters besides the labels' own, for old Windows consoles");
   run_cmd->add_option("-j,--jobs", run.jobs,
-                      "with several regions: how many to build at once, each on its own thread (default: one per "
+                      "threads reading the data files and, with several regions, building them (default: one per "
                       "processor core); the output is the same whatever the number")
       ->check(CLI::Range(1, 256));
 

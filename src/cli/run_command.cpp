@@ -3,7 +3,7 @@
 #include <fmt/format.h>
 
 #include "cli/commands.hpp"
-#include "cli/in_order.hpp"
+#include "base/in_order.hpp"
 #include "cli/run_output.hpp"
 #include "cli/session.hpp"
 #include "diag/suggest.hpp"
@@ -71,7 +71,8 @@ int run_command(const common_options& o, const run_options& r, std::ostream& out
                        ? report::lkj_table::every_year
                        : std::max(years_back, t.years_back);
   session s;
-  if (std::optional<int> stop = open_session(o, s, err, true, eval::data_years(o.tahun, o.target, years_back)))
+  if (std::optional<int> stop = open_session(o, s, err, true, eval::data_years(o.tahun, o.target, years_back), false,
+                                                     r.jobs))
     return *stop;
   const check::program& p = *s.program;
   if (chosen.empty()) {

@@ -11,13 +11,14 @@
 namespace iku::cli {
 
 std::optional<int> open_session(const common_options& o, session& s, std::ostream& err, bool several_regions,
-                                std::vector<int> data_years, bool region_rows_only) {
+                                std::vector<int> data_years, bool region_rows_only, unsigned threads) {
   diag::diagnostics diags;
   s.style = *value::style_named(o.locale);  // checked by the argument parser
   check::load_options load;
   load.stdlib_dirs = o.stdlib_dirs;
   load.confine = o.confine;
   load.data_years = std::move(data_years);
+  load.data_threads = threads;
   if (region_rows_only && o.wilayah.find_first_of("*,") == std::string::npos) load.data_region = o.wilayah;
   s.program = check::load_program(o.file, load, s.sources, diags);
   if (s.program) {

@@ -24,9 +24,11 @@ struct session {
 // others are told to ask for one (a usage error). `data_years`: the years of data the command
 // reads (eval::data_years; empty: every year). `region_rows_only`: a command about one region
 // (`iku explain`) reads only that region's rows (and its descendants') in full, and skips the
-// rest of a national file unchecked (check::load_options::data_region).
+// rest of a national file unchecked (check::load_options::data_region). `threads`: those reading
+// the data files (`iku run --jobs`; 0: one per processor core).
 std::optional<int> open_session(const common_options& o, session& s, std::ostream& err, bool several_regions = false,
-                                std::vector<int> data_years = {}, bool region_rows_only = false);
+                                std::vector<int> data_years = {}, bool region_rows_only = false,
+                                unsigned threads = 0);
 
 // The stamp of the session's inputs, dated by $SOURCE_DATE_EPOCH when it is set (reproducible
 // builds and tests give the date), else by the clock. nullopt, the reason written to `err`, when

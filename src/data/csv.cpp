@@ -4,9 +4,13 @@
 #include <algorithm>
 #include <array>
 #include <cstdio>
+#include <deque>
+#include <mutex>
+#include <thread>
 
 #include <fmt/format.h>
 
+#include "base/in_order.hpp"
 #include "data/csv_cells.hpp"
 #include "data/csv_file.hpp"
 #include "data/csv_reader.hpp"
@@ -41,7 +45,82 @@ column meant_column(std::string_view name) {
   return near.empty() ? column_count : static_cast<column>(it - column_names.begin());
 }
 
-// One file's load: the context every check needs to report where it went wrong.
+// What the header says, read once and then shared, unchanged, by the threads reading the rows.
+struct layout {
+  std::array<int, column_count> index{};  // the cell of each column, `absent` when none
+  std::vector<int> columns;               // the column of each cell, or `unnamed`
+  std::vector<std::string> header;        // the header's cells, lower case
+  std::uint32_t header_line = 0;          // its line, for IKU214's hint
+  bool complete = false;  // every required column is there, so rows can be read, not just counted
+};
+
+// A row read and checked, for the data set to take in file order: a value, or a row of a region
+// the data set does not keep (only its names are taken: data_set::skipped).
+struct read_row {
+  bool kept = true;
+  std::int32_t year = 0;
+  std::string_view variable, region;  // views of the file's text, or of chunk::owned
+  datum d;
+};
+
+// The rows that start in one stretch of the file, read on a thread of its own.
+struct chunk {
+  std::size_t begin = 0;
+  std::size_t stopped = 0;  // where the reading stopped: past the stretch when a quoted cell ran on
+  std::vector<read_row> rows;
+  std::deque<std::string> owned;  // quoted names, which the reader does not keep
+  diag::diagnostics found;
+  bool ok = true;
+  bool any_row = false;
+};
+
+// Reads the rows of one chunk against the header, checking every cell; touches nothing shared
+// but what it only reads (the file's text, the layout, which regions the data set keeps).
+class chunk_reader : csv_file_loader {
+ public:
+  chunk_reader(diag::file_id file, const diag::source_manager& sources, const layout& l, const csv_options& options,
+               const data_set& into, std::uint16_t source, chunk& c)
+      : csv_file_loader(file, sources, c.found), layout_(l), options_(options), into_(into), source_(source),
+        chunk_(c) {}
+
+  // The rows that start before `end`, from `begin` (a line's start).
+  void run(std::size_t begin, std::size_t end);
+
+ private:
+  bool skip_other_region(csv_reader& reader);
+  bool repeats_header(const csv_row& row) const;
+  void read(const csv_row& row);
+  std::string_view kept_text(const csv_cell& cell);
+
+  const layout& layout_;
+  const csv_options& options_;
+  const data_set& into_;
+  std::uint16_t source_;
+  chunk& chunk_;
+  std::vector<std::string_view> split_;  // skip_other_region's cells, reused
+};
+
+void chunk_reader::run(std::size_t begin, std::size_t end) {
+  csv_reader reader(sources_.text(file_));
+  reader.skip_to(begin);
+  chunk_.begin = begin;
+  const bool skipping = !into_.keeps_every_region() && layout_.complete && layout_.index[wilayah] != absent;
+  csv_row row;
+  while (reader.position() < end) {
+    if (skipping && skip_other_region(reader)) {
+      chunk_.any_row = true;
+      continue;
+    }
+    if (!reader.next(row)) break;
+    chunk_.any_row = true;
+    if (readable(row)) read(row);
+  }
+  chunk_.stopped = std::max(reader.position(), begin);
+  chunk_.ok = ok_;
+}
+
+// One file's load: the header on this thread, then the rows in chunks read side by side
+// (chunk_reader) and taken into the data set in file order, as one thread would.
 class loader : csv_file_loader {
  public:
   loader(diag::file_id file, const csv_options& options, const diag::source_manager& sources, data_set& into,
@@ -52,27 +131,24 @@ class loader : csv_file_loader {
   bool run();
 
  private:
-  // A row of a region the data set does not keep, skipped unchecked; false when the row is to be
-  // read (a kept region, or a line the quick split cannot judge: quotes, another cell count).
-  bool skip_other_region(csv_reader& reader);
-  bool repeats_header(const csv_row& row) const;
   // False when the rows cannot even be counted against the header.
   bool read_header(const csv_row& row);
-  void read_row(const csv_row& row);
+  chunk read_chunk(std::size_t begin, std::size_t end);
+  void take(chunk& c);
 
   const csv_options& options_;
   data_set& into_;
   std::uint16_t source_;
-  std::array<int, column_count> index_{};  // the cell of each column, `absent` when none
-  std::vector<int> columns_;                // the column of each cell, or `unnamed`
-  std::vector<std::string> header_;         // the header's cells, lower case
-  std::vector<std::string_view> split_;     // skip_other_region's cells, reused
-  std::uint32_t header_line_ = 0;           // where the header row starts
-  bool complete_ = false;  // every required column is there, so rows can be read, not just counted
+  layout layout_;
+  // The row lists of chunks taken, emptied, for the next chunks to fill: fresh memory for each
+  // would be zeroed page by page by the kernel, and grown by copies (a fifth of a national load).
+  std::mutex spare_lock_;
+  std::vector<std::vector<read_row>> spare_;
 };
 
 bool loader::run() {
-  csv_reader reader(sources_.text(file_));
+  const std::string_view text = sources_.text(file_);
+  csv_reader reader(text);
   csv_row row;
   if (!reader.next(row)) {
     error("IKU204", at(0, 0), "the data file is empty: it has no header row",
@@ -81,24 +157,33 @@ bool loader::run() {
   }
   if (!readable(row) || !read_header(row)) return false;
   const std::uint32_t header_begin = row.begin, header_end = row.end;
-  // The pages read are given back as the reader goes: a national file is not held in memory.
-  constexpr std::size_t chunk = std::size_t{8} << 20;
-  std::size_t released = 0;
-  const bool skipping = !into_.keeps_every_region() && complete_ && index_[wilayah] != absent;
-  bool any_row = false;
-  for (;;) {
-    if (reader.position() - released >= chunk) {
-      sources_.release(file_, released, reader.position());
-      released = reader.position();
-    }
-    if (skipping && skip_other_region(reader)) {
-      any_row = true;
-      continue;
-    }
-    if (!reader.next(row)) break;
-    any_row = true;
-    if (readable(row)) read_row(row);
+  // Stretches of about a megabyte, each from a line's start. A quoted cell may run over a line
+  // break: a stretch read from a line that turns out to be inside such a cell is read again from
+  // where the one before it stopped, so the rows are always those one reader would see.
+  constexpr std::size_t stretch = std::size_t{1} << 20;
+  std::vector<std::size_t> starts{reader.position()};
+  while (text.size() - starts.back() > stretch) {
+    std::size_t nl = text.find('\n', starts.back() + stretch);
+    if (nl == std::string_view::npos) break;
+    starts.push_back(nl + 1);
   }
+  starts.push_back(text.size());
+  const unsigned threads = options_.threads ? options_.threads : std::max(1U, std::thread::hardware_concurrency());
+  std::size_t next = starts.front(), released = 0;
+  bool any_row = false;
+  in_order<chunk>(starts.size() - 1, threads, 2 * threads,
+                  [&](std::size_t i) { return read_chunk(starts[i], starts[i + 1]); },
+                  [&](std::size_t i, chunk c) -> std::optional<int> {
+                    if (c.begin != next) c = read_chunk(next, starts[i + 1]);
+                    next = c.stopped;
+                    any_row = any_row || c.any_row;
+                    take(c);
+                    // The pages read are given back as the rows are taken: a national file is
+                    // not held in memory.
+                    sources_.release(file_, released, next);
+                    released = next;
+                    return std::nullopt;
+                  });
   // Said here, once: otherwise each variable a formula reads would be an unknown name (IKU101),
   // sending the user to check names that are right.
   if (!any_row)
@@ -108,25 +193,72 @@ bool loader::run() {
   return ok_;
 }
 
-bool loader::skip_other_region(csv_reader& reader) {
+chunk loader::read_chunk(std::size_t begin, std::size_t end) {
+  chunk c;
+  {
+    std::lock_guard<std::mutex> hold(spare_lock_);
+    if (!spare_.empty()) {
+      c.rows = std::move(spare_.back());
+      spare_.pop_back();
+    }
+  }
+  chunk_reader(file_, sources_, layout_, options_, into_, source_, c).run(begin, end);
+  return c;
+}
+
+void loader::take(chunk& c) {
+  ok_ = ok_ && c.ok;
+  out_.append(std::move(c.found));
+  for (const read_row& r : c.rows) {
+    if (!r.kept) {
+      into_.skipped(r.variable, r.region, r.d.where);
+      continue;
+    }
+    std::optional<datum> first = into_.add({r.variable, r.year, r.region}, r.d);
+    if (!first) continue;
+    std::string what = fmt::format("{} for {}{}", r.variable, r.year,
+                                   r.region.empty() ? "" : fmt::format(" in wilayah '{}'", r.region));
+    std::string first_at =
+        first->where.valid() ? sources_.where(first->where) : fmt::format("data {}", into_.source_name(*first));
+    error("IKU210", r.d.where, fmt::format("{} is given twice", what),
+          fmt::format("the first is at {} (nilai '{}'); keep one row per variabel, tahun and wilayah", first_at,
+                      cell_text(sources_, first->where)));
+  }
+  c.rows.clear();
+  std::lock_guard<std::mutex> hold(spare_lock_);
+  spare_.push_back(std::move(c.rows));
+}
+
+// A name of a row that is kept past the reading of its row: a plain cell is a view of the file's
+// text already; a quoted one is copied.
+std::string_view chunk_reader::kept_text(const csv_cell& cell) {
+  std::string_view t = trim(cell.text());
+  if (!cell.quoted) return t;
+  return chunk_.owned.emplace_back(t);
+}
+
+bool chunk_reader::skip_other_region(csv_reader& reader) {
   std::size_t after = 0;
-  if (!reader.split_line_ahead(split_, after) || split_.size() != columns_.size()) return false;
-  const std::string_view region = split_[static_cast<std::size_t>(index_[wilayah])];
+  if (!reader.split_line_ahead(split_, after) || split_.size() != layout_.columns.size()) return false;
+  const std::string_view region = split_[static_cast<std::size_t>(layout_.index[wilayah])];
   if (into_.keeps_region(region)) return false;
-  const std::string_view nilai_text = split_[static_cast<std::size_t>(index_[nilai])];
+  const std::string_view nilai_text = split_[static_cast<std::size_t>(layout_.index[nilai])];
   const auto begin = static_cast<std::uint32_t>(nilai_text.data() - sources_.text(file_).data());
-  into_.skipped(split_[static_cast<std::size_t>(index_[variabel])], region,
-                at(begin, begin + static_cast<std::uint32_t>(nilai_text.size())));
+  read_row r;
+  r.kept = false;
+  r.variable = split_[static_cast<std::size_t>(layout_.index[variabel])];
+  r.region = region;
+  r.d.where = at(begin, begin + static_cast<std::uint32_t>(nilai_text.size()));
+  chunk_.rows.push_back(r);
   reader.skip_to(after);
   return true;
 }
 
-// Runs on every row: compares in place, without building lower-case copies.
-bool loader::repeats_header(const csv_row& row) const {
-  if (row.cells.size() != header_.size()) return false;
+bool chunk_reader::repeats_header(const csv_row& row) const {
+  if (row.cells.size() != layout_.header.size()) return false;
   for (std::size_t i = 0; i < row.cells.size(); ++i) {
     std::string_view cell = trim(row.cells[i].text());
-    const std::string& name = header_[i];
+    const std::string& name = layout_.header[i];
     if (name.empty() || cell.size() != name.size()) return false;
     for (std::size_t k = 0; k < cell.size(); ++k) {
       char c = cell[k];
@@ -137,7 +269,9 @@ bool loader::repeats_header(const csv_row& row) const {
 }
 
 bool loader::read_header(const csv_row& row) {
-  index_.fill(absent);
+  std::array<int, column_count>& index = layout_.index;
+  std::vector<int>& columns = layout_.columns;
+  index.fill(absent);
   // A file that starts with data has no header: one error says so, rather than one per cell.
   bool named = false, data_first = false;
   for (const csv_cell& cell : row.cells) {
@@ -167,10 +301,10 @@ bool loader::read_header(const csv_row& row) {
     std::string name = lower(trim(cell.text()));
     auto known = std::find(column_names.begin(), column_names.end(), name);
     if (name.empty()) {
-      columns_.push_back(unnamed);
+      columns.push_back(unnamed);
       continue;
     }
-    columns_.push_back(absent);
+    columns.push_back(absent);
     if (known == column_names.end()) {
       std::string hint;
       if (column meant = meant_column(name); meant != column_count) {
@@ -183,52 +317,57 @@ bool loader::read_header(const csv_row& row) {
       continue;
     }
     auto c = static_cast<std::size_t>(known - column_names.begin());
-    if (index_[c] != absent) {
-      const csv_cell& first = row.cells[static_cast<std::size_t>(index_[c])];
+    if (index[c] != absent) {
+      const csv_cell& first = row.cells[static_cast<std::size_t>(index[c])];
       error("IKU205", at(cell), fmt::format("column {} appears twice in the header", name),
             fmt::format("the first is at {}; keep one of them", sources_.where(at(first))));
       continue;
     }
-    index_[c] = static_cast<int>(i);
-    columns_.back() = static_cast<int>(c);
+    index[c] = static_cast<int>(i);
+    columns.back() = static_cast<int>(c);
   }
   std::string missing;
   for (int c : {tahun, variabel, nilai})
-    if (index_[c] == absent && !explained[c])
+    if (index[c] == absent && !explained[c])
       missing += fmt::format("{}{}", missing.empty() ? "" : ", ", column_names[c]);
   if (!missing.empty())
     error("IKU204", at(row.begin, row.end), fmt::format("the header has no column {}", missing),
           known_columns);
-  for (const csv_cell& cell : row.cells) header_.push_back(lower(trim(cell.text())));
-  header_line_ = row.begin;
+  for (const csv_cell& cell : row.cells) layout_.header.push_back(lower(trim(cell.text())));
+  layout_.header_line = sources_.line_of(file_, row.begin);
   // Rows are still checked when the header is wrong: every mistake shows in one run.
-  complete_ = index_[tahun] != absent && index_[variabel] != absent && index_[nilai] != absent;
+  layout_.complete = index[tahun] != absent && index[variabel] != absent && index[nilai] != absent;
   return true;
 }
 
-void loader::read_row(const csv_row& row) {
+void chunk_reader::read(const csv_row& row) {
   if (repeats_header(row)) {
     error("IKU214", at(row.begin, row.end), "the header row is repeated here",
           fmt::format("the header is at line {}; remove this line (files joined by copy and paste often "
                       "repeat it)",
-                      sources_.line_of(file_, header_line_)));
+                      layout_.header_line));
     return;
   }
-  if (row.cells.size() != columns_.size()) {
-    bool more = row.cells.size() > columns_.size();
+  if (row.cells.size() != layout_.columns.size()) {
+    bool more = row.cells.size() > layout_.columns.size();
     error("IKU206", at(row.begin, row.end),
-          fmt::format("this row has {} cells but the header has {}", row.cells.size(), columns_.size()),
+          fmt::format("this row has {} cells but the header has {}", row.cells.size(), layout_.columns.size()),
           more ? "a cell that contains a comma (such as 56,70 or a sumber text) must be in quotes (\"...\")"
                : "every row has a cell for each column; leave it empty (,,) when there is nothing");
     return;
   }
-  if (!complete_) return;
+  if (!layout_.complete) return;
   auto cell_of = [&](column c) -> const csv_cell* {
-    return index_[c] == absent ? nullptr : &row.cells[static_cast<std::size_t>(index_[c])];
+    return layout_.index[c] == absent ? nullptr : &row.cells[static_cast<std::size_t>(layout_.index[c])];
   };
   // Another region's row, quoted so skip_other_region could not judge it: skipped all the same.
   if (cell_of(wilayah) && !into_.keeps_region(trim(cell_of(wilayah)->text()))) {
-    into_.skipped(trim(cell_of(variabel)->text()), trim(cell_of(wilayah)->text()), at(*cell_of(nilai)));
+    read_row r;
+    r.kept = false;
+    r.variable = kept_text(*cell_of(variabel));
+    r.region = kept_text(*cell_of(wilayah));
+    r.d.where = at(*cell_of(nilai));
+    chunk_.rows.push_back(r);
     return;
   }
   std::size_t errors_before = out_.size();
@@ -236,7 +375,7 @@ void loader::read_row(const csv_row& row) {
     if (!fine) error(code, at(cell), std::move(why.message), std::move(why.hint));
   };
   for (std::size_t i = 0; i < row.cells.size(); ++i)
-    if (columns_[i] == unnamed && !trim(row.cells[i].text()).empty())
+    if (layout_.columns[i] == unnamed && !trim(row.cells[i].text()).empty())
       error("IKU203", at(row.cells[i]), "this cell is under a column with no name",
             fmt::format("name the column in the header, or remove the cell; {}", known_columns));
   cell_error why;
@@ -261,21 +400,17 @@ void loader::read_row(const csv_row& row) {
              "not measurable";
     out_.add(std::move(d));
   }
-  std::string_view region = cell_of(wilayah) ? trim(cell_of(wilayah)->text()) : std::string_view();
-  datum d{std::move(value), at(value_cell), cell_of(sumber) ? at(*cell_of(sumber)) : span{}, source_, 0};
+  read_row r;
+  r.year = *year;
+  r.variable = cell_of(variabel)->quoted ? kept_text(*cell_of(variabel)) : *name;
+  r.region = cell_of(wilayah) ? kept_text(*cell_of(wilayah)) : std::string_view();
+  r.d = {std::move(value), at(value_cell), cell_of(sumber) ? at(*cell_of(sumber)) : span{}, source_, 0};
   // The places as written, shown again where the cell is displayed (a target read from the data).
   std::string_view written = trim(value_cell.text());
   std::size_t point = written.rfind(options_.style == value::number_style::id ? ',' : '.');
-  if (point != std::string_view::npos && d.value) d.places = static_cast<std::uint8_t>(written.size() - point - 1);
-  if (std::optional<datum> first = into_.add({*name, *year, region}, d)) {
-    std::string what = fmt::format("{} for {}{}", *name, *year,
-                                   region.empty() ? "" : fmt::format(" in wilayah '{}'", region));
-    std::string first_at =
-        first->where.valid() ? sources_.where(first->where) : fmt::format("data {}", into_.source_name(*first));
-    error("IKU210", at(value_cell), fmt::format("{} is given twice", what),
-          fmt::format("the first is at {} (nilai '{}'); keep one row per variabel, tahun and wilayah",
-                      first_at, cell_text(sources_, first->where)));
-  }
+  if (point != std::string_view::npos && r.d.value)
+    r.d.places = static_cast<std::uint8_t>(written.size() - point - 1);
+  chunk_.rows.push_back(std::move(r));
 }
 
 }  // namespace

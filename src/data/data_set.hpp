@@ -134,6 +134,9 @@ struct csv_options {
   // refusing what only a declaration could settle ("28.860").
   std::optional<value::number_style> style;
   diag::span declared_at;                        // the `data` line, for I/O errors
+  // Threads reading the rows (0: one per processor core). Each reads a stretch of the file; the
+  // rows are added in file order, so the data set and the diagnostics are those of one thread.
+  unsigned threads = 0;
 };
 
 // Reads a long-form CSV (header tahun,variabel,nilai[,sumber][,wilayah], names case-insensitive,

@@ -24,6 +24,13 @@ void diagnostics::usage_error(std::string code, span where, std::string message,
   add({severity::error, std::move(code), where, std::move(message), std::move(hint), true});
 }
 
+void diagnostics::append(diagnostics&& other) {
+  for (diagnostic& d : other.items_) add(std::move(d));
+  errors_ += other.dropped_;
+  dropped_ += other.dropped_;
+  other = diagnostics();
+}
+
 const char* level_name(severity s) {
   switch (s) {
     case severity::error: return "error";

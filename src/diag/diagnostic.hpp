@@ -30,6 +30,9 @@ class diagnostics {
   void error(std::string code, span where, std::string message, std::string hint = {});
   // An error in how iku was called (a command-line value) or in reading a file: exit code 2.
   void usage_error(std::string code, span where, std::string message, std::string hint = {});
+  // Takes over what another list found (a data file's rows read on another thread), as if each
+  // had been added here; its dropped errors stay counted.
+  void append(diagnostics&& other);
 
   const std::vector<diagnostic>& items() const { return items_; }
   bool has_errors() const { return errors_ > 0; }

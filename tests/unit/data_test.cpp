@@ -980,3 +980,44 @@ TEST_CASE("a national file is checked for UTF-8 in pieces, a character across tw
   REQUIRE(bad.codes() == std::vector<std::string>{"IKU212"});
   CHECK(bad.diag(0).where.begin == text.size() - 3);
 }
+
+TEST_CASE("a file read in stretches on several threads gives what one reader gives", "[data][trust]") {
+  // Stretches are 1 MiB, each from a line's start (src/data/csv.cpp). The first line break past
+  // the first stretch is inside a quoted cell here, so the second stretch starts inside the cell:
+  // it must be read again from where the first stopped, not as rows of its own.
+  const std::size_t stretch = std::size_t{1} << 20;
+  std::string text = "tahun,variabel,nilai,sumber,wilayah\n";
+  const std::size_t header = text.size();
+  int rows = 0;
+  auto add = [&](const std::string& row) { text += row + "\n", ++rows; };
+  for (int i = 0; text.size() < header + stretch - 40; ++i)
+    add("2024,a" + std::to_string(i % 5000) + ",1,x,r" + std::to_string(i / 5000));
+  add("2024,q,7,\"" + std::string(30, 'x') + "\ny\",r0");
+  REQUIRE(text.find('\n', header + stretch) == text.size() - 7);  // the quote's line break
+  for (int i = 0; text.size() < header + 3 * stretch; ++i)
+    add("2023,a" + std::to_string(i % 5000) + ",2,x,r" + std::to_string(i / 5000));
+  add("20x4,b,1,x,r0");
+  const std::size_t bad_year = text.size() - 14;
+  add("2024,a0,9,x,r0");  // the first is the file's first row
+  const std::size_t twice = text.size() - 7;
+  add("2024,after,5,\"s\",r0");
+  for (unsigned threads : {1U, 2U, 3U}) {
+    CAPTURE(threads);
+    loaded l;
+    csv_options o = options();
+    o.threads = threads;
+    l.ok = iku::data::load_csv_text("t.csv", text, o, l.sources, l.data, l.diags);
+    CHECK_FALSE(l.ok);
+    REQUIRE(l.codes() == std::vector<std::string>{"IKU207", "IKU210"});
+    CHECK(l.diag(0).where.begin == bad_year);
+    CHECK(l.diag(1).where.begin == twice);
+    CHECK(l.diag(1).hint.rfind("the first is at t.csv:2:9 (nilai '1')", 0) == 0);
+    CHECK(l.data.size() == static_cast<std::size_t>(rows - 2));
+    std::optional<datum> q = l.data.find("q", 2024, "r0");
+    REQUIRE(q);
+    CHECK(*q->value == dec(7));
+    CHECK(l.sumber(q) == std::string(30, 'x') + "\ny");
+    CHECK(l.text(l.data.find("after", 2024, "r0")) == "5");
+    CHECK(l.text(l.data.find("a4999", 2023, "r0")) == "2");
+  }
+}

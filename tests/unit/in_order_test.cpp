@@ -1,4 +1,4 @@
-// cli::in_order: regions built side by side are handed over in order, whatever finishes first.
+// in_order (src/base): regions built side by side are handed over in order, whatever finishes first.
 #include <catch2/catch.hpp>
 
 #include <chrono>
@@ -7,9 +7,9 @@
 #include <thread>
 #include <vector>
 
-#include "cli/in_order.hpp"
+#include "base/in_order.hpp"
 
-using iku::cli::in_order;
+using iku::in_order;
 
 namespace {
 

@@ -1,5 +1,6 @@
 // Work made on several threads and handed over in order: the regions of a national run are
-// evaluated side by side, and written as one thread would write them.
+// evaluated side by side and written as one thread would write them; a data file's rows are read
+// in stretches side by side and added as one thread would add them.
 #pragma once
 
 #include <condition_variable>
@@ -10,7 +11,7 @@
 #include <thread>
 #include <vector>
 
-namespace iku::cli {
+namespace iku {
 
 // Calls make(i) for every i in [0, n) on `threads` threads (this one among them) and take(i,
 // made) on this thread in the order of i. take() returns an exit code to stop with, or nullopt
@@ -97,4 +98,4 @@ std::optional<int> in_order(std::size_t n, unsigned threads, std::size_t ahead, 
   return stop;
 }
 
-}  // namespace iku::cli
+}  // namespace iku
