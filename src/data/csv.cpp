@@ -334,7 +334,9 @@ bool loader::read_header(const csv_row& row) {
     error("IKU204", at(row.begin, row.end), fmt::format("the header has no column {}", missing),
           known_columns);
   for (const csv_cell& cell : row.cells) layout_.header.push_back(lower(trim(cell.text())));
-  layout_.header_line = sources_.line_of(file_, row.begin);
+  // Counted here, not with sources_.line_of, which indexes every line of the file (a national one).
+  const std::string_view before = sources_.text(file_).substr(0, row.begin);
+  layout_.header_line = static_cast<std::uint32_t>(std::count(before.begin(), before.end(), '\n')) + 1;
   // Rows are still checked when the header is wrong: every mistake shows in one run.
   layout_.complete = index[tahun] != absent && index[variabel] != absent && index[nilai] != absent;
   return true;
