@@ -64,15 +64,21 @@ std::uint64_t gcd_u64(std::uint64_t a, std::uint64_t b) {
   // A 32-bit division is about twice as fast as a 64-bit one, and most figures fit.
   b = (b >> 32) == 0 ? static_cast<std::uint32_t>(b) % static_cast<std::uint32_t>(a) : b % a;
   if (b == 0) return a;
-  const int shift = __builtin_ctzll(a | b);
-  a >>= __builtin_ctzll(a);
-  do {  // min and max rather than a swap: conditional moves, no branch to mispredict
-    b >>= __builtin_ctzll(b);
-    const std::uint64_t lo = std::min(a, b);
-    b = std::max(a, b) - lo;
-    a = lo;
-  } while (b != 0);
-  return a << shift;
+  // Binary gcd as in Slotin's Algorithmica: the trailing zeros of the difference are counted
+  // while its magnitude and the minimum are taken, which shortens each step's chain of
+  // dependent instructions (a third of the formula core's time was spent here).
+  int az = __builtin_ctzll(a);
+  const int bz = __builtin_ctzll(b);
+  const int shift = std::min(az, bz);
+  b >>= bz;
+  while (a != 0) {
+    a >>= az;
+    const auto diff = static_cast<std::int64_t>(b - a);
+    az = __builtin_ctzll(static_cast<std::uint64_t>(diff) | (std::uint64_t{1} << 63));  // diff 0 (the last step): no ctz(0)
+    b = std::min(a, b);
+    a = static_cast<std::uint64_t>(diff < 0 ? -diff : diff);
+  }
+  return b << shift;
 }
 
 bool fits_i64(const big_int& v) { return v >= i64_min && v <= i64_max; }
@@ -139,6 +145,21 @@ struct number::big {
       return small(n < 0 ? -q : q, static_cast<std::uint32_t>(d) / static_cast<std::uint32_t>(g));
     }
     return small(n / static_cast<std::int64_t>(g), d / static_cast<std::int64_t>(g));
+  }
+
+  // m/10^f (f <= 18) in lowest terms, as parse makes it for every cell of a data file: the only
+  // factors m can share with 10^f are 2s and 5s, so no gcd is needed.
+  static number reduced_decimal(std::int64_t n, int f) {
+    std::uint64_t m = magnitude(n);
+    if (m == 0) return small(0, 1);
+    const int twos = std::min(__builtin_ctzll(m), f);
+    m >>= twos;
+    int fives = 0;
+    while (fives < f && m % 5 == 0) m /= 5, ++fives;
+    std::int64_t d = pow10_table[f] >> twos;
+    for (int k = 0; k < fives; ++k) d /= 5;
+    const auto q = static_cast<std::int64_t>(m);  // m <= |n| <= INT64_MAX: parse negates what it read
+    return small(n < 0 ? -q : q, d);
   }
 
   // The one way out of the big world: values that fit go back to the small form, so each value
@@ -342,7 +363,7 @@ std::optional<number> number::parse(std::string_view text, number_style style) {
   if (i != n) return std::nullopt;
 
   if (!overflow && frac_len <= max_small_pow10)
-    return big::reduced(negative ? -mantissa : mantissa, pow10_table[frac_len]);
+    return big::reduced_decimal(negative ? -mantissa : mantissa, frac_len);
 
   // Long digit strings: accumulate 18 digits at a time (cpp_int's string constructor would read a
   // leading 0 as octal).

@@ -7,6 +7,7 @@
 #include <limits>
 #include <map>
 #include <optional>
+#include <numeric>
 #include <random>
 #include <sstream>
 #include <string>
@@ -211,6 +212,27 @@ TEST_CASE("number: identities across the small/big boundary", "[value]") {
   }
 }
 
+TEST_CASE("number: fractions are brought to lowest terms by the greatest common divisor", "[value]") {
+  // Against std::gcd, on values of every size, powers of two (the binary gcd's shifts) and equal ones.
+  std::mt19937_64 rng(20261202);
+  auto pick = [&]() -> std::int64_t {
+    switch (rng() % 4) {
+      case 0: return static_cast<std::int64_t>(rng() >> (1 + rng() % 63)) + 1;
+      case 1: return std::int64_t{1} << (rng() % 63);
+      case 2: return static_cast<std::int64_t>((rng() % 1000 + 1) << (rng() % 40));
+      default: return static_cast<std::int64_t>(rng() % 100000 + 1);
+    }
+  };
+  for (int i = 0; i < 20000; ++i) {
+    const std::int64_t a = pick(), b = rng() % 8 == 0 ? a : pick();
+    const std::int64_t g = std::gcd(a, b);
+    INFO(a << "/" << b);
+    const std::string lowest = std::to_string(a / g) + (b / g == 1 ? "" : "/" + std::to_string(b / g));
+    CHECK(number::from_ratio(a, b).to_fraction() == lowest);
+    CHECK(number::from_ratio(-a, b).to_fraction() == "-" + lowest);
+  }
+}
+
 TEST_CASE("number: seed figures of the SAKIP case", "[value]") {
   const number hundred = number::from_int(100);
   const number capaian = div(number::from_int(34133), number::from_int(28860)) * hundred;
@@ -412,6 +434,16 @@ TEST_CASE("number: parse accepts the plain decimals of both styles", "[value]") 
   CHECK(num("+1.000.000", id) == number::from_int(1000000));
   // "1.000" means one in en, one thousand in id.
   CHECK(num("1.000") == number::from_int(1));
+  // Brought to lowest terms by taking out the 2s and 5s a decimal's 10^places shares with it.
+  CHECK(num("0.125").to_fraction() == "1/8");
+  CHECK(num("0.0625").to_fraction() == "1/16");
+  CHECK(num("-0.75").to_fraction() == "-3/4");
+  CHECK(num("12.3450").to_fraction() == "2469/200");
+  CHECK(num("47.78").to_fraction() == "2389/50");
+  CHECK(num("0.000000000000000001").to_fraction() == "1/1000000000000000000");
+  CHECK(num("0.000000000000000000") == number());
+  CHECK(num("-922337203685477580.7").to_fraction() == "-9223372036854775807/10");
+  CHECK(num("92233720368547758.00").to_fraction() == "92233720368547758");
   const std::string long_digits = "123456789012345678901234567890123456789";
   CHECK(num(long_digits).to_fraction() == long_digits);
   CHECK(num("-" + long_digits).to_fraction() == "-" + long_digits);
