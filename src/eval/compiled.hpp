@@ -53,7 +53,16 @@ class compiled {
   // The exact value (a number or a condition), or nullopt when the general path must decide (see
   // above). `slot_values[i]` is the value of slots[i], null when it is not a measurable number;
   // data cells are those of `year` and `region`.
-  std::optional<result> run(const value::number* const* slot_values, int year, std::string_view region) const;
+  std::optional<result> run(const value::number* const* slot_values, int year, std::string_view region) const {
+    lane_value v;
+    if (!run(slot_values, year, region, v)) return std::nullopt;
+    return to_result(v);
+  }
+  // The same, the value left on the lane (false: the general path must decide): a caller that
+  // returns a result builds it once, in place (to_result), rather than moving it out of an optional.
+  bool run(const value::number* const* slot_values, int year, std::string_view region, lane_value& out) const;
+  // A condition, or the fraction in lowest terms (the lane's one gcd).
+  static result to_result(lane_value v);
 
  private:
   enum class op : std::uint8_t { constant, slot, data, add, sub, mul, div, neg, min, max, abs, compare, and_, or_, not_, choose };

@@ -97,7 +97,7 @@ result evaluator::apply(const prepared& f, const result* values) {
   if (f.code && f.names.size() <= 8) {
     std::array<const number*, 8> numbers;
     for (std::size_t i = 0; i < f.names.size(); ++i) numbers[i] = values[i].is_number() ? &values[i].number() : nullptr;
-    if (std::optional<result> v = f.code->run(numbers.data(), options_.year, options_.wilayah)) return std::move(*v);
+    if (lane_value v; f.code->run(numbers.data(), options_.year, options_.wilayah, v)) return compiled::to_result(v);
   }
   env en;  // the general path, as apply() by names
   en.indicator = f.ind;
@@ -166,8 +166,9 @@ void evaluator::target(indicator_result& r, tracer* t) {
   if (set && !c.akhir)
     for (const syntax::target_value& v : set->years)
       if (v.year == year) r.target = &v;
-  std::string when = c.akhir ? "akhir periode" : fmt::format("tahun {}", year);
-  std::string title = fmt::format("Target {} {}", c.set, when);
+  // Only an explanation shows the title: a national run evaluates millions of targets.
+  const std::string title =
+      t ? fmt::format("Target {} {}", c.set, c.akhir ? "akhir periode" : fmt::format("tahun {}", year)) : std::string();
   if (set && set->from_data) {
     target_from_data(r, *set, year, title, t);
     return;
@@ -420,12 +421,12 @@ result evaluator::traced_formula(const std::string& kind, const std::string& tit
   return v;
 }
 
-std::optional<result> evaluator::fast_lane(const syntax::expr& e, const env& en) {
-  if (en.summed) return std::nullopt;  // a roll-up's sums are the general path's
+bool evaluator::fast_lane(const syntax::expr& e, const env& en, lane_value& out) {
+  if (en.summed) return false;  // a roll-up's sums are the general path's
   const data::data_set* data = en.data ? &p_.data : nullptr;
   std::array<std::string_view, 4> names;
   std::array<const number*, 4> values;
-  if (en.fixed.size() > names.size()) return std::nullopt;
+  if (en.fixed.size() > names.size()) return false;
   for (std::size_t i = 0; i < en.fixed.size(); ++i) {
     names[i] = en.fixed[i].name;
     values[i] = en.fixed[i].value->is_number() ? &en.fixed[i].value->number() : nullptr;
@@ -439,8 +440,7 @@ std::optional<result> evaluator::fast_lane(const syntax::expr& e, const env& en)
     l.data = en.data;
     l.code = options_.compiled->get(e, {names.begin(), names.begin() + static_cast<std::ptrdiff_t>(n)}, data);
   }
-  if (!l.code) return std::nullopt;
-  return l.code->run(values.data(), en.year, options_.wilayah);
+  return l.code && l.code->run(values.data(), en.year, options_.wilayah, out);
 }
 
 // `shown` (when tracing) receives the expression with values in place of names, keeping the
@@ -448,7 +448,7 @@ std::optional<result> evaluator::fast_lane(const syntax::expr& e, const env& en)
 result evaluator::expression(const syntax::expr& e, const env& en, tracer* t, std::string* shown) {
   using namespace syntax;
   if (!t && !shown)
-    if (std::optional<result> v = fast_lane(e, en)) return std::move(*v);
+    if (lane_value v; fast_lane(e, en, v)) return compiled::to_result(v);
   substitutions subs;
   struct walker {
     evaluator& ev;

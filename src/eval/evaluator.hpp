@@ -173,9 +173,9 @@ class evaluator {
                       tracer* t);
   void syarat(indicator_result& r, tracer* t);
   result expression(const syntax::expr& e, const env& en, tracer* t, std::string* shown);
-  // The fast lane (eval/compiled.hpp): the value when `e` compiles and its answer is a small
-  // number or a condition; nullopt sends it down the general path.
-  std::optional<result> fast_lane(const syntax::expr& e, const env& en);
+  // The fast lane (eval/compiled.hpp): the value in `out` when `e` compiles and its answer is a
+  // small number or a condition; false sends it down the general path.
+  bool fast_lane(const syntax::expr& e, const env& en, lane_value& out);
   result name(const syntax::expr& e, const std::string& n, const env& en, tracer* t, std::string* shown);
   result figure(const syntax::expr& e, const std::string& n, const env& en, tracer* t, std::string* shown);
   result call(const syntax::expr& e, const syntax::call& c, std::vector<result> args, const env& en, tracer* t);
