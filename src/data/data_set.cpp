@@ -207,6 +207,16 @@ std::optional<datum> data_set::find(std::string_view variable, int year, std::st
   return load(rows_[s.row]);
 }
 
+bool data_set::small_value(std::uint32_t variable, int year, std::uint32_t region, std::int64_t& num,
+                           std::int64_t& den) const {
+  if (index_.empty()) return false;
+  const slot& s = index_[slot_of(variable, year, region)];
+  if (s.row == none || rows_[s.row].den <= 0) return false;
+  num = rows_[s.row].num;
+  den = rows_[s.row].den;
+  return true;
+}
+
 std::vector<std::string> data_set::variables() const {
   std::vector<std::string> names = variable_names_;
   std::sort(names.begin(), names.end());

@@ -56,6 +56,12 @@ class data_set {
   bool keeps_region(std::string_view region) const;
   void skipped(std::string_view variable, std::string_view region, diag::span nilai);
   std::optional<datum> find(std::string_view variable, int year, std::string_view wilayah = {}) const;
+  // For the evaluator's fast lane, which reads the same cells for every region: names resolved to
+  // ids once, and a value read without building its datum. small_value is false when there is no
+  // such cell, when it is "not available", or when the value has no small form.
+  std::optional<std::uint32_t> variable_index(std::string_view variable) const { return id_of(variable_ids_, variable); }
+  std::optional<std::uint32_t> region_index(std::string_view wilayah) const { return id_of(region_ids_, wilayah); }
+  bool small_value(std::uint32_t variable, int year, std::uint32_t region, std::int64_t& num, std::int64_t& den) const;
   bool has_variable(std::string_view variable) const { return id_of(variable_ids_, variable).has_value(); }
   std::vector<std::string> variables() const;  // sorted, unique
   // Years that have at least one value (not a "not available" cell) for the region.

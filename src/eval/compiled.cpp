@@ -91,9 +91,10 @@ bool compiled::add(const syntax::expr& e, const std::vector<std::string_view>& s
       return true;
     }
     // A data variable shadows an indikator or bantu of the same name (the checker refuses those).
-    if (!data_ || !data_->has_variable(n->name)) return false;
-    steps_.push_back({op::data, static_cast<std::uint32_t>(data_names_.size())});
-    data_names_.push_back(n->name);
+    std::optional<std::uint32_t> id = data_ ? data_->variable_index(n->name) : std::nullopt;
+    if (!id) return false;
+    steps_.push_back({op::data, static_cast<std::uint32_t>(data_ids_.size())});
+    data_ids_.push_back(*id);
     return true;
   }
   if (const auto* n = std::get_if<unary>(&e.node)) {
@@ -147,7 +148,7 @@ result compiled::to_result(lane_value v) {
   return result(value::number::from_ratio(v.num, v.den));
 }
 
-bool compiled::run(const value::number* const* slot_values, int year, std::string_view region,
+bool compiled::run(const value::number* const* slot_values, int year, std::uint32_t region,
                    lane_value& out) const {
   // The stack as two arrays, numerators and denominators: each step reads and writes the parts
   // one at a time, so no 16-byte load ever waits on two 8-byte stores (no store forwarding: a
@@ -171,12 +172,10 @@ bool compiled::run(const value::number* const* slot_values, int year, std::strin
         ++top;
         break;
       }
-      case op::data: {
-        std::optional<data::datum> d = data_->find(data_names_[s.arg], year, region);
-        if (!d || !d->value || !parts_of(*d->value, num[top], den[top])) return false;
+      case op::data:
+        if (region == no_region || !data_->small_value(data_ids_[s.arg], year, region, num[top], den[top])) return false;
         ++top;
         break;
-      }
       case op::neg:
       case op::abs: {
         std::int64_t& a = num[top - 1];

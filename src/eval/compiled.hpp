@@ -52,15 +52,17 @@ class compiled {
 
   // The exact value (a number or a condition), or nullopt when the general path must decide (see
   // above). `slot_values[i]` is the value of slots[i], null when it is not a measurable number;
-  // data cells are those of `year` and `region`.
-  std::optional<result> run(const value::number* const* slot_values, int year, std::string_view region) const {
+  // data cells are those of `year` and `region` (data::data_set::region_index; no_region when the
+  // data has none of that name: every data name then leaves the decision to the general path).
+  static constexpr std::uint32_t no_region = UINT32_MAX;
+  std::optional<result> run(const value::number* const* slot_values, int year, std::uint32_t region) const {
     lane_value v;
     if (!run(slot_values, year, region, v)) return std::nullopt;
     return to_result(v);
   }
   // The same, the value left on the lane (false: the general path must decide): a caller that
   // returns a result builds it once, in place (to_result), rather than moving it out of an optional.
-  bool run(const value::number* const* slot_values, int year, std::string_view region, lane_value& out) const;
+  bool run(const value::number* const* slot_values, int year, std::uint32_t region, lane_value& out) const;
   // A condition, or the fraction in lowest terms (the lane's one gcd).
   static result to_result(lane_value v);
 
@@ -75,7 +77,7 @@ class compiled {
 
   std::vector<step> steps_;
   std::vector<lane_value> constants_;
-  std::vector<std::string_view> data_names_;
+  std::vector<std::uint32_t> data_ids_;  // data::data_set::variable_index of each data name
   std::vector<syntax::compare_op> compare_ops_;
   const data::data_set* data_ = nullptr;
   std::uint32_t depth_ = 0;  // stack slots needed

@@ -29,7 +29,8 @@ std::string indicator_result::target_shown(value::number_style style) const {
 }
 
 evaluator::evaluator(const check::program& p, const diag::source_manager& sources, options o)
-    : p_(p), sources_(sources), options_(std::move(o)) {
+    : p_(p), sources_(sources), options_(std::move(o)),
+      region_id_(p_.data.region_index(options_.wilayah).value_or(compiled::no_region)) {
   if (!options_.compiled) options_.compiled = std::make_shared<compiled_cache>();
 }
 
@@ -97,7 +98,7 @@ result evaluator::apply(const prepared& f, const result* values) {
   if (f.code && f.names.size() <= 8) {
     std::array<const number*, 8> numbers;
     for (std::size_t i = 0; i < f.names.size(); ++i) numbers[i] = values[i].is_number() ? &values[i].number() : nullptr;
-    if (lane_value v; f.code->run(numbers.data(), options_.year, options_.wilayah, v)) return compiled::to_result(v);
+    if (lane_value v; f.code->run(numbers.data(), options_.year, region_id_, v)) return compiled::to_result(v);
   }
   env en;  // the general path, as apply() by names
   en.indicator = f.ind;
@@ -440,7 +441,7 @@ bool evaluator::fast_lane(const syntax::expr& e, const env& en, lane_value& out)
     l.data = en.data;
     l.code = options_.compiled->get(e, {names.begin(), names.begin() + static_cast<std::ptrdiff_t>(n)}, data);
   }
-  return l.code && l.code->run(values.data(), en.year, options_.wilayah, out);
+  return l.code && l.code->run(values.data(), en.year, region_id_, out);
 }
 
 // `shown` (when tracing) receives the expression with values in place of names, keeping the

@@ -34,7 +34,7 @@ std::optional<result> lane(const std::string& text, std::vector<std::string_view
   for (const char* v : values) numbers.push_back(*number::parse(v));
   std::vector<const number*> bound;
   for (const number& n : numbers) bound.push_back(&n);
-  return c->run(bound.data(), 2024, "");
+  return c->run(bound.data(), 2024, compiled::no_region);
 }
 
 std::string fraction_of(const std::optional<result>& r) {
@@ -82,7 +82,7 @@ TEST_CASE("the fast lane gives up where the general path must decide", "[eval][l
     std::optional<compiled> c = compiled::compile(*p.e, {"x"}, nullptr);
     REQUIRE(c);
     const number* none = nullptr;
-    CHECK_FALSE(c->run(&none, 2024, ""));
+    CHECK_FALSE(c->run(&none, 2024, compiled::no_region));
   }
   // Not compiled at all: bulat(), tahun, unknown names.
   CHECK_FALSE(lane("bulat(x, 2)", {"x"}, {"1.005"}));
@@ -134,7 +134,7 @@ TEST_CASE("the fast lane and the general path agree on random formulas", "[eval]
     if (!fast.measurable()) CHECK(fast.failure().reason == general.failure().reason);
     std::optional<compiled> c = compiled::compile(*p.e, {}, nullptr);
     REQUIRE(c);  // every operator generated here is the lane's
-    if (c->run(nullptr, 2024, "")) ++answered;
+    if (c->run(nullptr, 2024, compiled::no_region)) ++answered;
   }
   CHECK(answered > cases / 2);
 }
