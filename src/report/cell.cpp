@@ -31,10 +31,7 @@ bool cell::exact() const {
 
 std::string cell::plain() const {
   if (!number) return text;
-  std::string out = number->format(places, value::number_style::en, places);
-  // Style en groups with ',' and nothing else: dropping them leaves the plain decimal.
-  out.erase(std::remove(out.begin(), out.end(), ','), out.end());
-  return out;
+  return number->plain(places);
 }
 
 }  // namespace iku::report

@@ -25,11 +25,15 @@ void append_field(const cell& c, std::string& out) {
       std::any_of(text.begin(), text.end(), [](char ch) { return ch == ',' || ch == '"' || ch == '\r' || ch == '\n'; });
   if (quoted) out += '"';
   if (formula_like) out += '\'';
+  if (!quoted) {  // the usual field, appended whole
+    out += text;
+    return;
+  }
   for (char ch : text) {
     if (ch == '"') out += '"';
     out += ch;
   }
-  if (quoted) out += '"';
+  out += '"';
 }
 
 }  // namespace

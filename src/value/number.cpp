@@ -501,6 +501,8 @@ std::string number::format(int places, number_style style, int max_places) const
 
 std::string number::to_string(int max_places) const { return big::render(*this, 0, max_places, 0, '.'); }
 
+std::string number::plain(int places) const { return big::render(*this, places, places, 0, '.'); }
+
 std::string number::to_fraction() const {
   if (big_) return big_->v.str();  // Boost writes "n/d", or "n" when d == 1
   std::string out = std::to_string(num_);

@@ -93,6 +93,9 @@ class number {
   // Shortest exact decimal ("0.5", "-12", "118.270911..." as above for non-terminating values),
   // no grouping, "." separator: the form used in JSON and in messages.
   std::string to_string(int max_places = 12) const;
+  // A shown figure as a plain decimal: `places` decimals, "." and no grouping ("13821027400",
+  // "208.59"), cut with "…" where it goes on (a csv cell: report::cell::plain).
+  std::string plain(int places) const;
   // "num/den" in lowest terms ("1/3", "5"): the exact value, for JSON and tests.
   std::string to_fraction() const;
 
