@@ -402,7 +402,7 @@ void chunk_reader::read(const csv_row& row) {
              "not measurable";
     out_.add(std::move(d));
   }
-  read_row r;
+  read_row& r = chunk_.rows.emplace_back();  // filled in place: rows are read by the million
   r.year = *year;
   r.variable = cell_of(variabel)->quoted ? kept_text(*cell_of(variabel)) : *name;
   r.region = cell_of(wilayah) ? kept_text(*cell_of(wilayah)) : std::string_view();
@@ -412,7 +412,6 @@ void chunk_reader::read(const csv_row& row) {
   std::size_t point = written.rfind(options_.style == value::number_style::id ? ',' : '.');
   if (point != std::string_view::npos && r.d.value)
     r.d.places = static_cast<std::uint8_t>(written.size() - point - 1);
-  chunk_.rows.push_back(std::move(r));
 }
 
 }  // namespace
