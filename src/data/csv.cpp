@@ -168,7 +168,10 @@ bool loader::run() {
     starts.push_back(nl + 1);
   }
   starts.push_back(text.size());
-  const unsigned threads = options_.threads ? options_.threads : std::max(1U, std::thread::hardware_concurrency());
+  // At most 8: one thread adds every row, so more readers would only wait, each holding a
+  // stretch's rows (about 4 MB) in memory.
+  const unsigned threads =
+      std::min(8U, options_.threads ? options_.threads : std::max(1U, std::thread::hardware_concurrency()));
   std::size_t next = starts.front(), released = 0;
   bool any_row = false;
   in_order<chunk>(starts.size() - 1, threads, 2 * threads,

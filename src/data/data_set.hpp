@@ -140,8 +140,9 @@ struct csv_options {
   // refusing what only a declaration could settle ("28.860").
   std::optional<value::number_style> style;
   diag::span declared_at;                        // the `data` line, for I/O errors
-  // Threads reading the rows (0: one per processor core). Each reads a stretch of the file; the
-  // rows are added in file order, so the data set and the diagnostics are those of one thread.
+  // Threads reading the rows (0: one per processor core; at most 8). Each reads a stretch of the
+  // file; the rows are added in file order, so the data set and the diagnostics are those of one
+  // thread.
   unsigned threads = 0;
 };
 
