@@ -260,8 +260,8 @@ void evaluator::kategori(indicator_result& r, tracer* t) {
   r.kategori = categorize(*ind.skala, r.capaian, ind.desimal_capaian, &ind, t, r.kategori_reason);
 }
 
-// The first rule of the scale the capaian meets. Every rule is evaluated, so an explanation can
-// say why the others did not match.
+// The first rule of the scale the capaian meets. With a tracer every rule is evaluated, so an
+// explanation can say why the others did not match.
 const syntax::skala_rule* evaluator::categorize(const syntax::skala_decl& skala, const result& capaian,
                                                 std::optional<int> places, const check::indicator* ind, tracer* t,
                                                 std::string& reason) {
@@ -278,6 +278,7 @@ const syntax::skala_rule* evaluator::categorize(const syntax::skala_decl& skala,
     std::string shown = t && places ? capaian.number().format(*places, t->style()) : "";
     en.fixed = {{"capaian", &capaian, shown, {}}, {"nilai", &capaian, shown, {}}};
     for (const syntax::skala_rule& rule : skala.rules) {
+      if (found && !t) break;  // the rules after the one met are evaluated only to be explained
       result met = formula("aturan", [&] { return fmt::format("{} \"{}\"", rule.code.text, rule.label.text); }, *rule.cond, en, t);
       if (!found && met.is_bool() && met.boolean()) found = &rule;
     }

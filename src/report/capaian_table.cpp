@@ -61,6 +61,7 @@ std::vector<table> capaian_table(const lkj_context& c) {
     r.cells.reserve(t.columns.size());
     for (std::size_t y = 0; y < o.years.size(); ++y) {
       std::vector<shown_figures> shown;
+      shown.reserve(o.targets.size());
       for (std::size_t k = 0; k < o.targets.size(); ++k) shown.push_back(cells(results[y][k][i], notes, c.style));
       for (shown_figures& f : shown) r.cells.push_back(std::move(f.target));
       r.cells.push_back(std::move(shown.front().realisasi));
