@@ -87,6 +87,9 @@ class chunk_reader : csv_file_loader {
   void run(std::size_t begin, std::size_t end);
 
  private:
+  // A row of a region the data set does not keep, skipped unchecked (its names are passed on for
+  // data_set::skipped); false when the row is to be read (a kept region, or a line the quick
+  // split cannot judge: quotes, another cell count).
   bool skip_other_region(csv_reader& reader);
   bool repeats_header(const csv_row& row) const;
   void read(const csv_row& row);
@@ -115,7 +118,7 @@ void chunk_reader::run(std::size_t begin, std::size_t end) {
     chunk_.any_row = true;
     if (readable(row)) read(row);
   }
-  chunk_.stopped = std::max(reader.position(), begin);
+  chunk_.stopped = reader.position();
   chunk_.ok = ok_;
 }
 
