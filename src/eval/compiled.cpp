@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <mutex>
 
 #include "check/builtins.hpp"
 #include "data/data_set.hpp"
@@ -267,16 +268,24 @@ bool compiled::run(const value::number* const* slot_values, int year, std::uint3
   return true;
 }
 
-const compiled* compiled_cache::get(const syntax::expr& e, const std::vector<std::string_view>& slots,
+const compiled* compiled_cache::get(const syntax::expr& e, const std::string_view* slots, std::size_t count,
                                     const data::data_set* data) {
-  std::lock_guard<std::mutex> lock(mutex_);
-  auto key = std::make_tuple(&e, data, std::vector<std::string>(slots.begin(), slots.end()));
-  auto it = codes_.find(key);
-  if (it == codes_.end()) {
-    std::optional<compiled> c = compiled::compile(e, slots, data);
-    it = codes_.emplace(std::move(key), c ? std::make_unique<const compiled>(std::move(*c)) : nullptr).first;
+  const auto key = std::make_pair(&e, data);
+  auto same = [&](const entry& x) { return std::equal(x.slots.begin(), x.slots.end(), slots, slots + count); };
+  {
+    std::shared_lock<std::shared_mutex> reading(mutex_);
+    if (auto it = codes_.find(key); it != codes_.end())
+      for (const entry& x : it->second)
+        if (same(x)) return x.code.get();
   }
-  return it->second.get();
+  std::unique_lock<std::shared_mutex> writing(mutex_);
+  std::vector<entry>& forms = codes_[key];
+  for (const entry& x : forms)  // compiled by another thread meanwhile
+    if (same(x)) return x.code.get();
+  const std::vector<std::string_view> names(slots, slots + count);
+  std::optional<compiled> c = compiled::compile(e, names, data);
+  forms.push_back({{names.begin(), names.end()}, c ? std::make_unique<const compiled>(std::move(*c)) : nullptr});
+  return forms.back().code.get();
 }
 
 }  // namespace iku::eval

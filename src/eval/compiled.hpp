@@ -14,11 +14,10 @@
 #include <cstdint>
 #include <map>
 #include <memory>
-#include <mutex>
+#include <shared_mutex>
 #include <optional>
 #include <string>
 #include <string_view>
-#include <tuple>
 #include <vector>
 
 #include "eval/result.hpp"
@@ -87,13 +86,22 @@ class compiled {
 // threads; eval::options holds it): a region compiles nothing another has compiled.
 class compiled_cache {
  public:
-  // `e` compiled for these slots and data (null: not in the lane), compiled on the first request.
-  const compiled* get(const syntax::expr& e, const std::vector<std::string_view>& slots, const data::data_set* data);
+  // `e` compiled for the `count` slots at `slots` and for `data` (null: not in the lane), compiled
+  // on the first request.
+  const compiled* get(const syntax::expr& e, const std::string_view* slots, std::size_t count,
+                      const data::data_set* data);
 
  private:
-  std::mutex mutex_;
-  std::map<std::tuple<const syntax::expr*, const data::data_set*, std::vector<std::string>>, std::unique_ptr<const compiled>>
-      codes_;
+  // Each region's evaluator asks for every formula once: hundreds of thousands of requests at
+  // national size, nearly all for what is there already. They share the lock (only a formula
+  // compiled for the first time takes it alone), and a request builds nothing: a formula is
+  // found by its place, then among the (one or two) sets of slot names it was compiled for.
+  struct entry {
+    std::vector<std::string> slots;
+    std::unique_ptr<const compiled> code;
+  };
+  std::shared_mutex mutex_;
+  std::map<std::pair<const syntax::expr*, const data::data_set*>, std::vector<entry>> codes_;
 };
 
 }  // namespace iku::eval

@@ -440,7 +440,7 @@ bool evaluator::fast_lane(const syntax::expr& e, const env& en, lane_value& out)
   if (fresh || l.data != en.data || l.slots.size() != n || !std::equal(l.slots.begin(), l.slots.end(), names.begin())) {
     l.slots.assign(names.begin(), names.begin() + static_cast<std::ptrdiff_t>(n));
     l.data = en.data;
-    l.code = options_.compiled->get(e, {names.begin(), names.begin() + static_cast<std::ptrdiff_t>(n)}, data);
+    l.code = options_.compiled->get(e, names.data(), n, data);
   }
   return l.code && l.code->run(values.data(), en.year, region_id_, out);
 }
