@@ -115,23 +115,30 @@ int run_command(const common_options& o, const run_options& r, std::ostream& out
   build(office, false, tables);
   // Each region has its own evaluator and tables, so regions are built on every core (--jobs)
   // and written in order by this thread: the output is the same whatever the number of threads.
+  // Once the first region has decided the csv files, a region's rows are rendered on the thread
+  // that built it too, so this one only writes them (it would otherwise keep the others waiting).
   const std::vector<std::string>& regions = s.options.regions;
+  struct built {
+    std::vector<report::table> tables;
+    std::optional<std::vector<std::string>> csv;  // the tables' csv rows, when rendered already
+  };
   auto make = [&](std::size_t i) {
     eval::options one = office;
     one.wilayah = regions[i];
-    std::vector<report::table> own;
-    build(one, true, own);
-    return own;
+    built b;
+    build(one, true, b.tables);
+    if ((b.csv = stream.render_csv(b.tables))) b.tables.clear();
+    return b;
   };
-  auto take = [&](std::size_t, std::vector<report::table> own) {
-    for (report::table& x : own) tables.push_back(std::move(x));
+  auto take = [&](std::size_t, built b) {
+    if (b.csv) return stream.add_rendered(*b.csv);
+    for (report::table& x : b.tables) tables.push_back(std::move(x));
     std::optional<int> stop = stream.add(std::move(tables));
     tables.clear();
     return stop;
   };
   const unsigned threads = r.jobs ? r.jobs : std::max(1U, std::thread::hardware_concurrency());
-  if (std::optional<int> stop = in_order<std::vector<report::table>>(regions.size(), threads, 4 * threads, make, take))
-    return *stop;
+  if (std::optional<int> stop = in_order<built>(regions.size(), threads, 4 * threads, make, take)) return *stop;
   return stream.finish();
 }
 

@@ -160,14 +160,27 @@ std::optional<int> report_stream::add(std::vector<report::table> tables) {
   if (!started_) {
     started_ = true;
     if (std::optional<int> stop = start_csv(tables)) return stop;
+    csv_decided_.store(true, std::memory_order_release);
   }
-  std::string rows;
-  for (csv_file& f : csv_) {
-    rows.clear();
+  return add_rendered(csv_texts(tables));
+}
+
+std::vector<std::string> report_stream::csv_texts(const std::vector<report::table>& tables) const {
+  std::vector<std::string> rows(csv_.size());
+  for (std::size_t i = 0; i < csv_.size(); ++i)
     for (const report::table& t : tables)
-      if (t.name == f.name && t.part == f.part) report::csv_rows(t, f.layout, rows);
-    if (std::optional<int> stop = emit(f.to, rows)) return stop;
-  }
+      if (t.name == csv_[i].name && t.part == csv_[i].part) report::csv_rows(t, csv_[i].layout, rows[i]);
+  return rows;
+}
+
+std::optional<std::vector<std::string>> report_stream::render_csv(const std::vector<report::table>& tables) const {
+  if (r_.format != "csv" || !csv_decided_.load(std::memory_order_acquire)) return std::nullopt;
+  return csv_texts(tables);
+}
+
+std::optional<int> report_stream::add_rendered(const std::vector<std::string>& rows) {
+  for (std::size_t i = 0; i < csv_.size(); ++i)
+    if (std::optional<int> stop = emit(csv_[i].to, rows[i])) return stop;
   return std::nullopt;
 }
 

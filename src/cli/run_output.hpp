@@ -1,6 +1,7 @@
 // Where and how `iku run` writes its tables: --format, -o, --bom.
 #pragma once
 
+#include <atomic>
 #include <memory>
 #include <optional>
 #include <ostream>
@@ -32,6 +33,12 @@ class report_stream {
   ~report_stream();
   // The first call decides the csv files, from its tables: give it a region's whole set.
   std::optional<int> add(std::vector<report::table> tables);
+  // Once add has decided the csv files, a region's csv rows may be rendered where its tables
+  // were built (on another thread: this only reads what add decided), one text per file, and
+  // written in order by add_rendered: the same bytes add would write. nullopt when the format is
+  // not csv or the files are not decided yet (give the tables to add).
+  std::optional<std::vector<std::string>> render_csv(const std::vector<report::table>& tables) const;
+  std::optional<int> add_rendered(const std::vector<std::string>& rows);
   // The end of the report: the stamp, the documents rendered whole, the files committed.
   int finish();
 
@@ -48,6 +55,7 @@ class report_stream {
   std::optional<int> open(sink& to, const std::string& path);
   std::optional<int> emit(sink& to, std::string_view text);
   std::optional<int> start_csv(const std::vector<report::table>& tables);
+  std::vector<std::string> csv_texts(const std::vector<report::table>& tables) const;
 
   const common_options& o_;
   const run_options& r_;
@@ -57,6 +65,7 @@ class report_stream {
   bool started_ = false;
   sink text_;
   std::vector<csv_file> csv_;
+  std::atomic<bool> csv_decided_{false};  // csv_ is complete, and no longer changes
   std::vector<report::table> kept_;  // the formats rendered whole
 };
 
