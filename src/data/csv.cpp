@@ -94,6 +94,14 @@ class chunk_reader : csv_file_loader {
   bool repeats_header(const csv_row& row) const;
   void read(const csv_row& row);
   std::string_view kept_text(const csv_cell& cell);
+  // A row of a region not kept: only its names go on, to data_set::skipped.
+  void skip(std::string_view variable, std::string_view region, diag::span nilai) {
+    read_row& r = chunk_.rows.emplace_back();
+    r.kept = false;
+    r.variable = variable;
+    r.region = region;
+    r.d.where = nilai;
+  }
 
   const layout& layout_;
   const csv_options& options_;
@@ -250,12 +258,8 @@ bool chunk_reader::skip_other_region(csv_reader& reader) {
   if (into_.keeps_region(region)) return false;
   const std::string_view nilai_text = split_[static_cast<std::size_t>(layout_.index[nilai])];
   const auto begin = static_cast<std::uint32_t>(nilai_text.data() - sources_.text(file_).data());
-  read_row r;
-  r.kept = false;
-  r.variable = split_[static_cast<std::size_t>(layout_.index[variabel])];
-  r.region = region;
-  r.d.where = at(begin, begin + static_cast<std::uint32_t>(nilai_text.size()));
-  chunk_.rows.push_back(r);
+  skip(split_[static_cast<std::size_t>(layout_.index[variabel])], region,
+       at(begin, begin + static_cast<std::uint32_t>(nilai_text.size())));
   reader.skip_to(after);
   return true;
 }
@@ -370,12 +374,7 @@ void chunk_reader::read(const csv_row& row) {
   };
   // Another region's row, quoted so skip_other_region could not judge it: skipped all the same.
   if (cell_of(wilayah) && !into_.keeps_region(trim(cell_of(wilayah)->text()))) {
-    read_row r;
-    r.kept = false;
-    r.variable = kept_text(*cell_of(variabel));
-    r.region = kept_text(*cell_of(wilayah));
-    r.d.where = at(*cell_of(nilai));
-    chunk_.rows.push_back(r);
+    skip(kept_text(*cell_of(variabel)), kept_text(*cell_of(wilayah)), at(*cell_of(nilai)));
     return;
   }
   std::size_t errors_before = out_.size();
