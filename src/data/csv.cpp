@@ -7,6 +7,7 @@
 #include <deque>
 #include <mutex>
 #include <thread>
+#include <unordered_set>
 
 #include <fmt/format.h>
 
@@ -69,6 +70,7 @@ struct chunk {
   std::size_t stopped = 0;  // where the reading stopped: past the stretch when a quoted cell ran on
   std::vector<read_row> rows;
   std::deque<std::string> owned;  // quoted names, which the reader does not keep
+  std::size_t unkept = 0;  // rows of years the data set does not keep: read, checked, not in `rows`
   diag::diagnostics found;
   bool ok = true;
   bool any_row = false;
@@ -109,6 +111,11 @@ class chunk_reader : csv_file_loader {
   std::uint16_t source_;
   chunk& chunk_;
   std::vector<std::string_view> split_;  // skip_other_region's cells, reused
+  // The names of the rows of years not kept that went on to data_set::skipped: each once per
+  // chunk (the adding thread would otherwise see four rows of five of a one-year run).
+  std::unordered_set<std::string_view> unkept_variables_;
+  std::string_view unkept_region_;
+  bool any_unkept_ = false;
 };
 
 void chunk_reader::run(std::size_t begin, std::size_t end) {
@@ -238,6 +245,7 @@ void loader::take(chunk& c) {
           fmt::format("the first is at {} (nilai '{}'); keep one row per variabel, tahun and wilayah", first_at,
                       cell_text(sources_, first->where)));
   }
+  if (c.unkept) into_.seen(c.unkept);
   c.rows.clear();
   std::lock_guard<std::mutex> hold(spare_lock_);
   spare_.push_back(std::move(c.rows));
@@ -373,7 +381,7 @@ void chunk_reader::read(const csv_row& row) {
     return layout_.index[c] == absent ? nullptr : &row.cells[static_cast<std::size_t>(layout_.index[c])];
   };
   // Another region's row, quoted so skip_other_region could not judge it: skipped all the same.
-  if (cell_of(wilayah) && !into_.keeps_region(trim(cell_of(wilayah)->text()))) {
+  if (!into_.keeps_every_region() && cell_of(wilayah) && !into_.keeps_region(trim(cell_of(wilayah)->text()))) {
     skip(kept_text(*cell_of(variabel)), kept_text(*cell_of(wilayah)), at(*cell_of(nilai)));
     return;
   }
@@ -406,6 +414,18 @@ void chunk_reader::read(const csv_row& row) {
     d.hint = "fill in the figure, or write - when it is not available; until then every figure that reads it is "
              "not measurable";
     out_.add(std::move(d));
+  }
+  if (!into_.keeps_year(*year)) {
+    ++chunk_.unkept;
+    const std::string_view region = cell_of(wilayah) ? trim(cell_of(wilayah)->text()) : std::string_view();
+    const bool new_region = !any_unkept_ || region != unkept_region_;
+    if (!new_region && unkept_variables_.count(*name)) return;
+    any_unkept_ = true;
+    const std::string_view variable = kept_text(*cell_of(variabel));
+    unkept_variables_.insert(variable);
+    unkept_region_ = cell_of(wilayah) ? kept_text(*cell_of(wilayah)) : std::string_view();
+    skip(variable, unkept_region_, at(value_cell));
+    return;
   }
   read_row& r = chunk_.rows.emplace_back();  // filled in place: rows are read by the million
   r.year = *year;

@@ -114,6 +114,27 @@ void data_set::keep_years(std::vector<int> years) {
   kept_years_ = std::move(years);
 }
 
+bool data_set::keeps_year(int year) const {
+  return kept_years_.empty() || std::binary_search(kept_years_.begin(), kept_years_.end(), year);
+}
+
+void data_set::seen(std::size_t rows) {
+  seen_rows_ += rows;
+  size_for_kept_share();
+}
+
+// After the first rows, the share of them kept tells how large the index will grow: sized once,
+// it is not filled again at every doubling (a tenth of a national run's time).
+void data_set::size_for_kept_share() {
+  constexpr std::size_t sample = std::size_t{1} << 16;
+  if (sized_ || seen_rows_ < sample || expected_rows_ <= seen_rows_) return;
+  sized_ = true;
+  const std::size_t kept = rows_.size() * (expected_rows_ / seen_rows_ + 1);
+  std::size_t size = index_.size();
+  while (kept * 10 > size * 7) size *= 2;
+  if (size > index_.size()) grow(size);
+}
+
 void data_set::grow(std::size_t size) {
   std::vector<slot> old = std::move(index_);
   index_.assign(size, slot{});
@@ -160,16 +181,8 @@ std::optional<datum> data_set::add(const key& k, const datum& d) {
   const std::uint32_t variable = variable_id(k.variable);
   const std::uint32_t region = region_id(k.wilayah, d.where);
   if (!kept_years_.empty()) {
-    // After the first rows, the share of them kept tells how large the index will grow: sized
-    // once, it is not filled again at every doubling (a tenth of a national run's time).
-    constexpr std::size_t sample = std::size_t{1} << 16;
-    if (++seen_rows_ == sample && expected_rows_ > sample) {
-      const std::size_t kept = rows_.size() * (expected_rows_ / sample + 1);
-      std::size_t size = index_.size();
-      while (kept * 10 > size * 7) size *= 2;
-      if (size > index_.size()) grow(size);
-    }
-    if (!std::binary_search(kept_years_.begin(), kept_years_.end(), k.year)) return std::nullopt;
+    seen(1);
+    if (!keeps_year(k.year)) return std::nullopt;
   }
   slot& s = index_[slot_of(variable, k.year, region)];
   if (s.row != none) return load(rows_[s.row]);

@@ -48,6 +48,10 @@ class data_set {
   // variables and regions known (has_variable, regions), but add() does not keep them, so a row
   // given twice in a year not kept is not noticed (docs/performance.md).
   void keep_years(std::vector<int> years);
+  bool keeps_year(int year) const;
+  // Rows of years not kept that a loader read and checked without passing them to add() (it
+  // passes their names to skipped(), once each): counted for sizing the index (add()).
+  void seen(std::size_t rows);
   // Reads only the rows of these regions in full (empty, the default: every region). A loader
   // skips another region's row unchecked and gives its names to skipped(), so every region and
   // variable is still known (`iku explain` of one region of a national file; docs/cli.md).
@@ -107,6 +111,7 @@ class data_set {
     bool has_sumber = false;
   };
   static_assert(sizeof(stored) == 40);
+  void size_for_kept_share();
   stored store(const datum& d);
   datum load(const stored& r) const;
 
@@ -116,9 +121,10 @@ class data_set {
   std::vector<std::int32_t> row_year_;     // per row, its year
   std::vector<diag::span> region_first_cell_;  // per region id, the nilai cell of its first row
   std::vector<int> kept_years_;                // sorted; empty: every year
-  // With kept_years_: the rows reserve() expected and those add() has seen, so the index is sized
+  // With kept_years_: the rows reserve() expected and those seen (add(), seen()), so the index is sized
   // once from the share kept in the first rows, not doubled all the way up.
   std::size_t expected_rows_ = 0, seen_rows_ = 0;
+  bool sized_ = false;  // size_for_kept_share has sized the index
   std::vector<std::string> kept_regions_;      // sorted; empty: every region
   std::vector<slot> index_;                // power-of-two size, at most 70% full
   // A region's keys start in a window of 2^window_bits_ slots of its own (slot_of), so that the

@@ -955,6 +955,34 @@ TEST_CASE("keep_regions: other regions' rows are skipped unchecked, their names 
   CHECK(own.at(0) == "t.csv:3:13");
 }
 
+TEST_CASE("keep_years: other years' rows are read and checked, not kept, their names still known", "[data]") {
+  // The loader passes a row of a year not kept to the data set by its names only, once per stretch
+  // (src/data/csv.cpp): every name, a region's first cell and every mistake must still show.
+  loaded l;
+  l.data.keep_years({2024});
+  load_text(l,
+            "wilayah,tahun,variabel,nilai\n"
+            "Nuha,2023,lama,1\n"
+            "Nuha,2024,x,2\n"
+            "Nuha,2023,x,3\n"
+            "Malili,2023,x,4\n"
+            "Malili,2023,y,4x\n"
+            "\"Towuti\",2022,\"z\",\n"
+            "Malili,2024,x,5\n");
+  REQUIRE(l.codes() == std::vector<std::string>{"IKU209", "IKU227"});
+  CHECK(l.at(0) == "t.csv:6:15");
+  CHECK(l.data.size() == 2);
+  CHECK(*l.data.find("x", 2024, "Nuha")->value == dec(2));
+  CHECK(*l.data.find("x", 2024, "Malili")->value == dec(5));
+  CHECK(l.data.find("x", 2023, "Nuha") == std::nullopt);
+  CHECK(l.data.regions() == std::vector<std::string>{"Malili", "Nuha", "Towuti"});
+  CHECK(l.data.has_variable("lama"));  // named only in a row of a year not kept
+  CHECK(l.data.has_variable("z"));     // and quoted
+  CHECK(l.line_col({{}, l.data.first_cell_of_region("Nuha")}) == "2:16");
+  CHECK(l.line_col({{}, l.data.first_cell_of_region("Malili")}) == "5:15");
+  CHECK(l.line_col({{}, l.data.first_cell_of_region("Towuti")}) == "7:19");
+}
+
 TEST_CASE("a national file is checked for UTF-8 in pieces, a character across two pieces included", "[data][trust]") {
   // The pieces are 8 MiB: 'é' (two bytes) starts on the last byte of the first.
   const std::size_t piece = std::size_t{8} << 20;
