@@ -86,6 +86,7 @@ bool csv_reader::next(csv_row& row) {
     skip_line();
   }
   row.begin = u32(pos_);
+  if (read_unquoted_line(row)) return true;
   for (;;) {
     csv_cell& cell = fresh_cell();
     // Spaces and tabs only: a CR here ends an empty last cell, which begins at it (as at an LF).
@@ -107,6 +108,44 @@ bool csv_reader::next(csv_row& row) {
     while (end > row.begin && is_blank(text_[end - 1])) --end;
     row.end = u32(end);
     skip_line();
+    row.cells.resize(used);
+    return true;
+  }
+}
+
+// Nearly every line of a national file has no quote: its cells are cut in one pass over its bytes,
+// as the loop of next() would cut them (blanks before a cell skipped, after it trimmed), without
+// the per-cell steps that loop needs for quoting. False, with nothing consumed, at a quote.
+bool csv_reader::read_unquoted_line(csv_row& row) {
+  const char* const base = text_.data();
+  const char* const stop = base + text_.size();
+  const char* p = base + pos_;
+  std::size_t used = 0;
+  for (;;) {
+    while (p < stop && (*p == ' ' || *p == '\t')) ++p;
+    const char* const start = p;
+    while (p < stop && *p != ',' && *p != '\n' && *p != '"') ++p;
+    if (p < stop && *p == '"') {
+      row.cells.resize(used);  // cut off before the loop of next() makes them again
+      return false;
+    }
+    const char* end = p;
+    while (end > start && is_blank(end[-1])) --end;
+    if (used == row.cells.size()) row.cells.emplace_back();
+    csv_cell& cell = row.cells[used++];
+    cell.quoted = false;
+    cell.unquoted.clear();
+    cell.begin = u32(static_cast<std::size_t>(start - base));
+    cell.end = u32(static_cast<std::size_t>(end - base));
+    cell.plain = std::string_view(start, static_cast<std::size_t>(end - start));
+    if (p < stop && *p == ',') {
+      ++p;
+      continue;
+    }
+    const char* line_end = p;
+    while (line_end > base + row.begin && is_blank(line_end[-1])) --line_end;
+    row.end = u32(static_cast<std::size_t>(line_end - base));
+    pos_ = static_cast<std::size_t>(p - base) + (p < stop ? 1 : 0);
     row.cells.resize(used);
     return true;
   }
