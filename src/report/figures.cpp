@@ -23,7 +23,7 @@ cell literal_cell(const syntax::number_lit& n, value::number_style style) {
 namespace {
 
 cell kategori_cell(const eval::indicator_result& r) {
-  return r.kategori ? cell(fmt::format("{} ({})", r.kategori->label.text, r.kategori->code.text)) : cell("-");
+  return r.kategori ? cell(r.kategori->label.text + " (" + r.kategori->code.text + ")") : cell("-");
 }
 
 cell tercapai_cell(const eval::indicator_result& r) {
@@ -86,12 +86,13 @@ cell explained(cell c, std::string request, int year, const eval::target_choice&
 }
 
 cell realisasi_cell(const eval::indicator_result& r, reason_notes& notes, value::number_style style) {
-  const std::string request = r.indicator->name() + ".realisasi";
-  if (!r.realisasi.is_number()) return explained(notes.cite(r.indicator->name(), r.realisasi), request, r.year, r.target_set);
   // A published realisasi (a past year's printed figure) is marked, so a reader knows it was
   // not computed from data here.
-  return explained(cell::figure(r.realisasi.number(), r.indicator->desimal.value_or(0), style, r.published ? " *" : ""),
-                   request, r.year, r.target_set);
+  cell c = r.realisasi.is_number() ? cell::figure(r.realisasi.number(), r.indicator->desimal.value_or(0), style,
+                                                  r.published ? " *" : "")
+                                   : notes.cite(r.indicator->name(), r.realisasi);
+  c.source.emplace(figure_ref{r.indicator->name() + ".realisasi", r.year, r.target_set});
+  return c;
 }
 
 shown_figures cells(const eval::indicator_result& r, reason_notes& notes, value::number_style style) {
@@ -119,7 +120,7 @@ shown_figures cells(const eval::indicator_result& r, reason_notes& notes, value:
   if (!r.kategori && r.capaian.measurable() && ind.skala)  // a scale with a gap: say so, never leave it blank
     f.kategori = notes.cite_text(fmt::format("{}: {} untuk capaian {}", ind.name(), r.kategori_reason, f.capaian.text), "-");
   // Each figure is the one `iku explain` derives (the html report embeds that derivation).
-  auto mark = [&](cell& c, const char* figure) { c = explained(std::move(c), ind.name() + "." + figure, r.year, r.target_set); };
+  auto mark = [&](cell& c, const char* figure) { c.source.emplace(figure_ref{ind.name() + "." + figure, r.year, r.target_set}); };
   mark(f.target, "target");
   mark(f.capaian, "capaian");
   if (ind.skala) mark(f.kategori, "kategori");

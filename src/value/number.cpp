@@ -99,14 +99,8 @@ bool rounds_away(rounding mode, const T& rem, const T& den, bool q_odd) {
 
 constexpr const char* ellipsis = "\xE2\x80\xA6";  // "…": the expansion goes on
 
-void append_u64(std::string& out, std::uint64_t v) {
-  char buf[24];
-  auto res = std::to_chars(buf, buf + sizeof buf, v);
-  out.append(buf, res.ptr);
-}
-
 // Writes the digits of an integer part with a separator every three digits from the right.
-void append_grouped(std::string& out, const std::string& digits, char group) {
+void append_grouped(std::string& out, std::string_view digits, char group) {
   if (group == 0) {
     out += digits;
     return;
@@ -239,23 +233,10 @@ struct number::big {
     return true;
   }
 
-  // The exact decimal expansion of |x|: integer digits, then fraction digits up to `shown`
-  // (stopping early, at or after `places`, once it terminates). Returns whether it was cut.
+  // The exact decimal expansion of |x| (a value render_small does not take): integer digits, then
+  // fraction digits up to `shown` (stopping early, at or after `places`, once it terminates).
+  // Returns whether it was cut.
   static bool expand(const number& x, int places, int shown, std::string& int_digits, std::string& frac) {
-    constexpr std::uint64_t small_den_limit = std::numeric_limits<std::uint64_t>::max() / 10;
-    if (!x.big_ && static_cast<std::uint64_t>(x.den_) <= small_den_limit) {
-      const std::uint64_t un = magnitude(x.num_);
-      const auto d = static_cast<std::uint64_t>(x.den_);
-      append_u64(int_digits, un / d);
-      std::uint64_t r = un % d;
-      for (int i = 0; i < shown; ++i) {
-        if (r == 0 && i >= places) break;
-        r *= 10;  // r < d <= max/10: no overflow
-        frac += static_cast<char>('0' + r / d);
-        r %= d;
-      }
-      return r != 0;
-    }
     const big_rat v = of(x);
     big_int un = mp::abs(mp::numerator(v));
     const big_int d = mp::denominator(v);
@@ -271,11 +252,37 @@ struct number::big {
     return r != 0;
   }
 
+  static constexpr std::uint64_t small_den_limit = std::numeric_limits<std::uint64_t>::max() / 10;
+
+  // render for a small value, its digits written straight into the result (a national table
+  // prints millions of figures): the same text as expand's small path gives.
+  static std::string render_small(const number& x, int places, int shown, char group, char point) {
+    const std::uint64_t un = magnitude(x.num_);
+    const auto d = static_cast<std::uint64_t>(x.den_);
+    char digits[24];
+    const std::size_t n = static_cast<std::size_t>(std::to_chars(digits, digits + sizeof digits, un / d).ptr - digits);
+    std::string out;
+    out.reserve(n + n / 3 + static_cast<std::size_t>(std::min(shown, 16)) + 6);
+    if (x.num_ < 0) out += '-';
+    append_grouped(out, std::string_view(digits, n), group);
+    std::uint64_t r = un % d;
+    for (int i = 0; i < shown; ++i) {
+      if (r == 0 && i >= places) break;
+      if (i == 0) out += point;
+      r *= 10;  // r < d <= max/10: no overflow
+      out += static_cast<char>('0' + r / d);
+      r %= d;
+    }
+    if (r != 0) out += ellipsis;
+    return out;
+  }
+
   // Shared by format and to_string. A cut expansion keeps all `shown` digits: its zeros are
   // information ("1.000000000000…" is not "1…"); an exact one has no zeros past `places`.
   static std::string render(const number& x, int places, int max_places, char group, char point) {
     places = std::max(places, 0);
     const int shown = std::max(places, max_places);
+    if (!x.big_ && static_cast<std::uint64_t>(x.den_) <= small_den_limit) return render_small(x, places, shown, group, point);
     std::string int_digits, frac;
     const bool cut = expand(x, places, shown, int_digits, frac);
     std::string out;
