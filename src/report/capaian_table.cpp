@@ -57,8 +57,11 @@ std::vector<table> capaian_table(const lkj_context& c) {
   for (std::size_t i = 0; i < p.indicators.size(); ++i) {
     const check::indicator& ind = p.indicators[i];
     sasaran_row_if_new(t, ind, current);
-    row r{{std::to_string(i + 1), ind.decl->label.text, ind.decl->satuan ? ind.decl->satuan->value : ""}};
+    row r;
     r.cells.reserve(t.columns.size());
+    r.cells.emplace_back(std::to_string(i + 1));  // in place: a national table has millions of rows
+    r.cells.emplace_back(ind.decl->label.text);
+    r.cells.emplace_back(ind.decl->satuan ? ind.decl->satuan->value : "");
     for (std::size_t y = 0; y < o.years.size(); ++y) {
       std::vector<shown_figures> shown;
       shown.reserve(o.targets.size());

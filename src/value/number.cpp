@@ -261,8 +261,7 @@ struct number::big {
     const auto d = static_cast<std::uint64_t>(x.den_);
     char digits[24];
     const std::size_t n = static_cast<std::size_t>(std::to_chars(digits, digits + sizeof digits, un / d).ptr - digits);
-    std::string out;
-    out.reserve(n + n / 3 + static_cast<std::size_t>(std::min(shown, 16)) + 6);
+    std::string out;  // not reserved: a figure's text is short enough to stay inside the string
     if (x.num_ < 0) out += '-';
     append_grouped(out, std::string_view(digits, n), group);
     std::uint64_t r = un % d;
