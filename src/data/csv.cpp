@@ -7,7 +7,7 @@
 #include <deque>
 #include <mutex>
 #include <thread>
-#include <unordered_set>
+#include <unordered_map>
 
 #include <fmt/format.h>
 
@@ -113,7 +113,13 @@ class chunk_reader : csv_file_loader {
   std::vector<std::string_view> split_;  // skip_other_region's cells, reused
   // The names of the rows of years not kept that went on to data_set::skipped: each once per
   // chunk (the adding thread would otherwise see four rows of five of a one-year run).
-  std::unordered_set<std::string_view> unkept_variables_;
+  // Each year lists its variables in the same order as the last, so the one after the last
+  // found is tried before the name is hashed.
+  bool seen_unkept(std::string_view variable);
+  void remember_unkept(std::string_view variable);
+  std::unordered_map<std::string_view, std::uint32_t> unkept_index_;
+  std::vector<std::string_view> unkept_order_;
+  std::size_t unkept_next_ = 0;
   std::string_view unkept_region_;
   bool any_unkept_ = false;
 };
@@ -272,6 +278,23 @@ bool chunk_reader::skip_other_region(csv_reader& reader) {
   return true;
 }
 
+bool chunk_reader::seen_unkept(std::string_view variable) {
+  if (unkept_next_ < unkept_order_.size() && unkept_order_[unkept_next_] == variable) {
+    ++unkept_next_;
+    return true;
+  }
+  auto it = unkept_index_.find(variable);
+  if (it == unkept_index_.end()) return false;
+  unkept_next_ = it->second + 1;
+  return true;
+}
+
+void chunk_reader::remember_unkept(std::string_view variable) {
+  unkept_index_.emplace(variable, static_cast<std::uint32_t>(unkept_order_.size()));
+  unkept_order_.push_back(variable);
+  unkept_next_ = unkept_order_.size();
+}
+
 bool chunk_reader::repeats_header(const csv_row& row) const {
   if (row.cells.size() != layout_.header.size()) return false;
   for (std::size_t i = 0; i < row.cells.size(); ++i) {
@@ -396,8 +419,15 @@ void chunk_reader::read(const csv_row& row) {
   cell_error why;
   std::optional<int> year = read_year(cell_of(tahun)->text(), why);
   check("IKU207", *cell_of(tahun), year.has_value(), why);
-  std::optional<std::string_view> name = read_name(cell_of(variabel)->text(), why);
-  check("IKU208", *cell_of(variabel), name.has_value(), why);
+  // A row of a year not kept names a variable this stretch has mostly seen already, in rows of
+  // that kind: then it was checked there (only names that passed are remembered).
+  const bool unkept = year && !into_.keeps_year(*year);
+  std::optional<std::string_view> name = trim(cell_of(variabel)->text());
+  const bool seen = unkept && seen_unkept(*name);
+  if (!seen) {
+    name = read_name(cell_of(variabel)->text(), why);
+    check("IKU208", *cell_of(variabel), name.has_value(), why);
+  }
   const csv_cell& value_cell = *cell_of(nilai);
   std::optional<value::number> value;
   check("IKU209", value_cell, read_nilai(value_cell.text(), options_.style, value, why), why);
@@ -415,14 +445,14 @@ void chunk_reader::read(const csv_row& row) {
              "not measurable";
     out_.add(std::move(d));
   }
-  if (!into_.keeps_year(*year)) {
+  if (unkept) {
     ++chunk_.unkept;
     const std::string_view region = cell_of(wilayah) ? trim(cell_of(wilayah)->text()) : std::string_view();
     const bool new_region = !any_unkept_ || region != unkept_region_;
-    if (!new_region && unkept_variables_.count(*name)) return;
+    if (!new_region && seen) return;
     any_unkept_ = true;
     const std::string_view variable = kept_text(*cell_of(variabel));
-    unkept_variables_.insert(variable);
+    if (!seen) remember_unkept(variable);
     unkept_region_ = cell_of(wilayah) ? kept_text(*cell_of(wilayah)) : std::string_view();
     skip(variable, unkept_region_, at(value_cell));
     return;
