@@ -1,5 +1,9 @@
 #include "data/csv_reader.hpp"
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace iku::data {
 
 namespace {
@@ -14,6 +18,22 @@ std::uint32_t u32(std::size_t v) { return static_cast<std::uint32_t>(v); }
 // (a header repeated is then IKU214, not a tahun that is not a year).
 std::size_t after_bom(std::string_view text, std::size_t at) {
   return text.compare(at, 3, "\xEF\xBB\xBF") == 0 ? at + 3 : at;
+}
+
+// The first ',', line break or '"' at or after p (stop when there is none). Cells are short, so
+// sixteen bytes are looked at together where the processor can (SSE2: every x86-64).
+const char* next_special(const char* p, const char* stop) {
+#if defined(__SSE2__)
+  const __m128i comma = _mm_set1_epi8(','), line = _mm_set1_epi8('\n'), quote = _mm_set1_epi8('"');
+  while (stop - p >= 16) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+    const __m128i hit = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, comma), _mm_cmpeq_epi8(v, line)), _mm_cmpeq_epi8(v, quote));
+    if (const auto mask = static_cast<unsigned>(_mm_movemask_epi8(hit))) return p + __builtin_ctz(mask);
+    p += 16;
+  }
+#endif
+  while (p < stop && *p != ',' && *p != '\n' && *p != '"') ++p;
+  return p;
 }
 
 }  // namespace
@@ -124,7 +144,7 @@ bool csv_reader::read_unquoted_line(csv_row& row) {
   for (;;) {
     while (p < stop && (*p == ' ' || *p == '\t')) ++p;
     const char* const start = p;
-    while (p < stop && *p != ',' && *p != '\n' && *p != '"') ++p;
+    p = next_special(p, stop);
     if (p < stop && *p == '"') {
       row.cells.resize(used);  // cut off before the loop of next() makes them again
       return false;
