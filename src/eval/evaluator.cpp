@@ -320,6 +320,7 @@ void evaluator::tercapai(indicator_result& r, tracer* t) {
 
 // Constraints on the data; one that fails is a finding, not an error.
 void evaluator::syarat(indicator_result& r, tracer* t) {
+  if (r.indicator->decl->syarat_list.empty()) return;  // most indicators: no names to bind
   env en;
   en.data = true;
   en.year = r.year;
