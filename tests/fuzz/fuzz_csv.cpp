@@ -1,7 +1,8 @@
 // fuzz_csv: data files come from spreadsheets, exporters and hand edits, so the CSV loader sees
 // the least controlled input of all. The input is one CSV text, read in both number styles (en
-// "1,234.5" and id "1.234,5"), as a data file and as a budget file (anggaran); every problem must
-// be a diagnostic, never a crash or a hang.
+// "1,234.5" and id "1.234,5"), as a data file (also keeping one year only, as `iku run --tahun`
+// does) and as a budget file (anggaran); every problem must be a diagnostic, never a crash or a
+// hang.
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -25,6 +26,19 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         if (std::optional<iku::data::datum> d = into.find(v, year)) sources.where(d->where);
     into.regions();
     iku::diag::render_all(diags, sources);
+
+    // A run over one year (`iku run --tahun`): rows of other years are checked on the reading
+    // thread and only their names passed on; the same names and diagnostics must come out.
+    iku::diag::source_manager year_sources;
+    iku::diag::diagnostics year_diags;
+    iku::data::data_set one_year;
+    one_year.keep_years({2024});
+    iku::data::load_csv_text("data/d.csv", text, options, year_sources, one_year, year_diags);
+    if (one_year.variables() != into.variables() || one_year.regions() != into.regions() ||
+        year_diags.size() > diags.size())
+      __builtin_trap();
+    for (const std::string& v : one_year.variables())
+      if (std::optional<iku::data::datum> d = one_year.find(v, 2024); d != std::nullopt) year_sources.where(d->where);
 
     iku::diag::source_manager budget_sources;
     iku::diag::diagnostics budget_diags;
