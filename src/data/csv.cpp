@@ -56,7 +56,7 @@ struct layout {
 };
 
 // A row read and checked, for the data set to take in file order: a value, or a row of a region
-// the data set does not keep (only its names are taken: data_set::skipped).
+// or year the data set does not keep (only its names are taken: data_set::skipped).
 struct read_row {
   bool kept = true;
   std::int32_t year = 0;
@@ -96,7 +96,7 @@ class chunk_reader : csv_file_loader {
   bool repeats_header(const csv_row& row) const;
   void read(const csv_row& row);
   std::string_view kept_text(const csv_cell& cell);
-  // A row of a region not kept: only its names go on, to data_set::skipped.
+  // A row of a region or year not kept: only its names go on, to data_set::skipped.
   void skip(std::string_view variable, std::string_view region, diag::span nilai) {
     read_row& r = chunk_.rows.emplace_back();
     r.kept = false;

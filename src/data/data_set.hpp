@@ -45,8 +45,9 @@ class data_set {
   void reserve(std::size_t rows);
   // Keeps only the rows of these years (empty, the default: every year). A run over one year of a
   // national file need not hold its other years: their rows are still read and checked, and their
-  // variables and regions known (has_variable, regions), but add() does not keep them, so a row
-  // given twice in a year not kept is not noticed (docs/performance.md).
+  // variables and regions known (has_variable, regions): a loader passes their names to skipped()
+  // and their count to seen(), add() keeps none of them, so a row given twice in a year not kept is
+  // not noticed (docs/performance.md).
   void keep_years(std::vector<int> years);
   bool keeps_year(int year) const;
   // Rows of years not kept that a loader read and checked without passing them to add() (it
