@@ -50,6 +50,7 @@ column meant_column(std::string_view name) {
 struct layout {
   std::array<int, column_count> index{};  // the cell of each column, `absent` when none
   std::vector<int> columns;               // the column of each cell, or `unnamed`
+  bool any_unnamed = false;               // some cell of the header is empty
   std::vector<std::string> header;        // the header's cells, lower case
   std::uint32_t header_line = 0;          // its line, for IKU214's hint
   bool complete = false;  // every required column is there, so rows can be read, not just counted
@@ -343,6 +344,7 @@ bool loader::read_header(const csv_row& row) {
     auto known = std::find(column_names.begin(), column_names.end(), name);
     if (name.empty()) {
       columns.push_back(unnamed);
+      layout_.any_unnamed = true;
       continue;
     }
     columns.push_back(absent);
@@ -412,7 +414,7 @@ void chunk_reader::read(const csv_row& row) {
   auto check = [&](const char* code, const csv_cell& cell, bool fine, cell_error& why) {
     if (!fine) error(code, at(cell), std::move(why.message), std::move(why.hint));
   };
-  for (std::size_t i = 0; i < row.cells.size(); ++i)
+  for (std::size_t i = 0; layout_.any_unnamed && i < row.cells.size(); ++i)
     if (layout_.columns[i] == unnamed && !trim(row.cells[i].text()).empty())
       error("IKU203", at(row.cells[i]), "this cell is under a column with no name",
             fmt::format("name the column in the header, or remove the cell; {}", known_columns));
@@ -429,13 +431,14 @@ void chunk_reader::read(const csv_row& row) {
     check("IKU208", *cell_of(variabel), name.has_value(), why);
   }
   const csv_cell& value_cell = *cell_of(nilai);
+  const std::string_view written = trim(value_cell.text());
   std::optional<value::number> value;
-  check("IKU209", value_cell, read_nilai(value_cell.text(), options_.style, value, why), why);
+  check("IKU209", value_cell, read_nilai(written, options_.style, value, why), why);
   if (out_.size() != errors_before) return;
 
   // A cell left empty is a figure not filled in yet (a template of `iku template`), unlike `-` or
   // NA, which say it is not available: each is named, so none is missed.
-  if (trim(value_cell.text()).empty()) {
+  if (written.empty()) {
     diag::diagnostic d;
     d.level = diag::severity::warning;
     d.code = "IKU227";
@@ -463,7 +466,6 @@ void chunk_reader::read(const csv_row& row) {
   r.region = cell_of(wilayah) ? kept_text(*cell_of(wilayah)) : std::string_view();
   r.d = {std::move(value), at(value_cell), cell_of(sumber) ? at(*cell_of(sumber)) : span{}, source_, 0};
   // The places as written, shown again where the cell is displayed (a target read from the data).
-  std::string_view written = trim(value_cell.text());
   std::size_t point = written.rfind(options_.style == value::number_style::id ? ',' : '.');
   if (point != std::string_view::npos && r.d.value)
     r.d.places = static_cast<std::uint8_t>(written.size() - point - 1);

@@ -64,6 +64,7 @@ class csv_reader {
   void skip_blanks();
   void skip_line();
   bool read_unquoted_line(csv_row& row);
+  bool read_plain_line(csv_row& row);
   bool read_quoted(csv_cell& cell, csv_row& row);
   void read_plain(csv_cell& cell);
 

@@ -1,14 +1,17 @@
 // Unit tests of src/data: the long-form CSV loader and the data_set it fills.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <random>
 #include <sstream>
 
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "data/csv_reader.hpp"
 #include "data/data_set.hpp"
 #include "diag/utf8.hpp"
 
@@ -1050,5 +1053,62 @@ TEST_CASE("a file read in stretches on several threads gives what one reader giv
     CHECK(l.sumber(q) == std::string(30, 'x') + "\ny");
     CHECK(l.text(l.data.find("after", 2024, "r0")) == "5");
     CHECK(l.text(l.data.find("a4999", 2023, "r0")) == "2");
+  }
+}
+
+TEST_CASE("the tokenizer cuts every unquoted line as a plain split at commas would", "[data][trust]") {
+  // The reader has a fast way for the usual line and a byte loop for the others (blanks to trim,
+  // a CR inside a line, the last bytes of the text); both must give what splitting at commas and
+  // trimming gives: spaces and tabs before a cell, spaces, tabs and CR after it.
+  auto blank = [](char c) { return c == ' ' || c == '\t' || c == '\r'; };
+  std::mt19937 random(20261203);
+  const std::string alphabet = "a1,,,.  \t\r";
+  for (int round = 0; round < 3000; ++round) {
+    std::string text;
+    std::vector<std::pair<std::size_t, std::size_t>> lines;  // [begin, end) of each line, without LF
+    const int count = 1 + static_cast<int>(random() % 4);
+    for (int i = 0; i < count; ++i) {
+      std::string line;
+      const std::size_t length = 1 + random() % 40;
+      while (line.size() < length) {
+        const bool plain = random() % 3 != 0;  // mostly what a national file holds
+        line += plain ? "x1,"[random() % 3] : alphabet[random() % alphabet.size()];
+      }
+      if (random() % 3 == 0) line += '\r';  // CRLF
+      if (std::all_of(line.begin(), line.end(), blank)) line[0] = 'z';  // a blank line is skipped
+      lines.push_back({text.size(), text.size() + line.size()});
+      text += line;
+      if (i + 1 < count || random() % 2 == 0) text += '\n';
+    }
+    CAPTURE(text);
+    iku::data::csv_reader reader(text);
+    iku::data::csv_row row;
+    for (const auto& [begin, end] : lines) {
+      REQUIRE(reader.next(row));
+      CHECK(row.begin == begin);
+      std::size_t row_end = end;
+      while (row_end > begin && blank(text[row_end - 1])) --row_end;
+      CHECK(row.end == row_end);
+      std::vector<std::pair<std::size_t, std::size_t>> expected;
+      for (std::size_t from = begin;;) {
+        std::size_t comma = text.find(',', from);
+        std::size_t to = comma == std::string::npos || comma > end ? end : comma;
+        std::size_t a = from, b = to;
+        while (a < b && (text[a] == ' ' || text[a] == '\t')) ++a;
+        while (b > a && blank(text[b - 1])) --b;
+        expected.push_back({a, b});
+        if (to == end) break;
+        from = to + 1;
+      }
+      REQUIRE(row.cells.size() == expected.size());
+      for (std::size_t c = 0; c < expected.size(); ++c) {
+        CAPTURE(c);
+        CHECK_FALSE(row.cells[c].quoted);
+        CHECK(row.cells[c].begin == expected[c].first);
+        CHECK(row.cells[c].end == expected[c].second);
+        CHECK(row.cells[c].text() == text.substr(expected[c].first, expected[c].second - expected[c].first));
+      }
+    }
+    CHECK_FALSE(reader.next(row));
   }
 }

@@ -9,6 +9,7 @@
 #include <optional>
 #include <numeric>
 #include <random>
+#include <regex>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -471,6 +472,42 @@ TEST_CASE("number: parse rejects everything else", "[value]") {
   for (const char* text : bad_id) {
     INFO("id \"" << text << "\"");
     CHECK_FALSE(number::parse(text, id).has_value());
+  }
+}
+
+TEST_CASE("number: parse of random digit strings agrees with the grammar of plain decimals", "[value][trust]") {
+  // A data file's short cells take a quick way through parse; every cell, short or long, must be
+  // read by one grammar: optional sign, digits (grouped by three after a first group of one to
+  // three not starting with 0, or not grouped), then a point and at least one digit.
+  const std::regex en(R"(^[+-]?(\d+|[1-9]\d{0,2}(,\d{3})+)(\.\d+)?$)");
+  std::mt19937 random(20261203);
+  const std::string alphabet = "0123456789012345678901234567890123456789..,+-";
+  for (int round = 0; round < 100000; ++round) {
+    std::string text;
+    const std::size_t length = 1 + random() % 22;
+    while (text.size() < length) text += alphabet[random() % alphabet.size()];
+    INFO(text);
+    std::optional<number> parsed = number::parse(text);
+    const bool valid = std::regex_match(text, en);
+    REQUIRE(parsed.has_value() == valid);
+    if (!valid) continue;
+    // The value: its digits as an integer over 10^places, in exact arithmetic.
+    number whole;
+    int places = -1;
+    for (char c : text) {
+      if (c == '.') places = 0;
+      if (c < '0' || c > '9') continue;
+      whole = whole * number::from_int(10) + number::from_int(c - '0');
+      if (places >= 0) ++places;
+    }
+    number expected = whole;
+    for (int k = 0; k < places; ++k) expected = div(expected, number::from_int(10));
+    if (text[0] == '-') expected = -expected;
+    CHECK(*parsed == expected);
+    // The same text in Indonesian style, separators swapped, is the same value.
+    std::string id_text = text;
+    for (char& c : id_text) c = c == '.' ? ',' : c == ',' ? '.' : c;
+    CHECK(number::parse(id_text, number_style::id) == parsed);
   }
 }
 
