@@ -56,13 +56,12 @@ struct layout {
   bool complete = false;  // every required column is there, so rows can be read, not just counted
 };
 
-// A row read and checked, for the data set to take in file order: a value, or a row of a region
-// or year the data set does not keep (only its names are taken: data_set::skipped).
+// A row read and checked, kept for the data set to take in file order: its names as ids into
+// the chunk's lists, its value packed (the adding thread reads these 56 bytes and no text).
 struct read_row {
-  bool kept = true;
+  std::uint32_t variable = 0, region = 0;  // chunk::variables, chunk::regions
   std::int32_t year = 0;
-  std::string_view variable, region;  // views of the file's text, or of chunk::owned
-  datum d;
+  data_set::packed value;  // den -1: num indexes chunk::bigs
 };
 
 // The rows that start in one stretch of the file, read on a thread of its own.
@@ -70,7 +69,13 @@ struct chunk {
   std::size_t begin = 0;
   std::size_t stopped = 0;  // where the reading stopped: past the stretch when a quoted cell ran on
   std::vector<read_row> rows;
-  std::deque<std::string> owned;  // quoted names, which the reader does not keep
+  // Every name of the rows that passed their checks (kept, or of a year or region not kept), once,
+  // in the order the rows first name it: interned in that order, as one reader adding row by row
+  // would. A region keeps the nilai cell of its first row (data_set::first_cell_of_region).
+  std::vector<std::string_view> variables;  // views of the file's text, or of `owned`
+  std::vector<std::pair<std::string_view, span>> regions;
+  std::vector<value::number> bigs;  // values with no small form
+  std::deque<std::string> owned;    // quoted names, which the reader does not keep
   std::size_t unkept = 0;  // rows of years the data set does not keep: read, checked, not in `rows`
   diag::diagnostics found;
   bool ok = true;
@@ -90,21 +95,31 @@ class chunk_reader : csv_file_loader {
   void run(std::size_t begin, std::size_t end);
 
  private:
-  // A row of a region the data set does not keep, skipped unchecked (its names are passed on for
-  // data_set::skipped); false when the row is to be read (a kept region, or a line the quick
-  // split cannot judge: quotes, another cell count).
+  // A row of a region the data set does not keep, skipped unchecked (only its names are listed);
+  // false when the row is to be read (a kept region, or a line the quick split cannot judge:
+  // quotes, another cell count).
   bool skip_other_region(csv_reader& reader);
   bool repeats_header(const csv_row& row) const;
   void read(const csv_row& row);
   std::string_view kept_text(const csv_cell& cell);
-  // A row of a region or year not kept: only its names go on, to data_set::skipped.
-  void skip(std::string_view variable, std::string_view region, diag::span nilai) {
-    read_row& r = chunk_.rows.emplace_back();
-    r.kept = false;
-    r.variable = variable;
-    r.region = region;
-    r.d.where = nilai;
-  }
+
+  // The chunk's id of a name, listed when new. Rows come in runs (a region's rows together, each
+  // year's variables in the order of the last), so the name after the last one found, or the
+  // last region, is tried before the name is hashed.
+  struct names {
+    std::vector<std::string_view>* list;
+    std::unordered_map<std::string_view, std::uint32_t> index;
+    std::uint32_t last = UINT32_MAX;
+    std::optional<std::uint32_t> find(std::string_view name, std::uint32_t next);
+    std::uint32_t add(std::string_view name);
+  };
+  // A variable's id; `checked`: whether a row has shown it to be a name already (IKU208), which
+  // a row of another region, skipped unchecked, does not.
+  // list_*: `cell`, when given, is the name's cell (a quoted name is copied, the cell being
+  // reused for the next row); without, `name` lasts as long as the file's text.
+  std::optional<std::uint32_t> known_variable(std::string_view name, bool& checked);
+  std::uint32_t list_variable(std::string_view name, const csv_cell* cell, bool checked);
+  std::uint32_t list_region(std::string_view name, const csv_cell* cell, span nilai);
 
   const layout& layout_;
   const csv_options& options_;
@@ -112,18 +127,48 @@ class chunk_reader : csv_file_loader {
   std::uint16_t source_;
   chunk& chunk_;
   std::vector<std::string_view> split_;  // skip_other_region's cells, reused
-  // The names of the rows of years not kept that went on to data_set::skipped: each once per
-  // chunk (the adding thread would otherwise see four rows of five of a one-year run).
-  // Each year lists its variables in the same order as the last, so the one after the last
-  // found is tried before the name is hashed.
-  bool seen_unkept(std::string_view variable);
-  void remember_unkept(std::string_view variable);
-  std::unordered_map<std::string_view, std::uint32_t> unkept_index_;
-  std::vector<std::string_view> unkept_order_;
-  std::size_t unkept_next_ = 0;
-  std::string_view unkept_region_;
-  bool any_unkept_ = false;
+  names variables_{&chunk_.variables, {}};
+  std::vector<bool> variable_checked_;
+  std::vector<std::string_view> region_names_;  // chunk_.regions' names, for `names`
+  names regions_{&region_names_, {}};
 };
+
+std::optional<std::uint32_t> chunk_reader::names::find(std::string_view name, std::uint32_t next) {
+  if (next < list->size() && (*list)[next] == name) return last = next;
+  auto it = index.find(name);
+  if (it == index.end()) return std::nullopt;
+  return last = it->second;
+}
+
+std::uint32_t chunk_reader::names::add(std::string_view name) {
+  last = static_cast<std::uint32_t>(list->size());
+  list->push_back(name);
+  index.emplace(name, last);
+  return last;
+}
+
+std::optional<std::uint32_t> chunk_reader::known_variable(std::string_view name, bool& checked) {
+  std::optional<std::uint32_t> id = variables_.find(name, variables_.last + 1);
+  checked = id && variable_checked_[*id];
+  return id;
+}
+
+std::uint32_t chunk_reader::list_variable(std::string_view name, const csv_cell* cell, bool checked) {
+  bool was_checked = false;
+  if (std::optional<std::uint32_t> id = known_variable(name, was_checked)) {
+    if (checked) variable_checked_[*id] = true;
+    return *id;
+  }
+  variable_checked_.push_back(checked);
+  return variables_.add(cell ? kept_text(*cell) : name);
+}
+
+std::uint32_t chunk_reader::list_region(std::string_view name, const csv_cell* cell, span nilai) {
+  if (std::optional<std::uint32_t> id = regions_.find(name, regions_.last)) return *id;
+  const std::uint32_t id = regions_.add(cell ? kept_text(*cell) : name);
+  chunk_.regions.emplace_back(region_names_.back(), nilai);
+  return id;
+}
 
 void chunk_reader::run(std::size_t begin, std::size_t end) {
   csv_reader reader(sources_.text(file_));
@@ -169,6 +214,7 @@ class loader : csv_file_loader {
   // would be zeroed page by page by the kernel, and grown by copies (a fifth of a national load).
   std::mutex spare_lock_;
   std::vector<std::vector<read_row>> spare_;
+  std::vector<std::uint32_t> variable_ids_, region_ids_;  // of the chunk being taken, by its ids
 };
 
 bool loader::run() {
@@ -237,18 +283,29 @@ chunk loader::read_chunk(std::size_t begin, std::size_t end) {
 void loader::take(chunk& c) {
   ok_ = ok_ && c.ok;
   out_.append(std::move(c.found));
-  for (const read_row& r : c.rows) {
-    if (!r.kept) {
-      into_.skipped(r.variable, r.region, r.d.where);
-      continue;
+  // The chunk's names, interned in the order its rows first named them (a row kept or not).
+  variable_ids_.clear();
+  for (std::string_view v : c.variables) variable_ids_.push_back(into_.intern_variable(v));
+  region_ids_.clear();
+  for (const auto& [region, first_cell] : c.regions) region_ids_.push_back(into_.intern_region(region, first_cell));
+  constexpr std::size_t ahead = 16;  // rows: about the adding of 16 rows covers a miss of the index
+  for (std::size_t i = 0; i < std::min(ahead, c.rows.size()); ++i)
+    into_.prefetch(variable_ids_[c.rows[i].variable], c.rows[i].year, region_ids_[c.rows[i].region]);
+  for (std::size_t i = 0; i < c.rows.size(); ++i) {
+    if (i + ahead < c.rows.size()) {
+      const read_row& later = c.rows[i + ahead];
+      into_.prefetch(variable_ids_[later.variable], later.year, region_ids_[later.region]);
     }
-    std::optional<datum> first = into_.add({r.variable, r.year, r.region}, r.d);
+    const read_row& r = c.rows[i];
+    const value::number* big = r.value.den < 0 ? &c.bigs[static_cast<std::size_t>(r.value.num)] : nullptr;
+    std::optional<datum> first = into_.add(variable_ids_[r.variable], r.year, region_ids_[r.region], r.value, big);
     if (!first) continue;
-    std::string what = fmt::format("{} for {}{}", r.variable, r.year,
-                                   r.region.empty() ? "" : fmt::format(" in wilayah '{}'", r.region));
+    const std::string_view region = c.regions[r.region].first;
+    std::string what = fmt::format("{} for {}{}", c.variables[r.variable], r.year,
+                                   region.empty() ? "" : fmt::format(" in wilayah '{}'", region));
     std::string first_at =
         first->where.valid() ? sources_.where(first->where) : fmt::format("data {}", into_.source_name(*first));
-    error("IKU210", r.d.where, fmt::format("{} is given twice", what),
+    error("IKU210", at(r.value.where_begin, r.value.where_end), fmt::format("{} is given twice", what),
           fmt::format("the first is at {} (nilai '{}'); keep one row per variabel, tahun and wilayah", first_at,
                       cell_text(sources_, first->where)));
   }
@@ -273,27 +330,11 @@ bool chunk_reader::skip_other_region(csv_reader& reader) {
   if (into_.keeps_region(region)) return false;
   const std::string_view nilai_text = split_[static_cast<std::size_t>(layout_.index[nilai])];
   const auto begin = static_cast<std::uint32_t>(nilai_text.data() - sources_.text(file_).data());
-  skip(split_[static_cast<std::size_t>(layout_.index[variabel])], region,
-       at(begin, begin + static_cast<std::uint32_t>(nilai_text.size())));
+  // Views of the file's text (no quotes on the line): they last as long as the file.
+  list_variable(split_[static_cast<std::size_t>(layout_.index[variabel])], nullptr, false);
+  list_region(region, nullptr, at(begin, begin + static_cast<std::uint32_t>(nilai_text.size())));
   reader.skip_to(after);
   return true;
-}
-
-bool chunk_reader::seen_unkept(std::string_view variable) {
-  if (unkept_next_ < unkept_order_.size() && unkept_order_[unkept_next_] == variable) {
-    ++unkept_next_;
-    return true;
-  }
-  auto it = unkept_index_.find(variable);
-  if (it == unkept_index_.end()) return false;
-  unkept_next_ = it->second + 1;
-  return true;
-}
-
-void chunk_reader::remember_unkept(std::string_view variable) {
-  unkept_index_.emplace(variable, static_cast<std::uint32_t>(unkept_order_.size()));
-  unkept_order_.push_back(variable);
-  unkept_next_ = unkept_order_.size();
 }
 
 bool chunk_reader::repeats_header(const csv_row& row) const {
@@ -407,7 +448,8 @@ void chunk_reader::read(const csv_row& row) {
   };
   // Another region's row, quoted so skip_other_region could not judge it: skipped all the same.
   if (!into_.keeps_every_region() && cell_of(wilayah) && !into_.keeps_region(trim(cell_of(wilayah)->text()))) {
-    skip(kept_text(*cell_of(variabel)), kept_text(*cell_of(wilayah)), at(*cell_of(nilai)));
+    list_variable(trim(cell_of(variabel)->text()), cell_of(variabel), false);
+    list_region(trim(cell_of(wilayah)->text()), cell_of(wilayah), at(*cell_of(nilai)));
     return;
   }
   std::size_t errors_before = out_.size();
@@ -421,12 +463,12 @@ void chunk_reader::read(const csv_row& row) {
   cell_error why;
   std::optional<int> year = read_year(cell_of(tahun)->text(), why);
   check("IKU207", *cell_of(tahun), year.has_value(), why);
-  // A row of a year not kept names a variable this stretch has mostly seen already, in rows of
-  // that kind: then it was checked there (only names that passed are remembered).
-  const bool unkept = year && !into_.keeps_year(*year);
+  // A variable a row of this stretch has shown to be a name is not checked again: most rows name
+  // one the stretch has seen.
   std::optional<std::string_view> name = trim(cell_of(variabel)->text());
-  const bool seen = unkept && seen_unkept(*name);
-  if (!seen) {
+  bool checked = false;
+  const std::optional<std::uint32_t> known = known_variable(*name, checked);
+  if (!checked) {
     name = read_name(cell_of(variabel)->text(), why);
     check("IKU208", *cell_of(variabel), name.has_value(), why);
   }
@@ -448,27 +490,27 @@ void chunk_reader::read(const csv_row& row) {
              "not measurable";
     out_.add(std::move(d));
   }
-  if (unkept) {
+  const std::uint32_t variable = known ? *known : list_variable(*name, cell_of(variabel), true);
+  variable_checked_[variable] = true;
+  const std::uint32_t region = cell_of(wilayah) ? list_region(trim(cell_of(wilayah)->text()), cell_of(wilayah), at(value_cell))
+                                                : list_region({}, nullptr, at(value_cell));
+  if (!into_.keeps_year(*year)) {  // read and checked; only its names go on
     ++chunk_.unkept;
-    const std::string_view region = cell_of(wilayah) ? trim(cell_of(wilayah)->text()) : std::string_view();
-    const bool new_region = !any_unkept_ || region != unkept_region_;
-    if (!new_region && seen) return;
-    any_unkept_ = true;
-    const std::string_view variable = kept_text(*cell_of(variabel));
-    if (!seen) remember_unkept(variable);
-    unkept_region_ = cell_of(wilayah) ? kept_text(*cell_of(wilayah)) : std::string_view();
-    skip(variable, unkept_region_, at(value_cell));
     return;
   }
   read_row& r = chunk_.rows.emplace_back();  // filled in place: rows are read by the million
+  r.variable = variable;
+  r.region = region;
   r.year = *year;
-  r.variable = cell_of(variabel)->quoted ? kept_text(*cell_of(variabel)) : *name;
-  r.region = cell_of(wilayah) ? kept_text(*cell_of(wilayah)) : std::string_view();
-  r.d = {std::move(value), at(value_cell), cell_of(sumber) ? at(*cell_of(sumber)) : span{}, source_, 0};
+  datum d{std::move(value), at(value_cell), cell_of(sumber) ? at(*cell_of(sumber)) : span{}, source_, 0};
   // The places as written, shown again where the cell is displayed (a target read from the data).
   std::size_t point = written.rfind(options_.style == value::number_style::id ? ',' : '.');
-  if (point != std::string_view::npos && r.d.value)
-    r.d.places = static_cast<std::uint8_t>(written.size() - point - 1);
+  if (point != std::string_view::npos && d.value) d.places = static_cast<std::uint8_t>(written.size() - point - 1);
+  r.value = data_set::pack(d);
+  if (r.value.den < 0) {
+    r.value.num = static_cast<std::int64_t>(chunk_.bigs.size());
+    chunk_.bigs.push_back(std::move(*d.value));
+  }
 }
 
 }  // namespace

@@ -85,12 +85,7 @@ std::string nilai_hint(std::string_view text, value::number_style style) {
 
 }  // namespace
 
-std::optional<int> read_year(std::string_view cell, cell_error& why) {
-  // The usual cell, four digits and nothing else, read at once (every row of a national file).
-  if (cell.size() == 4 && is_digit(cell[0]) && is_digit(cell[1]) && is_digit(cell[2]) && is_digit(cell[3])) {
-    const int year = (cell[0] - '0') * 1000 + (cell[1] - '0') * 100 + (cell[2] - '0') * 10 + (cell[3] - '0');
-    if (year >= 1900 && year <= 2200) return year;
-  }
+std::optional<int> read_year_written(std::string_view cell, cell_error& why) {
   std::string_view text = trim(cell);
   const char* hint = "write the year in four digits, such as 2024";
   if (text.empty()) {

@@ -24,7 +24,21 @@ inline std::string_view trim(std::string_view s) {
 }
 
 // tahun: a whole year 1900..2200.
-std::optional<int> read_year(std::string_view cell, cell_error& why);
+std::optional<int> read_year_written(std::string_view cell, cell_error& why);
+// Inline for the usual cell, four digits and nothing else (every row of a national file); any
+// other is read, or refused with its reason, by read_year_written.
+inline std::optional<int> read_year(std::string_view cell, cell_error& why) {
+  if (cell.size() == 4) {
+    int year = 0;
+    bool digits = true;
+    for (char c : cell) {
+      digits = digits && c >= '0' && c <= '9';
+      year = year * 10 + (c - '0');
+    }
+    if (digits && year >= 1900 && year <= 2200) return year;
+  }
+  return read_year_written(cell, why);
+}
 
 // variabel: [A-Za-z_][A-Za-z0-9_]*, the same names as in .iku files, and not a word a formula
 // gives another meaning (`tahun` is the report year; `dan`, `jika`, ... are operators).

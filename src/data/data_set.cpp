@@ -26,7 +26,7 @@ std::uint32_t data_set::intern(ids& known, std::vector<std::string>& names, std:
   return it->second;
 }
 
-std::uint32_t data_set::variable_id(std::string_view variable) {
+std::uint32_t data_set::intern_variable(std::string_view variable) {
   // Rows come in runs (a region's years, a year's variables in the same order as the last):
   // the variable after the last one is tried before the name is hashed.
   std::uint32_t id = last_variable_ + 1;
@@ -35,7 +35,7 @@ std::uint32_t data_set::variable_id(std::string_view variable) {
   return id;
 }
 
-std::uint32_t data_set::region_id(std::string_view region, diag::span nilai) {
+std::uint32_t data_set::intern_region(std::string_view region, diag::span nilai) {
   if (last_region_ == none || region_names_[last_region_] != region) last_region_ = intern(region_ids_, region_names_, region);
   if (last_region_ == region_first_cell_.size()) region_first_cell_.push_back(nilai);
   return last_region_;
@@ -48,11 +48,6 @@ void data_set::keep_regions(std::vector<std::string> regions) {
 
 bool data_set::keeps_region(std::string_view region) const {
   return kept_regions_.empty() || std::binary_search(kept_regions_.begin(), kept_regions_.end(), region);
-}
-
-void data_set::skipped(std::string_view variable, std::string_view region, diag::span nilai) {
-  variable_id(variable);
-  region_id(region, nilai);
 }
 
 std::optional<std::uint32_t> data_set::id_of(const ids& known, std::string_view name) {
@@ -84,11 +79,15 @@ std::uint64_t mix(std::uint64_t h) {
 // room), the variable and year pick a slot inside it. Windows laid side by side, rather than at
 // random places, overlap evenly: random ones left some stretches of the index covered by three
 // or four crowded windows, and the long probes there made a national run slower, not faster.
-std::size_t data_set::slot_of(std::uint32_t variable, std::int32_t year, std::uint32_t region) const {
+std::size_t data_set::home_of(std::uint32_t variable, std::int32_t year, std::uint32_t region) const {
   const std::uint64_t in_window =
       mix((std::uint64_t{variable} << 32) ^ static_cast<std::uint32_t>(year)) & ((std::uint64_t{1} << window_bits_) - 1);
+  return ((std::uint64_t{region} << window_bits_) + in_window) & (index_.size() - 1);
+}
+
+std::size_t data_set::slot_of(std::uint32_t variable, std::int32_t year, std::uint32_t region) const {
   const std::size_t mask = index_.size() - 1;
-  for (std::size_t i = ((std::uint64_t{region} << window_bits_) + in_window) & mask;; i = (i + 1) & mask) {
+  for (std::size_t i = home_of(variable, year, region);; i = (i + 1) & mask) {
     const slot& s = index_[i];
     if (s.row == none || (s.variable == variable && s.year == year && s.region == region)) return i;
   }
@@ -142,16 +141,14 @@ void data_set::grow(std::size_t size) {
     if (s.row != none) index_[slot_of(s.variable, s.year, s.region)] = s;
 }
 
-data_set::stored data_set::store(const datum& d) {
-  stored r;
+data_set::packed data_set::pack(const datum& d) {
+  packed r;
   if (d.value) {
     if (auto parts = d.value->small_parts()) {
       r.num = parts->first;
       r.den = parts->second;
     } else {
-      r.num = static_cast<std::int64_t>(bigs_.size());
       r.den = -1;
-      bigs_.push_back(*d.value);
     }
   }
   r.where_begin = d.where.begin;
@@ -165,7 +162,7 @@ data_set::stored data_set::store(const datum& d) {
   return r;
 }
 
-datum data_set::load(const stored& r) const {
+datum data_set::load(const packed& r) const {
   datum d;
   if (r.den > 0) d.value = value::number::from_small_parts(r.num, r.den);
   if (r.den < 0) d.value = bigs_[static_cast<std::size_t>(r.num)];
@@ -177,19 +174,29 @@ datum data_set::load(const stored& r) const {
 }
 
 std::optional<datum> data_set::add(const key& k, const datum& d) {
-  if ((rows_.size() + 1) * 10 > index_.size() * 7) grow(index_.empty() ? min_index : index_.size() * 2);
-  const std::uint32_t variable = variable_id(k.variable);
-  const std::uint32_t region = region_id(k.wilayah, d.where);
-  if (!kept_years_.empty()) {
+  const std::uint32_t variable = intern_variable(k.variable);
+  const std::uint32_t region = intern_region(k.wilayah, d.where);
+  if (!keeps_year(k.year)) {
     seen(1);
-    if (!keeps_year(k.year)) return std::nullopt;
+    return std::nullopt;
   }
-  slot& s = index_[slot_of(variable, k.year, region)];
+  return add(variable, k.year, region, pack(d), d.value ? &*d.value : nullptr);
+}
+
+std::optional<datum> data_set::add(std::uint32_t variable, std::int32_t year, std::uint32_t region,
+                                   const packed& value, const value::number* big) {
+  if ((rows_.size() + 1) * 10 > index_.size() * 7) grow(index_.empty() ? min_index : index_.size() * 2);
+  if (!kept_years_.empty()) seen(1);
+  slot& s = index_[slot_of(variable, year, region)];
   if (s.row != none) return load(rows_[s.row]);
-  s = {variable, region, k.year, static_cast<std::uint32_t>(rows_.size())};
-  rows_.push_back(store(d));
+  s = {variable, region, year, static_cast<std::uint32_t>(rows_.size())};
+  packed& r = rows_.emplace_back(value);
+  if (r.den < 0) {
+    r.num = static_cast<std::int64_t>(bigs_.size());
+    bigs_.push_back(*big);
+  }
   row_region_.push_back(region);
-  row_year_.push_back(k.year);
+  row_year_.push_back(year);
   // A region with more keys than half its window would crowd it: widen every window (once the
   // window is as large as the index, keys are placed as evenly as without windows).
   if (region >= region_keys_.size()) region_keys_.resize(region + 1, 0);

@@ -45,21 +45,49 @@ class data_set {
   void reserve(std::size_t rows);
   // Keeps only the rows of these years (empty, the default: every year). A run over one year of a
   // national file need not hold its other years: their rows are still read and checked, and their
-  // variables and regions known (has_variable, regions): a loader passes their names to skipped()
-  // and their count to seen(), add() keeps none of them, so a row given twice in a year not kept is
-  // not noticed (docs/performance.md).
+  // variables and regions known (has_variable, regions): a loader interns their names
+  // (intern_variable, intern_region) and passes their count to seen(), add() keeps none of them,
+  // so a row given twice in a year not kept is not noticed (docs/performance.md).
   void keep_years(std::vector<int> years);
   bool keeps_year(int year) const;
-  // Rows of years not kept that a loader read and checked without passing them to add() (it
-  // passes their names to skipped(), once each): counted for sizing the index (add()).
+  // Rows of years not kept that a loader read and checked without passing them to add() (their
+  // names interned): counted for sizing the index (add()).
   void seen(std::size_t rows);
   // Reads only the rows of these regions in full (empty, the default: every region). A loader
-  // skips another region's row unchecked and gives its names to skipped(), so every region and
-  // variable is still known (`iku explain` of one region of a national file; docs/cli.md).
+  // skips another region's row unchecked and interns its names, so every region and variable is
+  // still known (`iku explain` of one region of a national file; docs/cli.md).
   void keep_regions(std::vector<std::string> regions);
   bool keeps_every_region() const { return kept_regions_.empty(); }
   bool keeps_region(std::string_view region) const;
-  void skipped(std::string_view variable, std::string_view region, diag::span nilai);
+
+  // For a loader that reads rows on other threads and hands them over in file order (csv.cpp):
+  // it interns the names of a stretch of rows first, in the order the rows name them, then adds
+  // each row by those ids with its value already packed, so the adding thread never reads the
+  // rows' text (on two cores, reading another core's bytes cost more than adding them).
+  // A row's value in 40 trivially copyable bytes: the small form, or (den -1) a value with no
+  // small form, given beside it; and the spans of its cells.
+  struct packed {
+    std::int64_t num = 0;
+    std::int64_t den = 0;  // 0: not available; -1: the value is given apart (add's `big`)
+    std::uint32_t where_begin = 0, where_end = 0, sumber_begin = 0, sumber_end = 0;
+    diag::file_id file = diag::no_file;
+    std::uint16_t source = 0;
+    std::uint8_t places = 0;
+    bool has_sumber = false;
+  };
+  static packed pack(const datum& d);  // den -1 when the value has no small form
+  std::uint32_t intern_variable(std::string_view variable);
+  // `nilai`: the cell of the row that names it, remembered when the region is new.
+  std::uint32_t intern_region(std::string_view region, diag::span nilai);
+  // As add(key, datum), by interned ids, for a kept year; `big` is the value when value.den is -1.
+  std::optional<datum> add(std::uint32_t variable, std::int32_t year, std::uint32_t region, const packed& value,
+                           const value::number* big);
+  // Asks the processor to bring in the index entry a key starts at, for an add() some rows later:
+  // each key of a national file lands on its own cache line of the index, and waiting for each
+  // in turn was most of the adding thread's time.
+  void prefetch(std::uint32_t variable, std::int32_t year, std::uint32_t region) const {
+    if (!index_.empty()) __builtin_prefetch(&index_[home_of(variable, year, region)], 1);
+  }
   std::optional<datum> find(std::string_view variable, int year, std::string_view wilayah = {}) const;
   // For the evaluator's fast lane, which reads the same cells for every region: names resolved to
   // ids once, and a value read without building its datum. small_value is false when there is no
@@ -93,30 +121,18 @@ class data_set {
   };
   using ids = std::unordered_map<std::string, std::uint32_t>;
   static std::uint32_t intern(ids& known, std::vector<std::string>& names, std::string_view name);
-  // The ids of a row's names; a new region's first row is remembered at `nilai`.
-  std::uint32_t variable_id(std::string_view variable);
-  std::uint32_t region_id(std::string_view region, diag::span nilai);
   static std::optional<std::uint32_t> id_of(const ids& known, std::string_view name);
+  std::size_t home_of(std::uint32_t variable, std::int32_t year, std::uint32_t region) const;  // where probing starts
   std::size_t slot_of(std::uint32_t variable, std::int32_t year, std::uint32_t region) const;
   void grow(std::size_t size);
 
-  // A kept row in 40 trivially copyable bytes (a national file keeps millions; the vector grows
-  // by memcpy): the value's small form, or an index into bigs_, and the spans of its cells.
-  struct stored {
-    std::int64_t num = 0;
-    std::int64_t den = 0;  // 0: not available; -1: num indexes bigs_
-    std::uint32_t where_begin = 0, where_end = 0, sumber_begin = 0, sumber_end = 0;
-    diag::file_id file = diag::no_file;
-    std::uint16_t source = 0;
-    std::uint8_t places = 0;
-    bool has_sumber = false;
-  };
-  static_assert(sizeof(stored) == 40);
+  // A kept row is packed (a national file keeps millions; the vector grows by memcpy), a value
+  // with no small form as an index into bigs_ (den -1).
+  static_assert(sizeof(packed) == 40);
   void size_for_kept_share();
-  stored store(const datum& d);
-  datum load(const stored& r) const;
+  datum load(const packed& r) const;
 
-  std::vector<stored> rows_;
+  std::vector<packed> rows_;
   std::vector<value::number> bigs_;  // the values that have no small form
   std::vector<std::uint32_t> row_region_;  // per row, its region's id
   std::vector<std::int32_t> row_year_;     // per row, its year

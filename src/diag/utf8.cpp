@@ -4,6 +4,10 @@
 #include <cstdint>
 #include <cstring>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace iku::diag {
 
 std::size_t utf8_length(std::string_view text, std::size_t i) {
@@ -44,7 +48,16 @@ std::size_t first_invalid_utf8(std::string_view text, std::size_t from, std::siz
   stop = std::min(stop, text.size());
   std::size_t i = from;
   for (; i < stop;) {
-    // The common case, a national file of ASCII: eight bytes at a time while none has its top bit.
+    // The common case, a national file of ASCII: sixteen bytes at a time (SSE2, every x86-64), or
+    // eight, while none has its top bit. The check of a data file is read before its rows are, on
+    // one thread: every byte a pass takes shows in a national run's time.
+#if defined(__SSE2__)
+    if (i + 16 <= stop &&
+        _mm_movemask_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + i))) == 0) {
+      i += 16;
+      continue;
+    }
+#endif
     std::uint64_t word;
     if (i + sizeof word <= stop) {
       std::memcpy(&word, text.data() + i, sizeof word);

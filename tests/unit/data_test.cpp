@@ -956,6 +956,14 @@ TEST_CASE("keep_regions: other regions' rows are skipped unchecked, their names 
   load_text(own, "wilayah,tahun,variabel,nilai\nMalili,2024,a,1x\nNuha,2024,a,2x\n");
   REQUIRE(own.codes() == std::vector<std::string>{"IKU209"});
   CHECK(own.at(0) == "t.csv:3:13");
+  // A name another region's row gave unchecked is checked when a kept row gives it, plain or quoted.
+  loaded named;
+  named.data.keep_regions({"Nuha"});
+  load_text(named,
+            "wilayah,tahun,variabel,nilai\nMalili,2024,9a,1\nMalili,2024,b c,1\nNuha,2024,9a,2\nNuha,2024,\"b c\",3\n");
+  REQUIRE(named.codes() == std::vector<std::string>{"IKU208", "IKU208"});
+  CHECK(named.at(0) == "t.csv:4:11");
+  CHECK(named.at(1) == "t.csv:5:12");
 }
 
 TEST_CASE("keep_years: other years' rows are read and checked, not kept, their names still known", "[data]") {
