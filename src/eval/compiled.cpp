@@ -268,24 +268,52 @@ bool compiled::run(const value::number* const* slot_values, int year, std::uint3
   return true;
 }
 
+namespace {
+
+bool same_slots(const std::vector<std::string>& known, const std::string_view* slots, std::size_t count) {
+  return std::equal(known.begin(), known.end(), slots, slots + count);
+}
+
+}  // namespace
+
+std::size_t compiled_cache::home(const syntax::expr& e, const data::data_set* data) {
+  // The formula's place, mixed (Fibonacci hashing: the top bits of the product) so that
+  // neighbouring nodes land apart.
+  static_assert(table_size == std::size_t{1} << 12);
+  const auto key = reinterpret_cast<std::uintptr_t>(&e) ^ (reinterpret_cast<std::uintptr_t>(data) >> 4);
+  return static_cast<std::size_t>((std::uint64_t{key} * 0x9E3779B97F4A7C15ULL) >> 52);
+}
+
+const compiled_cache::entry* compiled_cache::find(const syntax::expr& e, const data::data_set* data,
+                                                  const std::string_view* slots, std::size_t count) const {
+  for (std::size_t i = home(e, data);; i = (i + 1) % table_size) {
+    const entry* x = table_[i].load(std::memory_order_acquire);
+    if (!x) return nullptr;
+    if (x->e == &e && x->data == data && same_slots(x->slots, slots, count)) return x;
+  }
+}
+
 const compiled* compiled_cache::get(const syntax::expr& e, const std::string_view* slots, std::size_t count,
                                     const data::data_set* data) {
-  const auto key = std::make_pair(&e, data);
-  auto same = [&](const entry& x) { return std::equal(x.slots.begin(), x.slots.end(), slots, slots + count); };
-  {
-    std::shared_lock<std::shared_mutex> reading(mutex_);
-    if (auto it = codes_.find(key); it != codes_.end())
-      for (const entry& x : it->second)
-        if (same(x)) return x.code.get();
-  }
-  std::unique_lock<std::shared_mutex> writing(mutex_);
-  std::vector<entry>& forms = codes_[key];
-  for (const entry& x : forms)  // compiled by another thread meanwhile
-    if (same(x)) return x.code.get();
+  if (const entry* x = find(e, data, slots, count)) return x->code.get();
+  std::lock_guard<std::mutex> hold(mutex_);
+  if (const entry* x = find(e, data, slots, count)) return x->code.get();  // published meanwhile
+  std::vector<const entry*>& others = overflow_[{&e, data}];
+  for (const entry* x : others)
+    if (same_slots(x->slots, slots, count)) return x->code.get();
   const std::vector<std::string_view> names(slots, slots + count);
   std::optional<compiled> c = compiled::compile(e, names, data);
-  forms.push_back({{names.begin(), names.end()}, c ? std::make_unique<const compiled>(std::move(*c)) : nullptr});
-  return forms.back().code.get();
+  entries_.push_back({&e, data, {names.begin(), names.end()}, c ? std::make_unique<const compiled>(std::move(*c)) : nullptr});
+  const entry& x = entries_.back();
+  if (in_table_ < table_size / 2) {
+    std::size_t i = home(e, data);
+    while (table_[i].load(std::memory_order_relaxed)) i = (i + 1) % table_size;
+    table_[i].store(&x, std::memory_order_release);
+    ++in_table_;
+  } else {
+    others.push_back(&x);
+  }
+  return x.code.get();
 }
 
 }  // namespace iku::eval

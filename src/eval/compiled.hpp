@@ -12,9 +12,12 @@
 #pragma once
 
 #include <cstdint>
+#include <array>
+#include <atomic>
+#include <deque>
 #include <map>
 #include <memory>
-#include <shared_mutex>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -92,16 +95,26 @@ class compiled_cache {
                       const data::data_set* data);
 
  private:
-  // Each region's evaluator asks for every formula once: hundreds of thousands of requests at
-  // national size, nearly all for what is there already. They share the lock (only a formula
-  // compiled for the first time takes it alone), and a request builds nothing: a formula is
-  // found by its place, then among the (one or two) sets of slot names it was compiled for.
+  // Every formula of every region is asked for here (millions of requests at national size),
+  // nearly all for one compiled already: those are found without a lock, in a table of pointers
+  // that only grows (an entry, once published, never changes). A formula is found by its place,
+  // then among the (one or two) sets of slot names it was compiled for. Past the table's room
+  // (half of it: thousands of formulas), entries are found under the lock.
   struct entry {
+    const syntax::expr* e;
+    const data::data_set* data;
     std::vector<std::string> slots;
     std::unique_ptr<const compiled> code;
   };
-  std::shared_mutex mutex_;
-  std::map<std::pair<const syntax::expr*, const data::data_set*>, std::vector<entry>> codes_;
+  static constexpr std::size_t table_size = 4096;
+  static std::size_t home(const syntax::expr& e, const data::data_set* data);  // where probing starts
+  const entry* find(const syntax::expr& e, const data::data_set* data, const std::string_view* slots,
+                    std::size_t count) const;
+  std::array<std::atomic<const entry*>, table_size> table_{};
+  std::size_t in_table_ = 0;  // entries published in table_ (under mutex_)
+  std::mutex mutex_;
+  std::deque<entry> entries_;  // every entry, at a fixed address
+  std::map<std::pair<const syntax::expr*, const data::data_set*>, std::vector<const entry*>> overflow_;
 };
 
 }  // namespace iku::eval

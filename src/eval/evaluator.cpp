@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <functional>
 
 #include <fmt/format.h>
 
@@ -352,12 +353,16 @@ void evaluator::syarat(indicator_result& r, tracer* t) {
 }
 
 result evaluator::realisasi(const check::indicator& ind, int year, tracer* t, result* exact, bool* published) {
-  auto key = std::make_pair(&ind, year);
-  if (!t) {
-    if (auto it = realisasi_cache_.find(key); it != realisasi_cache_.end()) {
-      if (exact) *exact = it->second.full;
-      if (published) *published = it->second.published;
-      return it->second.shown;
+  std::vector<std::pair<int, computed>>* cached = nullptr;  // this indicator's years computed
+  const check::indicator* const first = p_.indicators.data();
+  if (!t && std::less_equal<>()(first, &ind) && std::less<>()(&ind, first + p_.indicators.size())) {
+    if (realisasi_cache_.empty()) realisasi_cache_.resize(p_.indicators.size());
+    cached = &realisasi_cache_[static_cast<std::size_t>(&ind - first)];
+    for (const auto& [y, c] : *cached) {
+      if (y != year) continue;
+      if (exact) *exact = c.full;
+      if (published) *published = c.published;
+      return c.shown;
     }
   }
   if (t)
@@ -389,7 +394,7 @@ result evaluator::realisasi(const check::indicator& ind, int year, tracer* t, re
   if (t) t->close(shown);
   if (exact) *exact = full;
   if (published) *published = stated != nullptr;
-  if (!t) realisasi_cache_[key] = {full, shown, stated != nullptr};
+  if (cached) cached->push_back({year, {full, shown, stated != nullptr}});
   return shown;
 }
 
@@ -434,16 +439,9 @@ bool evaluator::fast_lane(const syntax::expr& e, const env& en, lane_value& out)
     names[i] = en.fixed[i].name;
     values[i] = en.fixed[i].value->is_number() ? &en.fixed[i].value->number() : nullptr;
   }
-  // Compiled on first use, again if the same formula comes with other names (never in practice).
-  auto [it, fresh] = lanes_.try_emplace(&e);
-  lane& l = it->second;
-  const std::size_t n = en.fixed.size();
-  if (fresh || l.data != en.data || l.slots.size() != n || !std::equal(l.slots.begin(), l.slots.end(), names.begin())) {
-    l.slots.assign(names.begin(), names.begin() + static_cast<std::ptrdiff_t>(n));
-    l.data = en.data;
-    l.code = options_.compiled->get(e, names.data(), n, data);
-  }
-  return l.code && l.code->run(values.data(), en.year, region_id_, out);
+  // Compiled once for the run, on first use (again if the same formula comes with other names).
+  const compiled* code = options_.compiled->get(e, names.data(), en.fixed.size(), data);
+  return code && code->run(values.data(), en.year, region_id_, out);
 }
 
 // `shown` (when tracing) receives the expression with values in place of names, keeping the

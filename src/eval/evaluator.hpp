@@ -7,7 +7,6 @@
 #include <optional>
 #include <string>
 #include <tuple>
-#include <unordered_map>
 #include <vector>
 
 #include "check/builtins.hpp"
@@ -209,18 +208,13 @@ class evaluator {
     result full, shown;
     bool published = false;
   };
-  std::map<std::pair<const check::indicator*, int>, computed> realisasi_cache_;
+  // By the indicator's place in the program, then (a few) years: a national run computes one
+  // realisasi per indicator and region, and a tree's node for each cost an allocation.
+  std::vector<std::vector<std::pair<int, computed>>> realisasi_cache_;
   // `bantu` values computed so far, by value and year.
   std::map<std::pair<const syntax::bantu_decl*, int>, result> helper_cache_;
   // Budget lines summed so far (budget, line, year, pagu?), without a tracer attached.
   std::map<std::tuple<const data::budget*, std::size_t, int, bool>, result> budget_cache_;
-  // Formulas compiled for the fast lane so far (nullopt: not in it), and the names they bind.
-  struct lane {
-    const compiled* code = nullptr;  // from options_.compiled; null: not in the lane
-    std::vector<std::string> slots;  // the names of env::fixed it was compiled for
-    bool data = false;               // and whether data variables were visible
-  };
-  std::unordered_map<const syntax::expr*, lane> lanes_;
   std::map<std::string, std::unique_ptr<evaluator>> children_;  // by region, made when first needed
 };
 

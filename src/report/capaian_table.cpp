@@ -54,17 +54,21 @@ std::vector<table> capaian_table(const lkj_context& c) {
   std::vector<std::string> findings;
   bool any_published = false;
   const syntax::sasaran_decl* current = nullptr;
+  t.rows.reserve(p.indicators.size() + p.sasaran.size());
+  // A national table has millions of rows: cells are made in place, and this list of each year's
+  // figures is made once and reused.
+  std::vector<shown_figures> shown;
+  shown.reserve(o.targets.size());
   for (std::size_t i = 0; i < p.indicators.size(); ++i) {
     const check::indicator& ind = p.indicators[i];
     sasaran_row_if_new(t, ind, current);
-    row r;
+    row& r = t.rows.emplace_back();
     r.cells.reserve(t.columns.size());
-    r.cells.emplace_back(std::to_string(i + 1));  // in place: a national table has millions of rows
+    r.cells.emplace_back(std::to_string(i + 1));
     r.cells.emplace_back(ind.decl->label.text);
     r.cells.emplace_back(ind.decl->satuan ? ind.decl->satuan->value : "");
     for (std::size_t y = 0; y < o.years.size(); ++y) {
-      std::vector<shown_figures> shown;
-      shown.reserve(o.targets.size());
+      shown.clear();
       for (std::size_t k = 0; k < o.targets.size(); ++k) shown.push_back(cells(results[y][k][i], notes, c.style));
       for (shown_figures& f : shown) r.cells.push_back(std::move(f.target));
       r.cells.push_back(std::move(shown.front().realisasi));
@@ -75,7 +79,6 @@ std::vector<table> capaian_table(const lkj_context& c) {
         if (status) r.cells.push_back(std::move(f.tercapai));
       }
     }
-    t.rows.push_back(std::move(r));
     // A syarat is about the data of a year: once per year, not once per target.
     for (std::size_t y = 0; y < o.years.size(); ++y) add_findings(results[y][0][i], c.sources, many_years, findings);
   }

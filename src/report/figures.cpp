@@ -23,7 +23,20 @@ cell literal_cell(const syntax::number_lit& n, value::number_style style) {
 namespace {
 
 cell kategori_cell(const eval::indicator_result& r) {
-  return r.kategori ? cell(r.kategori->label.text + " (" + r.kategori->code.text + ")") : cell("-");
+  if (!r.kategori) return cell("-");
+  cell c;  // "Tinggi (T)", appended into one string: a national table makes millions
+  c.text.reserve(r.kategori->label.text.size() + r.kategori->code.text.size() + 3);
+  c.text.append(r.kategori->label.text).append(" (").append(r.kategori->code.text).append(")");
+  return c;
+}
+
+// Marks `c` as `iku explain`'s figure NAME.FIGURE, the request made in place.
+void mark_figure(cell& c, const std::string& name, std::string_view figure, int year, const eval::target_choice& target) {
+  figure_ref& ref = c.source.emplace();
+  ref.request.reserve(name.size() + 1 + figure.size());
+  ref.request.append(name).append(1, '.').append(figure);
+  ref.year = year;
+  ref.target = target;
 }
 
 cell tercapai_cell(const eval::indicator_result& r) {
@@ -91,7 +104,7 @@ cell realisasi_cell(const eval::indicator_result& r, reason_notes& notes, value:
   cell c = r.realisasi.is_number() ? cell::figure(r.realisasi.number(), r.indicator->desimal.value_or(0), style,
                                                   r.published ? " *" : "")
                                    : notes.cite(r.indicator->name(), r.realisasi);
-  c.source.emplace(figure_ref{r.indicator->name() + ".realisasi", r.year, r.target_set});
+  mark_figure(c, r.indicator->name(), "realisasi", r.year, r.target_set);
   return c;
 }
 
@@ -120,7 +133,7 @@ shown_figures cells(const eval::indicator_result& r, reason_notes& notes, value:
   if (!r.kategori && r.capaian.measurable() && ind.skala)  // a scale with a gap: say so, never leave it blank
     f.kategori = notes.cite_text(fmt::format("{}: {} untuk capaian {}", ind.name(), r.kategori_reason, f.capaian.text), "-");
   // Each figure is the one `iku explain` derives (the html report embeds that derivation).
-  auto mark = [&](cell& c, const char* figure) { c.source.emplace(figure_ref{ind.name() + "." + figure, r.year, r.target_set}); };
+  auto mark = [&](cell& c, std::string_view figure) { mark_figure(c, ind.name(), figure, r.year, r.target_set); };
   mark(f.target, "target");
   mark(f.capaian, "capaian");
   if (ind.skala) mark(f.kategori, "kategori");

@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include <random>
+#include <thread>
 
 #include "check/resolve.hpp"
 #include "eval/evaluator.hpp"
@@ -137,4 +138,36 @@ TEST_CASE("the fast lane and the general path agree on random formulas", "[eval]
     if (c->run(nullptr, 2024, compiled::no_region)) ++answered;
   }
   CHECK(answered > cases / 2);
+}
+
+TEST_CASE("the cache of compiled formulas finds each one again, past its lock-free table too", "[eval][lane]") {
+  // One compiled formula per formula, set of slot names and data (src/eval/compiled.cpp): the
+  // first 2048 are found without a lock, the others under it; each is compiled once, and from
+  // two threads at once the same one comes back.
+  std::vector<std::unique_ptr<parsed>> formulas;
+  for (int i = 0; i < 3000; ++i) formulas.push_back(std::make_unique<parsed>("x * " + std::to_string(i) + " + 1"));
+  iku::eval::compiled_cache cache;
+  const std::string_view x[] = {"x"}, y[] = {"y"};
+  std::vector<const compiled*> first(formulas.size());
+  auto ask_all = [&](std::vector<const compiled*>& got) {
+    for (std::size_t i = 0; i < formulas.size(); ++i) got[i] = cache.get(*formulas[i]->e, x, 1, nullptr);
+  };
+  std::vector<const compiled*> other(formulas.size());
+  std::thread side([&] { ask_all(other); });
+  ask_all(first);
+  side.join();
+  CHECK(first == other);
+  const number seven = number::from_int(7);
+  const number* bound[] = {&seven};
+  for (std::size_t i = 0; i < formulas.size(); ++i) {
+    CAPTURE(i);
+    REQUIRE(first[i] != nullptr);
+    CHECK(cache.get(*formulas[i]->e, x, 1, nullptr) == first[i]);
+    CHECK(first[i]->run(bound, 2024, compiled::no_region)->number() == number::from_int(7 * static_cast<std::int64_t>(i) + 1));
+  }
+  // Other slot names: compiled apart (`x` is then not a name the lane knows).
+  CHECK(cache.get(*formulas[5]->e, y, 1, nullptr) == nullptr);
+  CHECK(cache.get(*formulas[2500]->e, y, 1, nullptr) == nullptr);
+  CHECK(cache.get(*formulas[5]->e, x, 1, nullptr) == first[5]);
+  CHECK(cache.get(*formulas[2500]->e, x, 1, nullptr) == first[2500]);
 }
