@@ -44,7 +44,7 @@ table budget_table(const lkj_context& c, const data::budget& b, const std::strin
   std::vector<std::string> disagreements;
   auto add = [&](const std::string& kode, const std::string& label, const eval::budget_result& r, bool rule) {
     // A line's figures are those `iku explain <kode>` derives; the total has no kode to ask by.
-    auto ref = [&](cell x) { return kode.empty() ? x : explained(std::move(x), kode, year, c.opts().target); };
+    auto ref = [&](cell x) { return kode.empty() ? x : explained(std::move(x), kode, {}, year, c.opts().target); };
     row x{{kode, label, ref(money(r.pagu, notes, r.title, c.style)), ref(money(r.realisasi, notes, r.title, c.style))}};
     if (p.efisiensi) x.cells.push_back(ref(serapan_cell(r, notes, c.style)));
     x.rule_before = rule;
@@ -94,8 +94,8 @@ std::vector<table> efisiensi_table(const lkj_context& c) {
     eval::aggregate_result a = c.ev.aggregate(*p.agregat_sasaran, s, results);
     eval::budget_result b = sasaran_budget(c, *s, o.year, nullptr);
     eval::result verdict = c.ev.efisien(a.value, b);
-    auto agregat = [&](cell x) { return explained(std::move(x), s->name.text, o.year, o.target); };
-    auto budget = [&](cell x) { return explained(std::move(x), s->name.text + ".anggaran", o.year, o.target); };
+    auto agregat = [&](cell x) { return explained(std::move(x), s->name.text, {}, o.year, o.target); };
+    auto budget = [&](cell x) { return explained(std::move(x), s->name.text, "anggaran", o.year, o.target); };
     t.rows.push_back({{sasaran_heading(*s),
                        agregat(a.value.is_number() ? figure_cell(a.value, a.places, c.style)
                                                    : cell(notes.cite(s->name.text, a.value))),

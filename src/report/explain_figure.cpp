@@ -136,7 +136,7 @@ explained_figures explain_cells(const std::vector<table>& tables, const check::p
         if (!c.source) continue;
         std::string key = figure_key(*c.source, t.wilayah);
         if (out.count(key)) continue;
-        auto q = resolve_request(p, c.source->request, file);
+        auto q = resolve_request(p, c.source->request(), file);
         // Every request a table builder sets names a figure of `p`; one that does not is shown unlinked.
         if (!std::holds_alternative<figure_request>(q)) continue;
         std::vector<eval::indicator_result>& m =

@@ -30,13 +30,9 @@ cell kategori_cell(const eval::indicator_result& r) {
   return c;
 }
 
-// Marks `c` as `iku explain`'s figure NAME.FIGURE, the request made in place.
-void mark_figure(cell& c, const std::string& name, std::string_view figure, int year, const eval::target_choice& target) {
-  figure_ref& ref = c.source.emplace();
-  ref.request.reserve(name.size() + 1 + figure.size());
-  ref.request.append(name).append(1, '.').append(figure);
-  ref.year = year;
-  ref.target = target;
+// Marks `c` as `iku explain`'s figure NAME.FIGURE.
+void mark_figure(cell& c, std::string_view name, std::string_view figure, int year, const eval::target_choice& target) {
+  c.source.emplace(figure_ref{name, figure, year, target});
 }
 
 cell tercapai_cell(const eval::indicator_result& r) {
@@ -93,8 +89,8 @@ tone kategori_tone(const syntax::skala_decl* s, const syntax::skala_rule* rule) 
   return rule == &s->rules.back() ? tone::poor : tone::fair;
 }
 
-cell explained(cell c, std::string request, int year, const eval::target_choice& target) {
-  c.source = figure_ref{std::move(request), year, target};
+cell explained(cell c, std::string_view name, std::string_view figure, int year, const eval::target_choice& target) {
+  mark_figure(c, name, figure, year, target);
   return c;
 }
 

@@ -119,8 +119,9 @@ class reason_notes {
 // The tone of a category of `s` (report/table.hpp), by the rule's place in the scale.
 tone kategori_tone(const syntax::skala_decl* s, const syntax::skala_rule* rule);
 
-// `c` marked as the figure `iku explain <request>` derives for that year and target.
-cell explained(cell c, std::string request, int year, const eval::target_choice& target);
+// `c` marked as the figure `iku explain NAME[.FIGURE]` derives for that year and target (`name`
+// and `figure` last as long as the program: see figure_ref).
+cell explained(cell c, std::string_view name, std::string_view figure, int year, const eval::target_choice& target);
 
 // The realisasi cell alone (" *" marks a published one).
 cell realisasi_cell(const eval::indicator_result& r, reason_notes& notes, value::number_style style);

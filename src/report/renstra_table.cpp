@@ -74,7 +74,7 @@ std::vector<table> renstra_table(const lkj_context& c) {
       const syntax::target_set* declared = ind.target_set(set);
       // A written target is the one `iku explain ind.target --tahun y --target set` shows.
       auto written = [&](const syntax::target_value* v, int year, const eval::target_choice& choice) {
-        return v ? explained(literal_cell(v->value, c.style), ind.name() + ".target", year, choice) : cell("-");
+        return v ? explained(literal_cell(v->value, c.style), ind.name(), "target", year, choice) : cell("-");
       };
       for (int y : years) {
         const syntax::target_value* v = nullptr;

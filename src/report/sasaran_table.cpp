@@ -12,9 +12,9 @@ namespace iku::report {
 namespace {
 
 cell aggregate_cell(const eval::aggregate_result& a, reason_notes& notes, value::number_style style) {
-  const std::string owner = a.sasaran ? a.sasaran->name.text : "instansi";
-  return explained(a.value.is_number() ? figure_cell(a.value, a.places, style) : cell(notes.cite(owner, a.value)), owner,
-                   a.year, a.target_set);
+  const std::string_view owner = a.sasaran ? std::string_view(a.sasaran->name.text) : "instansi";
+  return explained(a.value.is_number() ? figure_cell(a.value, a.places, style) : cell(notes.cite(std::string(owner), a.value)),
+                   owner, {}, a.year, a.target_set);
 }
 
 // Which indicators an agregat left out, under the table.
@@ -64,10 +64,9 @@ std::vector<table> sasaran_table(const lkj_context& c) {
     }
     if (p.anggaran) {  // the budget of the programs the sasaran lists
       eval::budget_result b = sasaran_budget(c, *s, o.year, nullptr);
-      const std::string request = s->name.text + ".anggaran";
       auto figure = [&](const eval::result& v, std::optional<int> places) {
-        return explained(v.is_number() ? figure_cell(v, places, c.style) : cell(notes.cite(b.title, v)), request, o.year,
-                         o.target);
+        return explained(v.is_number() ? figure_cell(v, places, c.style) : cell(notes.cite(b.title, v)), s->name.text,
+                         "anggaran", o.year, o.target);
       };
       auto money = [&](const eval::result& v) { return figure(v, 0); };
       row pagu{{"Alokasi anggaran (Rp)", "", "", money(b.pagu), "", ""}};

@@ -5,6 +5,7 @@
 #include <cstddef>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "eval/options.hpp"
@@ -20,13 +21,18 @@ struct column {
   std::size_t max_width = 0;  // wrap longer cells at word boundaries; 0: never wrap
 };
 
-// Which figure of `iku explain` a cell shows: the request as `iku explain` takes it ("ppks.capaian",
-// "S1", "instansi", "1.06.02", "S1.anggaran"), for one year and target. The html report embeds
-// that explanation (report/explain_figure.hpp), derived by the same explainer.
+// Which figure of `iku explain` a cell shows, for one year and target: the request as `iku
+// explain` takes it ("ppks.capaian", "S1", "instansi", "1.06.02", "S1.anggaran"), kept as its two
+// parts, views of text the program keeps (a national table marks millions of figures, and only
+// the html report asks). The html report embeds that explanation (report/explain_figure.hpp),
+// derived by the same explainer.
 struct figure_ref {
-  std::string request;
+  std::string_view name;    // an indikator's or sasaran's name, a budget line's kode, "instansi"
+  std::string_view figure;  // "capaian", "anggaran", ...; empty: the figure of `name` itself
   int year = 0;
   eval::target_choice target;
+
+  std::string request() const { return figure.empty() ? std::string(name) : std::string(name) + "." + std::string(figure); }
 };
 
 // How a terminal colours a category (report/table_text.cpp): a scale lists its categories best

@@ -9,10 +9,15 @@ namespace {
 
 // One field, appended: a national csv writes millions, so nothing is built that is not written.
 void append_field(const cell& c, std::string& out) {
-  // A figure shown exactly is a plain decimal: a spreadsheet reads it as a number, even negative.
-  std::string plain;
-  if (c.number) plain = c.plain();
-  const std::string& text = c.number ? plain : !c.note.empty() ? c.note : c.text;
+  // A figure is a plain decimal: a spreadsheet reads it as a number, even negative. It has no
+  // comma, quote or line break to quote; a negative one cut with "…" is no number to a
+  // spreadsheet, so it gets the apostrophe that formula-like text gets below.
+  if (c.number) {
+    if (c.number->is_negative() && !c.exact()) out += '\'';
+    c.number->append_plain(out, c.places);
+    return;
+  }
+  const std::string& text = !c.note.empty() ? c.note : c.text;
   // Text a spreadsheet would evaluate (=, +, -, @, and tab or CR before them) is prefixed with an
   // apostrophe, as OWASP advises for CSV injection. A lone "-", the reports' "nothing here", is no
   // formula to any spreadsheet and stays as printed.

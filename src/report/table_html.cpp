@@ -27,7 +27,7 @@ std::string html_escape(const std::string& text) {
 }
 
 std::string figure_key(const figure_ref& r, const std::string& wilayah) {
-  return fmt::format("{}|{}|{}|{}", r.request, r.year, r.target.name(), wilayah);
+  return fmt::format("{}|{}|{}|{}", r.request(), r.year, r.target.name(), wilayah);
 }
 
 namespace {
@@ -113,7 +113,7 @@ std::string cell_html(const cell& c, const column& col, const std::string& wilay
     std::string id = ids.id(*c.source, wilayah);
     if (!id.empty())
       text = fmt::format("<a class=\"angka\" href=\"#{}\" title=\"Penjelasan {}\">{}</a>", id,
-                         html_escape(c.source->request), text);
+                         html_escape(c.source->request()), text);
   }
   return fmt::format("<td{}>{}</td>", attrs, text);
 }
@@ -161,14 +161,14 @@ std::string shell_word(const std::string& w) {
 
 std::string explanation_html(const std::string& id, const explained_ref& x, const std::string& text) {
   const figure_ref& r = x.ref;
-  std::string command = fmt::format("iku explain {} --tahun {}", r.request, r.year);
+  std::string command = fmt::format("iku explain {} --tahun {}", r.request(), r.year);
   if (!r.target.set.empty()) command += " --target " + r.target.name();
   if (!x.wilayah.empty()) command += " --wilayah " + shell_word(x.wilayah);
   return fmt::format(
       "<section class=\"penjelasan\" id=\"{}\" role=\"dialog\" aria-labelledby=\"{}-judul\">\n"
       "<a class=\"tutup\" href=\"#\">Tutup</a>\n<h3 id=\"{}-judul\">Penjelasan {} tahun {}{}</h3>\n"
       "<pre>{}</pre>\n<p>Sama dengan <code>{}</code></p>\n</section>\n",
-      id, id, id, html_escape(r.request), r.year,
+      id, id, id, html_escape(r.request()), r.year,
       (r.target.set.empty() ? "" : ", target " + html_escape(r.target.name())) +
           (x.wilayah.empty() ? "" : ", wilayah " + html_escape(x.wilayah)),
       html_escape(text), html_escape(command));

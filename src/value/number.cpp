@@ -256,12 +256,11 @@ struct number::big {
 
   // render for a small value, its digits written straight into the result (a national table
   // prints millions of figures): the same text as expand's small path gives.
-  static std::string render_small(const number& x, int places, int shown, char group, char point) {
+  static void render_small(std::string& out, const number& x, int places, int shown, char group, char point) {
     const std::uint64_t un = magnitude(x.num_);
     const auto d = static_cast<std::uint64_t>(x.den_);
     char digits[24];
     const std::size_t n = static_cast<std::size_t>(std::to_chars(digits, digits + sizeof digits, un / d).ptr - digits);
-    std::string out;  // not reserved: a figure's text is short enough to stay inside the string
     if (x.num_ < 0) out += '-';
     append_grouped(out, std::string_view(digits, n), group);
     std::uint64_t r = un % d;
@@ -273,19 +272,18 @@ struct number::big {
       r %= d;
     }
     if (r != 0) out += ellipsis;
-    return out;
   }
 
-  // Shared by format and to_string. A cut expansion keeps all `shown` digits: its zeros are
-  // information ("1.000000000000…" is not "1…"); an exact one has no zeros past `places`.
-  static std::string render(const number& x, int places, int max_places, char group, char point) {
+  // Shared by format, plain and to_string, appended to `out` (a csv writes millions of figures
+  // into one text). A cut expansion keeps all `shown` digits: its zeros are information
+  // ("1.000000000000…" is not "1…"); an exact one has no zeros past `places`.
+  static void render(std::string& out, const number& x, int places, int max_places, char group, char point) {
     places = std::max(places, 0);
     const int shown = std::max(places, max_places);
-    if (!x.big_ && static_cast<std::uint64_t>(x.den_) <= small_den_limit) return render_small(x, places, shown, group, point);
+    if (!x.big_ && static_cast<std::uint64_t>(x.den_) <= small_den_limit) return render_small(out, x, places, shown, group, point);
     std::string int_digits, frac;
     const bool cut = expand(x, places, shown, int_digits, frac);
-    std::string out;
-    out.reserve(int_digits.size() + int_digits.size() / 3 + frac.size() + 6);
+    out.reserve(out.size() + int_digits.size() + int_digits.size() / 3 + frac.size() + 6);
     if (x.is_negative()) out += '-';
     append_grouped(out, int_digits, group);
     if (!frac.empty()) {
@@ -293,6 +291,10 @@ struct number::big {
       out += frac;
     }
     if (cut) out += ellipsis;
+  }
+  static std::string render(const number& x, int places, int max_places, char group, char point) {
+    std::string out;  // not reserved: a figure's text is short enough to stay inside the string
+    render(out, x, places, max_places, group, point);
     return out;
   }
 };
@@ -508,6 +510,8 @@ std::string number::format(int places, number_style style, int max_places) const
 std::string number::to_string(int max_places) const { return big::render(*this, 0, max_places, 0, '.'); }
 
 std::string number::plain(int places) const { return big::render(*this, places, places, 0, '.'); }
+
+void number::append_plain(std::string& out, int places) const { big::render(out, *this, places, places, 0, '.'); }
 
 std::string number::to_fraction() const {
   if (big_) return big_->v.str();  // Boost writes "n/d", or "n" when d == 1

@@ -96,6 +96,7 @@ class number {
   // A shown figure as a plain decimal: `places` decimals, "." and no grouping ("13821027400",
   // "208.59"), cut with "…" where it goes on (a csv cell: report::cell::plain).
   std::string plain(int places) const;
+  void append_plain(std::string& out, int places) const;  // the same, at the end of `out`
   // "num/den" in lowest terms ("1/3", "5"): the exact value, for JSON and tests.
   std::string to_fraction() const;
 

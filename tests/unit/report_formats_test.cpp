@@ -168,7 +168,7 @@ TEST_CASE("html: every text is escaped, so a label shows as written", "[report][
   t.title = "Judul <b>";
   t.columns = {{"Indikator", iku::report::align::left, 0}, {"Capaian (%)", iku::report::align::right, 0}};
   cell c = figure("208.59", 2);
-  c.source = iku::report::figure_ref{"ppks.capaian", 2024, {"pk"}};
+  c.source = iku::report::figure_ref{"ppks", "capaian", 2024, {"pk"}};
   t.rows.push_back({{cell("<script>alert(1)</script> & \"q\""), c}});
   iku::report::stamp s{"0.1.0", "2024-06-01T00:00:00Z", "ab", {}};
   const std::string key = iku::report::figure_key(*c.source, "");
