@@ -73,7 +73,8 @@ struct chunk {
   // in the order the rows first name it: interned in that order, as one reader adding row by row
   // would. A region keeps the nilai cell of its first row (data_set::first_cell_of_region).
   std::vector<std::string_view> variables;  // views of the file's text, or of `owned`
-  std::vector<std::pair<std::string_view, span>> regions;
+  std::vector<std::string_view> regions;
+  std::vector<span> region_first_cells;  // of each of `regions`
   std::vector<value::number> bigs;  // values with no small form
   std::deque<std::string> owned;    // quoted names, which the reader does not keep
   std::size_t unkept = 0;  // rows of years the data set does not keep: read, checked, not in `rows`
@@ -129,8 +130,7 @@ class chunk_reader : csv_file_loader {
   std::vector<std::string_view> split_;  // skip_other_region's cells, reused
   names variables_{&chunk_.variables, {}};
   std::vector<bool> variable_checked_;
-  std::vector<std::string_view> region_names_;  // chunk_.regions' names, for `names`
-  names regions_{&region_names_, {}};
+  names regions_{&chunk_.regions, {}};
 };
 
 std::optional<std::uint32_t> chunk_reader::names::find(std::string_view name, std::uint32_t next) {
@@ -165,9 +165,8 @@ std::uint32_t chunk_reader::list_variable(std::string_view name, const csv_cell*
 
 std::uint32_t chunk_reader::list_region(std::string_view name, const csv_cell* cell, span nilai) {
   if (std::optional<std::uint32_t> id = regions_.find(name, regions_.last)) return *id;
-  const std::uint32_t id = regions_.add(cell ? kept_text(*cell) : name);
-  chunk_.regions.emplace_back(region_names_.back(), nilai);
-  return id;
+  chunk_.region_first_cells.push_back(nilai);
+  return regions_.add(cell ? kept_text(*cell) : name);
 }
 
 void chunk_reader::run(std::size_t begin, std::size_t end) {
@@ -287,7 +286,8 @@ void loader::take(chunk& c) {
   variable_ids_.clear();
   for (std::string_view v : c.variables) variable_ids_.push_back(into_.intern_variable(v));
   region_ids_.clear();
-  for (const auto& [region, first_cell] : c.regions) region_ids_.push_back(into_.intern_region(region, first_cell));
+  for (std::size_t i = 0; i < c.regions.size(); ++i)
+    region_ids_.push_back(into_.intern_region(c.regions[i], c.region_first_cells[i]));
   constexpr std::size_t ahead = 16;  // rows: about the adding of 16 rows covers a miss of the index
   for (std::size_t i = 0; i < std::min(ahead, c.rows.size()); ++i)
     into_.prefetch(variable_ids_[c.rows[i].variable], c.rows[i].year, region_ids_[c.rows[i].region]);
@@ -300,7 +300,7 @@ void loader::take(chunk& c) {
     const value::number* big = r.value.den < 0 ? &c.bigs[static_cast<std::size_t>(r.value.num)] : nullptr;
     std::optional<datum> first = into_.add(variable_ids_[r.variable], r.year, region_ids_[r.region], r.value, big);
     if (!first) continue;
-    const std::string_view region = c.regions[r.region].first;
+    const std::string_view region = c.regions[r.region];
     std::string what = fmt::format("{} for {}{}", c.variables[r.variable], r.year,
                                    region.empty() ? "" : fmt::format(" in wilayah '{}'", region));
     std::string first_at =

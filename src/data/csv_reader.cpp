@@ -13,6 +13,18 @@ bool is_blank(char c) { return c == ' ' || c == '\t' || c == '\r'; }
 
 std::uint32_t u32(std::size_t v) { return static_cast<std::uint32_t>(v); }
 
+// Cell `used` of `row` (made when the row has fewer, reused otherwise: rows are read by the
+// million) set to the unquoted text [begin, end) of the text at `base`; `used` counts it.
+void put_plain_cell(csv_row& row, std::size_t& used, const char* base, const char* begin, const char* end) {
+  if (used == row.cells.size()) row.cells.emplace_back();
+  csv_cell& cell = row.cells[used++];
+  cell.quoted = false;
+  cell.unquoted.clear();
+  cell.begin = u32(static_cast<std::size_t>(begin - base));
+  cell.end = u32(static_cast<std::size_t>(end - base));
+  cell.plain = std::string_view(begin, static_cast<std::size_t>(end - begin));
+}
+
 // Past a UTF-8 BOM at `at`, if one is there. A BOM starts a line when two exports were joined by
 // copy and paste: it is skipped there as at the start of the file, so the line reads as it looks
 // (a header repeated is then IKU214, not a tahun that is not a year).
@@ -152,13 +164,7 @@ bool csv_reader::read_unquoted_line(csv_row& row) {
     }
     const char* end = p;
     while (end > start && is_blank(end[-1])) --end;
-    if (used == row.cells.size()) row.cells.emplace_back();
-    csv_cell& cell = row.cells[used++];
-    cell.quoted = false;
-    cell.unquoted.clear();
-    cell.begin = u32(static_cast<std::size_t>(start - base));
-    cell.end = u32(static_cast<std::size_t>(end - base));
-    cell.plain = std::string_view(start, static_cast<std::size_t>(end - start));
+    put_plain_cell(row, used, base, start, end);
     if (p < stop && *p == ',') {
       ++p;
       continue;
@@ -185,15 +191,7 @@ bool csv_reader::read_plain_line(csv_row& row) {
                 space = _mm_set1_epi8(' '), tab = _mm_set1_epi8('\t'), cr = _mm_set1_epi8('\r');
   std::size_t used = 0;
   const char* cell_start = first;
-  auto add = [&](const char* end) {
-    if (used == row.cells.size()) row.cells.emplace_back();
-    csv_cell& cell = row.cells[used++];
-    cell.quoted = false;
-    cell.unquoted.clear();
-    cell.begin = u32(static_cast<std::size_t>(cell_start - base));
-    cell.end = u32(static_cast<std::size_t>(end - base));
-    cell.plain = std::string_view(cell_start, static_cast<std::size_t>(end - cell_start));
-  };
+  auto add = [&](const char* end) { put_plain_cell(row, used, base, cell_start, end); };
   for (const char* p = first; stop - p >= 16; p += 16) {
     const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
     const auto mask = [&](__m128i c) { return static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(v, c))); };

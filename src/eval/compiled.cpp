@@ -298,20 +298,22 @@ const compiled* compiled_cache::get(const syntax::expr& e, const std::string_vie
   if (const entry* x = find(e, data, slots, count)) return x->code.get();
   std::lock_guard<std::mutex> hold(mutex_);
   if (const entry* x = find(e, data, slots, count)) return x->code.get();  // published meanwhile
-  std::vector<const entry*>& others = overflow_[{&e, data}];
-  for (const entry* x : others)
-    if (same_slots(x->slots, slots, count)) return x->code.get();
+  const bool table_full = in_table_ >= table_size / 2;
+  if (table_full)
+    if (auto it = overflow_.find({&e, data}); it != overflow_.end())
+      for (const entry* x : it->second)
+        if (same_slots(x->slots, slots, count)) return x->code.get();
   const std::vector<std::string_view> names(slots, slots + count);
   std::optional<compiled> c = compiled::compile(e, names, data);
   entries_.push_back({&e, data, {names.begin(), names.end()}, c ? std::make_unique<const compiled>(std::move(*c)) : nullptr});
   const entry& x = entries_.back();
-  if (in_table_ < table_size / 2) {
+  if (!table_full) {
     std::size_t i = home(e, data);
     while (table_[i].load(std::memory_order_relaxed)) i = (i + 1) % table_size;
     table_[i].store(&x, std::memory_order_release);
     ++in_table_;
   } else {
-    others.push_back(&x);
+    overflow_[{&e, data}].push_back(&x);
   }
   return x.code.get();
 }
