@@ -220,9 +220,14 @@ std::optional<datum> data_set::find(std::string_view variable, int year, std::st
     if (!r) return std::nullopt;
     found = {this, *r};
   }
-  std::optional<std::uint32_t> v = id_of(variable_ids_, variable), r = found.region;
+  std::optional<std::uint32_t> v = id_of(variable_ids_, variable);
   if (!v) return std::nullopt;
-  const slot& s = index_[slot_of(*v, year, *r)];
+  return find(*v, year, found.region);
+}
+
+std::optional<datum> data_set::find(std::uint32_t variable, int year, std::uint32_t region) const {
+  if (index_.empty()) return std::nullopt;
+  const slot& s = index_[slot_of(variable, year, region)];
   if (s.row == none) return std::nullopt;
   return load(rows_[s.row]);
 }

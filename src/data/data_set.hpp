@@ -89,6 +89,8 @@ class data_set {
     if (!index_.empty()) __builtin_prefetch(&index_[home_of(variable, year, region)], 1);
   }
   std::optional<datum> find(std::string_view variable, int year, std::string_view wilayah = {}) const;
+  // The same by ids (variable_index, region_index).
+  std::optional<datum> find(std::uint32_t variable, int year, std::uint32_t region) const;
   // For the evaluator's fast lane, which reads the same cells for every region: names resolved to
   // ids once, and a value read without building its datum. small_value is false when there is no
   // such cell, when it is "not available", or when the value has no small form.

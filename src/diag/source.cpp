@@ -15,6 +15,9 @@
 #include <unistd.h>
 
 #include <fmt/format.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 namespace iku::diag {
 
@@ -42,6 +45,40 @@ std::mutex& places_lock() {
   return m;
 }
 
+// Appends where every `step`-th line of `part` (at `from` in its file) starts, `line` counting
+// the lines before. The newlines of 64 bytes are found together where the processor can (SSE2:
+// every x86-64), as one bit mask: a national file of ten million lines took a tenth of a second
+// byte by byte, on one thread, the others waiting at the lock for their first note.
+template <std::size_t step>
+void every_nth_line_start(std::string_view part, std::size_t from, std::size_t& line, std::vector<std::uint32_t>& starts) {
+  std::size_t i = 0;
+#if defined(__SSE2__)
+  const __m128i nl = _mm_set1_epi8('\n');
+  auto newlines = [&](std::size_t at) {  // of the 16 bytes at `at`, one bit each
+    const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(part.data() + at));
+    return std::uint64_t{static_cast<std::uint16_t>(_mm_movemask_epi8(_mm_cmpeq_epi8(bytes, nl)))};
+  };
+  for (; i + 64 <= part.size(); i += 64) {
+    std::uint64_t mask = newlines(i) | newlines(i + 16) << 16 | newlines(i + 32) << 32 | newlines(i + 48) << 48;
+    auto count = static_cast<std::size_t>(__builtin_popcountll(mask));
+    while (count > 0) {
+      const std::size_t to_next = step - line % step;  // newlines up to the next line to note
+      if (count < to_next) {
+        line += count;
+        break;
+      }
+      for (std::size_t k = 1; k < to_next; ++k) mask &= mask - 1;  // skip the newlines before it
+      starts.push_back(static_cast<std::uint32_t>(from + i + static_cast<std::size_t>(__builtin_ctzll(mask)) + 1));
+      mask &= mask - 1;
+      line += to_next;
+      count -= to_next;
+    }
+  }
+#endif
+  for (; i < part.size(); ++i)
+    if (part[i] == '\n' && ++line % step == 0) starts.push_back(static_cast<std::uint32_t>(from + i + 1));
+}
+
 }  // namespace
 
 // Where every `line_step`-th line starts, found the first time a place in the file is asked
@@ -56,8 +93,7 @@ const std::vector<std::uint32_t>& source_manager::lines(const file& f) const {
     std::size_t line = 0;
     for (std::size_t from = 0; from < text.size(); from += chunk) {
       std::string_view part = text.substr(from, chunk);
-      for (std::size_t nl = part.find('\n'); nl != std::string_view::npos; nl = part.find('\n', nl + 1))
-        if (++line % line_step == 0) f.line_starts.push_back(static_cast<std::uint32_t>(from + nl + 1));
+      every_nth_line_start<line_step>(part, from, line, f.line_starts);
       if (f.mapped) f.mapped->release(from, from + part.size());
     }
   }

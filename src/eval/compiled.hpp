@@ -85,6 +85,18 @@ class compiled {
   std::uint32_t depth_ = 0;  // stack slots needed
 };
 
+// An indicator's formulas on the fast lane, found once for the run (compiled_cache::lanes) so that
+// each region's evaluator does not look them up again: its rumus over the data, its polaritas's
+// capaian and tercapai, its skala's rules, the data variable of each target set read `dari data`.
+// Null where a formula does not compile: the general path computes that figure.
+struct indicator_lane {
+  const compiled* rumus = nullptr;
+  const compiled* capaian = nullptr;
+  const compiled* tercapai = nullptr;
+  std::vector<const compiled*> rules;  // of its skala, in order
+  std::vector<std::pair<const syntax::target_set*, std::uint32_t>> target_variables;  // data::data_set::variable_index
+};
+
 // The formulas of one run compiled once for all its evaluators (one per region, on several
 // threads; eval::options holds it): a region compiles nothing another has compiled.
 class compiled_cache {
@@ -94,7 +106,32 @@ class compiled_cache {
   const compiled* get(const syntax::expr& e, const std::string_view* slots, std::size_t count,
                       const data::data_set* data);
 
+  // The lanes of one program's indicators, by their place in it: made by `make` (which may call
+  // get) on the first request, then read without a lock. Null for any other program than the
+  // first one asked for (a cache shared by the revisions `iku diff` compares).
+  template <class Make>
+  const std::vector<indicator_lane>* lanes(const void* program, Make make) {
+    const program_lanes* l = lanes_.load(std::memory_order_acquire);
+    if (!l) {
+      std::lock_guard<std::mutex> hold(lanes_mutex_);
+      if (!lanes_owned_) {
+        lanes_owned_ = std::make_unique<program_lanes>(program_lanes{program, make()});
+        lanes_.store(lanes_owned_.get(), std::memory_order_release);
+      }
+      l = lanes_owned_.get();
+    }
+    return l->program == program ? &l->list : nullptr;
+  }
+
  private:
+  struct program_lanes {
+    const void* program;
+    std::vector<indicator_lane> list;
+  };
+  std::atomic<const program_lanes*> lanes_{nullptr};
+  std::mutex lanes_mutex_;  // not mutex_: make() calls get()
+  std::unique_ptr<program_lanes> lanes_owned_;
+
   // Every formula of every region is asked for here (millions of requests at national size),
   // nearly all for one compiled already: those are found without a lock, in a table of pointers
   // that only grows (an entry, once published, never changes). A formula is found by its place,

@@ -19,6 +19,24 @@ using substitutions = std::vector<std::pair<diag::span, std::string>>;
 
 bool compare(const number& a, syntax::compare_op op, const number& b) { return meets(a.compare(b), op); }
 
+const number* number_or_null(const result& r) { return r.is_number() ? &r.number() : nullptr; }
+
+// The first rule of `skala` that `capaian` meets (`found`, null: none), each rule run on the lane;
+// false when one cannot be, and the general path decides (and says why).
+bool first_rule_on_lane(const indicator_lane& lane, const result& capaian, const syntax::skala_decl& skala,
+                        const syntax::skala_rule*& found) {
+  const number* values[] = {number_or_null(capaian), number_or_null(capaian)};  // capaian, nilai
+  for (std::size_t i = 0; i < lane.rules.size(); ++i) {
+    lane_value met;
+    if (!lane.rules[i] || !lane.rules[i]->run(values, 0, compiled::no_region, met) || met.den != 0) return false;
+    if (met.num != 0) {
+      found = &skala.rules[i];
+      return true;
+    }
+  }
+  return true;
+}
+
 }  // namespace
 
 diag::span indicator_result::target_where() const {
@@ -134,6 +152,47 @@ std::string evaluator::declared(const std::string& policy, diag::span at) const 
 
 std::string evaluator::text(const syntax::expr& e) const { return std::string(sources_.slice(e.where)); }
 
+std::optional<std::size_t> evaluator::place_of(const check::indicator& ind) const {
+  const check::indicator* const first = p_.indicators.data();
+  if (std::less_equal<>()(first, &ind) && std::less<>()(&ind, first + p_.indicators.size()))
+    return static_cast<std::size_t>(&ind - first);
+  return std::nullopt;
+}
+
+const indicator_lane* evaluator::lane_of(const check::indicator& ind) {
+  if (!lanes_asked_) {
+    lanes_asked_ = true;
+    lanes_ = options_.compiled->lanes(&p_, [&] { return make_lanes(); });
+  }
+  std::optional<std::size_t> place = lanes_ ? place_of(ind) : std::nullopt;
+  return place ? &(*lanes_)[*place] : nullptr;
+}
+
+// Each formula with the names its general path binds (see realisasi, capaian, categorize and
+// tercapai), so the lane runs the very code fast_lane would find for it.
+std::vector<indicator_lane> evaluator::make_lanes() const {
+  static constexpr std::string_view capaian_names[] = {"realisasi", "target"}, rule_names[] = {"capaian", "nilai"},
+                                    tercapai_names[] = {"realisasi", "target", "capaian"};
+  compiled_cache& cache = *options_.compiled;
+  std::vector<indicator_lane> lanes(p_.indicators.size());
+  for (std::size_t i = 0; i < lanes.size(); ++i) {
+    const check::indicator& ind = p_.indicators[i];
+    indicator_lane& lane = lanes[i];
+    lane.rumus = cache.get(*ind.decl->rumus, nullptr, 0, &p_.data);
+    if (ind.polaritas) {
+      lane.capaian = cache.get(*ind.polaritas->capaian, capaian_names, 2, nullptr);
+      if (ind.polaritas->tercapai) lane.tercapai = cache.get(*ind.polaritas->tercapai, tercapai_names, 3, nullptr);
+    }
+    if (ind.skala)
+      for (const syntax::skala_rule& rule : ind.skala->rules) lane.rules.push_back(cache.get(*rule.cond, rule_names, 2, nullptr));
+    for (const syntax::target_set& set : ind.decl->targets)
+      if (set.from_data)
+        if (std::optional<std::uint32_t> v = p_.data.variable_index(set.from_data->text))
+          lane.target_variables.emplace_back(&set, *v);
+  }
+  return lanes;
+}
+
 indicator_result evaluator::evaluate(const check::indicator& ind, tracer* t) {
   return evaluate(ind, options_.year, options_.target, t);
 }
@@ -201,7 +260,7 @@ void evaluator::target_from_data(indicator_result& r, const syntax::target_set& 
                                                 set.name.text, variable),
                                     set.where};
   } else {
-    std::optional<data::datum> d = p_.data.find(variable, year, options_.wilayah);
+    std::optional<data::datum> d = target_cell(*r.indicator, set, year);
     auto cell = [&] {  // only a figure that is not measurable names its cell
       return fmt::format("{} tahun {}{}", variable, year, options_.wilayah.empty() ? "" : " wilayah " + options_.wilayah);
     };
@@ -227,11 +286,29 @@ void evaluator::target_from_data(indicator_result& r, const syntax::target_set& 
   if (t) t->leaf("target", title, r.target_value.failure().where, r.target_value);
 }
 
+// By the ids the lane keeps when it has them: the same cell as by names, without hashing them.
+std::optional<data::datum> evaluator::target_cell(const check::indicator& ind, const syntax::target_set& set, int year) {
+  if (const indicator_lane* lane = lane_of(ind); lane && region_id_ != compiled::no_region)
+    for (const auto& [known, variable] : lane->target_variables)
+      if (known == &set) return p_.data.find(variable, year, region_id_);
+  return p_.data.find(set.from_data->text, year, options_.wilayah);
+}
+
 // Capaian through the indicator's polarity, from the realisasi the file says, rounded as declared.
 void evaluator::capaian(indicator_result& r, tracer* t) {
   const check::indicator& ind = *r.indicator;
   bool rounded = ind.basis == syntax::capaian_basis::rounded;
   const result& basis = rounded ? r.realisasi : r.realisasi_exact;
+  if (const indicator_lane* lane = t ? nullptr : lane_of(ind); lane && lane->capaian) {
+    const number* values[] = {number_or_null(basis), number_or_null(r.target_value)};
+    if (lane_value v; lane->capaian->run(values, r.year, region_id_, v)) {
+      r.capaian_exact = compiled::to_result(v);
+      r.capaian = ind.desimal_capaian ? round(r.capaian_exact, *ind.desimal_capaian, ind.mode_capaian,
+                                              ind.desimal_capaian_at, ind.mode_capaian_at, nullptr, "capaian")
+                                      : r.capaian_exact;
+      return;
+    }
+  }
   env en;
   en.year = r.year;
   en.indicator = &ind;
@@ -271,8 +348,11 @@ const syntax::skala_rule* evaluator::categorize(const syntax::skala_decl& skala,
     t->open("kategori", fmt::format("Kategori menurut skala {}", skala.name.text), skala.name.where);
     t->current().facts = {{"skala", skala.name.text}, {"label", skala.label.text}};
   }
+  const indicator_lane* lane = !t && ind && ind->skala == &skala ? lane_of(*ind) : nullptr;
   if (!capaian.measurable()) {
     reason = "capaian tidak terukur";
+  } else if (lane && lane->rules.size() == skala.rules.size() && first_rule_on_lane(*lane, capaian, skala, found)) {
+    if (!found) reason = fmt::format("tidak ada aturan skala {} yang cocok", skala.name.text);
   } else {
     env en;
     en.indicator = ind;
@@ -303,6 +383,14 @@ void evaluator::tercapai(indicator_result& r, tracer* t) {
     return;
   }
   const bool rounded = ind.basis == syntax::capaian_basis::rounded;
+  if (const indicator_lane* lane = t ? nullptr : lane_of(ind); lane && lane->tercapai) {
+    const number* values[] = {number_or_null(rounded ? r.realisasi : r.realisasi_exact), number_or_null(r.target_value),
+                              number_or_null(r.capaian)};
+    if (lane_value v; lane->tercapai->run(values, r.year, region_id_, v)) {
+      r.tercapai = compiled::to_result(v);
+      return;
+    }
+  }
   env en;
   en.year = r.year;
   en.indicator = &ind;
@@ -354,10 +442,9 @@ void evaluator::syarat(indicator_result& r, tracer* t) {
 
 result evaluator::realisasi(const check::indicator& ind, int year, tracer* t, result* exact, bool* published) {
   std::vector<std::pair<int, computed>>* cached = nullptr;  // this indicator's years computed
-  const check::indicator* const first = p_.indicators.data();
-  if (!t && std::less_equal<>()(first, &ind) && std::less<>()(&ind, first + p_.indicators.size())) {
+  if (std::optional<std::size_t> place = t ? std::nullopt : place_of(ind)) {
     if (realisasi_cache_.empty()) realisasi_cache_.resize(p_.indicators.size());
-    cached = &realisasi_cache_[static_cast<std::size_t>(&ind - first)];
+    cached = &realisasi_cache_[*place];
     for (const auto& [y, c] : *cached) {
       if (y != year) continue;
       if (exact) *exact = c.full;
@@ -375,7 +462,12 @@ result evaluator::realisasi(const check::indicator& ind, int year, tracer* t, re
   en.data = true;
   en.year = year;
   en.indicator = &ind;
-  result full = is_parent() ? rollup(ind, year, t) : formula("rumus", [&] { return fmt::format("Rumus {}", ind.name()); }, *ind.decl->rumus, en, t);
+  result full;
+  const indicator_lane* lane = t || is_parent() ? nullptr : lane_of(ind);
+  if (lane_value v; lane && lane->rumus && lane->rumus->run(nullptr, year, region_id_, v))
+    full = compiled::to_result(v);
+  else
+    full = is_parent() ? rollup(ind, year, t) : formula("rumus", [&] { return fmt::format("Rumus {}", ind.name()); }, *ind.decl->rumus, en, t);
   // A year whose data the formula lacks takes the realisasi the file states for it (a past
   // year known only as the figure a report printed); where the data exists, the formula rules.
   const syntax::target_value* stated = nullptr;
@@ -399,7 +491,7 @@ result evaluator::realisasi(const check::indicator& ind, int year, tracer* t, re
 }
 
 result evaluator::round(result v, int places, value::rounding mode, diag::span where, diag::span mode_at,
-                        tracer* t, const std::string& what) {
+                        tracer* t, std::string_view what) {
   if (!v.is_number()) return v;
   number after;
   try {

@@ -157,6 +157,7 @@ class evaluator {
   void target(indicator_result& r, tracer* t);
   void target_from_data(indicator_result& r, const syntax::target_set& set, int year, const std::string& title,
                         tracer* t);
+  std::optional<data::datum> target_cell(const check::indicator& ind, const syntax::target_set& set, int year);
   void capaian(indicator_result& r, tracer* t);
   void kategori(indicator_result& r, tracer* t);
   void tercapai(indicator_result& r, tracer* t);
@@ -179,7 +180,14 @@ class evaluator {
   result figure(const syntax::expr& e, const std::string& n, const env& en, tracer* t, std::string* shown);
   result call(const syntax::expr& e, const syntax::call& c, std::vector<result> args, const env& en, tracer* t);
   result round(result v, int places, value::rounding mode, diag::span where, diag::span mode_at,
-               tracer* t, const std::string& what);
+               tracer* t, std::string_view what);
+  // The indicator's formulas on the fast lane (null: none, or `ind` is not one of the program's).
+  // A figure computed untraced runs them directly: the general path would find the same code by
+  // looking each formula up, with its names bound in an env, once per figure and region.
+  const indicator_lane* lane_of(const check::indicator& ind);
+  std::vector<indicator_lane> make_lanes() const;
+  // `ind`'s place in the program (none: it is not one of its indicators).
+  std::optional<std::size_t> place_of(const check::indicator& ind) const;
   // Evaluates a formula as one traced step: its text, its substituted form, its value. `title()`
   // makes the step's title, called only when tracing: a national run evaluates millions of
   // formulas untraced, and formatting a title for each was a tenth of its time.
@@ -216,6 +224,8 @@ class evaluator {
   // Budget lines summed so far (budget, line, year, pagu?), without a tracer attached.
   std::map<std::tuple<const data::budget*, std::size_t, int, bool>, result> budget_cache_;
   std::map<std::string, std::unique_ptr<evaluator>> children_;  // by region, made when first needed
+  const std::vector<indicator_lane>* lanes_ = nullptr;  // by indicator place, once lanes_asked_
+  bool lanes_asked_ = false;
 };
 
 }  // namespace iku::eval

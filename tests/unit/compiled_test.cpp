@@ -8,6 +8,7 @@
 #include "check/resolve.hpp"
 #include "eval/evaluator.hpp"
 #include "syntax/parse.hpp"
+#include "test_support.hpp"
 
 using iku::eval::compiled;
 using iku::eval::result;
@@ -170,4 +171,67 @@ TEST_CASE("the cache of compiled formulas finds each one again, past its lock-fr
   CHECK(cache.get(*formulas[2500]->e, y, 1, nullptr) == nullptr);
   CHECK(cache.get(*formulas[5]->e, x, 1, nullptr) == first[5]);
   CHECK(cache.get(*formulas[2500]->e, x, 1, nullptr) == first[2500]);
+}
+
+TEST_CASE("an indicator's figures in many regions are the same on the lane as traced, by the general path",
+          "[eval][lane]") {
+  // Untraced, each figure runs its formula's compiled code directly (evaluator::lane_of); traced,
+  // every one goes the general way. Random data over 60 regions: zero denominators, missing and
+  // empty cells, values the lane cannot hold, targets read from the data and written in the file,
+  // every polaritas of the standard library, capaian past every rule of the scale.
+  std::mt19937 rng(20261203);
+  auto pick = [&](int n) { return static_cast<int>(rng() % static_cast<unsigned>(n)); };
+  const char* values[] = {"0", "1", "3", "7", "12.5", "40", "56.70", "99.99", "100", "250", "1000000", "", "NA",
+                          "-5", "123456789012345678901234567890"};
+  std::string csv = "wilayah,tahun,variabel,nilai\n";
+  std::vector<std::string> regions;
+  for (int r = 0; r < 60; ++r) {
+    regions.push_back("W" + std::to_string(r));
+    for (const char* v : {"n", "d", "t", "v"})
+      if (pick(12) != 0) csv += regions.back() + ",2024," + v + "," + values[pick(15)] + "\n";
+  }
+  iku::testing::scratch s;
+  s.write("data.csv", csv);
+  s.write("main.iku",
+          "pakai \"sakip\"\nskala permendagri_54\ndata d \"data.csv\" format angka en\n"
+          "sasaran S1 \"S\" {\n"
+          "  indikator a \"A\" { polaritas positif  rumus n / d * 100  desimal 2  target pk dari data t }\n"
+          "  indikator b \"B\" { polaritas negatif  rumus n / d * 100  desimal 2  target pk dari data t }\n"
+          "  indikator c \"C\" { polaritas negatif_rasio  rumus v  desimal 1  target pk { 2024: 56.70 } }\n"
+          "  indikator e \"E\" { polaritas positif  rumus (n + v) / 3  target pk { 2024: 12 } }\n"
+          "  indikator f \"F\" { polaritas positif  rumus a * 2  desimal 2  target pk dari data t }\n"
+          "}\n");
+  std::optional<iku::check::program> p = s.load("main.iku");
+  REQUIRE(p);
+  auto text = [](const result& r) {
+    return r.is_number() ? r.number().to_fraction() : r.is_bool() ? (r.boolean() ? "ya" : "tidak") : "? " + r.failure().reason;
+  };
+  int measured = 0, not_measured = 0;
+  for (const std::string& region : regions) {
+    iku::eval::options o;
+    o.year = 2024;
+    o.years = {2024};
+    o.target = {"pk"};
+    o.targets = {o.target};
+    o.wilayah = region;
+    iku::eval::evaluator lane(*p, s.sources, o), general(*p, s.sources, o);
+    for (const iku::check::indicator& ind : p->indicators) {
+      INFO(region << " " << ind.name());
+      iku::eval::indicator_result fast = lane.evaluate(ind);
+      iku::eval::tracer t(iku::value::number_style::en);
+      iku::eval::indicator_result slow = general.evaluate(ind, &t);
+      CHECK(text(fast.realisasi_exact) == text(slow.realisasi_exact));
+      CHECK(text(fast.realisasi) == text(slow.realisasi));
+      CHECK(text(fast.target_value) == text(slow.target_value));
+      CHECK(fast.target_places == slow.target_places);
+      CHECK(text(fast.capaian_exact) == text(slow.capaian_exact));
+      CHECK(text(fast.capaian) == text(slow.capaian));
+      CHECK(fast.kategori == slow.kategori);
+      CHECK(fast.kategori_reason == slow.kategori_reason);
+      CHECK(text(fast.tercapai) == text(slow.tercapai));
+      (fast.capaian.measurable() ? measured : not_measured) += 1;
+    }
+  }
+  CHECK(measured > 100);     // the lane's figures
+  CHECK(not_measured > 30);  // and the general path's reasons
 }

@@ -99,6 +99,27 @@ TEST_CASE("mutated .iku and CSV files end in a report or a diagnostic, never a c
   REQUIRE(diagnosed > 50);
 }
 
+TEST_CASE("source_manager: the line of a place past the 8 MiB pieces the index is built in, lines of every length",
+          "[robustness]") {
+  // The index counts newlines sixteen bytes at a time: runs of empty lines (sixteen newlines in a
+  // block), long lines and a piece boundary must all land where a naive count does.
+  std::string text;
+  std::uint32_t seed = 12345;
+  while (text.size() < (std::size_t{9} << 20)) {
+    seed = seed * 1103515245u + 12345u;
+    const std::size_t length = (seed >> 16) % 7 == 0 ? 0 : (seed >> 8) % 50;
+    text.append(length, 'x');
+    text += '\n';
+  }
+  iku::diag::source_manager sources;
+  iku::diag::file_id f = sources.add("besar.csv", text);
+  std::uint32_t line = 1;
+  for (std::uint32_t offset = 0; offset < text.size(); ++offset) {
+    if (offset % 997 == 0 || (offset > (8u << 20) - 200 && offset < (8u << 20) + 200)) REQUIRE(sources.line_of(f, offset) == line);
+    if (text[offset] == '\n') ++line;
+  }
+}
+
 TEST_CASE("source_manager: lines and columns of a file of many lines, as a naive count gives them", "[robustness]") {
   // The line index keeps one offset per 64 lines: every line around and between those must still
   // be found, the last one with or without a final newline.
