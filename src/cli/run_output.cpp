@@ -84,9 +84,24 @@ report_stream::report_stream(const common_options& o, const run_options& r, cons
                              std::ostream& err)
     : o_(o), r_(r), s_(s), out_(out), err_(err) {}
 
-report_stream::~report_stream() = default;
+// A run stopped by an error still shows on standard output what it had written (a file that
+// is not committed is not made at all).
+report_stream::~report_stream() {
+  if (!text_.file) drain(text_);
+  for (csv_file& f : csv_)
+    if (!f.to.file) drain(f.to);
+}
 
 std::optional<int> report_stream::emit(sink& to, std::string_view text) {
+  constexpr std::size_t piece = std::size_t{1} << 20;
+  to.pending += text;
+  return to.pending.size() < piece ? std::nullopt : drain(to);
+}
+
+std::optional<int> report_stream::drain(sink& to) {
+  std::string text;
+  text.swap(to.pending);
+  if (text.empty()) return std::nullopt;
   if (!to.file) {
     out_ << text;
     return std::nullopt;
@@ -197,12 +212,13 @@ int report_stream::finish() {
   if (streamed(r_.format)) {
     if (r_.format == "text" && stamp)
       if (std::optional<int> stop = emit(text_, "\n" + report::stamp_line(*stamp) + "\n")) return *stop;
-    std::vector<sink*> files;
-    if (text_.file) files.push_back(&text_);
-    for (csv_file& f : csv_)
-      if (f.to.file) files.push_back(&f.to);
-    for (sink* f : files)
-      if (std::optional<std::string> why = f->file->commit()) return cannot_write(f->path, *why, err_);
+    std::vector<sink*> sinks{&text_};
+    for (csv_file& f : csv_) sinks.push_back(&f.to);
+    for (sink* to : sinks) {
+      if (std::optional<int> stop = drain(*to)) return *stop;
+      if (to->file)
+        if (std::optional<std::string> why = to->file->commit()) return cannot_write(to->path, *why, err_);
+    }
     return ok;
   }
   const std::vector<report::table>& tables = kept_;

@@ -46,6 +46,9 @@ class report_stream {
   struct sink {  // standard output, or a file that appears when committed
     std::string path;
     std::unique_ptr<atomic_output> file;
+    // Written out a megabyte at a time: a national csv comes as thousands of pieces of a few
+    // kilobytes, and the kernel took four times as long for them one by one.
+    std::string pending;
   };
   struct csv_file {
     std::string name, part;  // the kind and part of the tables it holds
@@ -54,6 +57,7 @@ class report_stream {
   };
   std::optional<int> open(sink& to, const std::string& path);
   std::optional<int> emit(sink& to, std::string_view text);
+  std::optional<int> drain(sink& to);  // writes what emit kept
   std::optional<int> start_csv(const std::vector<report::table>& tables);
   std::vector<std::string> csv_texts(const std::vector<report::table>& tables) const;
 

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <array>
 #include <cstdio>
+#include <cstring>
 #include <deque>
 #include <mutex>
 #include <thread>
@@ -111,14 +112,26 @@ class chunk_reader : csv_file_loader {
     std::vector<std::string_view>* list;
     std::unordered_map<std::string_view, std::uint32_t> index;
     std::uint32_t last = UINT32_MAX;
-    std::optional<std::uint32_t> find(std::string_view name, std::uint32_t next);
+    // The first bytes of each name of `list`, side by side: the name tried first is compared
+    // here, not in the file's text where the stretch first named it (up to a megabyte back, out
+    // of the cache: a tenth of a 7,200-region load was waiting for those bytes).
+    struct head {
+      std::array<char, 16> bytes;
+      std::size_t size;
+    };
+    std::vector<head> heads;
+    // The name's id, or `none`: a plain number rather than an optional, whose flag byte, stored
+    // and then read back with the id as one word, stalled every call (a tenth of a load).
+    static constexpr std::uint32_t none = UINT32_MAX;
+    std::uint32_t find(std::string_view name, std::uint32_t next);
     std::uint32_t add(std::string_view name);
+    bool is(std::uint32_t id, std::string_view name) const;
   };
   // A variable's id; `checked`: whether a row has shown it to be a name already (IKU208), which
   // a row of another region, skipped unchecked, does not.
   // list_*: `cell`, when given, is the name's cell (a quoted name is copied, the cell being
   // reused for the next row); without, `name` lasts as long as the file's text.
-  std::optional<std::uint32_t> known_variable(std::string_view name, bool& checked);
+  std::uint32_t known_variable(std::string_view name, bool& checked);  // names::none: not listed yet
   std::uint32_t list_variable(std::string_view name, const csv_cell* cell, bool checked);
   std::uint32_t list_region(std::string_view name, const csv_cell* cell, span nilai);
 
@@ -133,38 +146,48 @@ class chunk_reader : csv_file_loader {
   names regions_{&chunk_.regions, {}};
 };
 
-std::optional<std::uint32_t> chunk_reader::names::find(std::string_view name, std::uint32_t next) {
-  if (next < list->size() && (*list)[next] == name) return last = next;
+bool chunk_reader::names::is(std::uint32_t id, std::string_view name) const {
+  const head& h = heads[id];
+  const std::size_t in_head = std::min(name.size(), h.bytes.size());
+  return h.size == name.size() && std::memcmp(h.bytes.data(), name.data(), in_head) == 0 &&
+         (in_head == name.size() || (*list)[id].substr(in_head) == name.substr(in_head));
+}
+
+std::uint32_t chunk_reader::names::find(std::string_view name, std::uint32_t next) {
+  if (next < list->size() && is(next, name)) return last = next;
   auto it = index.find(name);
-  if (it == index.end()) return std::nullopt;
+  if (it == index.end()) return none;
   return last = it->second;
 }
 
 std::uint32_t chunk_reader::names::add(std::string_view name) {
   last = static_cast<std::uint32_t>(list->size());
   list->push_back(name);
+  head& h = heads.emplace_back();
+  h.size = name.size();
+  std::memcpy(h.bytes.data(), name.data(), std::min(name.size(), h.bytes.size()));
   index.emplace(name, last);
   return last;
 }
 
-std::optional<std::uint32_t> chunk_reader::known_variable(std::string_view name, bool& checked) {
-  std::optional<std::uint32_t> id = variables_.find(name, variables_.last + 1);
-  checked = id && variable_checked_[*id];
+std::uint32_t chunk_reader::known_variable(std::string_view name, bool& checked) {
+  const std::uint32_t id = variables_.find(name, variables_.last + 1);
+  checked = id != names::none && variable_checked_[id];
   return id;
 }
 
 std::uint32_t chunk_reader::list_variable(std::string_view name, const csv_cell* cell, bool checked) {
   bool was_checked = false;
-  if (std::optional<std::uint32_t> id = known_variable(name, was_checked)) {
-    if (checked) variable_checked_[*id] = true;
-    return *id;
+  if (const std::uint32_t id = known_variable(name, was_checked); id != names::none) {
+    if (checked) variable_checked_[id] = true;
+    return id;
   }
   variable_checked_.push_back(checked);
   return variables_.add(cell ? kept_text(*cell) : name);
 }
 
 std::uint32_t chunk_reader::list_region(std::string_view name, const csv_cell* cell, span nilai) {
-  if (std::optional<std::uint32_t> id = regions_.find(name, regions_.last)) return *id;
+  if (const std::uint32_t id = regions_.find(name, regions_.last); id != names::none) return id;
   chunk_.region_first_cells.push_back(nilai);
   return regions_.add(cell ? kept_text(*cell) : name);
 }
@@ -467,7 +490,7 @@ void chunk_reader::read(const csv_row& row) {
   // one the stretch has seen.
   std::optional<std::string_view> name = trim(cell_of(variabel)->text());
   bool checked = false;
-  const std::optional<std::uint32_t> known = known_variable(*name, checked);
+  const std::uint32_t known = known_variable(*name, checked);
   if (!checked) {
     name = read_name(cell_of(variabel)->text(), why);
     check("IKU208", *cell_of(variabel), name.has_value(), why);
@@ -490,7 +513,7 @@ void chunk_reader::read(const csv_row& row) {
              "not measurable";
     out_.add(std::move(d));
   }
-  const std::uint32_t variable = known ? *known : list_variable(*name, cell_of(variabel), true);
+  const std::uint32_t variable = known != names::none ? known : list_variable(*name, cell_of(variabel), true);
   variable_checked_[variable] = true;
   const std::uint32_t region = cell_of(wilayah) ? list_region(trim(cell_of(wilayah)->text()), cell_of(wilayah), at(value_cell))
                                                 : list_region({}, nullptr, at(value_cell));
