@@ -149,7 +149,8 @@ class chunk_reader : csv_file_loader {
 bool chunk_reader::names::is(std::uint32_t id, std::string_view name) const {
   const head& h = heads[id];
   const std::size_t in_head = std::min(name.size(), h.bytes.size());
-  return h.size == name.size() && std::memcmp(h.bytes.data(), name.data(), in_head) == 0 &&
+  // (An empty name, a file's rows without a wilayah, may be a view of nothing: no memcmp of it.)
+  return h.size == name.size() && (in_head == 0 || std::memcmp(h.bytes.data(), name.data(), in_head) == 0) &&
          (in_head == name.size() || (*list)[id].substr(in_head) == name.substr(in_head));
 }
 
@@ -165,7 +166,7 @@ std::uint32_t chunk_reader::names::add(std::string_view name) {
   list->push_back(name);
   head& h = heads.emplace_back();
   h.size = name.size();
-  std::memcpy(h.bytes.data(), name.data(), std::min(name.size(), h.bytes.size()));
+  if (!name.empty()) std::memcpy(h.bytes.data(), name.data(), std::min(name.size(), h.bytes.size()));
   index.emplace(name, last);
   return last;
 }
