@@ -208,12 +208,7 @@ TEST_CASE("an indicator's figures in many regions are the same on the lane as tr
   };
   int measured = 0, not_measured = 0;
   for (const std::string& region : regions) {
-    iku::eval::options o;
-    o.year = 2024;
-    o.years = {2024};
-    o.target = {"pk"};
-    o.targets = {o.target};
-    o.wilayah = region;
+    const iku::eval::options o = iku::testing::opts(2024, "pk", region);
     iku::eval::evaluator lane(*p, s.sources, o), general(*p, s.sources, o);
     for (const iku::check::indicator& ind : p->indicators) {
       INFO(region << " " << ind.name());

@@ -12,15 +12,7 @@ namespace {
 
 number num(const char* text) { return *number::parse(text); }
 
-iku::eval::options opts(int year, const std::string& target_set, const std::string& wilayah = "") {
-  iku::eval::options o;
-  o.year = year;
-  o.years = {year};
-  o.target = {target_set};
-  o.targets = {o.target};
-  o.wilayah = wilayah;
-  return o;
-}
+using iku::testing::opts;
 
 // A one-sasaran file around the given indicator fields and settings.
 std::string iku_file(const std::string& indicator_body, const std::string& settings = "") {

@@ -14,14 +14,7 @@ namespace {
 
 number num(const char* text) { return *number::parse(text); }
 
-iku::eval::options opts(int year, const std::string& set) {
-  iku::eval::options o;
-  o.year = year;
-  o.years = {year};
-  o.target = {set};
-  o.targets = {o.target};
-  return o;
-}
+using iku::testing::opts;
 
 // Two sasaran of two indicators each, over data.csv; `extra` goes at the top.
 std::string two_sasaran(const std::string& extra = "") {

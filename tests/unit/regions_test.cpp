@@ -36,13 +36,7 @@ struct province {
   }
 
   iku::eval::indicator_result figure(const std::string& ind, const std::string& region) {
-    iku::eval::options o;
-    o.year = 2024;
-    o.years = {2024};
-    o.target = {"pk"};
-    o.targets = {o.target};
-    o.wilayah = region;
-    iku::eval::evaluator ev(*p, s.sources, o);
+    iku::eval::evaluator ev(*p, s.sources, iku::testing::opts(2024, "pk", region));
     return ev.evaluate(*p->find_indicator(ind));
   }
 };

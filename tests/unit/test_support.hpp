@@ -9,8 +9,20 @@
 
 #include "check/program.hpp"
 #include "diag/diagnostic.hpp"
+#include "eval/options.hpp"
 
 namespace iku::testing {
+
+// What a run of one year and target set evaluates, for the office or one region.
+inline eval::options opts(int year, const std::string& target_set, const std::string& wilayah = "") {
+  eval::options o;
+  o.year = year;
+  o.years = {year};
+  o.target = {target_set};
+  o.targets = {o.target};
+  o.wilayah = wilayah;
+  return o;
+}
 
 class scratch {
  public:

@@ -17,14 +17,7 @@ namespace {
 
 number num(const char* text) { return *number::parse(text); }
 
-iku::eval::options opts(int year, const std::string& target_set) {
-  iku::eval::options o;
-  o.year = year;
-  o.years = {year};
-  o.target = {target_set};
-  o.targets = {o.target};
-  return o;
-}
+using iku::testing::opts;
 
 struct loaded {
   iku::testing::scratch files;
