@@ -56,9 +56,8 @@ std::vector<table> capaian_table(const lkj_context& c) {
   const syntax::sasaran_decl* current = nullptr;
   t.rows.reserve(p.indicators.size() + p.sasaran.size());
   // A national table has millions of rows: cells are made in place, and this list of each year's
-  // figures is made once and reused.
-  std::vector<shown_figures> shown;
-  shown.reserve(o.targets.size());
+  // figures (one per target) is made once and reused.
+  std::vector<shown_figures> shown(o.targets.size());
   for (std::size_t i = 0; i < p.indicators.size(); ++i) {
     const check::indicator& ind = p.indicators[i];
     sasaran_row_if_new(t, ind, current);
@@ -68,8 +67,7 @@ std::vector<table> capaian_table(const lkj_context& c) {
     r.cells.emplace_back(ind.decl->label.text);
     r.cells.emplace_back(ind.decl->satuan ? ind.decl->satuan->value : "");
     for (std::size_t y = 0; y < o.years.size(); ++y) {
-      shown.clear();
-      for (std::size_t k = 0; k < o.targets.size(); ++k) shown.push_back(cells(results[y][k][i], notes, c.style));
+      for (std::size_t k = 0; k < o.targets.size(); ++k) cells(results[y][k][i], notes, c.style, shown[k]);
       for (shown_figures& f : shown) r.cells.push_back(std::move(f.target));
       r.cells.push_back(std::move(shown.front().realisasi));
       any_published |= results[y][0][i].published;

@@ -32,7 +32,11 @@ cell kategori_cell(const eval::indicator_result& r) {
 
 // Marks `c` as `iku explain`'s figure NAME.FIGURE.
 void mark_figure(cell& c, std::string_view name, std::string_view figure, int year, const eval::target_choice& target) {
-  c.source.emplace(figure_ref{name, figure, year, target});
+  figure_ref& f = c.source.emplace();  // made in place: a temporary's target would be copied, then moved
+  f.name = name;
+  f.figure = figure;
+  f.year = year;
+  f.target = target;
 }
 
 cell tercapai_cell(const eval::indicator_result& r) {
@@ -104,13 +108,12 @@ cell realisasi_cell(const eval::indicator_result& r, reason_notes& notes, value:
   return c;
 }
 
-shown_figures cells(const eval::indicator_result& r, reason_notes& notes, value::number_style style) {
+void cells(const eval::indicator_result& r, reason_notes& notes, value::number_style style, shown_figures& f) {
   const check::indicator& ind = *r.indicator;
   auto figure = [&](const eval::result& v, std::optional<int> places) {
     return v.is_number() ? figure_cell(v, places, style) : cell(notes.cite(ind.name(), v));
   };
   // As show_figures, each figure formatted once, with the reasons of those not measurable.
-  shown_figures f;
   f.target = r.target_value.is_number() ? cell::figure(r.target_value.number(), r.target_places, style)
                                         : figure(r.target_value, {});
   f.realisasi = realisasi_cell(r, notes, style);
@@ -136,7 +139,6 @@ shown_figures cells(const eval::indicator_result& r, reason_notes& notes, value:
   if (r.tercapai.is_bool()) mark(f.tercapai, "tercapai");
   if (r.kategori) f.kategori.tone = kategori_tone(ind.skala, r.kategori);
   if (r.tercapai.is_bool()) f.tercapai.tone = r.tercapai.boolean() ? tone::good : tone::poor;
-  return f;
 }
 
 void add_findings(const eval::indicator_result& r, const diag::source_manager& sources, bool name_year,

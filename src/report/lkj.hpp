@@ -126,9 +126,10 @@ cell explained(cell c, std::string_view name, std::string_view figure, int year,
 // The realisasi cell alone (" *" marks a published one).
 cell realisasi_cell(const eval::indicator_result& r, reason_notes& notes, value::number_style style);
 
-// An indicator's cells as the tables print them, citing reasons in `notes`. A capaian that failed
+// An indicator's cells as the tables print them, citing reasons in `notes`, written into `f`
+// (every cell replaced: a national table reuses one for millions of rows). A capaian that failed
 // because its realisasi or target did cites that figure's reason.
-shown_figures cells(const eval::indicator_result& r, reason_notes& notes, value::number_style style);
+void cells(const eval::indicator_result& r, reason_notes& notes, value::number_style style, shown_figures& f);
 
 // The syarat an indicator's data does not meet, one warning line each (naming the year when a
 // table shows several).

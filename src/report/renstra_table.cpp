@@ -90,7 +90,8 @@ std::vector<table> renstra_table(const lkj_context& c) {
         r.cells.push_back(realisasi_cell(past, notes, c.style));
       }
       eval::indicator_result now = c.ev.evaluate(ind, o.year, {set, true});
-      shown_figures f = cells(now, notes, c.style);
+      shown_figures f;
+      cells(now, notes, c.style, f);
       r.cells.push_back(f.realisasi);
       r.cells.push_back(f.capaian);
       t.rows.push_back(std::move(r));

@@ -50,7 +50,8 @@ std::vector<table> sasaran_table(const lkj_context& c) {
     for (const eval::indicator_result& r : results) {
       if (r.indicator->sasaran != s) continue;
       const check::indicator& ind = *r.indicator;
-      shown_figures now = cells(r, notes, c.style);
+      shown_figures now;
+      cells(r, notes, c.style, now);
       cell before = realisasi_cell(c.ev.evaluate(ind, o.year - 1, o.target), notes, c.style);
       t.rows.push_back({{ind.decl->label.text, ind.decl->satuan ? ind.decl->satuan->value : "", now.target,
                          now.realisasi, now.capaian, before}});
