@@ -12,9 +12,9 @@ constexpr int format_max_places = 12;
 
 }  // namespace
 
-cell cell::figure(const value::number& n, int places, value::number_style style, const std::string& suffix) {
+cell cell::figure(const value::number& n, int places, value::number_style style, std::string_view suffix) {
   cell c(n.format(places, style, format_max_places));
-  c.text += suffix;
+  if (!suffix.empty()) c.text += suffix;
   c.number = n;
   // format shows an exact value with at least `places` decimals and no zeros past them, and a
   // longer one cut at the larger of `places` and its limit: `places` says how many it shows.

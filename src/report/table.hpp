@@ -58,7 +58,7 @@ struct cell {
 
   // A figure shown with at least `places` decimals in `style` (as value::number::format shows
   // it), `suffix` appended to the text only (" *" marks a published realisasi).
-  static cell figure(const value::number& n, int places, value::number_style style, const std::string& suffix = "");
+  static cell figure(const value::number& n, int places, value::number_style style, std::string_view suffix = {});
   // Whether `number` written with `places` decimals is the value exactly (false only for a
   // figure whose expansion `text` had to cut with "…").
   bool exact() const;
