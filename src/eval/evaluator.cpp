@@ -299,32 +299,28 @@ void evaluator::capaian(indicator_result& r, tracer* t) {
   const check::indicator& ind = *r.indicator;
   bool rounded = ind.basis == syntax::capaian_basis::rounded;
   const result& basis = rounded ? r.realisasi : r.realisasi_exact;
-  if (const indicator_lane* lane = t ? nullptr : lane_of(ind); lane && lane->capaian) {
-    const number* values[] = {number_or_null(basis), number_or_null(r.target_value)};
-    if (lane_value v; lane->capaian->run(values, r.year, region_id_, v)) {
-      r.capaian_exact = compiled::to_result(v);
-      r.capaian = ind.desimal_capaian ? round(r.capaian_exact, *ind.desimal_capaian, ind.mode_capaian,
-                                              ind.desimal_capaian_at, ind.mode_capaian_at, nullptr, "capaian")
-                                      : r.capaian_exact;
-      return;
+  const indicator_lane* lane = t ? nullptr : lane_of(ind);
+  const number* values[] = {number_or_null(basis), number_or_null(r.target_value)};
+  if (lane_value v; lane && lane->capaian && lane->capaian->run(values, r.year, region_id_, v)) {
+    r.capaian_exact = compiled::to_result(v);
+  } else {
+    env en;
+    en.year = r.year;
+    en.indicator = &ind;
+    en.fixed = {{"realisasi", &basis, "", ind.decl->rumus->where},
+                {"target", &r.target_value, "", r.target_where()}};
+    if (t) {
+      t->open("capaian", fmt::format("Capaian {} tahun {}", ind.name(), r.year), ind.polaritas->where);
+      t->current().facts = {{"polaritas", ind.polaritas->name.text},
+                            {"label", ind.polaritas->label.text},
+                            {"dari", declared(rounded ? "realisasi_dibulatkan" : "realisasi_penuh", ind.basis_at)}};
+      // Written as the reader sees them: the realisasi with its places, the target as declared.
+      if (basis.is_number() && rounded && ind.desimal) en.fixed[0].shown = basis.number().format(*ind.desimal, t->style());
+      en.fixed[1].shown = r.target_shown(t->style());
     }
+    r.capaian_exact = formula("polaritas", [&] { return fmt::format("Rumus polaritas {}", ind.polaritas->name.text); },
+                              *ind.polaritas->capaian, en, t);
   }
-  env en;
-  en.year = r.year;
-  en.indicator = &ind;
-  en.fixed = {{"realisasi", &basis, "", ind.decl->rumus->where},
-              {"target", &r.target_value, "", r.target_where()}};
-  if (t) {
-    t->open("capaian", fmt::format("Capaian {} tahun {}", ind.name(), r.year), ind.polaritas->where);
-    t->current().facts = {{"polaritas", ind.polaritas->name.text},
-                          {"label", ind.polaritas->label.text},
-                          {"dari", declared(rounded ? "realisasi_dibulatkan" : "realisasi_penuh", ind.basis_at)}};
-    // Written as the reader sees them: the realisasi with its places, the target as declared.
-    if (basis.is_number() && rounded && ind.desimal) en.fixed[0].shown = basis.number().format(*ind.desimal, t->style());
-    en.fixed[1].shown = r.target_shown(t->style());
-  }
-  r.capaian_exact = formula("polaritas", [&] { return fmt::format("Rumus polaritas {}", ind.polaritas->name.text); },
-                            *ind.polaritas->capaian, en, t);
   r.capaian = ind.desimal_capaian ? round(r.capaian_exact, *ind.desimal_capaian, ind.mode_capaian, ind.desimal_capaian_at,
                                           ind.mode_capaian_at, t, "capaian")
                                   : r.capaian_exact;
