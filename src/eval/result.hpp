@@ -23,20 +23,26 @@ inline not_measurable too_large(diag::span where = {}) {
 
 class result {
  public:
-  result() : v_(not_measurable{"belum dihitung", {}}) {}
+  result() = default;  // not computed yet ("belum dihitung"), which a figure never stays
   result(value::number n) : v_(std::move(n)) {}
   result(bool b) : v_(b) {}
   result(not_measurable u) : v_(std::move(u)) {}
 
   bool is_number() const { return std::holds_alternative<value::number>(v_); }
   bool is_bool() const { return std::holds_alternative<bool>(v_); }
-  bool measurable() const { return !std::holds_alternative<not_measurable>(v_); }
+  bool measurable() const { return is_number() || is_bool(); }
   const value::number& number() const { return std::get<value::number>(v_); }
   bool boolean() const { return std::get<bool>(v_); }
-  const not_measurable& failure() const { return std::get<not_measurable>(v_); }
+  const not_measurable& failure() const {
+    static const not_measurable not_computed{"belum dihitung", {}};
+    return std::holds_alternative<pending>(v_) ? not_computed : std::get<not_measurable>(v_);
+  }
 
  private:
-  std::variant<value::number, bool, not_measurable> v_;
+  // The state before a figure is computed, with no text to build: a national run makes millions
+  // of results (six per indicator_result) and assigns every one of them right away.
+  struct pending {};
+  std::variant<pending, value::number, bool, not_measurable> v_;
 };
 
 }  // namespace iku::eval
