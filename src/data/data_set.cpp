@@ -113,10 +113,6 @@ void data_set::keep_years(std::vector<int> years) {
   kept_years_ = std::move(years);
 }
 
-bool data_set::keeps_year(int year) const {
-  return kept_years_.empty() || std::binary_search(kept_years_.begin(), kept_years_.end(), year);
-}
-
 void data_set::seen(std::size_t rows) {
   seen_rows_ += rows;
   size_for_kept_share();

@@ -49,7 +49,11 @@ class data_set {
   // (intern_variable, intern_region) and passes their count to seen(), add() keeps none of them,
   // so a row given twice in a year not kept is not noticed (docs/performance.md).
   void keep_years(std::vector<int> years);
-  bool keeps_year(int year) const;
+  bool keeps_year(int year) const {  // inline: asked for every row read; a run keeps a few years
+    for (int kept : kept_years_)
+      if (kept == year) return true;
+    return kept_years_.empty();
+  }
   // Rows of years not kept that a loader read and checked without passing them to add() (their
   // names interned): counted for sizing the index (add()).
   void seen(std::size_t rows);
