@@ -53,14 +53,18 @@ template <std::size_t step>
 void every_nth_line_start(std::string_view part, std::size_t from, std::size_t& line, std::vector<std::uint32_t>& starts) {
   std::size_t i = 0;
 #if defined(__SSE2__)
-  const __m128i nl = _mm_set1_epi8('\n');
-  auto newlines = [&](std::size_t at) {  // of the 16 bytes at `at`, one bit each
-    const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(part.data() + at));
-    return std::uint64_t{static_cast<std::uint16_t>(_mm_movemask_epi8(_mm_cmpeq_epi8(bytes, nl)))};
+  const __m128i nl = _mm_set1_epi8('\n'), zero = _mm_setzero_si128();
+  auto newlines = [&](std::size_t at) {  // of the 16 bytes at `at`, 0xFF where a newline is
+    return _mm_cmpeq_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i*>(part.data() + at)), nl);
   };
+  auto bits = [](__m128i hits) { return std::uint64_t{static_cast<std::uint16_t>(_mm_movemask_epi8(hits))}; };
   for (; i + 64 <= part.size(); i += 64) {
-    std::uint64_t mask = newlines(i) | newlines(i + 16) << 16 | newlines(i + 32) << 32 | newlines(i + 48) << 48;
-    auto count = static_cast<std::size_t>(__builtin_popcountll(mask));
+    const __m128i a = newlines(i), b = newlines(i + 16), c = newlines(i + 32), d = newlines(i + 48);
+    std::uint64_t mask = bits(a) | bits(b) << 16 | bits(c) << 32 | bits(d) << 48;
+    // Counted by summing the bytes (0 or -1 each), not with __builtin_popcountll: without
+    // -mpopcnt, which x86-64 does not promise, that is a call into libgcc per 64 bytes.
+    const __m128i sums = _mm_sad_epu8(_mm_sub_epi8(zero, _mm_add_epi8(_mm_add_epi8(a, b), _mm_add_epi8(c, d))), zero);
+    auto count = static_cast<std::size_t>(_mm_cvtsi128_si32(sums) + _mm_extract_epi16(sums, 4));
     while (count > 0) {
       const std::size_t to_next = step - line % step;  // newlines up to the next line to note
       if (count < to_next) {
