@@ -89,7 +89,7 @@ int run_command(const common_options& o, const run_options& r, std::ostream& out
   std::vector<report::table> tables;
   if (s.options.regions.empty()) {
     eval::evaluator ev(p, s.sources, s.options);
-    report::lkj_context c{p, s.sources, ev, s.style};
+    report::lkj_context c{p, s.sources, ev, s.style, r.format != "csv"};
     for (const report::lkj_table* t : chosen)
       for (report::table& x : report::build_table(*t, c)) tables.push_back(std::move(x));
     if (p.terbitan) note_printed(p, s, ev, chosen, tables);
@@ -101,7 +101,7 @@ int run_command(const common_options& o, const run_options& r, std::ostream& out
   // built (the first region's with the office's, so the output sees every kind at once).
   auto build = [&](const eval::options& one, bool per_region, std::vector<report::table>& into) {
     eval::evaluator ev(p, s.sources, one);
-    report::lkj_context c{p, s.sources, ev, s.style};
+    report::lkj_context c{p, s.sources, ev, s.style, r.format != "csv"};
     for (const report::lkj_table* t : chosen)
       if (t->per_region == per_region)
         for (report::table& x : report::build_table(*t, c)) {

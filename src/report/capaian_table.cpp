@@ -67,7 +67,7 @@ std::vector<table> capaian_table(const lkj_context& c) {
     r.cells.emplace_back(ind.decl->label.text);
     r.cells.emplace_back(ind.decl->satuan ? ind.decl->satuan->value : "");
     for (std::size_t y = 0; y < o.years.size(); ++y) {
-      for (std::size_t k = 0; k < o.targets.size(); ++k) cells(results[y][k][i], notes, c.style, shown[k]);
+      for (std::size_t k = 0; k < o.targets.size(); ++k) cells(results[y][k][i], notes, c, shown[k]);
       for (shown_figures& f : shown) r.cells.push_back(std::move(f.target));
       r.cells.push_back(std::move(shown.front().realisasi));
       any_published |= results[y][0][i].published;

@@ -13,8 +13,14 @@ constexpr int format_max_places = 12;
 }  // namespace
 
 cell cell::figure(const value::number& n, int places, value::number_style style, std::string_view suffix) {
-  cell c(n.format(places, style, format_max_places));
+  cell c = figure_value(n, places);
+  c.text = n.format(places, style, format_max_places);
   if (!suffix.empty()) c.text += suffix;
+  return c;
+}
+
+cell cell::figure_value(const value::number& n, int places) {
+  cell c;
   c.number = n;
   // format shows an exact value with at least `places` decimals and no zeros past them, and a
   // longer one cut at the larger of `places` and its limit: `places` says how many it shows.

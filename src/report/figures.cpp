@@ -98,25 +98,27 @@ cell explained(cell c, std::string_view name, std::string_view figure, int year,
   return c;
 }
 
-cell realisasi_cell(const eval::indicator_result& r, reason_notes& notes, value::number_style style) {
+cell realisasi_cell(const eval::indicator_result& r, reason_notes& notes, value::number_style style, bool text) {
   // A published realisasi (a past year's printed figure) is marked, so a reader knows it was
   // not computed from data here.
-  cell c = r.realisasi.is_number() ? cell::figure(r.realisasi.number(), r.indicator->desimal.value_or(0), style,
-                                                  r.published ? " *" : "")
-                                   : notes.cite(r.indicator->name(), r.realisasi);
+  const int places = r.indicator->desimal.value_or(0);
+  cell c = !r.realisasi.is_number() ? notes.cite(r.indicator->name(), r.realisasi)
+           : text                   ? cell::figure(r.realisasi.number(), places, style, r.published ? " *" : "")
+                                    : cell::figure_value(r.realisasi.number(), places);
   mark_figure(c, r.indicator->name(), "realisasi", r.year, r.target_set);
   return c;
 }
 
-void cells(const eval::indicator_result& r, reason_notes& notes, value::number_style style, shown_figures& f) {
+void cells(const eval::indicator_result& r, reason_notes& notes, const lkj_context& c, shown_figures& f) {
   const check::indicator& ind = *r.indicator;
+  const value::number_style style = c.style;
   auto figure = [&](const eval::result& v, std::optional<int> places) {
-    return v.is_number() ? figure_cell(v, places, style) : cell(notes.cite(ind.name(), v));
+    if (!v.is_number()) return cell(notes.cite(ind.name(), v));
+    return c.figure_text ? figure_cell(v, places, style) : cell::figure_value(v.number(), places.value_or(0));
   };
   // As show_figures, each figure formatted once, with the reasons of those not measurable.
-  f.target = r.target_value.is_number() ? cell::figure(r.target_value.number(), r.target_places, style)
-                                        : figure(r.target_value, {});
-  f.realisasi = realisasi_cell(r, notes, style);
+  f.target = r.target_value.is_number() ? figure(r.target_value, r.target_places) : figure(r.target_value, {});
+  f.realisasi = realisasi_cell(r, notes, style, c.figure_text);
   f.kategori = kategori_cell(r);
   f.tercapai = tercapai_cell(r);
   auto caused_by = [&](const eval::result& x) {
@@ -130,7 +132,9 @@ void cells(const eval::indicator_result& r, reason_notes& notes, value::number_s
   f.capaian = r.capaian.measurable() ? figure(r.capaian, ind.desimal_capaian) : figure(cause, {});
   if (!ind.skala) f.kategori = cell();
   if (!r.kategori && r.capaian.measurable() && ind.skala)  // a scale with a gap: say so, never leave it blank
-    f.kategori = notes.cite_text(fmt::format("{}: {} untuk capaian {}", ind.name(), r.kategori_reason, f.capaian.text), "-");
+    f.kategori = notes.cite_text(
+        fmt::format("{}: {} untuk capaian {}", ind.name(), r.kategori_reason, show_figure(r.capaian, ind.desimal_capaian, style)),
+        "-");
   // Each figure is the one `iku explain` derives (the html report embeds that derivation).
   auto mark = [&](cell& c, std::string_view figure) { mark_figure(c, ind.name(), figure, r.year, r.target_set); };
   mark(f.target, "target");

@@ -20,6 +20,9 @@ struct lkj_context {
   const diag::source_manager& sources;
   eval::evaluator& ev;
   value::number_style style;
+  // False when the report is written only as csv: figure cells then keep their number and places
+  // without display text (cell::figure_value), which csv never reads.
+  bool figure_text = true;
 
   const eval::options& opts() const { return ev.opts(); }
 };
@@ -123,13 +126,14 @@ tone kategori_tone(const syntax::skala_decl* s, const syntax::skala_rule* rule);
 // and `figure` last as long as the program: see figure_ref).
 cell explained(cell c, std::string_view name, std::string_view figure, int year, const eval::target_choice& target);
 
-// The realisasi cell alone (" *" marks a published one).
-cell realisasi_cell(const eval::indicator_result& r, reason_notes& notes, value::number_style style);
+// The realisasi cell alone (" *" marks a published one); `text`: with its display text.
+cell realisasi_cell(const eval::indicator_result& r, reason_notes& notes, value::number_style style, bool text = true);
 
 // An indicator's cells as the tables print them, citing reasons in `notes`, written into `f`
 // (every cell replaced: a national table reuses one for millions of rows). A capaian that failed
 // because its realisasi or target did cites that figure's reason.
-void cells(const eval::indicator_result& r, reason_notes& notes, value::number_style style, shown_figures& f);
+// Figures are written in c.style, with display text when c.figure_text.
+void cells(const eval::indicator_result& r, reason_notes& notes, const lkj_context& c, shown_figures& f);
 
 // The syarat an indicator's data does not meet, one warning line each (naming the year when a
 // table shows several).

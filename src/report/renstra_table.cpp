@@ -91,7 +91,7 @@ std::vector<table> renstra_table(const lkj_context& c) {
       }
       eval::indicator_result now = c.ev.evaluate(ind, o.year, {set, true});
       shown_figures f;
-      cells(now, notes, c.style, f);
+      cells(now, notes, c, f);
       r.cells.push_back(f.realisasi);
       r.cells.push_back(f.capaian);
       t.rows.push_back(std::move(r));

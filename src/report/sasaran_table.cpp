@@ -51,7 +51,7 @@ std::vector<table> sasaran_table(const lkj_context& c) {
       if (r.indicator->sasaran != s) continue;
       const check::indicator& ind = *r.indicator;
       shown_figures now;
-      cells(r, notes, c.style, now);
+      cells(r, notes, c, now);
       cell before = realisasi_cell(c.ev.evaluate(ind, o.year - 1, o.target), notes, c.style);
       t.rows.push_back({{ind.decl->label.text, ind.decl->satuan ? ind.decl->satuan->value : "", now.target,
                          now.realisasi, now.capaian, before}});

@@ -59,6 +59,9 @@ struct cell {
   // A figure shown with at least `places` decimals in `style` (as value::number::format shows
   // it), `suffix` appended to the text only (" *" marks a published realisasi).
   static cell figure(const value::number& n, int places, value::number_style style, std::string_view suffix = {});
+  // The same figure without its display text (`text` empty), for a report written only as csv,
+  // which writes a figure's number (plain()): a national csv then formats none of its millions.
+  static cell figure_value(const value::number& n, int places);
   // Whether `number` written with `places` decimals is the value exactly (false only for a
   // figure whose expansion `text` had to cut with "…").
   bool exact() const;

@@ -21,10 +21,10 @@ void append_field(const cell& c, std::string& out) {
   // Text a spreadsheet would evaluate (=, +, -, @, and tab or CR before them) is prefixed with an
   // apostrophe, as OWASP advises for CSV injection. A lone "-", the reports' "nothing here", is no
   // formula to any spreadsheet and stays as printed.
-  const bool formula_like = !text.empty() && text != "-" &&
+  const bool formula_like = !text.empty() &&
                             (text[0] == '=' || text[0] == '+' || text[0] == '-' || text[0] == '@' ||
                              text[0] == '\t' || text[0] == '\r') &&
-                            !c.exact();
+                            text != "-" && !c.exact();
   // (find_first_of looks up every byte in the set with its own call: a loop is several times faster)
   const bool quoted =
       std::any_of(text.begin(), text.end(), [](char ch) { return ch == ',' || ch == '"' || ch == '\r' || ch == '\n'; });
