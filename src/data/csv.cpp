@@ -79,6 +79,7 @@ struct chunk {
   std::vector<value::number> bigs;  // values with no small form
   std::deque<std::string> owned;    // quoted names, which the reader does not keep
   std::size_t unkept = 0;  // rows of years the data set does not keep: read, checked, not in `rows`
+  text_problem problem;    // bytes that are not CSV text: then nothing of the stretch is taken
   diag::diagnostics found;
   bool ok = true;
   bool any_row = false;
@@ -196,9 +197,17 @@ std::uint32_t chunk_reader::list_region(std::string_view name, const csv_cell* c
 }
 
 void chunk_reader::run(std::size_t begin, std::size_t end) {
-  csv_reader reader(sources_.text(file_));
-  reader.skip_to(begin);
+  const std::string_view text = sources_.text(file_);
   chunk_.begin = begin;
+  // The stretch is checked as text here, on this thread, just before its rows are read (and
+  // while its bytes are in the cache), not by a pass over the whole file before any is read.
+  chunk_.problem = find_text_problem(text, begin, std::min(end, text.size()));
+  if (chunk_.problem.found()) {
+    chunk_.stopped = end;
+    return;
+  }
+  csv_reader reader(text);
+  reader.skip_to(begin);
   const bool skipping = !into_.keeps_every_region() && layout_.complete && layout_.index[wilayah] != absent;
   csv_row row;
   while (reader.position() < end) {
@@ -212,6 +221,8 @@ void chunk_reader::run(std::size_t begin, std::size_t end) {
   }
   chunk_.stopped = reader.position();
   chunk_.ok = ok_;
+  // A quoted cell ran on into the next stretch: those bytes were read here, so checked here too.
+  if (chunk_.stopped > end) chunk_.problem = find_text_problem(text, end, chunk_.stopped);
 }
 
 // One file's load: the header on this thread, then the rows in chunks read side by side
@@ -251,6 +262,11 @@ bool loader::run() {
           "the first line names the columns, such as tahun,variabel,nilai,sumber");
     return false;
   }
+  // The header's bytes are checked as text before it is read; each stretch checks its own.
+  if (text_problem p = find_text_problem(text, 0, reader.position()); p.found()) {
+    report_text_problem(file_, "data file", options_.declared_at, p, sources_, out_);
+    return false;
+  }
   if (!readable(row) || !read_header(row)) return false;
   const std::uint32_t header_begin = row.begin, header_end = row.end;
   // Stretches of about a megabyte, each from a line's start. A quoted cell may run over a line
@@ -270,19 +286,32 @@ bool loader::run() {
       std::min(8U, options_.threads ? options_.threads : std::max(1U, std::thread::hardware_concurrency()));
   std::size_t next = starts.front(), released = 0;
   bool any_row = false;
+  text_problem problem;
   in_order<chunk>(starts.size() - 1, threads, 2 * threads,
                   [&](std::size_t i) { return read_chunk(starts[i], starts[i + 1]); },
                   [&](std::size_t i, chunk c) -> std::optional<int> {
                     if (c.begin != next) c = read_chunk(next, starts[i + 1]);
+                    // Not CSV text: the file is refused from here, with one error (below).
+                    if (c.problem.found()) {
+                      problem = c.problem;
+                      return 1;
+                    }
                     next = c.stopped;
                     any_row = any_row || c.any_row;
                     take(c);
                     // The pages read are given back as the rows are taken: a national file is
-                    // not held in memory.
+                    // not held in memory. Their lines are indexed first, while they are there.
+                    sources_.index_lines(file_, next);
                     sources_.release(file_, released, next);
                     released = next;
                     return std::nullopt;
                   });
+  if (problem.found()) {
+    // The rows before the stretch stay read (a file over a megabyte is checked stretch by
+    // stretch as it is read): the file is refused all the same (docs/diagnostics.md, IKU212).
+    report_text_problem(file_, "data file", options_.declared_at, problem, sources_, out_);
+    return false;
+  }
   // Said here, once: otherwise each variable a formula reads would be an unknown name (IKU101),
   // sending the user to check names that are right.
   if (!any_row)
@@ -555,14 +584,16 @@ bool load_registered(std::optional<diag::file_id> file, const csv_options& optio
 
 bool load_csv_text(const std::string& path, std::string text, const csv_options& options,
                    diag::source_manager& sources, data_set& into, diag::diagnostics& out) {
-  return load_registered(add_csv_text(path, std::move(text), "data file", options.declared_at, sources, out), options,
-                         sources, into, out);
+  return load_registered(
+      add_csv_text(path, std::move(text), "data file", options.declared_at, sources, out, text_check::start), options,
+      sources, into, out);
 }
 
 bool load_csv(const std::string& path, const csv_options& options, diag::source_manager& sources,
               data_set& into, diag::diagnostics& out) {
-  return load_registered(add_csv_mapped(path, "data file", options.declared_at, sources, out), options, sources,
-                         into, out);
+  return load_registered(
+      add_csv_mapped(path, "data file", options.declared_at, sources, out, text_check::start), options, sources,
+      into, out);
 }
 
 }  // namespace iku::data

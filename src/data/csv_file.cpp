@@ -60,45 +60,61 @@ std::optional<std::string> read_csv_file(const std::string& path, std::string_vi
   return text;
 }
 
-namespace {
+text_problem find_text_problem(std::string_view text, std::size_t from, std::size_t to) {
+  text_problem p;
+  std::size_t next = from;
+  p.nul = from < to && std::memchr(text.data() + from, 0, to - from) != nullptr;
+  p.bad = diag::first_invalid_utf8(text, from, to, next);
+  return p;
+}
 
-// IKU211 and IKU212 for a registered file: nullopt when it is not CSV text.
-std::optional<diag::file_id> checked_csv(diag::file_id file, const std::string& path, std::string_view what,
-                                         diag::span declared_at, diag::source_manager& sources,
-                                         diag::diagnostics& out) {
-  std::string_view view = sources.text(file);
-  // One pass in 8 MB pieces, each given back to the kernel once read (the loader reads it again):
-  // a national file is never all in memory. A NUL byte anywhere makes it binary, even after a
-  // byte that is not UTF-8.
-  constexpr std::size_t piece = std::size_t{8} << 20;
-  std::size_t bad = std::string_view::npos, checked = 0;
-  bool nul = false;
-  while (checked < view.size() && bad == std::string_view::npos && !nul) {
-    std::size_t next = checked;
-    const std::size_t stop = std::min(view.size(), checked + piece);
-    nul = std::memchr(view.data() + checked, 0, stop - checked) != nullptr;
-    bad = diag::first_invalid_utf8(view, checked, stop, next);
-    sources.release(file, checked, next);
-    checked = next;
-  }
-  if (bad != std::string_view::npos && !nul) nul = view.find('\0', bad) != std::string_view::npos;
-  if (const char* kind = binary_kind(view, nul)) {
+void report_text_problem(diag::file_id file, std::string_view what, diag::span declared_at, text_problem p,
+                         const diag::source_manager& sources, diag::diagnostics& out) {
+  const std::string_view view = sources.text(file);
+  const std::string& path = sources.path(file);
+  // A NUL byte anywhere makes the file binary, even after a byte that is not UTF-8.
+  if (p.bad != std::string_view::npos && !p.nul) p.nul = view.find('\0', p.bad) != std::string_view::npos;
+  if (const char* kind = binary_kind(view, p.nul)) {
     // Its "lines" are not text worth showing: point at the line that declared it instead.
     out.error("IKU211", declared_at, fmt::format("{} {} is {}, not CSV text", what, path, kind),
               "iku reads CSV in UTF-8: in Excel, use Save As \"CSV UTF-8 (Comma delimited) (*.csv)\"");
-    return std::nullopt;
+    return;
   }
-  if (bad != std::string_view::npos) {
-    // A file saved as "CSV (Comma delimited)" by Excel on Windows is Windows-1252: one error for
-    // the file, since every accented letter after this one would be wrong too.
-    auto at = static_cast<std::uint32_t>(bad);
-    out.error("IKU212", {file, at, at + 1}, fmt::format("invalid UTF-8 in the {}", what),
-              fmt::format("the byte here is 0x{:02X}; save the file as UTF-8: in Excel, Save As \"CSV UTF-8 "
-                          "(Comma delimited) (*.csv)\"",
-                          static_cast<unsigned char>(view[bad])));
-    return std::nullopt;
+  // A file saved as "CSV (Comma delimited)" by Excel on Windows is Windows-1252: one error for
+  // the file, since every accented letter after this one would be wrong too.
+  auto at = static_cast<std::uint32_t>(p.bad);
+  out.error("IKU212", {file, at, at + 1}, fmt::format("invalid UTF-8 in the {}", what),
+            fmt::format("the byte here is 0x{:02X}; save the file as UTF-8: in Excel, Save As \"CSV UTF-8 "
+                        "(Comma delimited) (*.csv)\"",
+                        static_cast<unsigned char>(view[p.bad])));
+}
+
+namespace {
+
+// IKU211 and IKU212 for a registered file: nullopt when it is not CSV text. With text_check::start
+// only a workbook or UTF-16 is looked for here; the loader finds the rest (find_text_problem).
+std::optional<diag::file_id> checked_csv(diag::file_id file, std::string_view what, diag::span declared_at,
+                                         text_check check, diag::source_manager& sources, diag::diagnostics& out) {
+  std::string_view view = sources.text(file);
+  text_problem p;
+  if (check == text_check::whole) {
+    // One pass in 8 MB pieces, each given back to the kernel once read (the loader reads it
+    // again): a file is never all in memory.
+    constexpr std::size_t piece = std::size_t{8} << 20;
+    std::size_t checked = 0;
+    while (checked < view.size() && !p.found()) {
+      const std::size_t stop = std::min(view.size(), checked + piece);
+      p.nul = std::memchr(view.data() + checked, 0, stop - checked) != nullptr;
+      // A character whose bytes run past `stop` is read whole: the next piece starts after it.
+      std::size_t next = checked;
+      p.bad = diag::first_invalid_utf8(view, checked, stop, next);
+      sources.release(file, checked, next);
+      checked = next;
+    }
   }
-  return file;
+  if (!p.found() && !binary_kind(view, false)) return file;
+  report_text_problem(file, what, declared_at, p, sources, out);
+  return std::nullopt;
 }
 
 // Whether the first line ends with CR alone (Excel's "CSV (Macintosh)", Mac OS 9 and some
@@ -130,14 +146,14 @@ bool too_large_for_spans(std::size_t size, const std::string& path, std::string_
 
 std::optional<diag::file_id> add_csv_text(const std::string& path, std::string text, std::string_view what,
                                           diag::span declared_at, diag::source_manager& sources,
-                                          diag::diagnostics& out) {
+                                          diag::diagnostics& out, text_check check) {
   if (too_large_for_spans(text.size(), path, what, declared_at, out)) return std::nullopt;
   if (ends_lines_with_cr(text)) cr_to_lf(text);
-  return checked_csv(sources.add(path, std::move(text)), path, what, declared_at, sources, out);
+  return checked_csv(sources.add(path, std::move(text)), what, declared_at, check, sources, out);
 }
 
 std::optional<diag::file_id> add_csv_mapped(const std::string& path, std::string_view what, diag::span declared_at,
-                                            diag::source_manager& sources, diag::diagnostics& out) {
+                                            diag::source_manager& sources, diag::diagnostics& out, text_check check) {
   std::string error;
   std::shared_ptr<const diag::mapped_file> mapped = diag::mapped_file::open(path, error, diag::max_data_bytes);
   if (!mapped) {
@@ -149,9 +165,9 @@ std::optional<diag::file_id> add_csv_mapped(const std::string& path, std::string
     // Rare (old Mac files): read from a copy with LF line ends instead of the mapping.
     std::string copy(mapped->text());
     cr_to_lf(copy);
-    return checked_csv(sources.add(path, std::move(copy)), path, what, declared_at, sources, out);
+    return checked_csv(sources.add(path, std::move(copy)), what, declared_at, check, sources, out);
   }
-  return checked_csv(sources.add(path, std::move(mapped)), path, what, declared_at, sources, out);
+  return checked_csv(sources.add(path, std::move(mapped)), what, declared_at, check, sources, out);
 }
 
 bool report_row_problem(const csv_row& row, diag::file_id file, const diag::source_manager& sources,

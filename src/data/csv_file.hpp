@@ -19,16 +19,36 @@ namespace iku::data {
 std::optional<std::string> read_csv_file(const std::string& path, std::string_view what, diag::span declared_at,
                                          diag::diagnostics& out);
 
+// How much of a file add_csv_* checks before registering it: all of it, or only its first bytes
+// (a workbook, UTF-16) when its loader checks the rest as it reads (find_text_problem): a data
+// file's loader does, on every thread, rather than this reading a national file once more first.
+enum class text_check { whole, start };
+
 // Registers `text` in `sources` and returns its file when it is CSV text; nullopt after IKU200
 // (4 GiB or more: not registered), IKU211 (a workbook, UTF-16, binary) or IKU212 (invalid UTF-8).
 std::optional<diag::file_id> add_csv_text(const std::string& path, std::string text, std::string_view what,
                                           diag::span declared_at, diag::source_manager& sources,
-                                          diag::diagnostics& out);
+                                          diag::diagnostics& out, text_check check = text_check::whole);
 
 // The same for the file at `path`, mapped rather than copied (a national data file): nullopt
 // after IKU200 when it cannot be read, or after the checks of add_csv_text.
 std::optional<diag::file_id> add_csv_mapped(const std::string& path, std::string_view what, diag::span declared_at,
-                                            diag::source_manager& sources, diag::diagnostics& out);
+                                            diag::source_manager& sources, diag::diagnostics& out,
+                                            text_check check = text_check::whole);
+
+// Where the bytes [from, to) of a text stop being CSV text: the first that is not UTF-8 and
+// whether any is NUL. `from` and `to` start lines (or end the text), so no character is cut.
+struct text_problem {
+  std::size_t bad = std::string_view::npos;  // npos: every character is UTF-8
+  bool nul = false;
+  bool found() const { return nul || bad != std::string_view::npos; }
+};
+text_problem find_text_problem(std::string_view text, std::size_t from, std::size_t to);
+
+// IKU211 (binary: a NUL byte here or anywhere after) or IKU212 (invalid UTF-8) for `file`,
+// whose first problem is `p`.
+void report_text_problem(diag::file_id file, std::string_view what, diag::span declared_at, text_problem p,
+                         const diag::source_manager& sources, diag::diagnostics& out);
 
 // Reports the quoting problem of a row (IKU201, IKU202), if it has one; false when it had, and its
 // cells must not be used.

@@ -85,20 +85,34 @@ void every_nth_line_start(std::string_view part, std::size_t from, std::size_t& 
 
 }  // namespace
 
+void source_manager::index_to(const file& f, std::size_t end) const {
+  if (f.line_starts.empty()) f.line_starts.push_back(0);
+  if (end <= f.indexed_to) return;
+  every_nth_line_start<line_step>(f.text().substr(f.indexed_to, end - f.indexed_to), f.indexed_to, f.newlines,
+                                  f.line_starts);
+  f.indexed_to = end;
+}
+
+void source_manager::index_lines(file_id id, std::size_t end) const {
+  std::lock_guard<std::mutex> hold(places_lock());
+  const file& f = files_.at(id);
+  index_to(f, std::min(end, f.text().size()));
+}
+
 // Where every `line_step`-th line starts, found the first time a place in the file is asked
-// for: a data file of millions of rows that no message points into never pays for it, and one
-// that a message does keeps one offset per line_step lines (a national file: 160 KB, not 40 MB).
+// for (or as a loader reads it, index_lines): a data file of millions of rows that no message
+// points into never pays for it, and one that a message does keeps one offset per line_step
+// lines (a national file: 160 KB, not 40 MB).
 const std::vector<std::uint32_t>& source_manager::lines(const file& f) const {
-  if (f.line_starts.empty()) {
-    f.line_starts.push_back(0);
-    std::string_view text = f.text();
-    // A mapped file is read through once more, and its pages let go as the scan passes them.
+  const std::size_t size = f.text().size();
+  if (f.line_starts.empty() || f.indexed_to < size) {
+    // What no loader indexed is read through once more, and a mapped file's pages let go as the
+    // scan passes them.
     constexpr std::size_t chunk = std::size_t{8} << 20;
-    std::size_t line = 0;
-    for (std::size_t from = 0; from < text.size(); from += chunk) {
-      std::string_view part = text.substr(from, chunk);
-      every_nth_line_start<line_step>(part, from, line, f.line_starts);
-      if (f.mapped) f.mapped->release(from, from + part.size());
+    for (std::size_t from = f.indexed_to; from < size || f.line_starts.empty(); from += chunk) {
+      const std::size_t end = std::min(size, from + chunk);
+      index_to(f, end);
+      if (f.mapped) f.mapped->release(from, end);
     }
   }
   return f.line_starts;

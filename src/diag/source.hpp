@@ -57,6 +57,10 @@ class source_manager {
   file_id add(std::string path, std::shared_ptr<const mapped_file> mapped);
   // A loader is done with these bytes of a file: a mapped file's memory may be given back.
   void release(file_id id, std::size_t begin, std::size_t end) const;
+  // A loader has read a file up to `end`: the lines of what it read since are indexed now, while
+  // the bytes are in memory, so that the first message pointing into a national file later does
+  // not read the whole file again (on one thread, the others waiting for their first note).
+  void index_lines(file_id id, std::size_t end) const;
 
   const std::string& path(file_id id) const { return files_.at(id).path; }
   std::string_view text(file_id id) const { return files_.at(id).text(); }
@@ -79,9 +83,12 @@ class source_manager {
     std::shared_ptr<const mapped_file> mapped;
     std::string_view text() const { return mapped ? mapped->text() : std::string_view(owned); }
     mutable std::vector<std::uint32_t> line_starts;  // of lines 1, 1 + line_step, ...: see lines()
+    mutable std::size_t indexed_to = 0;              // line_starts covers the bytes before this
+    mutable std::size_t newlines = 0;                // how many of them are newlines
   };
   static constexpr std::uint32_t line_step = 64;
   const std::vector<std::uint32_t>& lines(const file& f) const;
+  void index_to(const file& f, std::size_t end) const;  // under places_lock
   std::pair<std::uint32_t, std::uint32_t> line_and_start(const file& f, std::uint32_t offset) const;
   std::vector<file> files_;
   struct located {

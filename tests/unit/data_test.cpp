@@ -1064,6 +1064,64 @@ TEST_CASE("a file read in stretches on several threads gives what one reader giv
   }
 }
 
+TEST_CASE("a data file is checked as text stretch by stretch as it is read", "[data][trust]") {
+  // Each 1 MiB stretch is checked by the thread that reads it: the first byte that is not UTF-8,
+  // or a NUL anywhere from its stretch on, refuses the file with one error (rows of the stretches
+  // before it have been read, and their mistakes are reported too); places stay exact, the line
+  // index being built as the stretches are taken.
+  const std::size_t stretch = std::size_t{1} << 20;
+  std::string text = "tahun,variabel,nilai,sumber\n";
+  int rows = 0;
+  auto fill_to = [&](std::size_t size) {
+    while (text.size() < size) text += "2024,a" + std::to_string(rows++) + ",1,x\n";
+  };
+  fill_to(stretch / 2);
+  const std::size_t bad_year = text.size();
+  text += "20x4,b,1,x\n";
+  fill_to(2 * stretch + 100);
+  auto line_of = [&](std::size_t offset) { return std::count(text.begin(), text.begin() + offset, '\n') + 1; };
+  auto load = [&](const std::string& t, unsigned threads) {
+    loaded l;
+    csv_options o = options();
+    o.threads = threads;
+    l.ok = iku::data::load_csv_text("t.csv", t, o, l.sources, l.data, l.diags);
+    return l;
+  };
+  for (unsigned threads : {1U, 2U, 3U}) {
+    CAPTURE(threads);
+    {  // Text throughout: the bad year's place, and one in the last stretch, by the index.
+      std::string fine = text;
+      const std::size_t last = fine.size();
+      fine += "2024,c,1,x\n20x5,d,1,x\n";
+      loaded l = load(fine, threads);
+      REQUIRE(l.codes() == std::vector<std::string>{"IKU207", "IKU207"});
+      CHECK(l.at(0) == "t.csv:" + std::to_string(line_of(bad_year)) + ":1");
+      CHECK(l.at(1) == "t.csv:" + std::to_string(line_of(last) + 1) + ":1");
+    }
+    {  // A Windows-1252 byte in the third stretch.
+      std::string bad = text + "2024,c,1,Kabupat\xe9n\n2024,d,1,x\n";
+      loaded l = load(bad, threads);
+      CHECK_FALSE(l.ok);
+      REQUIRE(l.codes() == std::vector<std::string>{"IKU207", "IKU212"});
+      CHECK(l.diag(1).where.begin == bad.find('\xe9'));
+      CHECK(l.at(1) == "t.csv:" + std::to_string(line_of(bad.find('\xe9'))) + ":17");
+      // A NUL further on makes it binary, as a NUL anywhere does.
+      loaded binary = load(bad + std::string("2024,e,1,\0\n", 11), threads);
+      REQUIRE(binary.codes() == std::vector<std::string>{"IKU207", "IKU211"});
+      CHECK(binary.diag(1).message.find("a binary file") != std::string::npos);
+    }
+    {  // A quoted cell carries the first stretch's reader past its end, onto a bad byte.
+      std::string quoted = "tahun,variabel,nilai,sumber\n";
+      for (int i = 0; quoted.size() < stretch - 20; ++i) quoted += "2024,a" + std::to_string(i) + ",1,x\n";
+      quoted += "2024,q,7,\"" + std::string(40, 'x') + "\ny\xff\"\n2024,r,1,x\n";
+      REQUIRE(quoted.find('\n', stretch) < quoted.find('\xff'));  // the second stretch starts inside the cell
+      loaded l = load(quoted, threads);
+      REQUIRE(l.codes() == std::vector<std::string>{"IKU212"});
+      CHECK(l.diag(0).where.begin == quoted.find('\xff'));
+    }
+  }
+}
+
 TEST_CASE("the tokenizer cuts every unquoted line as a plain split at commas would", "[data][trust]") {
   // The reader has a fast way for the usual line and a byte loop for the others (blanks to trim,
   // a CR inside a line, the last bytes of the text); both must give what splitting at commas and

@@ -2,6 +2,7 @@
 // whole CLI (parse, check, data, evaluate, explain), and each ends with a diagnostic or a report.
 // Under the asan preset this also checks memory safety on every path the mutations reach.
 #include <catch2/catch.hpp>
+#include <algorithm>
 
 #include <filesystem>
 #include <fstream>
@@ -117,6 +118,42 @@ TEST_CASE("source_manager: the line of a place past the 8 MiB pieces the index i
   for (std::uint32_t offset = 0; offset < text.size(); ++offset) {
     if (offset % 997 == 0 || (offset > (8u << 20) - 200 && offset < (8u << 20) + 200)) REQUIRE(sources.line_of(f, offset) == line);
     if (text[offset] == '\n') ++line;
+  }
+}
+
+TEST_CASE("source_manager: lines indexed as a loader reads (index_lines) land where a naive count does",
+          "[robustness]") {
+  // A loader indexes each stretch as it takes it, cut anywhere (a stretch ends at a line's start,
+  // a quoted cell may carry it past one); a place asked for midway has the rest indexed at once,
+  // and what the loader indexes after that changes nothing.
+  std::string text;
+  std::uint32_t seed = 777;
+  while (text.size() < (std::size_t{3} << 20)) {
+    seed = seed * 1103515245u + 12345u;
+    text.append((seed >> 16) % 5 == 0 ? 0 : (seed >> 8) % 40, 'x');
+    text += '\n';
+  }
+  std::vector<std::uint32_t> line_at(text.size() + 1);  // the naive count
+  for (std::uint32_t offset = 0, line = 1; offset <= text.size(); ++offset) {
+    line_at[offset] = line;
+    if (offset < text.size() && text[offset] == '\n') ++line;
+  }
+  for (bool ask_midway : {false, true}) {
+    CAPTURE(ask_midway);
+    iku::diag::source_manager sources;
+    iku::diag::file_id f = sources.add("besar.csv", text);
+    std::size_t at = 0;
+    while (at < text.size()) {
+      seed = seed * 1103515245u + 12345u;
+      at = std::min(text.size(), at + 1 + (seed >> 8) % 300000);  // stretches of any length
+      sources.index_lines(f, at);
+      if (ask_midway && at > text.size() / 2 && at < text.size() / 2 + 300000)
+        REQUIRE(sources.line_of(f, static_cast<std::uint32_t>(at / 3)) == line_at[at / 3]);
+    }
+    sources.index_lines(f, text.size() + 10);  // past the end: nothing more to index
+    for (std::uint32_t offset = 0; offset <= text.size(); offset += 1 + offset % 4093)
+      REQUIRE(sources.line_of(f, offset) == line_at[offset]);
+    REQUIRE(sources.line_of(f, static_cast<std::uint32_t>(text.size())) == line_at[text.size()]);
   }
 }
 
