@@ -220,8 +220,8 @@ void csv_file_loader::error(const char* code, diag::span where, std::string mess
   ok_ = false;
 }
 
-bool csv_file_loader::readable(const csv_row& row) {
-  if (report_row_problem(row, file_, sources_, out_)) return true;
+bool csv_file_loader::reported_unreadable(const csv_row& row) {
+  report_row_problem(row, file_, sources_, out_);
   ok_ = false;
   return false;
 }

@@ -74,8 +74,10 @@ class csv_file_loader {
   diag::span at(std::uint32_t begin, std::uint32_t end) const { return {file_, begin, end}; }
   diag::span at(const csv_cell& c) const { return at(c.begin, c.end); }
   void error(const char* code, diag::span where, std::string message, std::string hint = {});
-  // report_row_problem: false when the row is to be left out.
-  bool readable(const csv_row& row);
+  // report_row_problem: false when the row is to be left out. Inline: asked of every row, and
+  // nearly every row has no problem.
+  bool readable(const csv_row& row) { return !row.problem || reported_unreadable(row); }
+  bool reported_unreadable(const csv_row& row);  // always false, once the problem is reported
   // report_other_separator: true when the header is to be given up.
   bool other_separator(const csv_row& header, const std::vector<std::string>& column_names,
                        std::string_view keyword);

@@ -437,15 +437,18 @@ void evaluator::syarat(indicator_result& r, tracer* t) {
 }
 
 result evaluator::realisasi(const check::indicator& ind, int year, tracer* t, result* exact, bool* published) {
-  std::vector<std::pair<int, computed>>* cached = nullptr;  // this indicator's years computed
-  if (std::optional<std::size_t> place = t ? std::nullopt : place_of(ind)) {
-    if (realisasi_cache_.empty()) realisasi_cache_.resize(p_.indicators.size());
-    cached = &realisasi_cache_[*place];
-    for (const auto& [y, c] : *cached) {
-      if (y != year) continue;
-      if (exact) *exact = c.full;
-      if (published) *published = c.published;
-      return c.shown;
+  const std::optional<std::size_t> place = t ? std::nullopt : place_of(ind);  // cached when set
+  if (place) {
+    if (realisasi_last_.empty()) {
+      realisasi_last_.assign(p_.indicators.size(), none_cached);
+      realisasi_cache_.reserve(p_.indicators.size());
+    }
+    for (std::uint32_t i = realisasi_last_[*place]; i != none_cached; i = realisasi_cache_[i].before) {
+      const cached_realisasi& c = realisasi_cache_[i];
+      if (c.year != year) continue;
+      if (exact) *exact = c.value.full;
+      if (published) *published = c.value.published;
+      return c.value.shown;
     }
   }
   if (t)
@@ -482,7 +485,10 @@ result evaluator::realisasi(const check::indicator& ind, int year, tracer* t, re
   if (t) t->close(shown);
   if (exact) *exact = full;
   if (published) *published = stated != nullptr;
-  if (cached) cached->push_back({year, {full, shown, stated != nullptr}});
+  if (place) {  // (a formula's references may have added entries meanwhile: indices, not pointers)
+    realisasi_cache_.push_back({year, realisasi_last_[*place], {full, shown, stated != nullptr}});
+    realisasi_last_[*place] = static_cast<std::uint32_t>(realisasi_cache_.size() - 1);
+  }
   return shown;
 }
 

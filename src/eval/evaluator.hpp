@@ -216,9 +216,17 @@ class evaluator {
     result full, shown;
     bool published = false;
   };
-  // By the indicator's place in the program, then (a few) years: a national run computes one
-  // realisasi per indicator and region, and a tree's node for each cost an allocation.
-  std::vector<std::vector<std::pair<int, computed>>> realisasi_cache_;
+  // In one list, each linked to the one computed before it for the same indicator: a national run
+  // computes one realisasi per indicator and region, and a list (or a tree's node) for each cost
+  // an allocation per figure.
+  struct cached_realisasi {
+    int year;
+    std::uint32_t before;  // index of this indicator's previous entry, or none_cached
+    computed value;
+  };
+  static constexpr std::uint32_t none_cached = UINT32_MAX;
+  std::vector<std::uint32_t> realisasi_last_;  // by the indicator's place: its latest entry
+  std::vector<cached_realisasi> realisasi_cache_;
   // `bantu` values computed so far, by value and year.
   std::map<std::pair<const syntax::bantu_decl*, int>, result> helper_cache_;
   // Budget lines summed so far (budget, line, year, pagu?), without a tracer attached.
