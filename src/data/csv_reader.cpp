@@ -18,8 +18,7 @@ std::uint32_t u32(std::size_t v) { return static_cast<std::uint32_t>(v); }
 void put_plain_cell(csv_row& row, std::size_t& used, const char* base, const char* begin, const char* end) {
   if (used == row.cells.size()) row.cells.emplace_back();
   csv_cell& cell = row.cells[used++];
-  cell.quoted = false;
-  cell.unquoted.clear();
+  cell.quoted = false;  // (`unquoted` is read only when quoted: a quoted cell clears it first)
   cell.begin = u32(static_cast<std::size_t>(begin - base));
   cell.end = u32(static_cast<std::size_t>(end - base));
   cell.plain = std::string_view(begin, static_cast<std::size_t>(end - begin));
@@ -189,8 +188,10 @@ bool csv_reader::read_plain_line(csv_row& row) {
   const char* const base = text_.data();
   const char* const stop = base + text_.size();
   const char* const first = base + pos_;
-  const __m128i comma = _mm_set1_epi8(','), line = _mm_set1_epi8('\n'), quote = _mm_set1_epi8('"'),
-                space = _mm_set1_epi8(' '), tab = _mm_set1_epi8('\t'), cr = _mm_set1_epi8('\r');
+  // Every byte the byte loop must judge (quote, space, tab, CR) is below ',' (0x2C) like the
+  // comma and the LF: one unsigned comparison finds them all, with '!' to '+' and control bytes,
+  // which no cell of a national file has and which the byte loop reads as well.
+  const __m128i comma = _mm_set1_epi8(','), line = _mm_set1_epi8('\n');
   std::size_t used = 0;
   const char* cell_start = first;
   auto add = [&](const char* end) { put_plain_cell(row, used, base, cell_start, end); };
@@ -199,14 +200,16 @@ bool csv_reader::read_plain_line(csv_row& row) {
     const auto mask = [&](__m128i c) { return static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(v, c))); };
     const unsigned nl = mask(line);
     const unsigned before_nl = nl ? (nl & (0U - nl)) - 1 : 0xFFFFU;  // the bytes of this line
-    unsigned odd = (mask(quote) | mask(space) | mask(tab)) & before_nl;
-    unsigned crs = mask(cr) & before_nl;
+    const unsigned commas_here = mask(comma) & before_nl;
+    const unsigned low = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_min_epu8(v, comma), v)));
+    unsigned odd = low & before_nl & ~commas_here;
     // A CR right before the LF is the line's end (CRLF); a CR anywhere else is the byte loop's.
-    const bool crlf = nl && (crs & (before_nl ^ (before_nl >> 1))) != 0;
-    if (crlf) crs &= before_nl >> 1;
+    const unsigned last = before_nl ^ (before_nl >> 1);  // the byte before the LF
+    const bool crlf = nl && (odd & last) != 0 && p[__builtin_ctz(nl) - 1] == '\r';
+    if (crlf) odd &= ~last;
     // A blank just after a comma or at the line's start is trimmed, only the byte loop does that.
-    if (odd || crs) return false;
-    for (unsigned commas = mask(comma) & before_nl; commas; commas &= commas - 1) {
+    if (odd) return false;
+    for (unsigned commas = commas_here; commas; commas &= commas - 1) {
       const char* at = p + __builtin_ctz(commas);
       add(at);
       cell_start = at + 1;
