@@ -62,9 +62,9 @@ std::optional<std::string> read_csv_file(const std::string& path, std::string_vi
 
 text_problem find_text_problem(std::string_view text, std::size_t from, std::size_t to) {
   text_problem p;
-  std::size_t next = from;
+  p.read_to = from;
   p.nul = from < to && std::memchr(text.data() + from, 0, to - from) != nullptr;
-  p.bad = diag::first_invalid_utf8(text, from, to, next);
+  p.bad = diag::first_invalid_utf8(text, from, to, p.read_to);
   return p;
 }
 
@@ -103,13 +103,9 @@ std::optional<diag::file_id> checked_csv(diag::file_id file, std::string_view wh
     constexpr std::size_t piece = std::size_t{8} << 20;
     std::size_t checked = 0;
     while (checked < view.size() && !p.found()) {
-      const std::size_t stop = std::min(view.size(), checked + piece);
-      p.nul = std::memchr(view.data() + checked, 0, stop - checked) != nullptr;
-      // A character whose bytes run past `stop` is read whole: the next piece starts after it.
-      std::size_t next = checked;
-      p.bad = diag::first_invalid_utf8(view, checked, stop, next);
-      sources.release(file, checked, next);
-      checked = next;
+      p = find_text_problem(view, checked, std::min(view.size(), checked + piece));
+      sources.release(file, checked, p.read_to);
+      checked = p.read_to;  // past a character whose bytes ran past the piece
     }
   }
   if (!p.found() && !binary_kind(view, false)) return file;

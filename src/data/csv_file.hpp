@@ -41,6 +41,7 @@ std::optional<diag::file_id> add_csv_mapped(const std::string& path, std::string
 struct text_problem {
   std::size_t bad = std::string_view::npos;  // npos: every character is UTF-8
   bool nul = false;
+  std::size_t read_to = 0;  // without a problem: where the last character ends (`to`, or past it)
   bool found() const { return nul || bad != std::string_view::npos; }
 };
 text_problem find_text_problem(std::string_view text, std::size_t from, std::size_t to);
