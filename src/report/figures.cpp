@@ -117,7 +117,7 @@ void cells(const eval::indicator_result& r, reason_notes& notes, const lkj_conte
     return c.figure_text ? figure_cell(v, places, style) : cell::figure_value(v.number(), places.value_or(0));
   };
   // As show_figures, each figure formatted once, with the reasons of those not measurable.
-  f.target = r.target_value.is_number() ? figure(r.target_value, r.target_places) : figure(r.target_value, {});
+  f.target = figure(r.target_value, r.target_places);
   f.realisasi = realisasi_cell(r, notes, style, c.figure_text);
   f.kategori = kategori_cell(r);
   f.tercapai = tercapai_cell(r);
@@ -136,7 +136,7 @@ void cells(const eval::indicator_result& r, reason_notes& notes, const lkj_conte
         fmt::format("{}: {} untuk capaian {}", ind.name(), r.kategori_reason, show_figure(r.capaian, ind.desimal_capaian, style)),
         "-");
   // Each figure is the one `iku explain` derives (the html report embeds that derivation).
-  auto mark = [&](cell& c, std::string_view figure) { mark_figure(c, ind.name(), figure, r.year, r.target_set); };
+  auto mark = [&](cell& x, std::string_view figure) { mark_figure(x, ind.name(), figure, r.year, r.target_set); };
   mark(f.target, "target");
   mark(f.capaian, "capaian");
   if (ind.skala) mark(f.kategori, "kategori");
