@@ -73,6 +73,9 @@ std::optional<compiled> compiled::compile(const syntax::expr& e, const std::vect
     }
     c.depth_ = std::max(c.depth_, depth);
   }
+  // A stack deeper than run's fixed one (a min of many values, a deeply nested sum): rare enough
+  // to leave to the general path, so that run needs no heap.
+  if (c.depth_ > max_depth) return std::nullopt;
   return c;
 }
 
@@ -153,12 +156,8 @@ bool compiled::run(const value::number* const* slot_values, int year, std::uint3
                    lane_value& out) const {
   // The stack as two arrays, numerators and denominators: each step reads and writes the parts
   // one at a time, so no 16-byte load ever waits on two 8-byte stores (no store forwarding: a
-  // fifth of a short formula's time when the parts were a struct copied whole). The usual few
-  // operands live here; a long sum gets its own.
-  std::array<std::int64_t, 16> few_num, few_den;
-  std::vector<std::int64_t> many(depth_ > few_num.size() ? 2 * std::size_t{depth_} : 0);
-  std::int64_t* num = many.empty() ? few_num.data() : many.data();
-  std::int64_t* den = many.empty() ? few_den.data() : many.data() + depth_;
+  // fifth of a short formula's time when the parts were a struct copied whole).
+  std::int64_t num[max_depth], den[max_depth];
   std::size_t top = 0;  // number of values on the stack
   auto at = [&](std::size_t i) { return lane_value{num[i], den[i]}; };
   for (const step& s : steps_) {

@@ -47,8 +47,9 @@ class compiled {
   // Compiles `e` with the names in `slots` bound to values given at each run (in that order) and,
   // when `data` is given, the other names that are data variables of it. Empty when the formula
   // needs what the lane does not have (functions other than min, max and abs, indikator, bantu
-  // values, `tahun`). Both sides of `dan`/`atau` and both branches of `jika` are computed: when
-  // the one the general path would skip cannot be, the lane gives up and the general path decides.
+  // values, `tahun`, a stack deeper than max_depth). Both sides of `dan`/`atau` and both branches
+  // of `jika` are computed: when the one the general path would skip cannot be, the lane gives up
+  // and the general path decides.
   static std::optional<compiled> compile(const syntax::expr& e, const std::vector<std::string_view>& slots,
                                          const data::data_set* data);
 
@@ -82,6 +83,7 @@ class compiled {
   std::vector<std::uint32_t> data_ids_;  // data::data_set::variable_index of each data name
   std::vector<syntax::compare_op> compare_ops_;
   const data::data_set* data_ = nullptr;
+  static constexpr std::uint32_t max_depth = 16;  // run's stack: a deeper formula is not compiled
   std::uint32_t depth_ = 0;  // stack slots needed
 };
 

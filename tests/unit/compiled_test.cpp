@@ -90,6 +90,18 @@ TEST_CASE("the fast lane gives up where the general path must decide", "[eval][l
   CHECK_FALSE(lane("bulat(x, 2)", {"x"}, {"1.005"}));
   CHECK_FALSE(lane("tahun - 2000"));
   CHECK_FALSE(lane("y * 2", {"x"}, {"1"}));
+  // A stack deeper than the lane's: 16 values at once fit, 17 are left to the general path, which
+  // computes them all the same.
+  std::string sixteen = "max(1";
+  for (int i = 2; i <= 16; ++i) sixteen += ", " + std::to_string(i);
+  const std::string seventeen = sixteen + ", 17)";
+  sixteen += ")";
+  CHECK(fraction_of(lane(sixteen)) == "16");
+  CHECK_FALSE(lane(seventeen));
+  parsed deep(seventeen);
+  iku::check::program none;
+  iku::eval::evaluator ev(none, deep.sources, {});
+  CHECK(ev.apply(*deep.e, {}).number().to_fraction() == "17");
 }
 
 // Random formulas of the lane's operators, evaluated untraced (the lane, where it can) and traced
