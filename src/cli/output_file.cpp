@@ -7,6 +7,7 @@
 #include <string>
 
 #include <fcntl.h>
+#include <fmt/format.h>
 #include <sys/stat.h>
 #include <unistd.h>
 #ifdef _WIN32
@@ -38,12 +39,19 @@ std::optional<std::string> atomic_output::fail(std::string why) {
   return why;
 }
 
-std::optional<std::string> atomic_output::open(const std::string& path) {
+std::optional<std::string> atomic_output::open(const std::string& path, const std::vector<std::string>& inputs) {
   // Replacing a folder, a device (/dev/full) or a pipe by a rename would be wrong, not a report.
   struct stat existing {};
   if (::stat(path.c_str(), &existing) == 0) {
     if (S_ISDIR(existing.st_mode)) return "is a directory";
     if (!S_ISREG(existing.st_mode)) return "is not a regular file";
+    for (const std::string& input : inputs) {
+      std::error_code ignored;  // a name that is no file (a built-in module) is not this one
+      if (fs::equivalent(path, input, ignored))
+        return fmt::format("it is read by this command ({}), and writing would replace it: write the output to "
+                           "another file",
+                           input);
+    }
   }
   const fs::path target(path);
   if (target.filename().empty()) return "names a folder, not a file";
@@ -97,9 +105,10 @@ std::optional<std::string> atomic_output::commit() {
   return std::nullopt;
 }
 
-std::optional<std::string> write_atomically(const std::string& path, std::string_view content) {
+std::optional<std::string> write_atomically(const std::string& path, std::string_view content,
+                                            const std::vector<std::string>& inputs) {
   atomic_output file;
-  if (std::optional<std::string> why = file.open(path)) return why;
+  if (std::optional<std::string> why = file.open(path, inputs)) return why;
   if (std::optional<std::string> why = file.write(content)) return why;
   return file.commit();
 }

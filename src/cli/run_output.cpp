@@ -113,7 +113,7 @@ std::optional<int> report_stream::drain(sink& to) {
 std::optional<int> report_stream::open(sink& to, const std::string& path) {
   to.path = path;
   to.file = std::make_unique<atomic_output>();
-  if (std::optional<std::string> why = to.file->open(path)) return cannot_write(path, *why, err_);
+  if (std::optional<std::string> why = to.file->open(path, s_.inputs())) return cannot_write(path, *why, err_);
   return std::nullopt;
 }
 
@@ -245,7 +245,8 @@ int report_stream::finish() {
     out_ << text;
     return ok;
   }
-  if (std::optional<std::string> why = write_atomically(*r_.output, text)) return cannot_write(*r_.output, *why, err_);
+  if (std::optional<std::string> why = write_atomically(*r_.output, text, s_.inputs()))
+    return cannot_write(*r_.output, *why, err_);
   return ok;
 }
 

@@ -49,6 +49,12 @@ std::optional<int> open_session(const common_options& o, session& s, std::ostrea
   return std::nullopt;
 }
 
+std::vector<std::string> session::inputs() const {
+  std::vector<std::string> paths;
+  for (diag::file_id id = 0; id < sources.size(); ++id) paths.push_back(sources.path(id));
+  return paths;
+}
+
 std::optional<report::stamp> session_stamp(const common_options& o, const session& s, std::ostream& err) {
   std::time_t when = std::time(nullptr);
   if (const char* epoch = std::getenv("SOURCE_DATE_EPOCH")) {

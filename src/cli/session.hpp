@@ -17,6 +17,9 @@ struct session {
   std::optional<check::program> program;
   eval::options options;
   value::number_style style = value::number_style::id;
+
+  // The paths of every file it read (main file, modules, data): what no output may replace.
+  std::vector<std::string> inputs() const;
 };
 
 // Fills `s`; prints every diagnostic to `err`. Returns the exit code to stop with, or nullopt to go on.

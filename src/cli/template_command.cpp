@@ -41,7 +41,7 @@ int template_command(const common_options& o, const template_options& t, std::os
     out << text;
     return ok;
   }
-  if (std::optional<std::string> why = write_atomically(*t.output, text)) {
+  if (std::optional<std::string> why = write_atomically(*t.output, text, s.inputs())) {
     err << fmt::format("iku template: cannot write {}: {}\n", *t.output, *why);
     return usage_error;
   }
