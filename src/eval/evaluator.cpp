@@ -678,8 +678,10 @@ result evaluator::name(const syntax::expr& e, const std::string& n, const env& e
   // refused), then an indikator, then a bantu value.
   const bool data_variable = p_.data.has_variable(n);
   if (const check::indicator* other = data_variable ? nullptr : p_.find_indicator(n)) {
+    const bool again = t && t->derived_before("realisasi", other, en.year);
     if (t) t->open("acuan", fmt::format("Acuan ke indikator {}", n), e.where);
-    result v = realisasi(*other, en.year, t, nullptr);
+    if (again) t->current().facts = {{"dijelaskan", "di atas"}};
+    result v = realisasi(*other, en.year, again ? nullptr : t, nullptr);
     if (t) t->close(v);
     if (shown) *shown = v.is_number() ? show(v.number(), t) : "?";
     if (!v.measurable())
@@ -693,7 +695,12 @@ result evaluator::name(const syntax::expr& e, const std::string& n, const env& e
     auto key = std::make_pair(h, en.year);
     result v;
     // Over the sums of a roll-up, it is computed again: which children are summed depends on the indicator.
-    if (auto it = helper_cache_.find(key); !t && !en.summed && it != helper_cache_.end()) {
+    // (Over sums, each indicator's reading is its own: shown in full every time.)
+    const bool again = t && !en.summed && t->derived_before("bantu", h, en.year);
+    tracer* const shows = again ? nullptr : t;
+    if (again)
+      t->open("bantu", fmt::format("Nilai bantu {} tahun {}", n, en.year), h->name.where).facts = {{"dijelaskan", "di atas"}};
+    if (auto it = helper_cache_.find(key); !shows && !en.summed && it != helper_cache_.end()) {
       v = it->second;
     } else {
       env own;
@@ -701,11 +708,12 @@ result evaluator::name(const syntax::expr& e, const std::string& n, const env& e
       own.data = true;
       own.summed = en.summed;
       own.summed_for = en.summed_for;
-      if (t) t->open("bantu", fmt::format("Nilai bantu {} tahun {}", n, en.year), h->name.where);
-      v = formula("rumus", [&] { return fmt::format("Rumus {}", n); }, *h->value, own, t);
-      if (t) t->close(v);
-      if (!t && !en.summed) helper_cache_[key] = v;
+      if (shows) shows->open("bantu", fmt::format("Nilai bantu {} tahun {}", n, en.year), h->name.where);
+      v = formula("rumus", [&] { return fmt::format("Rumus {}", n); }, *h->value, own, shows);
+      if (shows) shows->close(v);
+      if (!shows && !en.summed) helper_cache_[key] = v;
     }
+    if (again) t->close(v);
     if (shown) *shown = v.is_number() ? show(v.number(), t) : "?";
     if (!v.measurable())
       return not_measurable{fmt::format("nilai bantu {} tidak terukur: {}", n, v.failure().reason), e.where,
@@ -747,13 +755,17 @@ result evaluator::figure(const syntax::expr& e, const std::string& n, const env&
   const std::string base = n.substr(0, n.find('.'));
   const std::string which = n.substr(n.find('.') + 1);
   const check::indicator& ind = *p_.find_indicator(base);  // checked by check::check_in_program
+  const bool again = t && t->derived_before("angka " + which, &ind, en.year);
   if (t) {
     trace_node& node = t->open("acuan", fmt::format("Angka {} tahun {}, target {}", n, en.year, options_.target.name()),
                                e.where);
     node.facts = {{"angka", which}};
+    if (again) node.facts.push_back({"dijelaskan", "di atas"});
     node.indicator = &ind;
   }
-  indicator_result r = evaluate(ind, en.year, options_.target, t);
+  const std::optional<tracer::derived_set> before = t && !again ? std::optional(t->derived()) : std::nullopt;
+  indicator_result r = evaluate(ind, en.year, options_.target, again ? nullptr : t);
+  if (before) t->forget_since(*before);
   const result& v = which == "realisasi" ? r.realisasi
                     : which == "target"  ? r.target_value
                     : which == "capaian" ? r.capaian

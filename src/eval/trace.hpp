@@ -1,7 +1,9 @@
 // The tracer: when attached to the evaluator, it records how each figure was computed as a tree.
 #pragma once
 
+#include <set>
 #include <string>
+#include <tuple>
 #include <utility>
 #include <vector>
 
@@ -42,6 +44,7 @@ class tracer {
   value::number_style style() const { return style_; }
   // The evaluator's side: open a step under the current one, fill it, close it.
   trace_node& open(std::string kind, std::string title, diag::span where) {
+    if (stack_.size() == 1) derived_.clear();  // a new figure's derivation: it shows everything again
     trace_node n;
     n.kind = std::move(kind);
     n.title = std::move(title);
@@ -62,6 +65,20 @@ class tracer {
     return n;
   }
 
+  // Whether this figure's derivation has derived `what` for `year` already (`kind`: "realisasi" of
+  // an indikator, "bantu", or the figure an `ind.capaian` reads); records it if not. A value read
+  // again is then shown as a reference to the first derivation, not derived once more: indikator
+  // that each read the one before twice would otherwise make a tree of 2^n steps.
+  bool derived_before(std::string kind, const void* what, int year) {
+    return !derived_.insert({std::move(kind), what, year}).second;
+  }
+  // A step shown in part (`iku eval 'ppks.capaian ...'` keeps the capaian step of ppks's
+  // derivation): what its hidden steps derived must not be referred back to. Take what was
+  // derived before it, and give that back after it.
+  using derived_set = std::set<std::tuple<std::string, const void*, int>>;
+  derived_set derived() const { return derived_; }
+  void forget_since(derived_set before) { derived_ = std::move(before); }
+
   // The recorded derivations (one child per figure evaluated while attached).
   const trace_node& root() const { return root_; }
   // Hands over the last recorded derivation, without copying it.
@@ -75,6 +92,7 @@ class tracer {
   value::number_style style_;
   trace_node root_;
   std::vector<trace_node*> stack_;
+  derived_set derived_;
 };
 
 }  // namespace iku::eval
