@@ -143,6 +143,7 @@ class loader {
  private:
   std::optional<std::size_t> add_module(const std::string& path, std::string text) {
     seen_.insert(canonical(path));
+    if (diag::ends_lines_with_cr(text)) diag::cr_to_lf(text);  // an old Mac editor's file: its places by its lines
     diag::file_id id = sources_.add(display_path(path), std::move(text));
     std::optional<syntax::module> m = syntax::parse_module(sources_, id, out_);
     if (!m) return std::nullopt;

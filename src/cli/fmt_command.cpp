@@ -25,6 +25,7 @@ std::optional<std::string> formatted(const std::string& path, diag::source_manag
     return std::nullopt;
   }
   original = *text;
+  if (diag::ends_lines_with_cr(*text)) diag::cr_to_lf(*text);  // its errors placed by its lines
   diag::file_id file = sources.add(path, std::move(*text));
   std::size_t before = diags.size();
   std::optional<syntax::module> tree = syntax::parse_module(sources, file, diags);

@@ -113,23 +113,6 @@ std::optional<diag::file_id> checked_csv(diag::file_id file, std::string_view wh
   return std::nullopt;
 }
 
-// Whether the first line ends with CR alone (Excel's "CSV (Macintosh)", Mac OS 9 and some
-// exports): then CR is the file's line end. Two searches, short for a text file: a CR after the
-// first LF does not count. (string_view's find, not memchr: an empty mapped file has no data
-// pointer, and memchr of a null pointer is undefined even for 0 bytes; the fuzz smoke found it.)
-bool ends_lines_with_cr(std::string_view text) {
-  const std::size_t at = text.substr(0, text.find('\n')).find('\r');
-  if (at == std::string_view::npos) return false;
-  return at + 1 == text.size() || text[at + 1] != '\n';
-}
-
-// Every CR not followed by LF becomes LF, so the readers and every line number see the lines a
-// text editor shows. The length stays, so each place still points into the file as written.
-void cr_to_lf(std::string& text) {
-  for (std::size_t i = 0; i < text.size(); ++i)
-    if (text[i] == '\r' && (i + 1 == text.size() || text[i + 1] != '\n')) text[i] = '\n';
-}
-
 bool too_large_for_spans(std::size_t size, const std::string& path, std::string_view what, diag::span declared_at,
                          diag::diagnostics& out) {
   // Spans are 32-bit byte offsets.
@@ -144,7 +127,7 @@ std::optional<diag::file_id> add_csv_text(const std::string& path, std::string t
                                           diag::span declared_at, diag::source_manager& sources,
                                           diag::diagnostics& out, text_check check) {
   if (too_large_for_spans(text.size(), path, what, declared_at, out)) return std::nullopt;
-  if (ends_lines_with_cr(text)) cr_to_lf(text);
+  if (diag::ends_lines_with_cr(text)) diag::cr_to_lf(text);
   return checked_csv(sources.add(path, std::move(text)), what, declared_at, check, sources, out);
 }
 
@@ -157,10 +140,10 @@ std::optional<diag::file_id> add_csv_mapped(const std::string& path, std::string
     return std::nullopt;
   }
   if (too_large_for_spans(mapped->text().size(), path, what, declared_at, out)) return std::nullopt;
-  if (ends_lines_with_cr(mapped->text())) {
+  if (diag::ends_lines_with_cr(mapped->text())) {
     // Rare (old Mac files): read from a copy with LF line ends instead of the mapping.
     std::string copy(mapped->text());
-    cr_to_lf(copy);
+    diag::cr_to_lf(copy);
     return checked_csv(sources.add(path, std::move(copy)), what, declared_at, check, sources, out);
   }
   return checked_csv(sources.add(path, std::move(mapped)), what, declared_at, check, sources, out);

@@ -110,6 +110,13 @@ inline constexpr std::size_t max_data_bytes = std::size_t{2} << 30;  // 2 GiB (s
 // /dev/zero or a pipe nobody writes to cannot hang or exhaust a run.
 std::optional<std::string> read_file(const std::string& path, std::string& error, std::size_t max_bytes);
 
+// Whether the first line of `text` ends with CR alone (an old Mac editor, Excel's "CSV
+// (Macintosh)"): then CR is its line end, and cr_to_lf makes every CR not followed by LF an LF,
+// so that readers and line numbers see the lines an editor shows (the length stays: places still
+// point into the file as written). Both .iku files and data files are read so.
+bool ends_lines_with_cr(std::string_view text);
+void cr_to_lf(std::string& text);
+
 // "16 MiB", "2 GiB": a limit as messages write it.
 std::string size_text(std::size_t bytes);
 // "it is larger than 16 MiB, the limit for this kind of file"
