@@ -57,7 +57,10 @@ std::optional<std::vector<int>> parse_years(const std::optional<std::pair<int, i
     std::optional<int> from = four_digit_year(std::string_view(part).substr(0, dots));
     std::optional<int> to = dots == std::string::npos ? from : four_digit_year(std::string_view(part).substr(dots + 2));
     if (!from || !to || *to < *from) {
-      out.usage_error("IKU132", {}, fmt::format("--tahun `{}` is not a year or a range of years", part),
+      // An empty piece (`2024,`, `,2024`) is named as the whole option, what was typed.
+      out.usage_error("IKU132", {},
+                      part.empty() ? fmt::format("--tahun `{}` has an empty year between its commas", given)
+                                   : fmt::format("--tahun `{}` is not a year or a range of years", part),
                       "write a year (--tahun 2024), a range (--tahun 2022..2024) or a list (--tahun 2023,2024)");
       return std::nullopt;
     }
