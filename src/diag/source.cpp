@@ -249,18 +249,15 @@ std::string too_large(std::size_t max_bytes) {
   return fmt::format("it is larger than {}, the limit for this kind of file", size_text(max_bytes));
 }
 
-// Whether the first line ends with CR alone (Excel's "CSV (Macintosh)", Mac OS 9 and some
-// exports): then CR is the file's line end. Two searches, short for a text file: a CR after the
-// first LF does not count. (string_view's find, not memchr: an empty mapped file has no data
-// pointer, and memchr of a null pointer is undefined even for 0 bytes; the fuzz smoke found it.)
+// Two searches, short for a text file: a CR after the first LF does not count. (string_view's
+// find, not memchr: an empty mapped file has no data pointer, and memchr of a null pointer is
+// undefined even for 0 bytes; the fuzz smoke found it.)
 bool ends_lines_with_cr(std::string_view text) {
   const std::size_t at = text.substr(0, text.find('\n')).find('\r');
   if (at == std::string_view::npos) return false;
   return at + 1 == text.size() || text[at + 1] != '\n';
 }
 
-// Every CR not followed by LF becomes LF, so the readers and every line number see the lines a
-// text editor shows. The length stays, so each place still points into the file as written.
 void cr_to_lf(std::string& text) {
   for (std::size_t i = 0; i < text.size(); ++i)
     if (text[i] == '\r' && (i + 1 == text.size() || text[i + 1] != '\n')) text[i] = '\n';
