@@ -38,12 +38,16 @@ std::optional<int> four_digit_year(std::string_view s) {
 }
 
 // A year of the command line is the caller's mistake when it is off the plan: exit code 2.
+// `before`: how many years before the periode are on it too (see parse_years).
 bool inside_periode(const std::optional<std::pair<int, int>>& periode, int year, const std::string& option,
-                    diag::diagnostics& out) {
-  if (!periode || (year >= periode->first && year <= periode->second)) return true;
+                    diag::diagnostics& out, int before = 0) {
+  if (!periode || (year >= periode->first - before && year <= periode->second)) return true;
   out.usage_error("IKU132", {}, fmt::format("{} {} is outside the periode {}..{}", option, year, periode->first,
                                             periode->second),
-                  "the Renstra periode is declared at the top of the file");
+                  before ? fmt::format("{} takes the years of the periode and the one before it ({}); the Renstra "
+                                       "periode is declared at the top of the file",
+                                       option, periode->first - 1)
+                         : "the Renstra periode is declared at the top of the file");
   return false;
 }
 
@@ -69,7 +73,9 @@ std::optional<std::vector<int>> parse_years(const std::optional<std::pair<int, i
                       "a table with a column group per year is read for a few years; choose fewer");
       return std::nullopt;
     }
-    if (!inside_periode(periode, *from, "--tahun", out) || !inside_periode(periode, *to, "--tahun", out))
+    // The year before the periode too: its realisasi is printed beside the first year's (Tabel 16,
+    // "Realisasi tahun lalu"), so it must be explainable, and its data can be templated.
+    if (!inside_periode(periode, *from, "--tahun", out, 1) || !inside_periode(periode, *to, "--tahun", out, 1))
       return std::nullopt;
     for (int y = *from; y <= *to; ++y) years.insert(y);
   }
