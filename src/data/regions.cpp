@@ -82,17 +82,32 @@ class loader : csv_columns_loader {
 
  private:
   void visit(const std::string& r) {
-    // Iterative, so a hostile file with a very deep chain cannot exhaust the stack.
-    std::vector<std::string> stack{r};
+    // Iterative, so a hostile file with a very deep chain cannot exhaust the stack here; and a
+    // depth limit, since a roll-up recurses through the levels (and a chain of thousands is a
+    // shifted induk column, not a country).
+    std::vector<std::pair<std::string, int>> stack{{r, 1}};
     while (!stack.empty()) {
-      std::string at = std::move(stack.back());
+      auto [at, depth] = std::move(stack.back());
       stack.pop_back();
       if (!placed_.insert(at).second) continue;
-      into_.order.push_back(at);
+      if (depth > max_region_depth) {
+        if (!too_deep_)
+          error("IKU228", into_.where[at],
+                fmt::format("region '{}' is {} levels below its root; a region file nests at most {}", at, depth - 1,
+                            max_region_depth - 1),
+                "regions nest nasional > provinsi > kabupaten/kota > kecamatan > desa: check the induk column (a "
+                "shifted column makes each row the child of the one before)");
+        too_deep_ = true;  // (its descendants are still walked: placed, not called a cycle by IKU225)
+      } else {
+        into_.order.push_back(at);
+      }
       const std::vector<std::string>& kids = into_.children_of(at);
-      for (auto it = kids.rbegin(); it != kids.rend(); ++it) stack.push_back(*it);
+      for (auto it = kids.rbegin(); it != kids.rend(); ++it) stack.push_back({*it, depth + 1});
     }
   }
+
+  static constexpr int max_region_depth = 32;  // levels, the root's included
+  bool too_deep_ = false;
 
   region_tree& into_;
   std::map<std::string, diag::span> parent_at_;
