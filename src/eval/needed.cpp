@@ -246,7 +246,7 @@ class solver {
 
   void categories() {
     if (!ind_.skala) return;
-    std::vector<number> thresholds;
+    std::vector<number>& thresholds = thresholds_;
     for (const syntax::skala_rule& r : ind_.skala->rules) literals(*r.cond, thresholds);
     sort_unique(thresholds);
     std::optional<number> eps;
@@ -309,8 +309,52 @@ class solver {
           (*b)->capaian_exact = at((*b)->at).capaian_exact;
           if (grid()) (*b)->capaian_before = at((*b)->at - unit_).capaian;
           exact_threshold(**b);
+          // (each stretch holds its own copy of a boundary: the two sides may differ)
+          if (grid()) skipped_categories(**b, b == &s.from);
         }
     }
+  }
+
+  // The exact capaian of a literal `v` of the skala: the first of v - e, v - e/2, v, v + e/2,
+  // v + e (e the step of `desimal capaian`) whose rounding meets it, and whether v itself is on
+  // its new side. `strict`: the rule is `> v` rather than `>= v`.
+  std::pair<std::optional<number>, bool> crossing(const number& v, bool strict) const {
+    auto meets = [&](const number& c) { return strict ? c > v : c >= v; };
+    if (!ind_.desimal_capaian) return {v, !strict};
+    const int places = *ind_.desimal_capaian;
+    const number e = power_of_ten(-places), half = *e.divide(number::from_int(2));
+    for (const number& c : {v - e, v - half, v, v + half, v + e})
+      if (meets((c + eta).round(places, ind_.mode_capaian))) return {c, meets(c.round(places, ind_.mode_capaian))};
+    return {std::nullopt, true};
+  }
+
+  // On a grid of realisasi, one step can jump over a category (target 0,05: realisasi 0,03 gives
+  // capaian 60, Rendah; 0,04 gives 80, Tinggi; Sedang, 66 to 76, is never shown). The step then
+  // crosses several literals of the skala: the category entered begins at the last one crossed
+  // (75,995), the one left ends at the first (65,995), not at the literal the step was found at.
+  void skipped_categories(boundary& b, bool entering) {
+    const result before = at(b.at - unit_).capaian_exact, after = at(b.at).capaian_exact;
+    if (!before.is_number() || !after.is_number()) return;
+    const number lo = std::min(before.number(), after.number()), hi = std::max(before.number(), after.number());
+    struct crossed {
+      number h;
+      bool included;
+    };
+    std::vector<crossed> all;
+    for (const number& v : thresholds_) {
+      // The literal's rule is `> v` when v itself is in the category below it.
+      const bool strict = ev_.category_of(*ind_.skala, v, &ind_) != ev_.category_of(*ind_.skala, v + eta, &ind_);
+      auto [h, included] = crossing(v, strict);
+      if (h && *h > lo && *h <= hi) all.push_back({*h, included});
+    }
+    if (all.size() < 2) return;  // one literal crossed: exact_threshold found it
+    std::sort(all.begin(), all.end(), [](const crossed& x, const crossed& y) { return x.h < y.h; });
+    // Along rising realisasi the capaian rises (direction > 0) or falls.
+    const bool last = entering == (out_.direction > 0);
+    const crossed& c = last ? all.back() : all.front();
+    b.threshold = c.h;
+    b.threshold_included = c.included;
+    b.solved = inverse(c.h);
   }
 
   // The exact capaian at which the category changes at `b` (whose `threshold` holds the literal
@@ -350,6 +394,7 @@ class solver {
   const check::indicator& ind_;
   needed_result& out_;
   number unit_;
+  std::vector<number> thresholds_;  // the literals of the skala's rules, ascending
 };
 
 }  // namespace
