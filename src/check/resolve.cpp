@@ -384,6 +384,16 @@ class resolver {
       check(t, "a target year must fall in the Renstra periode declared at the top of the file");
     if (d.realisasi)
       check(*d.realisasi, "a published realisasi belongs to a year of the Renstra periode declared at the top of the file");
+    // A syarat limited to years off the plan would never be checked, and say nothing.
+    for (const syntax::syarat& s : d.syarat_list)
+      if (s.years && (s.years->first < p_.periode->first || s.years->second > p_.periode->second))
+        out_.error("IKU109", s.where,
+                   fmt::format("syarat `tahun {}` is outside the periode {}..{}",
+                               s.years->first == s.years->second ? std::to_string(s.years->first)
+                                                                 : fmt::format("{}..{}", s.years->first, s.years->second),
+                               p_.periode->first, p_.periode->second),
+                   "a syarat is checked only in the years it names: they must fall in the Renstra periode declared at "
+                   "the top of the file");
   }
 
   // `bantu` values share the namespace of indikator: unique, and not a data variable's name.
