@@ -577,6 +577,9 @@ class resolver {
         return;
       }
     }
+    // Its rows were refused: the data errors say why, and a near miss would mislead (`kasus`,
+    // whose `1.500` is ambiguous, is not a typo of `kasut`).
+    if (sc.data_and_indicators && p_.data.named_by_refused_rows(name)) return;
     std::vector<std::string> candidates = sc.names;
     if (sc.data_and_indicators) {
       for (const std::string& v : p_.data.variables()) candidates.push_back(v);

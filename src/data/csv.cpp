@@ -79,6 +79,7 @@ struct chunk {
   std::vector<value::number> bigs;  // values with no small form
   std::deque<std::string> owned;    // quoted names, which the reader does not keep
   std::size_t unkept = 0;  // rows of years the data set does not keep: read, checked, not in `rows`
+  std::vector<std::string> refused;  // the variabel of each row refused (data_set::note_refused)
   text_problem problem;    // bytes that are not CSV text: then nothing of the stretch is taken
   diag::diagnostics found;
   bool ok = true;
@@ -365,6 +366,8 @@ void loader::take(chunk& c) {
                       cell_text(sources_, first->where)));
   }
   if (c.unkept) into_.seen(c.unkept);
+  for (const std::string& v : c.refused) into_.note_refused(v);
+  c.refused.clear();
   c.rows.clear();
   std::lock_guard<std::mutex> hold(spare_lock_);
   spare_.push_back(std::move(c.rows));
@@ -531,7 +534,10 @@ void chunk_reader::read(const csv_row& row) {
   const std::string_view written = trim(value_cell.text());
   std::optional<value::number> value;
   check("IKU209", value_cell, read_nilai(written, options_.style, value, why), why);
-  if (out_.size() != errors_before) return;
+  if (out_.size() != errors_before) {
+    if (name) chunk_.refused.emplace_back(*name);
+    return;
+  }
 
   // A cell left empty is a figure not filled in yet (a template of `iku template`), unlike `-` or
   // NA, which say it is not available: each is named, so none is missed.

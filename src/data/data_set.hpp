@@ -7,6 +7,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -103,6 +104,10 @@ class data_set {
   bool small_value(std::uint32_t variable, int year, std::uint32_t region, std::int64_t& num, std::int64_t& den) const;
   bool has_variable(std::string_view variable) const { return id_of(variable_ids_, variable).has_value(); }
   std::vector<std::string> variables() const;  // sorted, unique
+  // A variable named only by rows the loader refused (IKU2xx): not a variable, and not a typo of
+  // another either; the checker says nothing more of it than the data errors do.
+  void note_refused(std::string_view variable) { refused_.emplace(variable); }
+  bool named_by_refused_rows(const std::string& variable) const { return refused_.count(variable) > 0; }
   // Years that have at least one value (not a "not available" cell) for the region.
   std::vector<int> years_with_values(std::string_view wilayah) const;
   std::vector<int> years_with_any_values() const;  // of any region
@@ -157,6 +162,7 @@ class data_set {
   unsigned window_bits_ = 10;
   std::vector<std::uint32_t> region_keys_;
   ids variable_ids_, region_ids_;
+  std::set<std::string> refused_;
   std::uint32_t last_region_ = none;  // rows come grouped by region: the last one's id
   std::uint32_t last_variable_ = none;  // the last row's variable (none + 1 wraps to 0)
   std::vector<std::string> variable_names_, region_names_;
