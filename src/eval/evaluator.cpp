@@ -415,6 +415,14 @@ void evaluator::syarat(indicator_result& r, tracer* t) {
               {"target", &r.target_value, "", r.target_where()},
               {"capaian", &r.capaian, "", {}},
               {"tercapai", &r.tercapai, "", {}}};
+  // At a parent region a data variable is read as the rumus reads it under the roll-up: summed
+  // over the children whose realisasi is measurable (a parent has no rows of its own to check).
+  std::vector<std::string> members;
+  if (is_parent()) {
+    members = rollup_members(*r.indicator, r.year, nullptr);
+    en.summed = &members;
+    en.summed_for = r.indicator;
+  }
   for (const syntax::syarat& s : r.indicator->decl->syarat_list) {
     if (s.years && (r.year < s.years->first || r.year > s.years->second)) continue;  // not this year's check
     result ok = formula("syarat", [&] { return std::string(s.message.text); }, *s.cond, en, t);

@@ -112,6 +112,9 @@ result evaluator::summed(const syntax::expr& e, const std::string& n, const env&
   }
   value::number total;
   result v = total;
+  if (en.summed->empty())  // a sum of no children is not 0
+    v = not_measurable{fmt::format("tidak ada wilayah di bawah {} yang realisasinya terukur", options_.wilayah), e.where,
+                       true};
   for (const std::string& c : *en.summed) {
     result x = child(c).data_value(e, n, *en.summed_for, en.year, t);
     if (!x.is_number()) {
