@@ -527,7 +527,7 @@ class auditor {
       if (fresh) continue;
       const data::printed_figure& g = *it->second;
       bool same = f.number && g.number ? *f.number == *g.number : data::lower(f.text) == data::lower(g.text);
-      if (same) continue;
+      if (same || shorter_printing(f, g)) continue;
       ++s_.twice;
       finding(diag::severity::error, "IKU303", f,
                  fmt::format("{} {} tahun {} is printed {}{} here and {}{} at {}", f.besaran, f.objek, f.year, f.text,
@@ -535,6 +535,26 @@ class auditor {
                              g.tempat.empty() ? "" : " (" + g.tempat + ")", sources_.where(g.where)),
                  "one figure of one year has one value; each printing is also checked against the computed one");
     }
+  }
+
+  // Two printings at different places that one value gives: 208,59 in a table, 208,6 in the text
+  // (the longer rounded to the shorter's places, as declared). Not two values; each printing is
+  // still checked against the computed figure.
+  bool shorter_printing(const data::printed_figure& f, const data::printed_figure& g) const {
+    if (!f.number || !g.number || f.places == g.places) return false;
+    const data::printed_figure& longer = f.places > g.places ? f : g;
+    const data::printed_figure& shorter = f.places > g.places ? g : f;
+    return longer.number->round(shorter.places, declared_mode(longer)) == *shorter.number;
+  }
+
+  // The rounding the file declares for a printed figure's kind (realisasi and capaian of an
+  // indikator their own; a sasaran's or the office's capaian, serapan: the file's).
+  rounding declared_mode(const data::printed_figure& f) const {
+    const check::indicator* ind = p_.find_indicator(f.objek);
+    if (ind && f.besaran == "realisasi") return ind->mode_realisasi;
+    if (ind && f.besaran == "capaian") return ind->mode_capaian;
+    if (f.besaran == "capaian") return p_.mode_capaian;
+    return p_.mode;
   }
 
   // A finding at the printed cell, kept in a line for the table that printed it too.
