@@ -226,7 +226,10 @@ int report_stream::finish() {
   if (r_.format == "md") {
     text = report::render_md(tables, *stamp);
   } else if (r_.format == "json") {
-    text = report::render_report_json(tables, check::display_path(o_.file), s_.options, *stamp);
+    // The top-level `wilayah` is the option as given (`*`, `A,B`): the options hold the first region.
+    eval::options given = s_.options;
+    if (!given.regions.empty()) given.wilayah = o_.wilayah;
+    text = report::render_report_json(tables, check::display_path(o_.file), given, *stamp);
   } else if (r_.format == "html") {
     // Each figure's derivation from the same explainer as `iku explain`, embedded in the page. A
     // run of one region marks no table with it: the page names it in each `iku explain` command.
