@@ -16,6 +16,12 @@ class walker {
   void walk(const syntax::expr& e, const indicator* user, bool formula) {
     std::visit([&](const auto& n) { visit(n, user, formula); }, e.node);
   }
+  // A target set read from the data (`target pk dari data t_pk`): its variable is filled in too.
+  void target(const std::string& variable, const std::string& set, const indicator* user) {
+    add(variable, user, false);
+    std::vector<std::string>& sets = out_[index_.at(variable)].targets;
+    if (std::find(sets.begin(), sets.end(), set) == sets.end()) sets.push_back(set);
+  }
   void reset() {
     seen_helpers_.clear();
     seen_indicators_.clear();
@@ -92,6 +98,8 @@ std::vector<data_need> data_needs(const program& p) {
     if (ind.decl->rumus) w.walk(*ind.decl->rumus, &ind, true);
     w.reset();
     for (const syntax::syarat& s : ind.decl->syarat_list) w.walk(*s.cond, &ind, false);
+    for (const syntax::target_set& t : ind.decl->targets)
+      if (t.from_data) w.target(t.from_data->text, t.name.text, &ind);
   }
   return out;
 }

@@ -57,6 +57,8 @@ std::set<std::string> names_read(const program& p) {
       for (const syntax::indikator_decl& d : s.indikator) {
         names_in(d.rumus.get(), names);
         for (const syntax::syarat& c : d.syarat_list) names_in(c.cond.get(), names);
+        for (const syntax::target_set& t : d.targets)  // target pk dari data t_ppks
+          if (t.from_data) names.insert(t.from_data->text);
       }
     for (const syntax::bantu_decl& b : m.bantu) names_in(b.value.get(), names);
     for (const syntax::polaritas_decl& d : m.polaritas) {
@@ -152,16 +154,17 @@ void check_plan(const program& p, const diag::source_manager& sources, diag::dia
 
   if (p.data_failed) return;  // what a failed source would have defined is unknown
   std::set<std::string> read = names_read(p);
-  // The years a first cell is looked for in: those with office data, and the periode's (a cell
+  // The years a first cell is looked for in: those with office data (else any region's), and the periode's (a cell
   // that says "not available" counts in no year's values).
   std::vector<int> years = p.data.years_with_values("");
+  if (years.empty()) years = p.data.years_with_any_values();  // data of regions only
   if (p.periode && p.periode->second - p.periode->first < 100)
     for (int y = p.periode->first; y <= p.periode->second; ++y)
       if (!std::binary_search(years.begin(), years.end(), y)) years.insert(std::upper_bound(years.begin(), years.end(), y), y);
   for (const std::string& v : p.data.variables()) {
     if (read.count(v)) continue;
     warn(out, "IKU323", first_cell(p, v, years),
-         fmt::format("data variable `{}` is read by no rumus, syarat or bantu", v),
+         fmt::format("data variable `{}` is read by no rumus, syarat, bantu or target", v),
          "a value no formula reads is in no figure of the report: use it where it was collected for, or "
          "leave it out of the data");
   }

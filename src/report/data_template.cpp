@@ -21,7 +21,8 @@ std::string keterangan(const check::program& p, const check::data_need& n, const
   for (const check::indicator* ind : n.users) users.push_back(ind->name());
   std::string s = fmt::format("dipakai oleh {}", fmt::join(users, ", "));
   if (!n.via.empty()) s += fmt::format(" (lewat {})", fmt::join(n.via, ", "));
-  if (n.only_syarat) s += " (hanya di syarat)";
+  if (!n.targets.empty()) s += fmt::format(" (target {})", fmt::join(n.targets, ", "));
+  else if (n.only_syarat) s += " (hanya di syarat)";
   std::size_t sources = 0;
   for (const syntax::module& m : p.modules) sources += m.data.size();
   if (sources > 1)

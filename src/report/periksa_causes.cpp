@@ -42,7 +42,8 @@ std::vector<std::pair<std::string, number>> substituted(const check::program& p,
   if (!ind.decl->rumus) return out;
   std::vector<std::pair<std::string, eval::result>> read;  // the data its rumus reads, with values
   for (const check::data_need& n : needs) {
-    if (!n.via.empty() || std::find(n.users.begin(), n.users.end(), &ind) == n.users.end()) continue;
+    if (!n.via.empty() || n.only_syarat || std::find(n.users.begin(), n.users.end(), &ind) == n.users.end())
+      continue;  // (a variable only a syarat or a target set reads is not the rumus's)
     std::optional<data::datum> d = p.data.find(n.variable, year, ev.opts().wilayah);
     if (!d || !d->value) return out;
     read.push_back({n.variable, *d->value});

@@ -250,7 +250,7 @@ TEST_CASE("plan: a data variable nothing reads (IKU323)", "[plan]") {
   plan p("", one_indikator, "tahun,variabel,nilai\n2024,a_n,90\n2024,a_d,100\n2023,sisa,NA\n2024,sisa,7\n");
   p.check();
   CHECK(p.lines() ==
-        "IKU323 warning data.csv:4:11 data variable `sisa` is read by no rumus, syarat or bantu | a value no formula "
+        "IKU323 warning data.csv:4:11 data variable `sisa` is read by no rumus, syarat, bantu or target | a value no formula "
         "reads is in no figure of the report: use it where it was collected for, or leave it out of the data\n");
 }
 
