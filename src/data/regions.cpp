@@ -1,6 +1,7 @@
 // load_regions: the wilayah,induk file of a region hierarchy.
 #include "data/regions.hpp"
 
+#include <algorithm>
 #include <set>
 
 #include <fmt/format.h>
@@ -71,12 +72,30 @@ class loader : csv_columns_loader {
     // Parents before children: walk down from the roots. A region never reached is on a cycle.
     for (const std::string& r : written)
       if (into_.parent[r].empty()) visit(r);
-    for (const std::string& r : written)
-      if (!placed_.count(r)) {
-        error("IKU225", into_.where[r], fmt::format("region '{}' is its own ancestor (a cycle of induk)", r),
-              "follow the induk column up from this row: it must end at a region with an empty induk");
-        placed_.insert(r);  // one report per cycle member, no more
+    // A region never reached is on a cycle or below one: only those on it are wrong (the others
+    // are placed once it is broken), each reported with the cycle.
+    std::map<std::string, std::string> cycle_of;  // member -> "A -> B -> A"
+    for (const std::string& r : written) {
+      if (placed_.count(r)) continue;
+      std::vector<std::string> path;
+      std::string at = r;
+      while (!placed_.count(at)) {  // up the induk chain, marking as it goes
+        placed_.insert(at);
+        path.push_back(at);
+        at = into_.parent[at];
       }
+      auto start = std::find(path.begin(), path.end(), at);  // where this walk met itself, if it did
+      if (start == path.end()) continue;                      // it met an earlier walk: below a cycle
+      std::string chain = fmt::format("{} -> {}", fmt::join(start, path.end(), " -> "), at);
+      for (auto m = start; m != path.end(); ++m) cycle_of[*m] = chain;
+    }
+    for (const std::string& r : written)
+      if (auto c = cycle_of.find(r); c != cycle_of.end())
+        error("IKU225", into_.where[r],
+              fmt::format("region '{}' is its own ancestor (a cycle of induk: {})", r, c->second),
+              into_.parent[r] == r ? "its induk is itself: a root has an empty induk"
+                                   : "follow the induk column up from this row: it must end at a region with an "
+                                     "empty induk");
     return ok_;
   }
 
