@@ -74,6 +74,15 @@ class resolver {
  private:
   void duplicate(const std::string& code, const std::string& what, const syntax::ident& second,
                  diag::span first) {
+    // Imports are read after the main file: a name of the main file that an import (the standard
+    // library, say) defines too is reported in the main file, where it can be renamed.
+    const diag::file_id main = p_.modules.front().file;
+    if (first.file == main && second.where.file != main) {
+      out_.error(code, first, fmt::format("{} `{}` is defined twice", what, second.text),
+                 fmt::format("an imported file defines it too, at {}; give this one another name",
+                             sources_.where(second.where)));
+      return;
+    }
     out_.error(code, second.where, fmt::format("{} `{}` is defined twice", what, second.text),
                fmt::format("the first is at {}; rename or remove one", sources_.where(first)));
   }
@@ -401,7 +410,10 @@ class resolver {
     for (const syntax::module& m : p_.modules)
       for (const syntax::bantu_decl& h : m.bantu) {
         if (const indicator* ind = p_.find_indicator(h.name.text)) {
-          duplicate("IKU102", "nilai bantu", h.name, ind->decl->name.where);
+          out_.error("IKU102", h.name.where, fmt::format("nilai bantu `{}` has the name of an indikator", h.name.text),
+                     fmt::format("the indikator is at {}; a formula reads either by this name, so bantu values and "
+                                 "indikator share one set of names: rename one",
+                                 sources_.where(ind->decl->name.where)));
           continue;
         }
         auto [it, fresh] = p_.helpers.emplace(h.name.text, &h);
