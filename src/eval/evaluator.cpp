@@ -669,7 +669,7 @@ result evaluator::name(const syntax::expr& e, const std::string& n, const env& e
       if (shown)
         *shown = !b.shown.empty()        ? b.shown
                  : b.value->is_number() ? show(b.value->number(), t)
-                 : b.value->is_bool()   ? (b.value->boolean() ? "ya" : "tidak")
+                 : b.value->is_bool()   ? (b.value->boolean() ? "benar" : "salah")
                                         : "?";
       if (!b.value->measurable())
         return not_measurable{fmt::format("{} tidak terukur: {}", n, b.value->failure().reason),
@@ -781,7 +781,7 @@ result evaluator::figure(const syntax::expr& e, const std::string& n, const env&
   if (t) t->close(v);
   if (shown) {
     std::optional<int> places = which == "realisasi" ? ind.desimal : which == "capaian" ? ind.desimal_capaian : std::nullopt;
-    *shown = v.is_bool()                              ? (v.boolean() ? "ya" : "tidak")
+    *shown = v.is_bool()                              ? (v.boolean() ? "benar" : "salah")
              : !v.is_number()                         ? "?"
              : which == "target" && r.target          ? r.target->value.shown(t->style())
              : places && v.number().decimal_places() && *v.number().decimal_places() <= *places
