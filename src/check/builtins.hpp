@@ -22,7 +22,7 @@ inline constexpr builtin builtins[] = {
     {"min", builtin_fn::min, 1, 64, "min(a, b, ...)"},
     {"max", builtin_fn::max, 1, 64, "max(a, b, ...)"},
     {"abs", builtin_fn::abs, 1, 1, "abs(x)"},
-    {"bulat", builtin_fn::bulat, 2, 2, "bulat(x, n): x rounded to n places with the file's pembulatan"},
+    {"bulat", builtin_fn::bulat, 2, 2, "bulat(x, n): x rounded to n places with the pembulatan in force (the indikator's, else the file's)"},
     {"bulat_turun", builtin_fn::bulat_turun, 2, 2, "bulat_turun(x, n): x cut to n places (toward zero)"},
     {"bulat_naik", builtin_fn::bulat_naik, 2, 2, "bulat_naik(x, n): x rounded away from zero to n places"},
     {"rerata", builtin_fn::rerata, 1, 1, "rerata(x): the mean of x over the indicators of an agregat"},
