@@ -233,11 +233,24 @@ class resolver {
     if (!p_.anggaran || p_.data_failed) return;
     const data::budget& b = *p_.anggaran;
     std::vector<std::size_t>& linked = p_.programs[&s];
+    std::vector<diag::span> linked_at;  // where each of `linked` is written
     for (const syntax::string_lit& name : s.program) {
       std::string wanted = lower(std::string(data::trim(name.text)));
       std::size_t found = b.index_of(wanted);
+      std::vector<std::size_t> same_uraian;  // by uraian: merged offices repeat "PROGRAM PENUNJANG ..."
       for (std::size_t i = 0; i < b.nodes.size() && found == data::budget::npos; ++i)
-        if (lower(b.nodes[i].uraian) == wanted) found = i;
+        if (lower(b.nodes[i].uraian) == wanted) same_uraian.push_back(i);
+      if (same_uraian.size() > 1) {
+        std::vector<std::string> kodes;
+        for (std::size_t i : same_uraian) kodes.push_back(b.nodes[i].kode);
+        link_failed_ = true;
+        out_.error("IKU125", name.where,
+                   fmt::format("\"{}\" is the uraian of {} lines of the anggaran ({})", name.text, kodes.size(),
+                               fmt::join(kodes, ", ")),
+                   fmt::format("name the one meant by its kode: program \"{}\"", kodes.front()));
+        continue;
+      }
+      if (same_uraian.size() == 1) found = same_uraian.front();
       if (found == data::budget::npos) {
         std::vector<std::string> names;
         for (std::size_t r : b.roots) names.push_back(b.nodes[r].uraian);
@@ -249,7 +262,25 @@ class resolver {
                                    "file");
         continue;
       }
+      // A line listed twice, or inside another line listed, would count its budget twice.
+      bool twice = false;
+      for (std::size_t i = 0; i < linked.size() && !twice; ++i) {
+        const bool below = b.contains(linked[i], found);  // found is linked[i] or part of it
+        if (!below && !b.contains(found, linked[i])) continue;
+        twice = true;
+        const data::budget_node& outer = b.nodes[below ? linked[i] : found];
+        const data::budget_node& inner = b.nodes[below ? found : linked[i]];
+        out_.error("IKU125", name.where,
+                   &outer == &inner ? fmt::format("sasaran {} lists {} {} twice", s.name.text, outer.kode, outer.uraian)
+                                    : fmt::format("sasaran {} lists {} and {}, which is part of it", s.name.text,
+                                                  outer.kode, inner.kode),
+                   fmt::format("the other is at {}; a sasaran's anggaran sums the lines it lists, so its budget "
+                               "would count twice: keep one",
+                               sources_.where(linked_at[i])));
+      }
+      if (twice) continue;
       linked.push_back(found);
+      linked_at.push_back(name.where);
       linked_.insert(found);
     }
   }
@@ -266,10 +297,15 @@ class resolver {
         d.level = diag::severity::warning;
         d.code = "IKU119";
         d.where = n.where;
-        d.message = fmt::format("program {} {} is listed in no sasaran", n.kode, n.uraian);
-        d.hint = fmt::format("its budget counts in no sasaran's anggaran; add `program \"{}\"` to the sasaran it "
-                             "supports",
-                             n.kode);
+        std::vector<std::string> parts;  // lines of it some sasaran lists
+        for (std::size_t l : linked_)
+          if (p_.anggaran->contains(r, l)) parts.push_back(p_.anggaran->nodes[l].kode);
+        d.message = fmt::format("program {} {} is listed in no sasaran{}", n.kode, n.uraian,
+                                parts.empty() ? "" : fmt::format(", only its part {}", fmt::join(parts, ", ")));
+        d.hint = fmt::format("{} budget counts in no sasaran's anggaran; add `program \"{}\"` to the sasaran it "
+                             "supports{}",
+                             parts.empty() ? "its" : "the rest of its", n.kode,
+                             parts.empty() ? "" : " (in place of its part)");
         out_.add(std::move(d));
       }
   }

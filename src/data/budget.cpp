@@ -23,6 +23,12 @@ const budget_node* budget::find(std::string_view kode) const {
   return i == npos ? nullptr : &nodes[i];
 }
 
+bool budget::contains(std::size_t outer, std::size_t inner) const {
+  for (std::size_t at = inner; at != npos; at = nodes[at].parent)
+    if (at == outer) return true;
+  return false;
+}
+
 std::size_t budget::index_of(std::string_view kode) const {
   auto it = by_kode.find(kode);
   return it == by_kode.end() ? npos : it->second;

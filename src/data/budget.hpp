@@ -43,6 +43,7 @@ struct budget {
 
   const budget_node* find(std::string_view kode) const;
   std::size_t index_of(std::string_view kode) const;  // npos when absent
+  bool contains(std::size_t outer, std::size_t inner) const;  // inner is outer or below it
   static constexpr std::size_t npos = budget_node::npos;
 };
 
