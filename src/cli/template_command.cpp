@@ -1,3 +1,5 @@
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "check/data_needs.hpp"
@@ -23,6 +25,19 @@ int template_command(const common_options& o, const template_options& t, std::os
   const check::program& p = *s.program;
   const int year = s.options.year;
   std::vector<check::data_need> needs = check::data_needs(p);
+  // A parent region's realisasi is rolled up from its children's rows, never read from its own:
+  // only its targets read from the data are its to fill in.
+  const bool parent = p.wilayah && !s.options.wilayah.empty() && !p.wilayah->children_of(s.options.wilayah).empty();
+  if (parent) {
+    needs.erase(std::remove_if(needs.begin(), needs.end(), [](const check::data_need& n) { return n.targets.empty(); }),
+                needs.end());
+    if (needs.empty()) {
+      err << fmt::format("iku template: wilayah {} is a parent region: its figures are rolled up from its children's "
+                         "rows, so it has nothing to fill in; prepare a child's (--wilayah CHILD)\n",
+                         s.options.wilayah);
+      return input_error;
+    }
+  }
   if (needs.empty()) {
     err << fmt::format("iku template: no formula of {} reads a data variable: there is nothing to fill in\n",
                        check::display_path(o.file));
