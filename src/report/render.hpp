@@ -55,9 +55,10 @@ std::string figure_key(const figure_ref& r, const std::string& wilayah);
 
 // One self-contained HTML page (no script, no outside file; a Content-Security-Policy forbids
 // both): the instansi, every table, each figure a link that opens its derivation from `figures`,
-// print styles for A4, the stamp last. All text is escaped, so a label shows as written.
+// print styles for A4, the stamp last. All text is escaped, so a label shows as written. `file`:
+// the .iku file as given, for the `iku explain FILE ...` command each derivation ends with.
 std::string render_html(const std::vector<table>& tables, const stamp& s, const std::string& instansi,
-                        const explained_figures& figures);
+                        const std::string& file, const explained_figures& figures);
 // Text as HTML shows it literally (& < > " ').
 std::string html_escape(const std::string& text);
 

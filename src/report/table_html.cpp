@@ -147,11 +147,11 @@ std::string table_html(const table& t, figure_ids& ids) {
   return out + "</section>\n";
 }
 
-// A word as a shell reads it back: quoted when it holds anything but letters, digits and ._-
+// A word as a shell reads it back: quoted when it holds anything but letters, digits and ._-/
 // ("'Kab Gama'"), as the docs write such a region.
 std::string shell_word(const std::string& w) {
   bool plain = !w.empty() && std::all_of(w.begin(), w.end(), [](char ch) {
-    return std::isalnum(static_cast<unsigned char>(ch)) || ch == '.' || ch == '_' || ch == '-';
+    return std::isalnum(static_cast<unsigned char>(ch)) || ch == '.' || ch == '_' || ch == '-' || ch == '/';
   });
   if (plain) return w;
   std::string out = "'";
@@ -159,9 +159,10 @@ std::string shell_word(const std::string& w) {
   return out + "'";
 }
 
-std::string explanation_html(const std::string& id, const explained_ref& x, const std::string& text) {
+std::string explanation_html(const std::string& id, const explained_ref& x, const std::string& file,
+                             const std::string& text) {
   const figure_ref& r = x.ref;
-  std::string command = fmt::format("iku explain {} --tahun {}", r.request(), r.year);
+  std::string command = fmt::format("iku explain {} {} --tahun {}", shell_word(file), r.request(), r.year);
   if (!r.target.set.empty()) command += " --target " + r.target.name();
   if (!x.wilayah.empty()) command += " --wilayah " + shell_word(x.wilayah);
   return fmt::format(
@@ -177,7 +178,7 @@ std::string explanation_html(const std::string& id, const explained_ref& x, cons
 }  // namespace
 
 std::string render_html(const std::vector<table>& tables, const stamp& s, const std::string& instansi,
-                        const explained_figures& figures) {
+                        const std::string& file, const explained_figures& figures) {
   const std::string heading = instansi.empty() ? "Laporan Kinerja" : "Laporan Kinerja " + instansi;
   std::string out = "<!DOCTYPE html>\n<html lang=\"id\">\n<head>\n<meta charset=\"utf-8\">\n";
   // Nothing is loaded from anywhere and nothing runs: the page is the file.
@@ -192,7 +193,7 @@ std::string render_html(const std::vector<table>& tables, const stamp& s, const 
   out += "</main>\n";
   for (std::size_t i = 0; i < ids.order().size(); ++i) {
     const auto& [key, ref] = ids.order()[i];
-    out += explanation_html(fmt::format("p{}", i + 1), ref, figures.at(key));
+    out += explanation_html(fmt::format("p{}", i + 1), ref, file, figures.at(key));
   }
   out += "<footer>\n<p class=\"stamp\">" + html_escape(stamp_line(s)) + "</p>\n";
   out += "<table>\n<thead><tr><th>Berkas masukan</th><th class=\"r\">Bita</th><th>SHA-256</th></tr></thead>\n<tbody>\n";

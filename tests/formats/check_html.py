@@ -6,8 +6,8 @@
 - the DOM's tables hold every cell of every table of `iku run --format json` for the same run,
   row by row, as text (so every figure, as shown);
 - every linked figure opens its explanation: after a click its panel is displayed, and its text
-  is what `iku explain REQUEST --tahun Y --target T` prints (a real mouse click for the first
-  figures, element.click() for the others);
+  is what the command it ends with, `iku explain FILE REQUEST --tahun Y --target T`, prints run
+  as typed (a real mouse click for the first figures, element.click() for the others);
 - with --hostile, an indicator's label is replaced by `<script>alert(1)</script> & "q"` in a
   copy of the example: the page shows it literally and holds no <script> element.
 
@@ -233,8 +233,11 @@ def main():
             if display == 'none' or hash_now != href:
                 failures.append(f'clicking figure {n + 1} ({href}) does not show its explanation ({display}, {hash_now})')
             if target not in expected:
-                args = shlex.split(command)[1:]  # "iku explain REQ --tahun Y [--target T] [--wilayah W]"
-                args.insert(1, file)
+                # Run as typed: "iku explain FILE REQ --tahun Y [--target T] [--wilayah W]".
+                args = shlex.split(command)[1:]
+                if len(args) < 2 or args[1] != file:
+                    failures.append(f'the command of {href} does not name the file {file}: `{command}`')
+                    continue
                 expected[target] = iku(a.iku, *args)
             if text != expected[target]:
                 failures.append(f'the explanation {href} differs from `{command}`')
