@@ -56,7 +56,9 @@ class auditor {
   // The target a row was scored against: its own, else the run's.
   eval::target_choice target_of(const data::printed_figure& f) const { return report::target_of(f, ev_.opts().target); }
 
-  static std::string shown(const number& v, int places) { return v.round(places).format(places, value::number_style::id); }
+  // Values in findings are written as the run's --locale writes numbers.
+  value::number_style style() const { return ev_.opts().style; }
+  std::string shown(const number& v, int places) const { return v.round(places).format(places, style()); }
 
   // ---- what each printed figure is compared with --------------------------------------------
   expected of_indicator(const check::indicator& ind, const data::printed_figure& f, eval::indicator_result& r) {
@@ -188,7 +190,7 @@ class auditor {
         finding(diag::severity::warning, "IKU302", f,
                 fmt::format("{}: printed {}{} agrees only when rounded {}, not {} as declared", what, f.text, where,
                             value::to_string(m), value::to_string(e.mode)),
-                fmt::format("exact value {}; rounded {} it is {}", v.format(0, value::number_style::id),
+                fmt::format("exact value {}; rounded {} it is {}", v.format(0, style()),
                             value::to_string(e.mode),
                             shown(v.round(f.places, e.mode), f.places)));
         return;
@@ -202,7 +204,7 @@ class auditor {
     if (budget && (f.besaran == "pagu" || f.besaran == "realisasi" || f.besaran == "realisasi_anggaran") &&
         !budget->nodes[budget->index_of(f.objek)].children.empty())
       because = fmt::format("the printed figure is not the sum of its lines, which is {}",
-                            v.format(0, value::number_style::id));
+                            v.format(0, style()));
     finding(diag::severity::error, "IKU301", f,
             fmt::format("{}: printed {}{}, computed {}", what, f.text, where, shown(v, f.places)),
             !because.empty() ? because
@@ -218,7 +220,7 @@ class auditor {
   // evaluator. Traced, because a traced evaluation uses no cache: the evaluator caches by the
   // indicator's address, which a copy on the stack shares with the copies before it.
   eval::indicator_result variant(const check::indicator& other, int year, const eval::target_choice& t) {
-    eval::tracer scratch(value::number_style::id);
+    eval::tracer scratch(style());
     return ev_.evaluate(other, year, t, &scratch);
   }
 
@@ -256,7 +258,7 @@ class auditor {
           eval::indicator_result y = ev_.evaluate(ind, f.year, o);
           if (prints(y, ind.mode_capaian))
             found.push_back(fmt::format("target {} ({}) instead of {} gives {}", o.name(),
-                                        y.target ? y.target->value.shown(value::number_style::id) : "?", t.name(),
+                                        y.target ? y.target->value.shown(style()) : "?", t.name(),
                                         shown_capaian(y)));
         }
       }
@@ -342,11 +344,11 @@ class auditor {
                              sources_.where(g.where), because);
     if (f.besaran == "capaian" && r.target_value.is_number())
       if (std::optional<number> x = solve_realisasi(ind, r.target_value, *f.number)) {
-        std::string shown_x = ind.desimal ? shown(*x, *ind.desimal) : x->format(0, value::number_style::id);
+        std::string shown_x = ind.desimal ? shown(*x, *ind.desimal) : x->format(0, style());
         std::string because = fmt::format(
             "no alternative in scope reproduces it; the polaritas gives it from a realisasi of {} ({} with the "
             "declared places), where iku computes {}",
-            x->format(0, value::number_style::id), shown_x,
+            x->format(0, style()), shown_x,
             r.realisasi.is_number() ? shown(r.realisasi.number(), ind.desimal.value_or(0)) : "none");
         // The realisasi printed in the same place: when it is that value rounded, the report
         // computed the capaian from an unprinted, unrounded realisasi.

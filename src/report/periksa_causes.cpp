@@ -16,7 +16,7 @@ using value::number;
 
 namespace {
 
-std::string shown(const number& v, int places) { return v.round(places).format(places, value::number_style::id); }
+std::string shown(const number& v, int places, value::number_style style) { return v.round(places).format(places, style); }
 
 }  // namespace
 
@@ -59,7 +59,7 @@ std::vector<std::pair<std::string, number>> substituted(const check::program& p,
       eval::result v = ev.apply(*ind.decl->rumus, values, &ind);
       if (v.is_number())
         out.push_back({fmt::format("{} replaced by {} ({})", read[i].first, other,
-                                   d->value->format(d->places, value::number_style::id)),
+                                   d->value->format(d->places, ev.opts().style)),
                        v.number()});
     }
   return out;
@@ -151,10 +151,10 @@ std::vector<std::string> printed_parts(const check::program& p, eval::evaluator&
     }
     if (!names.empty())
       found.push_back(fmt::format("agregat {} of the capaian printed for {} gives {}", fmt::join(names, " or "), what,
-                                  f.number->format(f.places, value::number_style::id)));
+                                  f.number->format(f.places, ev.opts().style)));
     if (set.second.size() > 1 && sum.round(f.places, p.mode_capaian) == *f.number)
       found.push_back(fmt::format("the sum of the capaian printed for {} is {}, an agregat no file declares",
-                                  what, shown(sum, f.places)));
+                                  what, shown(sum, f.places, ev.opts().style)));
     if (found.size() >= 3) break;
   }
   return found;
@@ -165,7 +165,7 @@ std::string kategori_causes(const check::program& p, eval::evaluator& ev, const 
   const syntax::skala_decl* declared = ind ? ind->skala : p.skala;
   std::vector<std::pair<std::string, number>> capaian;  // what it is, the capaian
   if (computed.is_number())
-    capaian.push_back({fmt::format("the computed capaian {}", computed.number().format(places.value_or(0), value::number_style::id)),
+    capaian.push_back({fmt::format("the computed capaian {}", computed.number().format(places.value_or(0), ev.opts().style)),
                        computed.number()});
   for (const data::printed_figure& g : p.terbitan->figures)
     if (g.year == f.year && g.objek == f.objek && g.besaran == "capaian" && g.number &&

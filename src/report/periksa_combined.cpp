@@ -22,7 +22,7 @@ struct option {
   int changes = 0;
 };
 
-std::string shown(const number& v, int places) { return v.format(places, value::number_style::id); }
+std::string shown(const number& v, int places, value::number_style style) { return v.format(places, style); }
 
 // How the computed figure is rounded before it is compared: the declared mode at the printed
 // places, another mode, or fewer places than printed (a "6,00" that is 6,25 rounded to 0 places).
@@ -99,7 +99,7 @@ std::vector<std::string> combined_causes(const check::program& p, eval::evaluato
           if (n == 0 || n > max_changes || !r.value.is_number()) continue;
           if (r.value.number().round(m.places, m.mode) == *f.number)
             hits.push_back({n, fmt::format("{} gives {}", join({&who.what, &r.what, &m.what}),
-                                           r.value.number().round(m.places, m.mode).format(f.places, value::number_style::id))});
+                                           r.value.number().round(m.places, m.mode).format(f.places, ev.opts().style))});
         }
       continue;
     }
@@ -111,7 +111,7 @@ std::vector<std::string> combined_causes(const check::program& p, eval::evaluato
         eval::indicator_result y = ev.evaluate(other, f.year, o);
         if (y.target_value.is_number())
           targets.push_back(
-              {fmt::format("target {} ({})", o.name(), shown(y.target_value.number(), y.target_places)), y.target_value, 1});
+              {fmt::format("target {} ({})", o.name(), shown(y.target_value.number(), y.target_places, ev.opts().style)), y.target_value, 1});
       }
     if (same && beside.target && beside.target->number)
       targets.push_back({fmt::format("the target printed here ({})", beside.target->text), *beside.target->number, 1});
@@ -136,7 +136,7 @@ std::vector<std::string> combined_causes(const check::program& p, eval::evaluato
             if (v.number().round(m.places, m.mode) == *f.number)
               hits.push_back({total, fmt::format("{} gives {}",
                                                  join({&who.what, &pol.second.what, &r.what, &t.what, &m.what}),
-                                                 v.number().round(m.places, m.mode).format(f.places, value::number_style::id))});
+                                                 v.number().round(m.places, m.mode).format(f.places, ev.opts().style))});
           }
         }
   }
