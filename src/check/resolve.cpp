@@ -770,7 +770,9 @@ class resolver {
     if (main.tahun && p_.periode && (*p_.tahun < p_.periode->first || *p_.tahun > p_.periode->second))
       out_.error("IKU109", main.tahun->where,
                  fmt::format("year {} is outside the periode {}..{}", *p_.tahun, p_.periode->first,
-                             p_.periode->second));
+                             p_.periode->second),
+                 "the report year must fall in the Renstra periode declared at the top of the file: for a year of "
+                 "the next Renstra, change the periode (and its targets) too");
   }
 
   template <typename Map>
