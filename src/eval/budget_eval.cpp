@@ -111,8 +111,17 @@ budget_result evaluator::budget(const data::budget& b, const std::vector<std::si
   if (!p_.efisiensi) {
     r.serapan = not_measurable{"tidak ada `efisiensi` yang dipilih, jadi serapan tidak dihitung", {}};
   } else {
+    // Of one line, a figure is where that line's cell is (its own, else its kode's): a pagu of 0
+    // is pointed at there, not at the serapan formula. Of several, no one cell is.
+    auto cell = [&](bool pagu) -> diag::span {
+      if (lines.size() != 1) return {};
+      const data::budget_node& n = b.nodes[lines.front()];
+      const std::map<int, data::budget_figure>& figures = pagu ? n.pagu : n.realisasi;
+      auto it = figures.find(year);
+      return it != figures.end() ? it->second.where : n.where;
+    };
     env en;
-    en.fixed = {{"realisasi", &r.realisasi, "", {}}, {"pagu", &r.pagu, "", {}}};
+    en.fixed = {{"realisasi", &r.realisasi, "", cell(false)}, {"pagu", &r.pagu, "", cell(true)}};
     if (t) {
       if (r.realisasi.is_number()) en.fixed[0].shown = r.realisasi.number().format(0, t->style());
       if (r.pagu.is_number()) en.fixed[1].shown = r.pagu.number().format(0, t->style());
