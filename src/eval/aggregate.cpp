@@ -82,7 +82,10 @@ result evaluator::over_members(const syntax::expr& e, const check::builtin& b, c
       if (ind.decl->bobot) own.fixed[3].shown = ind.decl->bobot->value.shown(t->style());
     }
     result v = formula("anggota", [&] { return fmt::format("{} ({})", ind.decl->label.text, ind.name()); }, arg, own, t);
-    if (!v.measurable()) return not_measurable{fmt::format("{}: {}", ind.name(), v.failure().reason), e.where};
+    if (!v.measurable()) {  // pointed where the member's figure failed (its missing bobot), else at the agregat
+      const diag::span at = v.failure().where.valid() ? v.failure().where : e.where;
+      return not_measurable{fmt::format("{}: {}", ind.name(), v.failure().reason), at};
+    }
     if (b.fn == check::builtin_fn::banyak) {
       if (v.boolean()) ++count;
     } else {
