@@ -81,7 +81,9 @@ int run_command(const common_options& o, const run_options& r, std::ostream& out
   } else {
     for (const report::lkj_table* t : chosen)
       if (!t->applies(p)) {
-        err << fmt::format("iku run: table `{}` needs {} in {}\n", t->name, t->needs, o.file);
+        const std::string missing = report::lacking(*t, p);
+        err << fmt::format("iku run: table `{}` needs {} in {}{}\n", t->name, t->needs, o.file,
+                           missing.empty() ? "" : "; it has no " + missing);
         return usage_error;
       }
   }

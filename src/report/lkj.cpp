@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include <fmt/format.h>
+
 namespace iku::report {
 
 namespace {
@@ -35,6 +37,16 @@ const std::vector<lkj_table>& lkj_tables() {
        has_sasaran, "a sasaran", ringkasan_table},
   };
   return tables;
+}
+
+std::string lacking(const lkj_table& t, const check::program& p) {
+  if (t.name != "efisiensi") return "";
+  std::vector<std::string> missing;
+  if (!p.anggaran) missing.push_back("`anggaran`");
+  if (!p.efisiensi) missing.push_back("`efisiensi`");
+  if (!p.agregat_sasaran) missing.push_back("`agregat sasaran`");
+  if (p.sasaran.empty()) missing.push_back("a sasaran");
+  return fmt::format("{}", fmt::join(missing, ", "));
 }
 
 const lkj_table* find_lkj_table(std::string_view name) {

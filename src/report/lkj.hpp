@@ -46,6 +46,9 @@ struct lkj_table {
 // Every table, in the order of a printed LKj (one array: pointers into it compare in that order).
 const std::vector<lkj_table>& lkj_tables();
 const lkj_table* find_lkj_table(std::string_view name);
+// Of a table that needs several declarations (efisiensi), those `p` lacks ("`agregat sasaran`");
+// "" for the others, whose `needs` is one thing.
+std::string lacking(const lkj_table& t, const check::program& p);
 // A builder's one table, moved rather than copied (as `return {t};` would: an initializer list
 // copies, which costs a national run a copy of every row).
 std::vector<table> only(table t);
