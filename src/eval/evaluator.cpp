@@ -470,6 +470,8 @@ result evaluator::realisasi(const check::indicator& ind, int year, tracer* t, re
   en.year = year;
   en.indicator = &ind;
   result full;
+  const bool outer_read_published = read_published_;  // (this realisasi may be read by another's)
+  read_published_ = false;
   const indicator_lane* lane = t || is_parent() ? nullptr : lane_of(ind);
   if (lane_value v; lane && lane->rumus && lane->rumus->run(nullptr, year, region_id_, v))
     full = compiled::to_result(v);
@@ -491,10 +493,13 @@ result evaluator::realisasi(const check::indicator& ind, int year, tracer* t, re
   }
   result shown = ind.desimal ? round(full, *ind.desimal, ind.mode_realisasi, ind.desimal_at, ind.mode_realisasi_at, t, "realisasi") : full;
   if (t) t->close(shown);
+  // Stated, or computed from another indikator's stated realisasi: either way not from data alone.
+  const bool from_stated = stated != nullptr || (read_published_ && full.measurable());
+  read_published_ = outer_read_published;  // (the reader of this one learns it by `published`)
   if (exact) *exact = full;
-  if (published) *published = stated != nullptr;
+  if (published) *published = from_stated;
   if (place) {  // (a formula's references may have added entries meanwhile: indices, not pointers)
-    realisasi_cache_.push_back({year, realisasi_last_[*place], {full, shown, stated != nullptr}});
+    realisasi_cache_.push_back({year, realisasi_last_[*place], {full, shown, from_stated}});
     realisasi_last_[*place] = static_cast<std::uint32_t>(realisasi_cache_.size() - 1);
   }
   return shown;
@@ -689,7 +694,9 @@ result evaluator::name(const syntax::expr& e, const std::string& n, const env& e
     const bool again = t && t->derived_before("realisasi", other, en.year);
     if (t) t->open("acuan", fmt::format("Acuan ke indikator {}", n), e.where);
     if (again) t->current().facts = {{"dijelaskan", "di atas"}};
-    result v = realisasi(*other, en.year, again ? nullptr : t, nullptr);
+    bool stated = false;
+    result v = realisasi(*other, en.year, again ? nullptr : t, nullptr, &stated);
+    read_published_ = read_published_ || stated;
     if (t) t->close(v);
     if (shown) *shown = v.is_number() ? show(v.number(), t) : "?";
     if (!v.measurable())

@@ -31,7 +31,9 @@ struct indicator_result {
   target_choice target_set;
   result realisasi_exact;
   result realisasi;  // rounded to the declared desimal (or exact when none is declared)
-  bool published = false;  // the realisasi is the one the file states for the year (`realisasi { ... }`)
+  // The realisasi is the one the file states for the year (`realisasi { ... }`), or computed from
+  // another indikator's such realisasi.
+  bool published = false;
   const syntax::target_value* target = nullptr;  // the declared target (null: none, or from data)
   std::optional<data::datum> target_datum;       // the data cell of a target `dari data` (none: none)
   int target_places = 0;                         // the places the target was written with ("56.70": 2)
@@ -234,6 +236,8 @@ class evaluator {
   std::map<std::string, std::unique_ptr<evaluator>> children_;  // by region, made when first needed
   const std::vector<indicator_lane>* lanes_ = nullptr;  // by indicator place, once lanes_asked_
   bool lanes_asked_ = false;
+  // Set while a realisasi is computed when it reads another indikator's stated realisasi.
+  bool read_published_ = false;
 };
 
 }  // namespace iku::eval

@@ -92,9 +92,10 @@ struct shown_figures {
 };
 shown_figures show_figures(const eval::indicator_result& r, value::number_style style);
 
-// The note under a table with a published realisasi (marked " *").
+// The note under a table with a published realisasi (marked " *"), or one computed from one.
 inline constexpr const char* published_note =
-    "* realisasi tercatat: angka yang dinyatakan di berkas .iku (`realisasi { ... }`), bukan dihitung dari data";
+    "* realisasi tercatat: angka yang dinyatakan di berkas .iku (`realisasi { ... }`), bukan dihitung dari data, "
+    "atau dihitung dari angka seperti itu";
 
 // "2024", "2022-2024", "2022, 2024"
 std::string years_text(const std::vector<int>& years);
