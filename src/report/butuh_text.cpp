@@ -54,6 +54,10 @@ class writer {
       out += s ? range(*s) : std::string("tidak tercapai dengan realisasi berapa pun");
       out += "\n";
     }
+    // Realisasi between two rules (a scale typed with integer bounds: 90 < capaian < 91) get no
+    // kategori at all; said, so that the ranges above are not read as covering every realisasi.
+    for (const eval::stretch& x : n_.categories)
+      if (!x.kategori) out += "  tanpa kategori (tidak ada aturan skala yang berlaku): " + range(x) + "\n";
     return out;
   }
 
