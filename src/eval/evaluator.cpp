@@ -716,8 +716,11 @@ result evaluator::name(const syntax::expr& e, const std::string& n, const env& e
     if (again)
       t->open("bantu", fmt::format("Nilai bantu {} tahun {}", n, en.year), h->name.where).facts = {{"dijelaskan", "di atas"}};
     if (auto it = helper_cache_.find(key); !shows && !en.summed && it != helper_cache_.end()) {
-      v = it->second;
+      v = it->second.first;
+      read_published_ = read_published_ || it->second.second;
     } else {
+      const bool outer_read_published = read_published_;
+      read_published_ = false;
       env own;
       own.year = en.year;
       own.data = true;
@@ -726,7 +729,8 @@ result evaluator::name(const syntax::expr& e, const std::string& n, const env& e
       if (shows) shows->open("bantu", fmt::format("Nilai bantu {} tahun {}", n, en.year), h->name.where);
       v = formula("rumus", [&] { return fmt::format("Rumus {}", n); }, *h->value, own, shows);
       if (shows) shows->close(v);
-      if (!shows && !en.summed) helper_cache_[key] = v;
+      if (!shows && !en.summed) helper_cache_[key] = {v, read_published_};
+      read_published_ = outer_read_published || read_published_;
     }
     if (again) t->close(v);
     if (shown) *shown = v.is_number() ? show(v.number(), t) : "?";

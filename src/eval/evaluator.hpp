@@ -230,7 +230,8 @@ class evaluator {
   std::vector<std::uint32_t> realisasi_last_;  // by the indicator's place: its latest entry
   std::vector<cached_realisasi> realisasi_cache_;
   // `bantu` values computed so far, by value and year.
-  std::map<std::pair<const syntax::bantu_decl*, int>, result> helper_cache_;
+  // (and whether it read a stated realisasi, which its readers inherit: read_published_)
+  std::map<std::pair<const syntax::bantu_decl*, int>, std::pair<result, bool>> helper_cache_;
   // Budget lines summed so far (budget, line, year, pagu?), without a tracer attached.
   std::map<std::tuple<const data::budget*, std::size_t, int, bool>, result> budget_cache_;
   std::map<std::string, std::unique_ptr<evaluator>> children_;  // by region, made when first needed
