@@ -7,6 +7,8 @@
 
 #include <fmt/format.h>
 
+#include "syntax/names.hpp"
+
 namespace iku::check {
 
 namespace {
@@ -23,55 +25,28 @@ void warn(diag::diagnostics& out, const char* code, diag::span where, std::strin
 
 std::string shown(const syntax::target_value& v) { return v.value.shown(value::number_style::id); }
 
-// Every name an expression reads.
-void names_in(const syntax::expr* e, std::set<std::string>& into) {
-  if (!e) return;
-  std::visit(
-      [&](const auto& n) {
-        using namespace syntax;
-        using T = std::decay_t<decltype(n)>;
-        if constexpr (std::is_same_v<T, name_ref>) {
-          into.insert(n.name);
-        } else if constexpr (std::is_same_v<T, unary>) {
-          names_in(n.operand.get(), into);
-        } else if constexpr (std::is_same_v<T, binary>) {
-          names_in(n.lhs.get(), into);
-          names_in(n.rhs.get(), into);
-        } else if constexpr (std::is_same_v<T, comparison>) {
-          for (const expr_ptr& o : n.operands) names_in(o.get(), into);
-        } else if constexpr (std::is_same_v<T, conditional>) {
-          names_in(n.cond.get(), into);
-          names_in(n.then_.get(), into);
-          names_in(n.else_.get(), into);
-        } else if constexpr (std::is_same_v<T, call>) {
-          for (const expr_ptr& a : n.args) names_in(a.get(), into);
-        }
-      },
-      e->node);
-}
-
 std::set<std::string> names_read(const program& p) {
   std::set<std::string> names;
   for (const syntax::module& m : p.modules) {
     for (const syntax::sasaran_decl& s : m.sasaran)
       for (const syntax::indikator_decl& d : s.indikator) {
-        names_in(d.rumus.get(), names);
-        for (const syntax::syarat& c : d.syarat_list) names_in(c.cond.get(), names);
+        syntax::names_in(d.rumus.get(), names);
+        for (const syntax::syarat& c : d.syarat_list) syntax::names_in(c.cond.get(), names);
         for (const syntax::target_set& t : d.targets)  // target pk dari data t_ppks
           if (t.from_data) names.insert(t.from_data->text);
       }
-    for (const syntax::bantu_decl& b : m.bantu) names_in(b.value.get(), names);
+    for (const syntax::bantu_decl& b : m.bantu) syntax::names_in(b.value.get(), names);
     for (const syntax::polaritas_decl& d : m.polaritas) {
-      names_in(d.capaian.get(), names);
-      names_in(d.tercapai.get(), names);
+      syntax::names_in(d.capaian.get(), names);
+      syntax::names_in(d.tercapai.get(), names);
     }
-    for (const syntax::agregat_decl& d : m.agregat_defs) names_in(d.nilai.get(), names);
+    for (const syntax::agregat_decl& d : m.agregat_defs) syntax::names_in(d.nilai.get(), names);
     for (const syntax::efisiensi_decl& d : m.efisiensi_defs) {
-      names_in(d.serapan.get(), names);
-      names_in(d.efisien.get(), names);
+      syntax::names_in(d.serapan.get(), names);
+      syntax::names_in(d.efisien.get(), names);
     }
     for (const syntax::skala_decl& d : m.skala_defs)
-      for (const syntax::skala_rule& r : d.rules) names_in(r.cond.get(), names);
+      for (const syntax::skala_rule& r : d.rules) syntax::names_in(r.cond.get(), names);
   }
   return names;
 }

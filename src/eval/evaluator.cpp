@@ -3,10 +3,12 @@
 #include <algorithm>
 #include <array>
 #include <functional>
+#include <set>
 
 #include <fmt/format.h>
 
 #include "check/builtins.hpp"
+#include "syntax/names.hpp"
 
 namespace iku::eval {
 
@@ -415,16 +417,32 @@ void evaluator::syarat(indicator_result& r, tracer* t) {
               {"target", &r.target_value, "", r.target_where()},
               {"capaian", &r.capaian, "", {}},
               {"tercapai", &r.tercapai, "", {}}};
-  // At a parent region a data variable is read as the rumus reads it under the roll-up: summed
-  // over the children whose realisasi is measurable (a parent has no rows of its own to check).
+  // Shown as the tables show them (`7,00 >= 7,5`, not `7 >= 7,5`).
+  const check::indicator& ind = *r.indicator;
+  if (r.realisasi.is_number() && ind.desimal) en.fixed[0].shown = r.realisasi.number().format(*ind.desimal, options_.style);
+  en.fixed[1].shown = r.target_shown(options_.style);
+  if (r.capaian.is_number() && ind.desimal_capaian)
+    en.fixed[2].shown = r.capaian.number().format(*ind.desimal_capaian, options_.style);
+  // A parent region has no rows of its own. Under `rasio` its data are the sums of its children's
+  // (those whose realisasi is measurable), as its rumus reads them; under the other roll-ups no
+  // data make its figure, so a syarat on data is its children's alone (checked at each of them).
   std::vector<std::string> members;
-  if (is_parent()) {
+  const bool parent = is_parent();
+  const bool summed_data = parent && r.indicator->agregat_wilayah == check::indicator::rollup::rasio;
+  if (summed_data) {
     members = rollup_members(*r.indicator, r.year, nullptr);
     en.summed = &members;
     en.summed_for = r.indicator;
   }
+  auto reads_data = [&](const syntax::expr& cond) {
+    std::set<std::string> names;
+    syntax::names_in(&cond, names);
+    return std::any_of(names.begin(), names.end(),
+                       [&](const std::string& n) { return p_.data.has_variable(n) || p_.find_helper(n); });
+  };
   for (const syntax::syarat& s : r.indicator->decl->syarat_list) {
     if (s.years && (r.year < s.years->first || r.year > s.years->second)) continue;  // not this year's check
+    if (parent && !summed_data && reads_data(*s.cond)) continue;
     result ok = formula("syarat", [&] { return std::string(s.message.text); }, *s.cond, en, t);
     if (!ok.measurable()) {
       r.findings.push_back({s.message.text, "tidak dapat diperiksa: " + ok.failure().reason, s.where});

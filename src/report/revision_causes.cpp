@@ -10,6 +10,7 @@
 
 #include "report/revision_diff.hpp"
 #include "syntax/ast_dump.hpp"
+#include "syntax/names.hpp"
 
 namespace iku::report {
 
@@ -19,27 +20,9 @@ constexpr const char* absent = "(tidak ada)";
 
 // Every name an expression reads ("ppks.capaian" read as the indicator `ppks`).
 void names_in(const syntax::expr& e, std::set<std::string>& out) {
-  std::visit(
-      [&](const auto& n) {
-        using T = std::decay_t<decltype(n)>;
-        if constexpr (std::is_same_v<T, syntax::name_ref>) {
-          out.insert(n.name.substr(0, n.name.find('.')));
-        } else if constexpr (std::is_same_v<T, syntax::unary>) {
-          names_in(*n.operand, out);
-        } else if constexpr (std::is_same_v<T, syntax::binary>) {
-          names_in(*n.lhs, out);
-          names_in(*n.rhs, out);
-        } else if constexpr (std::is_same_v<T, syntax::comparison>) {
-          for (const syntax::expr_ptr& o : n.operands) names_in(*o, out);
-        } else if constexpr (std::is_same_v<T, syntax::conditional>) {
-          names_in(*n.cond, out);
-          names_in(*n.then_, out);
-          names_in(*n.else_, out);
-        } else if constexpr (std::is_same_v<T, syntax::call>) {
-          for (const syntax::expr_ptr& a : n.args) names_in(*a, out);
-        }
-      },
-      e.node);
+  std::set<std::string> written;
+  syntax::names_in(&e, written);
+  for (const std::string& n : written) out.insert(n.substr(0, n.find('.')));
 }
 
 std::string same_or_none(const syntax::expr* e) { return e ? syntax::dump(*e) : "-"; }
