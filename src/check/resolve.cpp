@@ -278,7 +278,10 @@ class resolver {
                                "would count twice: keep one",
                                sources_.where(linked_at[i])));
       }
-      if (twice) continue;
+      if (twice) {
+        linked_.insert(found);  // listed, if once too often: not also "listed in no sasaran" (IKU119)
+        continue;
+      }
       linked.push_back(found);
       linked_at.push_back(name.where);
       linked_.insert(found);
@@ -290,8 +293,15 @@ class resolver {
   void unlinked_programs() {
     // After a program line that names nothing, the warning would mostly name the program meant.
     if (!p_.anggaran || p_.data_failed || p_.sasaran.empty() || link_failed_) return;
+    // A line is covered when listed, or when each of its lines is (every kegiatan of a program).
+    const data::budget& b = *p_.anggaran;
+    std::function<bool(std::size_t)> covered = [&](std::size_t n) {
+      return linked_.count(n) > 0 ||
+             (!b.nodes[n].children.empty() &&
+              std::all_of(b.nodes[n].children.begin(), b.nodes[n].children.end(), covered));
+    };
     for (std::size_t r : p_.anggaran->roots)
-      if (!linked_.count(r)) {
+      if (!covered(r)) {
         const data::budget_node& n = p_.anggaran->nodes[r];
         diag::diagnostic d;
         d.level = diag::severity::warning;
