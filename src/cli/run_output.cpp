@@ -238,7 +238,7 @@ int report_stream::finish() {
       for (report::table& t : page) t.wilayah = s_.options.wilayah;
     report::explained_figures figures =
         report::explain_cells(page, *s_.program, s_.sources, s_.options, s_.style, check::display_path(o_.file));
-    text = report::render_html(page, *stamp, s_.program->instansi, check::display_path(o_.file), figures);
+    text = report::render_html(page, *stamp, s_.program->instansi, check::display_path(o_.file), s_.style, figures);
   } else {
     std::string why;
     if (!report::render_xlsx(tables, *stamp, s_.program->instansi, text, why))

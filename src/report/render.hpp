@@ -55,10 +55,11 @@ std::string figure_key(const figure_ref& r, const std::string& wilayah);
 
 // One self-contained HTML page (no script, no outside file; a Content-Security-Policy forbids
 // both): the instansi, every table, each figure a link that opens its derivation from `figures`,
-// print styles for A4, the stamp last. All text is escaped, so a label shows as written. `file`:
-// the .iku file as given, for the `iku explain FILE ...` command each derivation ends with.
+// print styles for A4, the stamp last. All text is escaped, so a label shows as written. `file`
+// and `numbers`: the .iku file as given and the run's number style, for the `iku explain FILE ...`
+// command each derivation ends with (which prints it exactly as shown).
 std::string render_html(const std::vector<table>& tables, const stamp& s, const std::string& instansi,
-                        const std::string& file, const explained_figures& figures);
+                        const std::string& file, value::number_style numbers, const explained_figures& figures);
 // Text as HTML shows it literally (& < > " ').
 std::string html_escape(const std::string& text);
 

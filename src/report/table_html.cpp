@@ -160,11 +160,12 @@ std::string shell_word(const std::string& w) {
 }
 
 std::string explanation_html(const std::string& id, const explained_ref& x, const std::string& file,
-                             const std::string& text) {
+                             value::number_style style, const std::string& text) {
   const figure_ref& r = x.ref;
   std::string command = fmt::format("iku explain {} {} --tahun {}", shell_word(file), r.request(), r.year);
   if (!r.target.set.empty()) command += " --target " + r.target.name();
   if (!x.wilayah.empty()) command += " --wilayah " + shell_word(x.wilayah);
+  if (style == value::number_style::en) command += " --locale en";
   return fmt::format(
       "<section class=\"penjelasan\" id=\"{}\" role=\"dialog\" aria-labelledby=\"{}-judul\">\n"
       "<a class=\"tutup\" href=\"#\">Tutup</a>\n<h3 id=\"{}-judul\">Penjelasan {} tahun {}{}</h3>\n"
@@ -178,7 +179,7 @@ std::string explanation_html(const std::string& id, const explained_ref& x, cons
 }  // namespace
 
 std::string render_html(const std::vector<table>& tables, const stamp& s, const std::string& instansi,
-                        const std::string& file, const explained_figures& figures) {
+                        const std::string& file, value::number_style numbers, const explained_figures& figures) {
   const std::string heading = instansi.empty() ? "Laporan Kinerja" : "Laporan Kinerja " + instansi;
   std::string out = "<!DOCTYPE html>\n<html lang=\"id\">\n<head>\n<meta charset=\"utf-8\">\n";
   // Nothing is loaded from anywhere and nothing runs: the page is the file.
@@ -193,7 +194,7 @@ std::string render_html(const std::vector<table>& tables, const stamp& s, const 
   out += "</main>\n";
   for (std::size_t i = 0; i < ids.order().size(); ++i) {
     const auto& [key, ref] = ids.order()[i];
-    out += explanation_html(fmt::format("p{}", i + 1), ref, file, figures.at(key));
+    out += explanation_html(fmt::format("p{}", i + 1), ref, file, numbers, figures.at(key));
   }
   out += "<footer>\n<p class=\"stamp\">" + html_escape(stamp_line(s)) + "</p>\n";
   out += "<table>\n<thead><tr><th>Berkas masukan</th><th class=\"r\">Bita</th><th>SHA-256</th></tr></thead>\n<tbody>\n";

@@ -173,7 +173,7 @@ TEST_CASE("html: every text is escaped, so a label shows as written", "[report][
   iku::report::stamp s{"0.1.0", "2024-06-01T00:00:00Z", "ab", {}};
   const std::string key = iku::report::figure_key(*c.source, "");
   CHECK(key == "ppks.capaian|2024|pk|");
-  std::string page = iku::report::render_html({t}, s, "Dinas <Contoh>", "data dinas/kinerja.iku", {{key, "pohon <x> & y\n"}});
+  std::string page = iku::report::render_html({t}, s, "Dinas <Contoh>", "data dinas/kinerja.iku", iku::value::number_style::id, {{key, "pohon <x> & y\n"}});
   CHECK(page.find("<script>") == std::string::npos);
   CHECK(page.find("<td>&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;q&quot;</td>") != std::string::npos);
   CHECK(page.find("<h1>Laporan Kinerja Dinas &lt;Contoh&gt;</h1>") != std::string::npos);
@@ -183,8 +183,12 @@ TEST_CASE("html: every text is escaped, so a label shows as written", "[report][
   CHECK(page.find("<pre>pohon &lt;x&gt; &amp; y\n</pre>") != std::string::npos);
   // The command runs as typed: the file is in it, quoted for the shell.
   CHECK(page.find("iku explain &#39;data dinas/kinerja.iku&#39; ppks.capaian --tahun 2024 --target pk") != std::string::npos);
+  // With --locale en the command says so, or it would print 208,59 where the panel shows 208.59.
+  std::string en = iku::report::render_html({t}, s, "", "kinerja.iku", iku::value::number_style::en,
+                                            {{key, "pohon\n"}});
+  CHECK(en.find("iku explain kinerja.iku ppks.capaian --tahun 2024 --target pk --locale en") != std::string::npos);
   // A figure with no explanation given is plain text.
-  std::string bare = iku::report::render_html({t}, s, "", "kinerja.iku", {});
+  std::string bare = iku::report::render_html({t}, s, "", "kinerja.iku", iku::value::number_style::en, {});
   CHECK(bare.find("class=\"angka\"") == std::string::npos);
   CHECK(bare.find("<td class=\"r\">208,59</td>") != std::string::npos);
 }
