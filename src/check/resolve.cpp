@@ -282,9 +282,35 @@ class resolver {
         linked_.insert(found);  // listed, if once too often: not also "listed in no sasaran" (IKU119)
         continue;
       }
+      shared_with_another_sasaran(s, found, name.where);
       linked.push_back(found);
       linked_at.push_back(name.where);
       linked_.insert(found);
+      listed_.push_back({found, &s, name.where});
+    }
+  }
+
+  // A line (or a part of it) another sasaran lists too counts in both sasaran's anggaran: their
+  // sum is then more than the anggaran's. It may be meant (a program serving two sasaran), so a
+  // warning, once per line.
+  void shared_with_another_sasaran(const syntax::sasaran_decl& s, std::size_t found, diag::span at) {
+    const data::budget& b = *p_.anggaran;
+    for (const listed& l : listed_) {
+      if (l.sasaran == &s || (!b.contains(l.line, found) && !b.contains(found, l.line))) continue;
+      diag::diagnostic d;
+      d.level = diag::severity::warning;
+      d.code = "IKU126";
+      d.where = at;
+      d.message = l.line == found ? fmt::format("{} is listed by sasaran {} and {}", b.nodes[found].kode,
+                                                l.sasaran->name.text, s.name.text)
+                                  : fmt::format("{} is listed by sasaran {}, and {} by {}: one is part of the other",
+                                                b.nodes[l.line].kode, l.sasaran->name.text, b.nodes[found].kode,
+                                                s.name.text);
+      d.hint = fmt::format("the other is at {}; its budget counts in both sasaran's anggaran, whose sum is then more "
+                           "than the anggaran's: keep it in the sasaran it supports, unless both are meant",
+                           sources_.where(l.at));
+      out_.add(std::move(d));
+      return;
     }
   }
 
@@ -813,6 +839,12 @@ class resolver {
   std::map<std::string, const syntax::tujuan_decl*> tujuan_;
   std::map<std::string, const syntax::efisiensi_decl*> efisiensi_;
   std::set<std::size_t> linked_;  // anggaran nodes some sasaran names
+  struct listed {
+    std::size_t line;
+    const syntax::sasaran_decl* sasaran;
+    diag::span at;
+  };
+  std::vector<listed> listed_;  // every line linked, with its sasaran, in order
   std::set<std::pair<diag::file_id, std::uint32_t>> reported_rollups_;  // agregat wilayah choices reported unknown
   bool link_failed_ = false;
   std::map<std::string, const syntax::sasaran_decl*> sasaran_;
