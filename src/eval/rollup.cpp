@@ -111,7 +111,7 @@ result evaluator::summed(const syntax::expr& e, const std::string& n, const env&
     t->open("jumlah_data",
             fmt::format("{} tahun {} wilayah {}: jumlah {} wilayah", n, en.year, options_.wilayah, en.summed->size()),
             e.where);
-    t->current().facts = {{"wilayah", fmt::format("{}", fmt::join(*en.summed, ", "))}};
+    if (!en.summed->empty()) t->current().facts = {{"wilayah", fmt::format("{}", fmt::join(*en.summed, ", "))}};
     if (!left_out.empty()) t->current().facts.push_back({"dikecualikan", fmt::format("{}", fmt::join(left_out, "; "))});
   }
   value::number total;
