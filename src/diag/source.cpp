@@ -332,4 +332,26 @@ void mapped_file::release(std::size_t begin, std::size_t end) const {
 }
 #endif
 
+// (Of source_manager::formula.)
+std::string one_line(std::string_view text) {
+  if (text.find_first_of("\n\r") == std::string_view::npos) return std::string(text);
+  std::string out;
+  bool broken = false;  // after a line break, before the next character that is not a space
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (c == '#') {  // a comment runs to the end of its line
+      while (i + 1 < text.size() && text[i + 1] != '\n' && text[i + 1] != '\r') ++i;
+    } else if (c == '\n' || c == '\r') {
+      while (!out.empty() && (out.back() == ' ' || out.back() == '\t')) out.pop_back();
+      broken = true;
+    } else if (broken && (c == ' ' || c == '\t')) {
+    } else {
+      if (broken && !out.empty()) out += ' ';
+      broken = false;
+      out += c;
+    }
+  }
+  return out;
+}
+
 }  // namespace iku::diag

@@ -50,6 +50,11 @@ class mapped_file {
   std::string copy_;  // the text, where it could not be mapped
 };
 
+// Source text on one line: each line break, with the spaces and any `#` comment around it, becomes
+// one space. A formula written over several lines would otherwise break a table's layout; text on
+// one line comes back unchanged.
+std::string one_line(std::string_view text);
+
 class source_manager {
  public:
   // Registers a text under the path it is shown with (as given by the user).
@@ -73,6 +78,8 @@ class source_manager {
   // The whole line (without its newline) that contains offset.
   std::string_view line_text(file_id id, std::uint32_t line) const;
   std::string_view slice(span s) const { return text(s.file).substr(s.begin, s.end - s.begin); }
+  // A formula's text as one line (one_line): what tables, findings and explanations print of it.
+  std::string formula(span s) const { return one_line(slice(s)); }
   // "path:line:col"
   std::string where(span s) const;
 

@@ -152,7 +152,7 @@ std::string evaluator::declared(const std::string& policy, diag::span at) const 
   return policy + (at.valid() ? " (" + sources_.where(at) + ")" : " (bawaan)");
 }
 
-std::string evaluator::text(const syntax::expr& e) const { return std::string(sources_.slice(e.where)); }
+std::string evaluator::text(const syntax::expr& e) const { return sources_.formula(e.where); }
 
 std::optional<std::size_t> evaluator::place_of(const check::indicator& ind) const {
   const check::indicator* const first = p_.indicators.data();
@@ -681,6 +681,7 @@ result evaluator::expression(const syntax::expr& e, const env& en, tracer* t, st
       at = where.end;
     }
     shown->append(src.substr(at - e.where.begin));
+    if (shown->find_first_of("\n\r") != std::string::npos) *shown = diag::one_line(*shown);
   }
   return v;
 }

@@ -86,7 +86,7 @@ std::vector<table> efisiensi_table(const lkj_context& c) {
   table t = titled(c, fmt::format("Efisiensi: Capaian Kinerja dan Serapan Anggaran Tahun {}", o.year));
   t.subtitles.push_back(fmt::format("Target: {}   Agregat sasaran: {}   Efisiensi: {} ({})", o.target.name(),
                                     p.agregat_sasaran->name.text, p.efisiensi->name.text,
-                                    c.sources.slice(p.efisiensi->efisien->where)));
+                                    c.sources.formula(p.efisiensi->efisien->where)));
   t.columns = {{"Sasaran", align::left, 48},       {"Capaian (%)", align::right, 0}, {"Pagu (Rp)", align::right, 0},
                {"Realisasi (Rp)", align::right, 0}, {"Serapan (%)", align::right, 0}, {"Efisien", align::left, 0}};
   reason_notes notes(c.sources);

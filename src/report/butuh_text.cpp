@@ -22,7 +22,7 @@ class writer {
     if (!n_.target.is_number())
       return out + fmt::format("tidak dapat dihitung: target tidak terukur: {}\n", n_.target.failure().reason);
     const syntax::polaritas_decl& pol = *ind_.polaritas;
-    out += fmt::format("polaritas {}: capaian = {}\n", pol.name.text, sources_.slice(pol.capaian->where));
+    out += fmt::format("polaritas {}: capaian = {}\n", pol.name.text, sources_.formula(pol.capaian->where));
     out += "  " + shape() + "\n";
     if (n_.shape == eval::capaian_shape::other) return out;
     if (n_.grid_places)
@@ -36,7 +36,7 @@ class writer {
                          value::to_string(ind_.mode_capaian));
     if (n_.positive_only) out += "  untuk realisasi lebih dari 0\n";
     if (pol.tercapai) {
-      out += fmt::format("tercapai ({}): ", sources_.slice(pol.tercapai->where));
+      out += fmt::format("tercapai ({}): ", sources_.formula(pol.tercapai->where));
       if (!n_.tercapai)
         out += n_.tercapai_note + "\n";
       else
@@ -47,7 +47,7 @@ class writer {
     if (!ind_.skala) return out;
     out += fmt::format("kategori menurut skala {}:\n", ind_.skala->name.text);
     for (const syntax::skala_rule& rule : ind_.skala->rules) {
-      out += fmt::format("  {} {} ({}): ", rule.code.text, rule.label.text, sources_.slice(rule.cond->where));
+      out += fmt::format("  {} {} ({}): ", rule.code.text, rule.label.text, sources_.formula(rule.cond->where));
       const eval::stretch* s = nullptr;
       for (const eval::stretch& x : n_.categories)
         if (x.kategori == &rule) s = &x;

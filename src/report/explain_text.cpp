@@ -134,9 +134,9 @@ std::string narrative(const explanation& e, const diag::source_manager& sources,
       return fmt::format("Capaian {} tidak terukur: {}.", aggregate_owner(a), a.value.failure().reason);
     std::string s = fmt::format("Capaian {} {}% ({}: {}, dari {} indikator)", aggregate_owner(a),
                                 show_figure(a.value, a.places, style), a.agregat->name.text,
-                                sources.slice(a.agregat->nilai->where), a.members.size());
+                                sources.formula(a.agregat->nilai->where), a.members.size());
     if (a.kategori)
-      s += fmt::format(", kategori {} ({})", a.kategori->label.text, sources.slice(a.kategori->cond->where));
+      s += fmt::format(", kategori {} ({})", a.kategori->label.text, sources.formula(a.kategori->cond->where));
     for (const eval::indicator_result* x : a.left_out)
       s += fmt::format("; {} tidak dihitung: capaian tidak terukur", x->indicator->name());
     return s + ".";
@@ -149,7 +149,7 @@ std::string narrative(const explanation& e, const diag::source_manager& sources,
   std::string s = fmt::format("Capaian {}% ({}: {})", show_figure(r.capaian, ind.desimal_capaian, style),
                               ind.polaritas->name.text, polarity ? multiply_sign(polarity->substituted) : "");
   if (r.kategori)
-    s += fmt::format(", kategori {} ({})", r.kategori->label.text, sources.slice(r.kategori->cond->where));
+    s += fmt::format(", kategori {} ({})", r.kategori->label.text, sources.formula(r.kategori->cond->where));
   else if (ind.skala)
     s += ", tanpa kategori: " + r.kategori_reason;
   return s + ".";

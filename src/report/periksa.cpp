@@ -241,7 +241,7 @@ class auditor {
         eval::indicator_result x = variant(other, f.year, t);
         if (prints(x, ind.mode_capaian))
           found.push_back(fmt::format("polaritas {} instead of {} gives {}: {} = {}", name, ind.polaritas->name.text,
-                                      shown_capaian(x), pol->label.text, sources_.slice(pol->capaian->where)));
+                                      shown_capaian(x), pol->label.text, sources_.formula(pol->capaian->where)));
       }
       check::indicator other = ind;
       other.basis = ind.basis == syntax::capaian_basis::rounded ? syntax::capaian_basis::exact
@@ -406,7 +406,7 @@ class auditor {
       eval::indicator_result x = variant(other, f.year, target_of(f));
       if (x.tercapai.is_bool() && data::lower(f.text) == (x.tercapai.boolean() ? "tercapai" : "tidak tercapai"))
         found.push_back(fmt::format("polaritas {} instead of {}: {}", name, ind.polaritas->name.text,
-                                    sources_.slice(pol->tercapai->where)));
+                                    sources_.formula(pol->tercapai->where)));
     }
     return found.empty() ? "" : fmt::format("reproduced by: {}", fmt::join(found, "; "));
   }
@@ -469,7 +469,7 @@ class auditor {
                 fmt::format("status {} tahun {}: printed \"{}\", but polaritas {} ({}) says {} for the figures "
                             "printed beside it",
                             objek, year, st->text, ind->polaritas->name.text,
-                            sources_.slice(ind->polaritas->tercapai->where), met.boolean() ? "tercapai" : "tidak tercapai"));
+                            sources_.formula(ind->polaritas->tercapai->where), met.boolean() ? "tercapai" : "tidak tercapai"));
       }
       // A percentage that is not realisasi / pagu of the amounts printed beside it.
       const data::printed_figure* money_out = get("realisasi_anggaran") ? get("realisasi_anggaran") : ind ? nullptr : get("realisasi");

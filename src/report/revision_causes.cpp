@@ -50,7 +50,7 @@ class comparer {
  private:
   declared_side side(const syntax::expr* e) const {
     if (!e) return {absent, {}};
-    return {std::string(sources_.slice(e->where)), e->where};
+    return {sources_.formula(e->where), e->where};
   }
   static declared_side text_at(std::string text, diag::span at) { return {std::move(text), at}; }
 
@@ -99,7 +99,7 @@ class comparer {
       if (o.polaritas->name.text != n.polaritas->name.text) {
         // The name, and the formula it stands for: what a reviewer compares.
         auto named = [&](const syntax::ident& written, const syntax::polaritas_decl& d) {
-          std::string formula = d.capaian ? fmt::format(" (capaian = {})", sources_.slice(d.capaian->where)) : "";
+          std::string formula = d.capaian ? fmt::format(" (capaian = {})", sources_.formula(d.capaian->where)) : "";
           return text_at(written.text + formula, written.where);
         };
         add("polaritas", named(*od.polaritas, *o.polaritas), named(*nd.polaritas, *n.polaritas), on_capaian | on_status);
@@ -184,7 +184,7 @@ class comparer {
     for (const std::string& name : sets) {
       const syntax::target_set *a = find(od, name), *b = find(nd, name);
       auto whole = [&](const syntax::target_set* s) {
-        return s ? text_at(std::string(sources_.slice(s->where)), s->where) : text_at(absent, {});
+        return s ? text_at(sources_.formula(s->where), s->where) : text_at(absent, {});
       };
       if (!a || !b || a->from_data.has_value() != b->from_data.has_value() ||
           (a->from_data && a->from_data->text != b->from_data->text)) {
@@ -227,7 +227,7 @@ class comparer {
       const syntax::skala_rule* a = i < o->rules.size() ? &o->rules[i] : nullptr;
       const syntax::skala_rule* b = i < n->rules.size() ? &n->rules[i] : nullptr;
       auto text = [&](const syntax::skala_rule* r) {
-        return r ? text_at(std::string(sources_.slice(r->where)), r->where) : text_at(absent, {});
+        return r ? text_at(sources_.formula(r->where), r->where) : text_at(absent, {});
       };
       if (a && b && a->code.text == b->code.text && a->label.text == b->label.text &&
           syntax::dump(*a->cond) == syntax::dump(*b->cond))

@@ -15,7 +15,7 @@ std::vector<table> skala_table(const lkj_context& c) {
                {"Interval Nilai", align::left, 0}};
   int number = 0;
   for (const syntax::skala_rule& r : s.rules)
-    t.rows.push_back({{std::to_string(++number), r.code.text, r.label.text, std::string(c.sources.slice(r.cond->where))}});
+    t.rows.push_back({{std::to_string(++number), r.code.text, r.label.text, c.sources.formula(r.cond->where)}});
   return only(std::move(t));
 }
 
