@@ -1,6 +1,7 @@
 // Figure cells: the print people read beside the value formats that keep numbers write.
 #include <catch2/catch.hpp>
 
+#include "diag/source.hpp"
 #include "report/table.hpp"
 
 using iku::report::cell;
@@ -54,4 +55,12 @@ TEST_CASE("a cell of text converts implicitly and carries no figure", "[report][
   CHECK_FALSE(c.number);
   CHECK_FALSE(c.exact());
   CHECK(c.plain() == "persen");
+}
+
+TEST_CASE("one_line: a formula over several lines is quoted on one line", "[report]") {
+  using iku::diag::one_line;
+  CHECK(one_line("capaian >= 90 dan capaian <= 100") == "capaian >= 90 dan capaian <= 100");  // unchanged
+  CHECK(one_line("x <= 5    # paling banyak\n       dan x >= 0") == "x <= 5 dan x >= 0");
+  CHECK(one_line("a +\r\n  b\r\n    * c") == "a + b * c");  // Windows line ends
+  CHECK(one_line("a\n\n\n  b") == "a b");
 }
