@@ -69,7 +69,7 @@ class walker {
     auto it = index_.find(variable);
     if (it == index_.end()) {
       it = index_.emplace(variable, out_.size()).first;
-      out_.push_back({variable, {}, {}, true});
+      out_.push_back({variable, {}, {}, true, {}});
     }
     data_need& need = out_[it->second];
     if (std::find(need.users.begin(), need.users.end(), user) == need.users.end()) need.users.push_back(user);

@@ -85,6 +85,10 @@ struct program {
   diag::span desimal_serapan_at;
   std::optional<data::published> terbitan;  // what a published report printed, when declared
   std::optional<data::region_tree> wilayah;  // the region hierarchy, when declared
+  // A region with children in the hierarchy: its figures are rolled up, it has no rows of its own.
+  bool is_parent_region(const std::string& region) const {
+    return wilayah && !region.empty() && !wilayah->children_of(region).empty();
+  }
 
   const syntax::bantu_decl* find_helper(const std::string& name) const;
 

@@ -27,8 +27,7 @@ int template_command(const common_options& o, const template_options& t, std::os
   std::vector<check::data_need> needs = check::data_needs(p);
   // A parent region's realisasi is rolled up from its children's rows, never read from its own:
   // only its targets read from the data are its to fill in.
-  const bool parent = p.wilayah && !s.options.wilayah.empty() && !p.wilayah->children_of(s.options.wilayah).empty();
-  if (parent) {
+  if (p.is_parent_region(s.options.wilayah)) {
     needs.erase(std::remove_if(needs.begin(), needs.end(), [](const check::data_need& n) { return n.targets.empty(); }),
                 needs.end());
     if (needs.empty()) {

@@ -153,6 +153,7 @@ class evaluator {
   evaluator& child(const std::string& region);
   result rollup(const check::indicator& ind, int year, tracer* t);
   std::vector<std::string> rollup_members(const check::indicator& ind, int year, std::vector<std::string>* left_out);
+  std::string no_member_measurable(int year) const;  // the reason when rollup_members finds none
   result summed(const syntax::expr& e, const std::string& n, const env& en, tracer* t,
                 const std::vector<std::string>& left_out = {});
   result data_value(const syntax::expr& e, const std::string& n, const check::indicator& ind, int year, tracer* t);

@@ -190,7 +190,7 @@ std::optional<options> choose_options(const check::program& p, const std::option
     o.years = {*p.tahun};
   } else {
     // Of the region asked for; of any region when several are, or a parent that has no rows of its own.
-    bool one_leaf = o.regions.empty() && !(p.wilayah && !p.wilayah->children_of(o.wilayah).empty());
+    bool one_leaf = o.regions.empty() && !p.is_parent_region(o.wilayah);
     std::vector<int> with_values = one_leaf ? p.data.years_with_values(o.wilayah) : p.data.years_with_any_values();
     if (p.periode)
       with_values.erase(std::remove_if(with_values.begin(), with_values.end(),

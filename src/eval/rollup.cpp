@@ -20,8 +20,12 @@ const char* rollup_name(check::indicator::rollup k) {
 
 }  // namespace
 
+std::string evaluator::no_member_measurable(int year) const {
+  return fmt::format("tidak ada wilayah di bawah {} yang realisasinya tahun {} terukur", options_.wilayah, year);
+}
+
 bool evaluator::is_parent() const {
-  return p_.wilayah && !options_.wilayah.empty() && !p_.wilayah->children_of(options_.wilayah).empty();
+  return p_.is_parent_region(options_.wilayah);
 }
 
 evaluator& evaluator::child(const std::string& region) {
@@ -76,10 +80,9 @@ result evaluator::rollup(const check::indicator& ind, int year, tracer* t) {
   result v;
   if (members.empty()) {
     // Why, by the first child's reason: one per level, however many children (explain lists all).
-    v = not_measurable{fmt::format("tidak ada wilayah di bawah {} yang realisasinya tahun {} terukur{}", options_.wilayah,
-                                   year,
-                                   left_out.empty() ? ""
-                                                    : fmt::format(" ({} wilayah, mis. {})", left_out.size(), left_out.front())),
+    v = not_measurable{no_member_measurable(year) + (left_out.empty() ? ""
+                                                                       : fmt::format(" ({} wilayah, mis. {})",
+                                                                                     left_out.size(), left_out.front())),
                        ind.agregat_wilayah_at, true};
   } else if (how == kind::rasio) {
     // The formula over the sums of its data: the ratio of sums, right for rates.
@@ -117,9 +120,7 @@ result evaluator::summed(const syntax::expr& e, const std::string& n, const env&
   value::number total;
   result v = total;
   if (en.summed->empty())  // a sum of no children is not 0
-    v = not_measurable{
-        fmt::format("tidak ada wilayah di bawah {} yang realisasinya tahun {} terukur", options_.wilayah, en.year),
-        e.where, true};
+    v = not_measurable{no_member_measurable(en.year), e.where, true};
   for (const std::string& c : *en.summed) {
     result x = child(c).data_value(e, n, *en.summed_for, en.year, t);
     if (!x.is_number()) {
