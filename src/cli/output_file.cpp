@@ -58,7 +58,14 @@ std::optional<std::string> atomic_output::open(const std::string& path, const st
   const fs::path folder = target.has_parent_path() ? target.parent_path() : fs::path(".");
   std::string temporary = (folder / ("." + target.filename().string() + ".iku-XXXXXX")).string();
   fd_ = ::mkstemp(temporary.data());
-  if (fd_ < 0) return os_error();
+  if (fd_ < 0) {
+    // "No such file or directory" of a file about to be made means its folder: say which.
+    std::error_code ec;
+    if (errno == ENOENT && !fs::is_directory(folder, ec))
+      return fmt::format("the folder {} does not exist: create it first (mkdir {}), or write elsewhere",
+                         folder.string(), folder.string());
+    return os_error();
+  }
   path_ = path;
   temporary_ = std::move(temporary);
 #ifdef _WIN32
