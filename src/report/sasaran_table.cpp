@@ -70,10 +70,13 @@ std::vector<table> sasaran_table(const lkj_context& c) {
                          "anggaran", o.year, o.target);
       };
       auto money = [&](const eval::result& v) { return figure(v, 0); };
-      row pagu{{"Alokasi anggaran (Rp)", "", "", money(b.pagu), "", ""}};
+      // Under the columns they correspond to (pagu as the target, serapan as the capaian), with
+      // their unit in Satuan: a spreadsheet that filters or sums a column by unit keeps rupiah
+      // apart from the indicators' persen.
+      row pagu{{"Alokasi anggaran (Rp)", "Rp", money(b.pagu), "", "", ""}};
       pagu.rule_before = true;
       t.rows.push_back(std::move(pagu));
-      t.rows.push_back({{"Realisasi anggaran (Rp)", "", "", money(b.realisasi), "", ""}});
+      t.rows.push_back({{"Realisasi anggaran (Rp)", "Rp", "", money(b.realisasi), "", ""}});
       if (p.efisiensi)
         t.rows.push_back({{"Serapan anggaran (%)", "", "", "",
                            figure(b.serapan, b.places),

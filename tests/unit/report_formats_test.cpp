@@ -146,6 +146,15 @@ TEST_CASE("csv -o FOLDER/ writes one file per table, named after the table and i
   CHECK(listing(folder) == std::vector<std::string>{"capaian.csv", "sasaran-S1.csv", "sasaran-S2.csv", "sasaran-S3.csv",
                                                     "sasaran-S4.csv", "sasaran-S5.csv"});
   CHECK(read(folder / "sasaran-S3.csv").rfind("Indikator Kinerja,Satuan,Target 2024,", 0) == 0);
+  // The budget rows carry their unit and stand under the columns they answer to (pagu as the
+  // target, serapan as the capaian): rupiah are not left unlabelled among the indicators' persen.
+  CHECK(read(folder / "sasaran-S1.csv") ==
+        "Indikator Kinerja,Satuan,Target 2024,Realisasi 2024,Capaian 2024 (%),Realisasi 2023\r\n"
+        "Prosentase PPKS yang ditangani dan diberi bantuan sosial,persen,56.70,118.27,208.59,56.60\r\n"
+        "Capaian sasaran (rerata),,,,208.59,\r\n"
+        "Alokasi anggaran (Rp),Rp,6753861189,,,\r\n"
+        "Realisasi anggaran (Rp),Rp,,6627193069,,\r\n"
+        "Serapan anggaran (%),,,,98.12,\r\n");
 }
 
 TEST_CASE("a stamp's date is $SOURCE_DATE_EPOCH's; a bad one is a usage error", "[cli][stamp]") {
