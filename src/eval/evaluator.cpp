@@ -654,6 +654,15 @@ result evaluator::expression(const syntax::expr& e, const env& en, tracer* t, st
     result visit(const expr& x, const syntax::call& n) {
       const check::builtin* b = check::find_builtin(n.fn.text);
       if (b && b->over_members()) return ev.over_members(x, *b, *n.args.at(0), en, t);
+      // With decimal commas `min(99,84, 100)` reads as three arguments: shown as Indonesian
+      // spreadsheets write them, `min(99,84; 100)`.
+      if (subs && t->style() == value::number_style::id)
+        for (std::size_t i = 0; i + 1 < n.args.size(); ++i) {
+          const diag::span gap{x.where.file, n.args[i]->where.end, n.args[i + 1]->where.begin};
+          const std::size_t comma = ev.sources_.slice(gap).find(',');
+          if (comma != std::string_view::npos)
+            subs->push_back({{gap.file, gap.begin + std::uint32_t(comma), gap.begin + std::uint32_t(comma) + 1}, ";"});
+        }
       std::vector<result> args;
       for (const expr_ptr& a : n.args) {
         args.push_back((*this)(*a));

@@ -78,6 +78,31 @@ class builder {
     out_->add(std::move(d));
   }
 
+  // `min(x, 100,00)`: a comma between two digits, no space on either side, reads as two arguments
+  // (100 and 00) where an Indonesian writer meant one number: refused as ambiguous (IKU002), as a
+  // decimal comma is everywhere else, rather than silently giving min(x, 100, 0).
+  void decimal_comma_between(const call& c, const expr& before, const expr& after) const {
+    const std::uint32_t comma = before.where.end;
+    auto byte = [&](std::uint32_t at) { return at < text_.size() ? text_[at] : '\0'; };
+    auto digit = [](char ch) { return ch >= '0' && ch <= '9'; };
+    if (comma == 0 || byte(comma) != ',' || after.where.begin != comma + 1 || !digit(byte(comma - 1)) ||
+        !digit(byte(comma + 1)))
+      return;
+    std::uint32_t first = comma, last = comma + 1;
+    while (first > before.where.begin && (digit(byte(first - 1)) || byte(first - 1) == '.')) --first;
+    while (last < after.where.end && digit(byte(last))) ++last;
+    const std::string_view whole = text_.substr(first, last - first);
+    const std::string_view left = whole.substr(0, comma - first), right = whole.substr(comma - first + 1);
+    std::string integer(left);  // 1.234,5: Indonesian grouping as well
+    integer.erase(std::remove(integer.begin(), integer.end(), '.'), integer.end());
+    refuse({diag::severity::error, g::code::decimal_comma, {file_, comma, comma + 1},
+            fmt::format("decimal comma in a number, or two arguments of {}? `{}` reads as {} and {}", c.fn.text, whole,
+                        left, right),
+            fmt::format("write {}.{} for the number (.iku uses a decimal point), or `{}, {}` (a space after the "
+                        "comma) for two arguments",
+                        integer, right, left, right)});
+  }
+
   // years (4 digits) and decimal places (0..20): the grammar guarantees a small whole number
   int to_int(const node& n) const {
     int v = 0;
@@ -102,6 +127,7 @@ class builder {
       for (std::size_t i = 1; i < n.children.size(); ++i) {
         built arg = expression(*n.children[i]);
         depth = std::max(depth, arg.depth);
+        if (!c.args.empty()) decimal_comma_between(c, *c.args.back(), *arg.e);
         c.args.push_back(std::move(arg.e));
       }
       return make(at(n), std::move(c), depth + 1);

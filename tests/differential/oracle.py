@@ -125,7 +125,9 @@ def render(n, off=0, soff=None):
         s = fname + "("
         for i, x in enumerate(args):
             if i:
-                s += "," + n.sp
+                # `min(3,4)` is refused as ambiguous (a decimal comma? language.md): a digit
+                # after the comma gets a space when one ends the argument before.
+                s += "," + (" " if s[-1].isdigit() and render(x)[0].isdigit() else n.sp)
             s += render(x, off + len(s))
         s += ")"
     else:

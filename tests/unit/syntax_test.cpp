@@ -565,7 +565,8 @@ TEST_CASE("expressions: precedence and associativity", "[syntax]") {
 }
 
 TEST_CASE("expressions: calls, names, numbers, layout", "[syntax]") {
-  CHECK(sexpr_of("max(1,2)") == "(call max 1 2)");
+  CHECK(sexpr_of("max(1, 2)") == "(call max 1 2)");
+  CHECK(sexpr_of("max(a,2)") == "(call max a 2)");
   CHECK(sexpr_of("min( a , b , c )") == "(call min a b c)");
   CHECK(sexpr_of("f()") == "(call f)");
   CHECK(sexpr_of("bulat(x / 3, 2)") == "(call bulat (/ x 3) 2)");
@@ -659,8 +660,20 @@ TEST_CASE("error IKU002: a decimal comma where a number is expected", "[syntax][
   auto t = parse_ex("a * 0,5");
   CHECK(code_at(*t) == "IKU002 1:6");
 
-  // commas between call arguments are not decimal commas
-  CHECK(sexpr_of("max(1,2)") == "(call max 1 2)");
+  // commas between call arguments are not decimal commas, unless a digit stands right before and
+  // right after one: `min(x, 100,00)` would silently be min(x, 100, 0)
+  CHECK(sexpr_of("max(1, 2)") == "(call max 1 2)");
+  CHECK(sexpr_of("max(x,2)") == "(call max x 2)");
+  CHECK(sexpr_of("max(1 ,2)") == "(call max 1 2)");
+  auto v = parse_ex("min(x, 100,00)");
+  CHECK(code_at(*v) == "IKU002 1:11");
+  CHECK(v->only_error().message == "decimal comma in a number, or two arguments of min? `100,00` reads as 100 and 00");
+  CHECK(v->only_error().hint ==
+        "write 100.00 for the number (.iku uses a decimal point), or `100, 00` (a space after the comma) for two "
+        "arguments");
+  auto w = parse_fields("    rumus bulat(a / b * 100,2) + max(1.234,5, 2)\n");
+  CHECK(w->diags.size() == 3);  // 100,2 and 1.234 (IKU028) and 1.234,5
+  CHECK_THAT(w->rendered(), Catch::Contains("write 1234.5 for the number"));
   // commas between target entries are not allowed at all (that is how 56,70 is caught)
   auto u = parse_fields("    target pk { 2023: 1, 2024: 2 }\n");
   CHECK(code_at(*u) == "IKU014 3:24");
