@@ -105,6 +105,7 @@ class chunk_reader : csv_file_loader {
   bool skip_other_region(csv_reader& reader);
   bool repeats_header(const csv_row& row) const;
   void read(const csv_row& row);
+  void split_decimal(const csv_row& row, const csv_cell& value_cell, std::string_view written);  // IKU229
   std::string_view kept_text(const csv_cell& cell);
 
   // The chunk's id of a name, listed when new. Rows come in runs (a region's rows together, each
@@ -484,6 +485,34 @@ bool loader::read_header(const csv_row& row) {
   return true;
 }
 
+// `2024,idg,53,38` under `tahun,variabel,nilai,sumber`: an unquoted decimal comma that splits the
+// nilai into the next cell has as many cells as the header when that cell was left out, and 53
+// with sumber "38" would be read silently. A text column (sumber, keterangan) right after nilai
+// holding only digits, unquoted, after a nilai of digits: refused, with both readings. A sumber
+// that really is a number is written in quotes.
+void chunk_reader::split_decimal(const csv_row& row, const csv_cell& value_cell, std::string_view written) {
+  const std::size_t next = static_cast<std::size_t>(layout_.index[nilai]) + 1;
+  if (next >= row.cells.size() || value_cell.quoted || written.empty()) return;
+  const int next_column = layout_.columns[next];
+  const csv_cell& after = row.cells[next];
+  const std::string_view digits = after.text();
+  auto all = [](std::string_view t, std::string_view allowed) { return t.find_first_not_of(allowed) == t.npos; };
+  if ((next_column != sumber && next_column != keterangan) || after.quoted || digits.empty() ||
+      !all(digits, "0123456789") || !all(written, "0123456789."))
+    return;
+  error("IKU229", at(value_cell.begin, after.end),
+        fmt::format("nilai {} and {} {}: a decimal comma ({},{}) split into two cells?", written,
+                    column_names[static_cast<std::size_t>(next_column)], digits, written, digits),
+        options_.style == value::number_style::id
+            ? fmt::format("a cell with a comma must be in quotes: write \"{},{}\"; if {} really is the {}, quote it "
+                          "(\"{}\")",
+                          written, digits, digits, column_names[static_cast<std::size_t>(next_column)], digits)
+            : fmt::format("write {}.{} (this source reads numbers as 56.70), or \"{},{}\" with `format angka id` "
+                          "on its data line; if {} really is the {}, quote it (\"{}\")",
+                          written, digits, written, digits, digits,
+                          column_names[static_cast<std::size_t>(next_column)], digits));
+}
+
 void chunk_reader::read(const csv_row& row) {
   if (repeats_header(row)) {
     error("IKU214", at(row.begin, row.end), "the header row is repeated here",
@@ -534,6 +563,7 @@ void chunk_reader::read(const csv_row& row) {
   const std::string_view written = trim(value_cell.text());
   std::optional<value::number> value;
   check("IKU209", value_cell, read_nilai(written, options_.style, value, why), why);
+  if (out_.size() == errors_before) split_decimal(row, value_cell, written);
   if (out_.size() != errors_before) {
     if (name) chunk_.refused.emplace_back(*name);
     return;
