@@ -1,5 +1,7 @@
 #include "data/csv_reader.hpp"
 
+#include <algorithm>
+
 #if defined(__SSE2__)
 #include <emmintrin.h>
 #endif
@@ -91,6 +93,18 @@ void csv_reader::skip_line() {
 }
 
 bool csv_reader::next(csv_row& row) {
+  // Excel writes a row that was cleared rather than deleted as separators only (`,,,`): no data,
+  // skipped like a blank line, not refused with an error per empty cell.
+  while (read_row(row)) {
+    const bool only_separators = row.cells.size() > 1 && !row.problem &&
+                                 std::all_of(row.cells.begin(), row.cells.end(),
+                                             [](const csv_cell& c) { return !c.quoted && c.plain.empty(); });
+    if (!only_separators) return true;
+  }
+  return false;
+}
+
+bool csv_reader::read_row(csv_row& row) {
   // The cells of the last row are reused, not destroyed and made again: rows are read by the
   // million. `used` counts this row's; the others are cut off at the end.
   std::size_t used = 0;

@@ -49,7 +49,8 @@ class csv_reader {
   // paste). CR-only line ends are made LF before the text gets here (add_csv_text).
   explicit csv_reader(std::string_view text);
 
-  // The next row that is not blank (only spaces, tabs, CR); false at the end of the text.
+  // The next row that is not blank (only spaces, tabs, CR) nor only commas; false at the end of
+  // the text.
   bool next(csv_row& row);
 
   // The cells of the line the next row starts on, split at commas (blanks around them trimmed),
@@ -63,6 +64,7 @@ class csv_reader {
   bool at_line_end(std::size_t at) const;
   void skip_blanks();
   void skip_line();
+  bool read_row(csv_row& row);  // the next row that is not blank
   bool read_unquoted_line(csv_row& row);
   bool read_plain_line(csv_row& row);
   bool read_quoted(csv_cell& cell, csv_row& row);

@@ -1122,6 +1122,15 @@ TEST_CASE("a data file is checked as text stretch by stretch as it is read", "[d
   }
 }
 
+TEST_CASE("a row of separators only is skipped like a blank line; one with a quoted cell is a row", "[data][trust]") {
+  const std::string text = "a,b\r\n,,\r\n , ,\t\n,\n\"\",\nc,d";
+  iku::data::csv_reader reader(text);
+  iku::data::csv_row row;
+  std::vector<std::string> firsts;
+  while (reader.next(row)) firsts.emplace_back(row.cells.at(0).text());
+  CHECK(firsts == std::vector<std::string>{"a", "", "c"});
+}
+
 TEST_CASE("the tokenizer cuts every unquoted line as a plain split at commas would", "[data][trust]") {
   // The reader has a fast way for the usual line and a byte loop for the others (blanks to trim,
   // a CR inside a line, the last bytes of the text); both must give what splitting at commas and
@@ -1141,7 +1150,8 @@ TEST_CASE("the tokenizer cuts every unquoted line as a plain split at commas wou
         line += plain ? "x1,"[random() % 3] : alphabet[random() % alphabet.size()];
       }
       if (random() % 3 == 0) line += '\r';  // CRLF
-      if (std::all_of(line.begin(), line.end(), blank)) line[0] = 'z';  // a blank line is skipped
+      // a blank line is skipped, and so is one of separators only (Excel's cleared row)
+      if (std::all_of(line.begin(), line.end(), [&](char c) { return blank(c) || c == ','; })) line[0] = 'z';
       lines.push_back({text.size(), text.size() + line.size()});
       text += line;
       if (i + 1 < count || random() % 2 == 0) text += '\n';
