@@ -44,6 +44,7 @@ class comparer {
       }
     }
     agregat_changes();
+    budget_changes();
     return std::move(out_);
   }
 
@@ -132,6 +133,19 @@ class comparer {
         return d.bobot ? text_at(d.bobot->value.text, d.bobot->where) : text_at(absent, {});
       };
       if (!od.bobot || !nd.bobot || od.bobot->value.value != nd.bobot->value.value) add("bobot", bobot(od), bobot(nd), on_agregat);
+    }
+    // A syarat moves no figure, but its warning comes or goes in the report: a reviewer sees it.
+    const std::size_t syarat = std::max(od.syarat_list.size(), nd.syarat_list.size());
+    for (std::size_t i = 0; i < syarat; ++i) {
+      const syntax::syarat* a = i < od.syarat_list.size() ? &od.syarat_list[i] : nullptr;
+      const syntax::syarat* b = i < nd.syarat_list.size() ? &nd.syarat_list[i] : nullptr;
+      auto text = [&](const syntax::syarat* x) {
+        return x ? text_at(sources_.formula(x->where), x->where) : text_at(absent, {});
+      };
+      if (a && b && syntax::dump(*a->cond) == syntax::dump(*b->cond) && a->message.text == b->message.text &&
+          a->years == b->years)
+        continue;
+      add(fmt::format("syarat {}", i + 1), text(a), text(b), 0);
     }
     return c;
   }
@@ -335,6 +349,65 @@ class comparer {
     };
     membership(old_, new_, false);
     membership(new_, old_, true);
+  }
+
+  // What moves a sasaran's budget figures (Tabel 16) and efisiensi verdict: the programs it lists,
+  // the anggaran file, the efisiensi chosen and its formulas, the places of serapan.
+  void budget_changes() {
+    auto add = [&](std::string what, declared_side a, declared_side b, unsigned moves, std::string scope) {
+      out_.push_back({"", std::move(what), std::move(a), std::move(b), moves, 0, {}, false, std::move(scope)});
+    };
+    for (const syntax::sasaran_decl* ns : new_.sasaran)
+      for (const syntax::sasaran_decl* os : old_.sasaran) {
+        if (os->name.text != ns->name.text) continue;
+        auto listed = [&](const syntax::sasaran_decl& s) {
+          std::string text;
+          for (const syntax::string_lit& p : s.program) text += (text.empty() ? "\"" : ", \"") + p.text + "\"";
+          return text_at(text.empty() ? absent : "program " + text, s.program.empty() ? diag::span{} : s.program.front().where);
+        };
+        declared_side a = listed(*os), b = listed(*ns);
+        if (a.text != b.text) add(fmt::format("program sasaran {}", ns->name.text), a, b, on_anggaran | on_efisiensi, ns->name.text);
+      }
+    const syntax::module& om = old_.modules.front();
+    const syntax::module& nm = new_.modules.front();
+    // Each revision over its own budget file: a line's figure that differs (the sasaran listing
+    // it are not known here: every sasaran's).
+    if (own_data_ && old_.anggaran && new_.anggaran)
+      for (const data::budget_node& n : new_.anggaran->nodes) {
+        const data::budget_node* o = old_.anggaran->find(n.kode);
+        for (int y : years_)
+          for (auto [what, figures] : {std::make_pair("pagu", &data::budget_node::pagu),
+                                       std::make_pair("realisasi", &data::budget_node::realisasi)}) {
+            auto figure = [&](const data::budget_node* x) -> const data::budget_figure* {
+              if (!x) return nullptr;
+              auto it = (x->*figures).find(y);
+              return it == (x->*figures).end() ? nullptr : &it->second;
+            };
+            const data::budget_figure *a = figure(o), *b = figure(&n);
+            auto shown = [&](const data::budget_figure* f) { return f ? text_at(f->text, f->where) : text_at(absent, {}); };
+            if ((a || b) && (!a || !b || a->value != b->value))
+              add(fmt::format("anggaran {} {} {}", n.kode, what, y), shown(a), shown(b), on_anggaran | on_efisiensi, "");
+          }
+      }
+    const syntax::efisiensi_decl* oe = old_.efisiensi;
+    const syntax::efisiensi_decl* ne = new_.efisiensi;
+    if (oe || ne) {
+      auto chosen = [&](const std::optional<syntax::ident>& s) { return s ? text_at(s->text, s->where) : text_at(absent, {}); };
+      if (!oe || !ne || oe->name.text != ne->name.text) {
+        add("efisiensi", chosen(om.efisiensi), chosen(nm.efisiensi), on_anggaran | on_efisiensi, "");
+      } else {
+        if (syntax::dump(*oe->serapan) != syntax::dump(*ne->serapan))
+          add(fmt::format("efisiensi {}: serapan", ne->name.text), side(oe->serapan.get()), side(ne->serapan.get()),
+              on_anggaran | on_efisiensi, "");
+        if (syntax::dump(*oe->efisien) != syntax::dump(*ne->efisien))
+          add(fmt::format("efisiensi {}: efisien", ne->name.text), side(oe->efisien.get()), side(ne->efisien.get()),
+              on_efisiensi, "");
+      }
+    }
+    auto places = [](std::optional<int> p) { return p ? std::to_string(*p) : std::string("(bawaan: tidak dibulatkan)"); };
+    if (old_.desimal_serapan != new_.desimal_serapan)
+      add("desimal serapan", text_at(places(old_.desimal_serapan), old_.desimal_serapan_at),
+          text_at(places(new_.desimal_serapan), new_.desimal_serapan_at), on_anggaran | on_efisiensi, "");
   }
 
   const check::program& old_;

@@ -109,6 +109,81 @@ void compare_agregat(revision_diff& d, const check::program& op, const check::pr
             figure_of(new_ev, np.agregat_instansi, nullptr, news), members_of(nullptr));
 }
 
+// Each sasaran's budget figures as Tabel 16 shows them (pagu, realisasi anggaran and serapan:
+// the same for every target set, so compared with the first one) and its efisiensi verdict (of
+// its agregat's capaian, so for each target). Their causes: the budget's own changes (programs
+// listed, the anggaran, the efisiensi) and, for the verdict, what moved the agregat.
+void compare_budget(revision_diff& d, const check::program& op, const check::program& np, eval::evaluator& old_ev,
+                    eval::evaluator& new_ev, const std::vector<eval::indicator_result>& olds,
+                    const std::vector<eval::indicator_result>& news,
+                    const std::map<std::string, std::vector<std::size_t>>& moved, int year,
+                    const eval::target_choice& target, bool first_target, value::number_style style) {
+  if (!op.anggaran && !np.anggaran) return;
+  struct figures {
+    std::optional<eval::budget_result> money;
+    eval::result verdict = eval::not_measurable{"tidak dilaporkan: efisiensi atau agregat sasaran tidak dipilih", {}};
+  };
+  auto figures_of = [&](const check::program& p, eval::evaluator& ev, const syntax::sasaran_decl& s,
+                        const std::vector<eval::indicator_result>& results) {
+    figures f;
+    if (!p.anggaran) return f;
+    f.money = ev.budget(*p.anggaran, p.programs_of(&s), year, "sasaran " + s.name.text);
+    if (p.efisiensi && p.agregat_sasaran) f.verdict = ev.efisien(ev.aggregate(*p.agregat_sasaran, &s, results).value, *f.money);
+    return f;
+  };
+  auto shown = [&](const std::optional<eval::budget_result>& b, const eval::result eval::budget_result::*v,
+                   std::optional<int> places) {
+    if (!b) return std::make_pair(cell("-"), std::string("tidak dilaporkan: tidak ada anggaran"));
+    return std::make_pair(figure_cell((*b).*v, places, style), reason_of((*b).*v));
+  };
+  auto verdict = [](const eval::result& v) {
+    return std::make_pair(cell(v.is_bool() ? (v.boolean() ? "efisien" : "tidak efisien") : "-"), reason_of(v));
+  };
+  for (const syntax::sasaran_decl* ns : np.sasaran) {
+    auto os = std::find_if(op.sasaran.begin(), op.sasaran.end(),
+                           [&](const syntax::sasaran_decl* x) { return x->name.text == ns->name.text; });
+    if (os == op.sasaran.end()) continue;
+    const figures a = figures_of(op, old_ev, **os, olds), b = figures_of(np, new_ev, *ns, news);
+    auto serapan_places = [](const std::optional<eval::budget_result>& x) { return x ? x->places : std::nullopt; };
+    struct column {
+      const char* name;
+      std::pair<cell, std::string> old_value, new_value;
+      unsigned moves;
+    };
+    std::vector<column> columns;
+    if (first_target) {
+      columns.push_back({"pagu", shown(a.money, &eval::budget_result::pagu, 0), shown(b.money, &eval::budget_result::pagu, 0), on_anggaran});
+      columns.push_back({"realisasi anggaran", shown(a.money, &eval::budget_result::realisasi, 0),
+                         shown(b.money, &eval::budget_result::realisasi, 0), on_anggaran});
+      columns.push_back({"serapan", shown(a.money, &eval::budget_result::serapan, serapan_places(a.money)),
+                         shown(b.money, &eval::budget_result::serapan, serapan_places(b.money)), on_anggaran});
+    }
+    if (op.efisiensi || np.efisiensi) columns.push_back({"efisiensi", verdict(a.verdict), verdict(b.verdict), on_efisiensi});
+    for (const column& c : columns) {
+      if (c.old_value.first.text == c.new_value.first.text) {
+        ++d.unchanged;
+        continue;
+      }
+      figure_change f{ns->name.text, year, c.moves == on_anggaran ? "-" : target.name(), c.name, c.old_value.first,
+                      c.new_value.first, c.old_value.second, c.new_value.second, {}, true};
+      const unsigned upstream = c.moves == on_anggaran ? on_anggaran : on_anggaran | on_efisiensi | on_agregat;
+      for (std::size_t i = 0; i < d.changes.size(); ++i) {
+        const decl_change& x = d.changes[i];
+        if (x.owner.empty() && (x.moves & upstream) && (x.scope.empty() || x.scope == ns->name.text || x.scope == "#sasaran"))
+          f.causes.push_back(i);
+      }
+      if (c.moves == on_efisiensi)  // what moved the capaian of its members moved its agregat
+        for (const std::vector<eval::indicator_result>* results : {&olds, &news})
+          for (const eval::indicator_result& r : *results)
+            if (r.indicator->sasaran && r.indicator->sasaran->name.text == ns->name.text)
+              if (auto it = moved.find(r.indicator->name()); it != moved.end())
+                for (std::size_t i : it->second) add_unique(f.causes, i);
+      std::sort(f.causes.begin(), f.causes.end());
+      d.figures.push_back(std::move(f));
+    }
+  }
+}
+
 }  // namespace
 
 cause_list list_causes(const revision_diff& d, const diag::source_manager& sources) {
@@ -196,6 +271,8 @@ revision_diff compare_revisions(const revision& old_side, const revision& new_si
           if (d.changes[i].owner == name && (d.changes[i].moves & on_agregat)) add_unique(moved[name], i);
       }
       compare_agregat(d, op, np, old_side.ev, new_side.ev, olds, news, moved, year, target, style);
+      compare_budget(d, op, np, old_side.ev, new_side.ev, olds, news, moved, year, target, &target == &o.targets.front(),
+                     style);
     }
   return d;
 }

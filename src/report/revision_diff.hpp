@@ -22,6 +22,8 @@ enum figure_bits : unsigned {
   on_kategori = 8,
   on_status = 16,
   on_agregat = 32,  // only an agregat's nilai (an indicator's bobot)
+  on_anggaran = 64,   // a sasaran's pagu, realisasi anggaran and serapan (Tabel 16)
+  on_efisiensi = 128, // a sasaran's efisiensi verdict
 };
 
 // One side of a declaration that differs: the text as written and where (invalid: the language
@@ -50,7 +52,7 @@ struct figure_change {
   std::string owner;  // the indikator, the sasaran ("S1") or "instansi"
   int year = 0;
   std::string target;  // as --target writes it: "pk", "renstra:akhir"
-  std::string column;  // realisasi, target, capaian, kategori, status, nilai
+  std::string column;  // realisasi, target, capaian, kategori, status, nilai; pagu, realisasi anggaran, serapan, efisiensi
   cell old_value, new_value;
   std::string old_reason, new_reason;  // why a figure is not measurable ("" when it is)
   std::vector<std::size_t> causes;      // indices into revision_diff::changes
