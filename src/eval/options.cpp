@@ -181,6 +181,20 @@ std::optional<options> choose_options(const check::program& p, const std::option
     if (!chosen) return std::nullopt;
     o.wilayah = chosen->front();
     if (wilayah == "*" || chosen->size() > 1) o.regions = std::move(*chosen);
+  } else if (std::vector<std::string> known = p.data.regions(); !known.empty() && known.front() != "") {
+    // Every row names a region and none is the office's own: the office's figures (the default)
+    // would all be "data ... tidak ada" while the data is there, for the regions.
+    const std::string example = p.wilayah && !p.wilayah->order.empty() ? p.wilayah->order.front() : known.front();
+    diag::diagnostic d;
+    d.level = diag::severity::warning;
+    d.code = "IKU135";
+    d.message = fmt::format("every data row names a region ({} in all) and none is the office's own: without "
+                            "--wilayah the figures are the office's, not measurable",
+                            known.size());
+    d.hint = fmt::format("choose a region (--wilayah '{}'); `iku run` also takes several (--wilayah A,B) or every "
+                         "one (--wilayah '*')",
+                         example);
+    out.add(std::move(d));
   }
   if (years) {
     std::optional<std::vector<int>> given = parse_years(p.periode, *years, out);
