@@ -22,7 +22,12 @@ std::optional<std::pair<value::number, int>> read_printed(std::string_view text,
   const char group = style == value::number_style::id ? '.' : ',';
   std::string plain;
   int places = 0;
-  bool after = false, negative = false;
+  bool after = false, negative = false, grouped = false;
+  std::size_t run = 0;  // digits since the last group separator
+  // A group separator stands before the decimal mark, between digits, and the digits after it
+  // are three (more is the documented typo `1.271.415495`); fewer, as in `118.27` or `1.18,27`
+  // in an `id` file, is a decimal of the other style or a slip, never a thousands group.
+  auto group_ends = [&]() { return !grouped || run >= 3; };
   for (std::size_t i = 0; i < t.size(); ++i) {
     char c = t[i];
     if (c == '-' && i == 0) {
@@ -30,13 +35,19 @@ std::optional<std::pair<value::number, int>> read_printed(std::string_view text,
     } else if (c >= '0' && c <= '9') {
       plain += c;
       places += after;
+      ++run;
     } else if (c == decimal && !after) {
+      if (!group_ends()) return std::nullopt;
       after = true;
       plain += '.';
-    } else if (c != group) {
+    } else if (c == group && !after && run > 0 && group_ends()) {
+      grouped = true;
+      run = 0;
+    } else {
       return std::nullopt;
     }
   }
+  if (!after && !group_ends()) return std::nullopt;
   if (plain.empty() || plain == "." || plain.back() == '.') return std::nullopt;
   std::optional<value::number> n = value::number::parse(plain);
   if (!n) return std::nullopt;
@@ -99,6 +110,20 @@ class loader : csv_columns_loader {
       f.number = n->first;
       f.places = n->second;
     } else if (f.besaran != "kategori" && f.besaran != "status") {
+      const bool id = options_.style.value_or(value::number_style::id) == value::number_style::id;
+      const std::string_view digits = "0123456789";
+      // 118.27 in an id file: a dot before one or two digits is no thousands group here.
+      const std::size_t group = f.text.rfind(id ? '.' : ',');
+      const std::size_t after = group == std::string::npos ? 0 : f.text.find_first_not_of(digits, group + 1);
+      const std::size_t run = group == std::string::npos ? 0 : (after == std::string::npos ? f.text.size() : after) - group - 1;
+      if (run >= 1 && run <= 2 && f.text.find(id ? ',' : '.') == std::string::npos)
+        return error("IKU222", f.where, fmt::format("the printed {} '{}' is not a number", f.besaran, f.text),
+                     fmt::format("a {} groups thousands in this file (1{}234), so {} is no number: write the decimal as {} "
+                                 "and say in tempat how it was printed (dicetak {}); if the whole report prints {}, "
+                                 "declare `format angka {}` on the terbitan line",
+                                 id ? "dot" : "comma", id ? '.' : ',', f.text,
+                                 std::string(f.text).replace(group, 1, id ? "," : "."), f.text,
+                                 id ? "decimal points" : "decimal commas", id ? "en" : "id"));
       return error("IKU222", f.where, fmt::format("the printed {} '{}' is not a number", f.besaran, f.text),
                    "write the figure as printed, such as 87,10 or 13.821.027.400 (with `format angka id` on the "
                    "terbitan line)");

@@ -76,6 +76,14 @@ TEST_CASE("printed numbers are read as reports print them", "[periksa]") {
   REQUIRE_FALSE(read("Sangat Tinggi"));
   REQUIRE_FALSE(read("12,3,4"));
   REQUIRE(read_printed("4,329,580,080", iku::value::number_style::en)->first == num("4329580080"));
+  // A group of fewer than three digits is no thousands group: an English decimal in an id file
+  // (118.27 was read as 11827), a slip (1.18,27 agreed with 118,27), a separator after the decimal
+  // mark or at the start.
+  for (const char* refused : {"118.27", "1.18,27", "11.8,27", "12.34.567", "118,2.7", ".118", "1..234", "118."})
+    CHECK_FALSE(read(refused));
+  CHECK_FALSE(read_printed("118,27", iku::value::number_style::en));
+  REQUIRE(read("-1.234.567,5")->first == num("-1234567.5"));
+  REQUIRE(read_printed("1,234.5", iku::value::number_style::en)->first == num("1234.5"));
 }
 
 TEST_CASE("periksa: figures that agree at the printed precision are silent", "[periksa]") {
