@@ -95,12 +95,19 @@ class builder {
     const std::string_view left = whole.substr(0, comma - first), right = whole.substr(comma - first + 1);
     std::string integer(left);  // 1.234,5: Indonesian grouping as well
     integer.erase(std::remove(integer.begin(), integer.end(), '.'), integer.end());
+    // 1,000: a thousand as well (the decimal reading, 1.000, is refused as ambiguous itself).
+    std::string number = integer + "." + std::string(right);
+    if (std::optional<value::two_readings> two = value::ambiguous_separator(whole))
+      number = fmt::format("{} for the thousands, {} for the decimal", two->grouping,
+                           value::ambiguous_separator(two->decimal) ? two->decimal + "0" : two->decimal);
+    else
+      number += " for the number";
     refuse({diag::severity::error, g::code::decimal_comma, {file_, comma, comma + 1},
             fmt::format("decimal comma in a number, or two arguments of {}? `{}` reads as {} and {}", c.fn.text, whole,
                         left, right),
-            fmt::format("write {}.{} for the number (.iku uses a decimal point), or `{}, {}` (a space after the "
-                        "comma) for two arguments",
-                        integer, right, left, right)});
+            fmt::format("write {} (.iku uses a decimal point), or `{}, {}` (a space after the comma) for two "
+                        "arguments",
+                        number, left, right)});
   }
 
   // years (4 digits) and decimal places (0..20): the grammar guarantees a small whole number

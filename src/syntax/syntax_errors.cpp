@@ -10,6 +10,7 @@
 #include "diag/suggest.hpp"
 #include "diag/utf8.hpp"
 #include "grammar/iku_errors.hpp"
+#include "value/number.hpp"
 
 namespace iku::syntax::detail {
 
@@ -281,6 +282,26 @@ bool describe_report_symbol(diag::diagnostic& d, std::string_view text, std::siz
   return false;
 }
 
+// 1,234 / 1,234,567 / 1,000.50: one to three digits, then groups of a comma and three digits, and
+// perhaps a decimal point with digits.
+bool english_grouping(std::string_view t) {
+  std::size_t i = 0;
+  while (i < t.size() && is_digit(static_cast<unsigned char>(t[i]))) ++i;
+  if (i == 0 || i > 3) return false;
+  bool grouped = false;
+  while (i < t.size() && t[i] == ',') {
+    if (t.size() - i < 4 || !is_digit(t[i + 1]) || !is_digit(t[i + 2]) || !is_digit(t[i + 3])) return false;
+    i += 4;
+    grouped = true;
+  }
+  if (i < t.size() && t[i] == '.') {
+    ++i;
+    if (i == t.size()) return false;
+    while (i < t.size() && is_digit(t[i])) ++i;
+  }
+  return grouped && i == t.size() && (t.find('.') != std::string_view::npos || t.find(',') != t.rfind(','));
+}
+
 }  // namespace
 
 diag::diagnostic describe_syntax_error(const g::error_text& entry, std::string_view text, diag::file_id file,
@@ -298,6 +319,33 @@ diag::diagnostic describe_syntax_error(const g::error_text& entry, std::string_v
     while (begin > 0 && (is_digit(byte_at(text, begin - 1)) || byte_at(text, begin - 1) == '.')) --begin;
     std::size_t end = offset + 1;
     while (is_digit(byte_at(text, end))) ++end;
+    // 1,234,567 or 1,000.50: English grouping, not a decimal comma (whose reading, 1.234, would be
+    // a wrong number and itself ambiguous).
+    std::size_t full = offset;
+    while (is_digit(byte_at(text, full)) || byte_at(text, full) == ',' || byte_at(text, full) == '.') ++full;
+    while (full > offset && !is_digit(byte_at(text, full - 1))) --full;
+    const std::string_view token = text.substr(begin, full - begin);
+    if (english_grouping(token)) {
+      std::string plain(token);
+      plain.erase(std::remove(plain.begin(), plain.end(), ','), plain.end());
+      d.code = g::code::decimal_comma;
+      d.message = "a thousands separator (,) in a number";
+      d.hint = fmt::format("write {} (.iku has no thousands separator)", plain);
+      d.where = {file, static_cast<std::uint32_t>(begin), static_cast<std::uint32_t>(full)};
+      return d;
+    }
+    // 1,234: a thousand and more, or a decimal? Both readings, as for 1.234 (IKU028).
+    if (std::optional<iku::value::two_readings> two = iku::value::ambiguous_separator(token)) {
+      const std::string decimal = iku::value::ambiguous_separator(two->decimal) ? two->decimal + "0" : two->decimal;
+      d.code = g::code::decimal_comma;
+      d.message = fmt::format("a comma in the number {}: a thousands separator ({}) or a decimal comma ({})?", token,
+                              two->grouping, two->decimal);
+      d.hint = fmt::format("write {} for the thousands, or {} for the decimal (.iku uses a decimal point and no "
+                           "thousands separator)",
+                           two->grouping, decimal);
+      d.where = {file, static_cast<std::uint32_t>(begin), static_cast<std::uint32_t>(full)};
+      return d;
+    }
     std::string whole(text.substr(begin, offset - begin));
     std::string grouping_note;
     if (whole.find('.') != std::string::npos) {  // 1.234,56: Indonesian grouping as well

@@ -660,6 +660,20 @@ TEST_CASE("error IKU002: a decimal comma where a number is expected", "[syntax][
   auto t = parse_ex("a * 0,5");
   CHECK(code_at(*t) == "IKU002 1:6");
 
+  // English grouping is no decimal comma: its hint was "write 1.234" (a wrong, ambiguous number)
+  auto en = parse_fields("    target pk { 2024: 1,234,567 }\n");
+  CHECK(code_at(*en) == "IKU002 3:23");
+  CHECK(en->only_error().message == "a thousands separator (,) in a number");
+  CHECK(en->only_error().hint == "write 1234567 (.iku has no thousands separator)");
+  CHECK(parse_ex("1,000.50")->only_error().hint == "write 1000.50 (.iku has no thousands separator)");
+  // one comma before three digits: both readings, each written so that it is not ambiguous
+  auto two = parse_ex("a * 1,234");
+  CHECK(two->only_error().message ==
+        "a comma in the number 1,234: a thousands separator (1234) or a decimal comma (1.234)?");
+  CHECK(two->only_error().hint ==
+        "write 1234 for the thousands, or 1.2340 for the decimal (.iku uses a decimal point and no thousands "
+        "separator)");
+
   // commas between call arguments are not decimal commas, unless a digit stands right before and
   // right after one: `min(x, 100,00)` would silently be min(x, 100, 0)
   CHECK(sexpr_of("max(1, 2)") == "(call max 1 2)");
