@@ -8,6 +8,7 @@
 #include "check/builtins.hpp"
 #include "check/link_programs.hpp"
 #include "diag/suggest.hpp"
+#include "diag/utf8.hpp"
 
 namespace iku::check {
 
@@ -663,8 +664,11 @@ class resolver {
         diag::span first = p_.data.first_cell_of_region(r);
         out_.error("IKU226", first.valid() ? first : p_.modules.front().wilayah->path.where,
                    fmt::format("region '{}' of the data is not in the wilayah file", r),
-                   diag::with_suggestion(diag::did_you_mean(r, p_.wilayah->order),
-                                         "add a row `" + r + ",INDUK` to the wilayah file, or correct the name in the data"));
+                   // "did you mean `Gama Selatan`?" of 'Gama Selatan' with a non-breaking space reads as nonsense
+                   !diag::hidden_character_note(r).empty()
+                       ? diag::hidden_character_note(r)
+                       : diag::with_suggestion(diag::did_you_mean(r, p_.wilayah->order),
+                                               "add a row `" + r + ",INDUK` to the wilayah file, or correct the name in the data"));
       }
   }
 

@@ -18,6 +18,7 @@
 #include "data/csv_reader.hpp"
 #include "data/data_set.hpp"
 #include "diag/suggest.hpp"
+#include "diag/utf8.hpp"
 
 namespace iku::data {
 
@@ -452,7 +453,8 @@ bool loader::read_header(const csv_row& row) {
       std::string hint;
       if (column meant = meant_column(name); meant != column_count) {
         explained[meant] = true;
-        hint = fmt::format("did you mean `{}`? {}", column_names[meant], known_columns);
+        std::string hidden = diag::hidden_character_note(trim(cell.text()));
+        hint = hidden.empty() ? fmt::format("did you mean `{}`? {}", column_names[meant], known_columns) : hidden;
       } else {
         hint = known_columns;
       }
@@ -523,10 +525,17 @@ void chunk_reader::read(const csv_row& row) {
   }
   if (row.cells.size() != layout_.columns.size()) {
     bool more = row.cells.size() > layout_.columns.size();
+    // “56,70” copied from Word: quotes that CSV does not read as quotes.
+    std::optional<diag::hidden_character> curly =
+        diag::find_hidden_character(sources_.text(file_).substr(row.begin, row.end - row.begin));
     error("IKU206", at(row.begin, row.end),
           fmt::format("this row has {} cells but the header has {}", row.cells.size(), layout_.columns.size()),
-          more ? "a cell that contains a comma (such as 56,70 or a sumber text) must be in quotes (\"...\")"
-               : "every row has a cell for each column; leave it empty (,,) when there is nothing");
+          more && curly && std::string_view(curly->looks_like) == "a quote"
+              ? fmt::format("the row holds {}, which CSV does not read as a quote: type straight quotes \" around "
+                            "the cell that contains a comma",
+                            curly->name)
+          : more ? "a cell that contains a comma (such as 56,70 or a sumber text) must be in quotes (\"...\")"
+                 : "every row has a cell for each column; leave it empty (,,) when there is nothing");
     return;
   }
   if (!layout_.complete) return;
@@ -541,7 +550,10 @@ void chunk_reader::read(const csv_row& row) {
   }
   std::size_t errors_before = out_.size();
   auto check = [&](const char* code, const csv_cell& cell, bool fine, cell_error& why) {
-    if (!fine) error(code, at(cell), std::move(why.message), std::move(why.hint));
+    if (fine) return;
+    // A cell that looks right in the message ('5 ' for "5" and a non-breaking space): say what hides in it.
+    std::string hidden = diag::hidden_character_note(cell.text());
+    error(code, at(cell), std::move(why.message), hidden.empty() ? std::move(why.hint) : std::move(hidden));
   };
   for (std::size_t i = 0; layout_.any_unnamed && i < row.cells.size(); ++i)
     if (layout_.columns[i] == unnamed && !trim(row.cells[i].text()).empty())

@@ -75,6 +75,11 @@ std::string nilai_hint(std::string_view text, value::number_style style) {
     return "write the number in full: Excel shows large numbers as 1,2E+05 unless the column is "
            "formatted as Number before saving";
   bool digits = text.find_first_of("0123456789") != std::string_view::npos;
+  // (1.234): an accounting format's negative.
+  if (digits && text.size() > 2 && text.front() == '(' && text.back() == ')' &&
+      value::number::parse(text.substr(1, text.size() - 2), style))
+    return fmt::format("a negative is written with a minus, not in parentheses (an accounting format): write -{}",
+                       text.substr(1, text.size() - 2));
   if (digits && (text.find('%') != std::string_view::npos || text.find("Rp") != std::string_view::npos))
     return "write the number alone, without units such as % or Rp: units belong in the .iku file";
   return style == value::number_style::en

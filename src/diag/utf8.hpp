@@ -2,6 +2,8 @@
 #pragma once
 
 #include <cstddef>
+#include <optional>
+#include <string>
 #include <string_view>
 
 namespace iku::diag {
@@ -16,5 +18,25 @@ std::size_t first_invalid_utf8(std::string_view text);
 // where the following piece starts. A national file is checked in pieces, each given back to the
 // kernel once read.
 std::size_t first_invalid_utf8(std::string_view text, std::size_t from, std::size_t stop, std::size_t& next);
+
+}  // namespace iku::diag
+
+namespace iku::diag {
+
+// A character that looks like another or like nothing, copied from Word, Excel or the web into a
+// file: a non-breaking or thin space, a zero-width one, curly quotes, a typographic minus or dash.
+// Messages that quote a cell or a word holding one would otherwise show text that looks right.
+struct hidden_character {
+  std::size_t offset;      // of its first byte in the text
+  std::size_t length;      // its bytes
+  const char* name;        // "a non-breaking space (U+00A0)"
+  const char* looks_like;  // "a space", "nothing", "a quote", "a minus"
+  const char* fix;         // "delete it, or type an ordinary space"
+};
+// The first such character of `text`, if any.
+std::optional<hidden_character> find_hidden_character(std::string_view text);
+// "it holds a non-breaking space (U+00A0) after `5`, which looks like a space: retype ...": for a
+// hint about `text`, empty when it holds none.
+std::string hidden_character_note(std::string_view text);
 
 }  // namespace iku::diag

@@ -126,6 +126,8 @@ std::string lookalike_hint(std::string_view code, std::string_view text, std::si
     return "inside an indikator `polaritas NAME` only chooses a polaritas; define one at top level";
   if (c == '.' && is_digit(byte_at(text, offset + 1)) && (code == "IKU015" || code == "IKU023"))
     return "write 0.5, not .5";
+  if (c == '+' && is_digit(byte_at(text, offset + 1)) && code == "IKU023")
+    return "a target is written without +: 56.70 (a negative one -1.5)";
   if (c == '(') {
     std::size_t i = offset;
     while (i > 0 && (text[i - 1] == ' ' || text[i - 1] == '\t')) --i;
@@ -136,10 +138,8 @@ std::string lookalike_hint(std::string_view code, std::string_view text, std::si
     return "an invisible byte order mark (BOM) stands here, in the middle of the file (files joined by copy and "
            "paste carry one): delete it, for example by retyping the start of this line";
   if (c == 0) return "a NUL byte stands here: the file is not plain text; save it again as UTF-8 text";
-  if (text.substr(offset, 2) == "\xC2\xA0")
-    return "this is a non-breaking space (U+00A0); replace it with an ordinary space";
-  if (text.substr(offset, 3) == "\xE2\x80\x9C" || text.substr(offset, 3) == "\xE2\x80\x9D")
-    return "use straight quotes \" instead of curly quotes";
+  if (std::optional<diag::hidden_character> h = diag::find_hidden_character(text.substr(offset, 3)); h && h->offset == 0)
+    return fmt::format("this is {}, which looks like {}: {}", h->name, h->looks_like, h->fix);
   return {};
 }
 
@@ -399,6 +399,11 @@ diag::diagnostic describe_syntax_error(const g::error_text& entry, std::string_v
     d.code = g::code::invalid_utf8;
     d.message = "invalid UTF-8 in the file";
     d.hint = fmt::format("the byte here is 0x{:02X}; save the file as UTF-8", byte_at(text, offset));
+    // Notepad's "Unicode" (UTF-16 with its byte order mark): the whole file, not one byte.
+    if (offset == 0 && (text.substr(0, 2) == "\xFF\xFE" || text.substr(0, 2) == "\xFE\xFF")) {
+      d.message = "the file is UTF-16 text, not UTF-8";
+      d.hint = "save it as UTF-8 (in Notepad: Save As, Encoding: UTF-8)";
+    }
     d.where.end = offset + 1;
     return d;
   }

@@ -11,6 +11,7 @@
 
 #include "check/program.hpp"
 #include "cli/app.hpp"
+#include "diag/utf8.hpp"
 #include "test_support.hpp"
 
 namespace fs = std::filesystem;
@@ -187,4 +188,22 @@ TEST_CASE("source_manager: lines and columns of a file of many lines, as a naive
     CHECK(sources.line_text(f, 301).empty());
     CHECK(sources.line_text(f, 5000).empty());
   }
+}
+
+TEST_CASE("characters that look like others or like nothing are named where they hide", "[trust]") {
+  using iku::diag::hidden_character_note;
+  CHECK(hidden_character_note("Gama\xC2\xA0Selatan") ==
+        "it holds a non-breaking space (U+00A0) after `Gama`, which looks like a space: delete it, or type an "
+        "ordinary space");
+  CHECK(hidden_character_note("\xE2\x88\x92" "5") ==
+        "it holds a minus sign (U+2212) at its start, which looks like a minus: write - (the hyphen-minus of the "
+        "keyboard) instead");
+  CHECK(hidden_character_note("idg\xE2\x80\x8B") ==
+        "it holds a zero-width space (U+200B) at its end, which looks like nothing: delete it (retype the text "
+        "around it)");
+  CHECK(hidden_character_note("Kabupat\xC3\xA9n Luwu \xE2\x80\x94 ok").find("an em dash (U+2014) after `Kabupat") == 9);
+  // Letters with accents, and ordinary text, hold none.
+  CHECK(hidden_character_note("Kabupat\xC3\xA9n Luwu Timur").empty());
+  CHECK(hidden_character_note("2024").empty());
+  CHECK(!iku::diag::find_hidden_character("\xE2\x82\xAC"));  // the euro sign is what it looks like
 }

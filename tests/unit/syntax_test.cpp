@@ -767,7 +767,11 @@ TEST_CASE("error IKU001: invalid UTF-8, and look-alike characters", "[syntax][er
   CHECK(nbsp->only_error().hint.find("non-breaking space") != std::string::npos);
   auto curly = parse("instansi \xE2\x80\x9C" "Dinas\xE2\x80\x9D\n");
   CHECK(code_at(*curly) == "IKU012 1:10");
-  CHECK(curly->only_error().hint == "use straight quotes \" instead of curly quotes");
+  CHECK(curly->only_error().hint == "this is a curly quote (U+201C), which looks like a quote: type a straight quote \" instead");
+  // UTF-16 (Notepad's "Unicode") is named as such, not as one bad byte
+  auto u16 = parse(std::string("\xFF\xFEp\0a\0", 6));
+  CHECK(code_at(*u16) == "IKU001 1:1");
+  CHECK(u16->only_error().message == "the file is UTF-16 text, not UTF-8");
 }
 
 // ---- errors: unknown words ------------------------------------------------------------------
