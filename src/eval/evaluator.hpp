@@ -44,6 +44,11 @@ struct indicator_result {
   std::string kategori_reason;  // why there is none
   result tercapai;  // met the target, by the polaritas's `tercapai` (a condition)
   std::vector<finding> findings;
+  // A parent region's realisasi rolled up without some of its children (their realisasi not
+  // measurable): each "Gama Selatan (reason)", and how many children it has. The figure looks like
+  // any other, so the tables say it under them.
+  std::vector<std::string> left_out_regions;
+  std::size_t child_regions = 0;
 
   // Where the target was written (a target line, a data cell), and the target as written there.
   diag::span target_where() const;
