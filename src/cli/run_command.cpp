@@ -16,7 +16,8 @@ namespace {
 
 // With the figures the report printed (`terbitan`), each LKj table ends with the printed figures
 // of its number that disagree with the recomputed ones: the report is evidence, not truth
-// (`iku periksa` gives the causes). Tabel 16's notes go under the last sasaran's table.
+// (`iku periksa` gives the causes). Tabel 16 is a table per sasaran: a figure's note goes under
+// its sasaran's (an indikator's, or the sasaran's own), any other under the last one.
 void note_printed(const check::program& p, session& s, eval::evaluator& ev,
                   const std::vector<const report::lkj_table*>& chosen, std::vector<report::table>& tables) {
   diag::diagnostics findings;  // the audit's own output is `iku periksa`'s
@@ -34,7 +35,12 @@ void note_printed(const check::program& p, session& s, eval::evaluator& ev,
       bool year = std::find(o.years.begin(), o.years.end(), n.year) != o.years.end();
       bool target = n.target.empty() || t->name == "renstra" ||
                     std::any_of(o.targets.begin(), o.targets.end(), [&](const auto& x) { return x.name() == n.target; });
-      if (here && year && target) last->notes.push_back(n.line);
+      if (!here || !year || !target) continue;
+      const check::indicator* ind = p.find_indicator(n.objek);
+      const std::string part = ind && ind->sasaran ? ind->sasaran->name.text : n.objek;
+      auto home = std::find_if(tables.rbegin(), tables.rend(),
+                               [&](const report::table& x) { return x.name == t->name && x.part == part; });
+      (home != tables.rend() ? home : last)->notes.push_back(n.line);
     }
   }
 }

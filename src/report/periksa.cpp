@@ -565,7 +565,8 @@ class auditor {
     const bool scored = f.besaran == "target" || f.besaran == "capaian" || f.besaran == "kategori" || f.besaran == "status";
     s_.notes.push_back({f.tempat, f.year, scored ? target_of(f).name() : "",
                         fmt::format("Peringatan: laporan mencetak angka lain ({}): {} [{}]", code, message,
-                                    sources_.where(f.where))});
+                                    sources_.where(f.where)),
+                        f.objek});
     diag::diagnostic d;
     d.level = level;
     d.code = code;

@@ -15,6 +15,7 @@ struct printed_note {
   int year = 0;
   std::string target;  // the target it was scored against, as eval::target_choice::name() ("" : none)
   std::string line;
+  std::string objek;  // what the figure is of: an indikator, a sasaran, instansi, a budget kode
 };
 
 struct audit_summary {
