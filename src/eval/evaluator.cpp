@@ -428,13 +428,14 @@ void evaluator::syarat(indicator_result& r, tracer* t) {
   // A parent region has no rows of its own. Under `rasio` its data are the sums of its children's
   // (those whose realisasi is measurable), as its rumus reads them; under the other roll-ups no
   // data make its figure, so a syarat on data is its children's alone (checked at each of them).
-  std::vector<std::string> members;
+  std::vector<std::string> members, left_out;
   const bool parent = is_parent();
   const bool summed_data = parent && r.indicator->agregat_wilayah == check::indicator::rollup::rasio;
   if (summed_data) {
-    members = rollup_members(*r.indicator, r.year, nullptr);
+    members = rollup_members(*r.indicator, r.year, t ? &left_out : nullptr);
     en.summed = &members;
     en.summed_for = r.indicator;
+    en.left_out = &left_out;
   }
   auto reads_data = [&](const syntax::expr& cond) {
     std::set<std::string> names;
@@ -756,6 +757,7 @@ result evaluator::name(const syntax::expr& e, const std::string& n, const env& e
       own.data = true;
       own.summed = en.summed;
       own.summed_for = en.summed_for;
+      own.left_out = en.left_out;
       if (shows) shows->open("bantu", fmt::format("Nilai bantu {} tahun {}", n, en.year), h->name.where);
       v = formula("rumus", [&] { return fmt::format("Rumus {}", n); }, *h->value, own, shows);
       if (shows) shows->close(v);
@@ -770,7 +772,8 @@ result evaluator::name(const syntax::expr& e, const std::string& n, const env& e
     return v;
   }
   if (en.summed) {
-    result v = summed(e, n, en, t);  // (the children left out are named by the agregat_wilayah step above)
+    // The children left out are named by the agregat_wilayah step above, or here (a syarat).
+    result v = en.left_out ? summed(e, n, en, t, *en.left_out) : summed(e, n, en, t);
     if (shown) *shown = v.is_number() ? show(v.number(), t) : "?";
     return v;
   }

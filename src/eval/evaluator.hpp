@@ -149,6 +149,9 @@ class evaluator {
     // in these children (those whose realisasi of `indicator` is measurable).
     const std::vector<std::string>* summed = nullptr;
     const check::indicator* summed_for = nullptr;
+    // The children left out of those sums, with their reasons, for an explanation to name where
+    // no roll-up step above it does (a syarat at a parent).
+    const std::vector<std::string>* left_out = nullptr;
   };
 
   result realisasi(const check::indicator& ind, int year, tracer* t, result* exact, bool* published = nullptr);
