@@ -656,6 +656,14 @@ class resolver {
     }
   }
 
+  // Whether `name` is one of `known` once its hidden characters are taken out (a space-like one
+  // read as a space).
+  static bool written_without_hidden(std::string name, const std::vector<std::string>& known) {
+    while (std::optional<diag::hidden_character> h = diag::find_hidden_character(name))
+      name.replace(h->offset, h->length, std::string_view(h->looks_like) == "a space" ? " " : "");
+    return std::find(known.begin(), known.end(), name) != known.end();
+  }
+
   // With a region hierarchy, every region of the data must be in it (else it could not roll up).
   void check_regions() {
     if (!p_.wilayah || p_.data_failed) return;
@@ -664,8 +672,9 @@ class resolver {
         diag::span first = p_.data.first_cell_of_region(r);
         out_.error("IKU226", first.valid() ? first : p_.modules.front().wilayah->path.where,
                    fmt::format("region '{}' of the data is not in the wilayah file", r),
-                   // "did you mean `Gama Selatan`?" of 'Gama Selatan' with a non-breaking space reads as nonsense
-                   !diag::hidden_character_note(r).empty()
+                   // "did you mean `Gama Selatan`?" of 'Gama Selatan' with a non-breaking space reads as
+                   // nonsense: the character is named when the name without it is in the file.
+                   written_without_hidden(r, p_.wilayah->order)
                        ? diag::hidden_character_note(r)
                        : diag::with_suggestion(diag::did_you_mean(r, p_.wilayah->order),
                                                "add a row `" + r + ",INDUK` to the wilayah file, or correct the name in the data"));

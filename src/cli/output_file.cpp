@@ -61,9 +61,15 @@ std::optional<std::string> atomic_output::open(const std::string& path, const st
   if (fd_ < 0) {
     // "No such file or directory" of a file about to be made means its folder: say which.
     std::error_code ec;
-    if (errno == ENOENT && !fs::is_directory(folder, ec))
-      return fmt::format("the folder {} does not exist: create it first (mkdir {}), or write elsewhere",
-                         folder.string(), folder.string());
+    if (errno == ENOENT && !fs::is_directory(folder, ec)) {
+#ifdef _WIN32
+      const char* mkdir = "mkdir";  // makes the folders above it too
+#else
+      const char* mkdir = "mkdir -p";
+#endif
+      return fmt::format("the folder {} does not exist: create it first ({} {}), or write elsewhere", folder.string(),
+                         mkdir, folder.string());
+    }
     return os_error();
   }
   path_ = path;

@@ -498,21 +498,30 @@ void chunk_reader::split_decimal(const csv_row& row, const csv_cell& value_cell,
   const int next_column = layout_.columns[next];
   const csv_cell& after = row.cells[next];
   const std::string_view digits = after.text();
-  auto all = [](std::string_view t, std::string_view allowed) { return t.find_first_not_of(allowed) == t.npos; };
-  if ((next_column != sumber && next_column != keterangan) || after.quoted || digits.empty() ||
-      !all(digits, "0123456789") || !all(written, "0123456789."))
-    return;
+  auto all = [](std::string_view t, std::string_view allowed) { return !t.empty() && t.find_first_not_of(allowed) == t.npos; };
+  if ((next_column != sumber && next_column != keterangan) || after.quoted || !all(digits, "0123456789")) return;
+  // The part before the comma: digits (a sign first), grouped by points in an `id` source, whose
+  // decimal mark the comma is; with a point already in it an `en` source has its decimal (12.5).
+  const bool id = options_.style == value::number_style::id;
+  const std::string_view magnitude = written.front() == '-' ? written.substr(1) : written;
+  if (!all(magnitude, "0123456789") && !(id && value::number::parse(magnitude, value::number_style::id))) return;
+  const std::string_view column = column_names[static_cast<std::size_t>(next_column)];
+  const std::string joined = fmt::format("{},{}", written, digits);
+  const std::string keep = fmt::format("if {} really is the {}, quote it (\"{}\")", digits, column, digits);
+  std::string hint;
+  if (id) {
+    hint = fmt::format("a cell with a comma must be in quotes: write \"{}\"; {}", joined, keep);
+  } else if (std::optional<value::two_readings> two = value::ambiguous_separator(joined)) {
+    hint = fmt::format("write {} for the thousands or {} for the decimal (a cell with a comma must be in quotes); {}",
+                       two->grouping, two->decimal, keep);  // 34,133 in an en file: 34133 more likely
+  } else {
+    hint = fmt::format("write {}.{} (this source reads numbers as 56.70), or \"{}\" with `format angka id` on its "
+                       "data line; {}",
+                       written, digits, joined, keep);
+  }
   error("IKU229", at(value_cell.begin, after.end),
-        fmt::format("nilai {} and {} {}: a decimal comma ({},{}) split into two cells?", written,
-                    column_names[static_cast<std::size_t>(next_column)], digits, written, digits),
-        options_.style == value::number_style::id
-            ? fmt::format("a cell with a comma must be in quotes: write \"{},{}\"; if {} really is the {}, quote it "
-                          "(\"{}\")",
-                          written, digits, digits, column_names[static_cast<std::size_t>(next_column)], digits)
-            : fmt::format("write {}.{} (this source reads numbers as 56.70), or \"{},{}\" with `format angka id` "
-                          "on its data line; if {} really is the {}, quote it (\"{}\")",
-                          written, digits, written, digits, digits,
-                          column_names[static_cast<std::size_t>(next_column)], digits));
+        fmt::format("nilai {} and {} {}: a decimal comma ({}) split into two cells?", written, column, digits, joined),
+        std::move(hint));
 }
 
 void chunk_reader::read(const csv_row& row) {
@@ -525,12 +534,14 @@ void chunk_reader::read(const csv_row& row) {
   }
   if (row.cells.size() != layout_.columns.size()) {
     bool more = row.cells.size() > layout_.columns.size();
-    // “56,70” copied from Word: quotes that CSV does not read as quotes.
-    std::optional<diag::hidden_character> curly =
-        diag::find_hidden_character(sources_.text(file_).substr(row.begin, row.end - row.begin));
+    // “56,70” copied from Word: quotes that CSV does not read as quotes, around a comma.
+    const std::string_view line = sources_.text(file_).substr(row.begin, row.end - row.begin);
+    std::optional<diag::hidden_character> curly = diag::find_hidden_character(line);
+    const bool curly_comma = curly && std::string_view(curly->looks_like) == "a quote" &&
+                             line.find(',', curly->offset) < line.find("\xE2\x80\x9D", curly->offset + curly->length);
     error("IKU206", at(row.begin, row.end),
           fmt::format("this row has {} cells but the header has {}", row.cells.size(), layout_.columns.size()),
-          more && curly && std::string_view(curly->looks_like) == "a quote"
+          more && curly_comma
               ? fmt::format("the row holds {}, which CSV does not read as a quote: type straight quotes \" around "
                             "the cell that contains a comma",
                             curly->name)
@@ -551,8 +562,12 @@ void chunk_reader::read(const csv_row& row) {
   std::size_t errors_before = out_.size();
   auto check = [&](const char* code, const csv_cell& cell, bool fine, cell_error& why) {
     if (fine) return;
-    // A cell that looks right in the message ('5 ' for "5" and a non-breaking space): say what hides in it.
-    std::string hidden = diag::hidden_character_note(cell.text());
+    // A cell that looks right in the message ('5 ' for "5" and a non-breaking space): say what hides
+    // in it; not of a dash in a name, which `-` would not mend (the name hint says what would).
+    std::optional<diag::hidden_character> h = diag::find_hidden_character(cell.text());
+    std::string hidden = h && !(code == std::string_view("IKU208") && std::string_view(h->looks_like) == "a minus")
+                             ? diag::hidden_character_note(cell.text())
+                             : std::string();
     error(code, at(cell), std::move(why.message), hidden.empty() ? std::move(why.hint) : std::move(hidden));
   };
   for (std::size_t i = 0; layout_.any_unnamed && i < row.cells.size(); ++i)

@@ -76,7 +76,7 @@ std::string nilai_hint(std::string_view text, value::number_style style) {
            "formatted as Number before saving";
   bool digits = text.find_first_of("0123456789") != std::string_view::npos;
   // (1.234): an accounting format's negative.
-  if (digits && text.size() > 2 && text.front() == '(' && text.back() == ')' &&
+  if (digits && text.size() > 2 && text.front() == '(' && text.back() == ')' && text[1] != '-' &&
       value::number::parse(text.substr(1, text.size() - 2), style))
     return fmt::format("a negative is written with a minus, not in parentheses (an accounting format): write -{}",
                        text.substr(1, text.size() - 2));

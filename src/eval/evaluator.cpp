@@ -662,8 +662,11 @@ result evaluator::expression(const syntax::expr& e, const env& en, tracer* t, st
       if (subs && t->style() == value::number_style::id)
         for (std::size_t i = 0; i + 1 < n.args.size(); ++i) {
           const diag::span gap{x.where.file, n.args[i]->where.end, n.args[i + 1]->where.begin};
-          const std::size_t comma = ev.sources_.slice(gap).find(',');
-          if (comma != std::string_view::npos)
+          const std::string_view between = ev.sources_.slice(gap);
+          std::size_t comma = 0;  // the separator: the first comma outside a comment
+          while (comma < between.size() && between[comma] != ',')
+            comma = between[comma] == '#' ? between.find('\n', comma) : comma + 1;
+          if (comma < between.size())
             subs->push_back({{gap.file, gap.begin + std::uint32_t(comma), gap.begin + std::uint32_t(comma) + 1}, ";"});
         }
       std::vector<result> args;

@@ -372,23 +372,42 @@ class comparer {
     const syntax::module& nm = new_.modules.front();
     // Each revision over its own budget file: a line's figure that differs (the sasaran listing
     // it are not known here: every sasaran's).
-    if (own_data_ && old_.anggaran && new_.anggaran)
-      for (const data::budget_node& n : new_.anggaran->nodes) {
-        const data::budget_node* o = old_.anggaran->find(n.kode);
-        for (int y : years_)
-          for (auto [what, figures] : {std::make_pair("pagu", &data::budget_node::pagu),
-                                       std::make_pair("realisasi", &data::budget_node::realisasi)}) {
-            auto figure = [&](const data::budget_node* x) -> const data::budget_figure* {
-              if (!x) return nullptr;
-              auto it = (x->*figures).find(y);
-              return it == (x->*figures).end() ? nullptr : &it->second;
-            };
-            const data::budget_figure *a = figure(o), *b = figure(&n);
-            auto shown = [&](const data::budget_figure* f) { return f ? text_at(f->text, f->where) : text_at(absent, {}); };
-            if ((a || b) && (!a || !b || a->value != b->value))
-              add(fmt::format("anggaran {} {} {}", n.kode, what, y), shown(a), shown(b), on_anggaran | on_efisiensi, "");
-          }
+    // The sasaran whose programs hold a budget line, in either revision: its figures are the ones
+    // a change of the line can move ("#none": no sasaran's).
+    auto listing = [&](const std::string& kode) {
+      std::set<std::string> by;
+      for (const check::program* p : {&old_, &new_}) {
+        const std::size_t line = p->anggaran->index_of(kode);
+        if (line == data::budget::npos) continue;
+        for (const syntax::sasaran_decl* s : p->sasaran)
+          for (std::size_t program : p->programs_of(s))
+            if (p->anggaran->contains(program, line)) by.insert(s->name.text);
       }
+      if (by.empty()) by.insert("#none");
+      return by;
+    };
+    std::set<std::string> kodes;  // of either file: a line removed moves its sasaran's figures too
+    if (own_data_ && old_.anggaran && new_.anggaran)
+      for (const data::budget* b : {&*old_.anggaran, &*new_.anggaran})
+        for (const data::budget_node& n : b->nodes) kodes.insert(n.kode);
+    for (const std::string& kode : kodes) {
+      const data::budget_node* o = old_.anggaran->find(kode);
+      const data::budget_node* nn = new_.anggaran->find(kode);
+      for (int y : years_)
+        for (auto [what, figures] : {std::make_pair("pagu", &data::budget_node::pagu),
+                                     std::make_pair("realisasi", &data::budget_node::realisasi)}) {
+          auto figure = [&](const data::budget_node* x) -> const data::budget_figure* {
+            if (!x) return nullptr;
+            auto it = (x->*figures).find(y);
+            return it == (x->*figures).end() ? nullptr : &it->second;
+          };
+          const data::budget_figure *a = figure(o), *b = figure(nn);
+          auto shown = [&](const data::budget_figure* f) { return f ? text_at(f->text, f->where) : text_at(absent, {}); };
+          if ((a || b) && (!a || !b || a->value != b->value))
+            for (const std::string& s : listing(kode))
+              add(fmt::format("anggaran {} {} {}", kode, what, y), shown(a), shown(b), on_anggaran | on_efisiensi, s);
+        }
+    }
     const syntax::efisiensi_decl* oe = old_.efisiensi;
     const syntax::efisiensi_decl* ne = new_.efisiensi;
     if (oe || ne) {

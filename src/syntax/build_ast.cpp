@@ -8,6 +8,7 @@
 
 #include "grammar/iku_errors.hpp"
 #include "grammar/iku_grammar.hpp"
+#include "syntax/syntax_errors.hpp"
 
 namespace iku::syntax::detail {
 
@@ -79,35 +80,38 @@ class builder {
   }
 
   // `min(x, 100,00)`: a comma between two digits, no space on either side, reads as two arguments
-  // (100 and 00) where an Indonesian writer meant one number: refused as ambiguous (IKU002), as a
-  // decimal comma is everywhere else, rather than silently giving min(x, 100, 0).
-  void decimal_comma_between(const call& c, const expr& before, const expr& after) const {
+  // (100 and 00) where an Indonesian writer meant one number: refused (IKU002), as a decimal comma
+  // is everywhere else, rather than silently giving min(x, 100, 0). Only when the digits around it
+  // can be one number (`x2,3` and `1.5,2` cannot), and once per number (`1,234,567`).
+  // `checked_to`: where the last number looked at ended.
+  void decimal_comma_between(const call& c, const expr& before, const expr& after, std::uint32_t& checked_to) const {
     const std::uint32_t comma = before.where.end;
     auto byte = [&](std::uint32_t at) { return at < text_.size() ? text_[at] : '\0'; };
     auto digit = [](char ch) { return ch >= '0' && ch <= '9'; };
-    if (comma == 0 || byte(comma) != ',' || after.where.begin != comma + 1 || !digit(byte(comma - 1)) ||
-        !digit(byte(comma + 1)))
+    auto word = [&](char ch) { return digit(ch) || ch == '_' || (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z'); };
+    if (comma == 0 || comma < checked_to || byte(comma) != ',' || after.where.begin != comma + 1 ||
+        !digit(byte(comma - 1)) || !digit(byte(comma + 1)))
       return;
     std::uint32_t first = comma, last = comma + 1;
     while (first > before.where.begin && (digit(byte(first - 1)) || byte(first - 1) == '.')) --first;
-    while (last < after.where.end && digit(byte(last))) ++last;
-    const std::string_view whole = text_.substr(first, last - first);
-    const std::string_view left = whole.substr(0, comma - first), right = whole.substr(comma - first + 1);
-    std::string integer(left);  // 1.234,5: Indonesian grouping as well
-    integer.erase(std::remove(integer.begin(), integer.end(), '.'), integer.end());
-    // 1,000: a thousand as well (the decimal reading, 1.000, is refused as ambiguous itself).
-    std::string number = integer + "." + std::string(right);
-    if (std::optional<value::two_readings> two = value::ambiguous_separator(whole))
-      number = fmt::format("{} for the thousands, {} for the decimal", two->grouping,
-                           value::ambiguous_separator(two->decimal) ? two->decimal + "0" : two->decimal);
-    else
-      number += " for the number";
+    if (first > 0 && word(byte(first - 1))) return;  // a name ending in digits: penduduk_7_12,1
+    while (digit(byte(last)) || byte(last) == ',' || byte(last) == '.') ++last;
+    while (!digit(byte(last - 1))) --last;
+    checked_to = last;
+    const std::string_view left = text_.substr(first, comma - first);
+    std::string_view right = text_.substr(comma + 1, last - comma - 1);
+    right = right.substr(0, right.find(','));
+    // The whole run when it is English grouping (1,234,567), else the two sides of this comma:
+    // `max(0,5,1,25)` is refused too (0.5 and 1.25, or four arguments?).
+    std::optional<comma_number> n = read_comma_number(text_.substr(first, last - first));
+    if (!n || n->decimal) n = read_comma_number(text_.substr(first, comma + 1 + right.size() - first));
+    if (!n) return;
+    if (n->write.find(" for the ") == std::string::npos) n->write += " for the number";
     refuse({diag::severity::error, g::code::decimal_comma, {file_, comma, comma + 1},
-            fmt::format("decimal comma in a number, or two arguments of {}? `{}` reads as {} and {}", c.fn.text, whole,
-                        left, right),
-            fmt::format("write {} (.iku uses a decimal point), or `{}, {}` (a space after the comma) for two "
-                        "arguments",
-                        number, left, right)});
+            fmt::format("decimal comma in a number, or two arguments of {}? `{}` reads as {} and {}", c.fn.text,
+                        text_.substr(first, comma + 1 + right.size() - first), left, right),
+            fmt::format("write {} ({}), or `{}, {}` (a space after the comma) for two arguments",
+                        n->write, n->why, left, right)});
   }
 
   // years (4 digits) and decimal places (0..20): the grammar guarantees a small whole number
@@ -131,10 +135,11 @@ class builder {
     if (n.is_type<g::call>()) {
       call c{to_ident(*n.children.at(0)), {}};
       int depth = 0;
+      std::uint32_t checked_to = 0;
       for (std::size_t i = 1; i < n.children.size(); ++i) {
         built arg = expression(*n.children[i]);
         depth = std::max(depth, arg.depth);
-        if (!c.args.empty()) decimal_comma_between(c, *c.args.back(), *arg.e);
+        if (!c.args.empty()) decimal_comma_between(c, *c.args.back(), *arg.e, checked_to);
         c.args.push_back(std::move(arg.e));
       }
       return make(at(n), std::move(c), depth + 1);

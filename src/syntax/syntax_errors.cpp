@@ -304,6 +304,38 @@ bool english_grouping(std::string_view t) {
 
 }  // namespace
 
+std::optional<comma_number> read_comma_number(std::string_view token) {
+  // 1,234,567 or 1,000.50: English grouping, not a decimal comma (whose reading, 1.234, would be a
+  // wrong number and itself ambiguous).
+  if (english_grouping(token)) {
+    std::string plain(token);
+    plain.erase(std::remove(plain.begin(), plain.end(), ','), plain.end());
+    return comma_number{"a thousands separator (,) in a number", plain, ".iku has no thousands separator"};
+  }
+  // 1,234: a thousand and more, or a decimal? Both readings, as for 1.234 (IKU028).
+  if (std::optional<iku::value::two_readings> two = iku::value::ambiguous_separator(token)) {
+    const std::string decimal = iku::value::ambiguous_separator(two->decimal) ? two->decimal + "0" : two->decimal;
+    return comma_number{fmt::format("a comma in the number {}: a thousands separator ({}) or a decimal comma ({})?",
+                                    token, two->grouping, two->decimal),
+                        fmt::format("{} for the thousands, or {} for the decimal", two->grouping, decimal),
+                        ".iku uses a decimal point and no thousands separator"};
+  }
+  // 56,70 or 1.234,56: an Indonesian decimal, its integer part plain or grouped by points.
+  const std::size_t comma = token.find(',');
+  if (comma == std::string_view::npos || comma == 0 || comma + 1 == token.size() ||
+      token.find_first_not_of("0123456789", comma + 1) != std::string_view::npos)
+    return std::nullopt;
+  const std::string_view integer = token.substr(0, comma);
+  const bool grouped = integer.find('.') != std::string_view::npos;
+  if (grouped && !iku::value::number::parse(integer, iku::value::number_style::id)) return std::nullopt;
+  if (!grouped && integer.find_first_not_of("0123456789") != std::string_view::npos) return std::nullopt;
+  std::string plain(integer);
+  plain.erase(std::remove(plain.begin(), plain.end(), '.'), plain.end());
+  return comma_number{"decimal comma in a number", plain + "." + std::string(token.substr(comma + 1)),
+                      grouped ? ".iku uses a decimal point and no thousands separator" : ".iku uses a decimal point",
+                      true};
+}
+
 diag::diagnostic describe_syntax_error(const g::error_text& entry, std::string_view text, diag::file_id file,
                                        std::uint32_t offset, const failure_context& context) {
   diag::diagnostic d;
@@ -317,46 +349,23 @@ diag::diagnostic describe_syntax_error(const g::error_text& entry, std::string_v
       is_digit(byte_at(text, offset + 1))) {
     std::size_t begin = offset;
     while (begin > 0 && (is_digit(byte_at(text, begin - 1)) || byte_at(text, begin - 1) == '.')) --begin;
-    std::size_t end = offset + 1;
-    while (is_digit(byte_at(text, end))) ++end;
-    // 1,234,567 or 1,000.50: English grouping, not a decimal comma (whose reading, 1.234, would be
-    // a wrong number and itself ambiguous).
     std::size_t full = offset;
     while (is_digit(byte_at(text, full)) || byte_at(text, full) == ',' || byte_at(text, full) == '.') ++full;
     while (full > offset && !is_digit(byte_at(text, full - 1))) --full;
-    const std::string_view token = text.substr(begin, full - begin);
-    if (english_grouping(token)) {
-      std::string plain(token);
-      plain.erase(std::remove(plain.begin(), plain.end(), ','), plain.end());
-      d.code = g::code::decimal_comma;
-      d.message = "a thousands separator (,) in a number";
-      d.hint = fmt::format("write {} (.iku has no thousands separator)", plain);
-      d.where = {file, static_cast<std::uint32_t>(begin), static_cast<std::uint32_t>(full)};
-      return d;
-    }
-    // 1,234: a thousand and more, or a decimal? Both readings, as for 1.234 (IKU028).
-    if (std::optional<iku::value::two_readings> two = iku::value::ambiguous_separator(token)) {
-      const std::string decimal = iku::value::ambiguous_separator(two->decimal) ? two->decimal + "0" : two->decimal;
-      d.code = g::code::decimal_comma;
-      d.message = fmt::format("a comma in the number {}: a thousands separator ({}) or a decimal comma ({})?", token,
-                              two->grouping, two->decimal);
-      d.hint = fmt::format("write {} for the thousands, or {} for the decimal (.iku uses a decimal point and no "
-                           "thousands separator)",
-                           two->grouping, decimal);
-      d.where = {file, static_cast<std::uint32_t>(begin), static_cast<std::uint32_t>(full)};
-      return d;
-    }
-    std::string whole(text.substr(begin, offset - begin));
-    std::string grouping_note;
-    if (whole.find('.') != std::string::npos) {  // 1.234,56: Indonesian grouping as well
-      whole.erase(std::remove(whole.begin(), whole.end(), '.'), whole.end());
-      grouping_note = " and no thousands separator";
+    std::optional<comma_number> n = read_comma_number(text.substr(begin, full - begin));
+    if (!n) {  // 5.1,2: the comma is not in the number; the decimal comma is the nearest reading
+      std::size_t end = offset + 1;
+      while (is_digit(byte_at(text, end))) ++end;
+      n = comma_number{"decimal comma in a number",
+                       fmt::format("{}.{}", text.substr(offset - 1, 1), text.substr(offset + 1, end - offset - 1)),
+                       ".iku uses a decimal point", true};
     }
     d.code = g::code::decimal_comma;
-    d.message = "decimal comma in a number";
-    d.hint = fmt::format("write {}.{} (.iku uses a decimal point{})", whole, text.substr(offset + 1, end - offset - 1),
-                         grouping_note);
-    d.where.end = offset + 1;
+    d.message = n->message;
+    d.hint = fmt::format("write {} ({})", n->write, n->why);
+    // The comma of a decimal; the whole number of a grouping (its commas are all wrong).
+    d.where = n->decimal ? diag::span{file, offset, offset + 1}
+                  : diag::span{file, static_cast<std::uint32_t>(begin), static_cast<std::uint32_t>(full)};
     return d;
   }
 

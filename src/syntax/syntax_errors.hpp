@@ -33,6 +33,18 @@ struct failure_context {
 // string not closed on its line (at its opening quote), decimal places out of range, a year that
 // is not 4 digits, and a few look-alikes (`=` for `==`, `.5`, a space before a call's `(`,
 // non-breaking spaces, curly quotes).
+// A number written with a comma, as reports write them: `token` is the digits, points and commas
+// around it ("56,70", "1.234,5", "1,234,567", "1,000.50", "1,234"). What a message says of it
+// and what to write instead ("56.70"; "1234 for the thousands, or 1.2340 for the decimal"), with
+// why; nullopt when the comma cannot belong to one number ("1.5,2", "1,2,3").
+struct comma_number {
+  std::string message;  // "decimal comma in a number"
+  std::string write;    // "56.70"
+  std::string why;      // ".iku uses a decimal point"
+  bool decimal = false; // read as a decimal comma (the comma is the mistake, not the whole number)
+};
+std::optional<comma_number> read_comma_number(std::string_view token);
+
 diag::diagnostic describe_syntax_error(const grammar::error_text& entry, std::string_view text, diag::file_id file,
                                        std::uint32_t offset, const failure_context& context = {});
 

@@ -110,7 +110,7 @@ TEST_CASE("a report that cannot be written with -o leaves nothing, and an existi
   std::optional<std::string> why = iku::cli::write_atomically((folder / "tidak-ada" / "x.md").string(), "x");
   REQUIRE(why);
   const std::string missing = (folder / "tidak-ada").string();
-  CHECK(*why == "the folder " + missing + " does not exist: create it first (mkdir " + missing + "), or write elsewhere");
+  CHECK(*why == "the folder " + missing + " does not exist: create it first (mkdir -p " + missing + "), or write elsewhere");
   CHECK(iku::cli::write_atomically(folder.string(), "x") == std::optional<std::string>("is a directory"));
   CHECK(iku::cli::write_atomically("/dev/null", "x") == std::optional<std::string>("is not a regular file"));
   CHECK(iku::cli::write_atomically("/dev/full/x", "x"));

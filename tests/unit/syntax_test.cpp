@@ -685,6 +685,16 @@ TEST_CASE("error IKU002: a decimal comma where a number is expected", "[syntax][
   CHECK(v->only_error().hint ==
         "write 100.00 for the number (.iku uses a decimal point), or `100, 00` (a space after the comma) for two "
         "arguments");
+  // not a number's comma: a name ending in digits, a decimal point already on the left
+  CHECK(sexpr_of("max(penduduk_7_12,1)") == "(call max penduduk_7_12 1)");
+  CHECK(sexpr_of("min(1.5,2)") == "(call min 1.5 2)");
+  // one error per run of digits and commas, read as a whole when it is English grouping
+  auto g = parse_ex("min(5, 1,234,567)");
+  CHECK(g->only_error().hint ==
+        "write 1234567 for the number (.iku has no thousands separator), or `1, 234` (a space after the comma) for "
+        "two arguments");
+  CHECK(parse_ex("max(0,5,1,25)")->only_error().message ==
+        "decimal comma in a number, or two arguments of max? `0,5` reads as 0 and 5");
   auto w = parse_fields("    rumus bulat(a / b * 100,2) + max(1.234,5, 2)\n");
   CHECK(w->diags.size() == 3);  // 100,2 and 1.234 (IKU028) and 1.234,5
   CHECK_THAT(w->rendered(), Catch::Contains("write 1234.5 for the number"));
