@@ -64,14 +64,21 @@ std::string diff_text(const revision_diff& d, const diag::source_manager& source
   out += fmt::format("Lama: {}\nBaru: {}\n", d.old_path, d.new_path);
   out += fmt::format("Dibandingkan: {}; data {}\n",
                      scope, d.own_data ? "masing-masing berkas" : "berkas baru untuk keduanya");
-  auto presence = [&](const char* title, const std::vector<indicator_presence>& list) {
+  // A new indikator with the label of one removed was most likely renamed: its figures are then
+  // compared under neither name, which a reviewer should know.
+  auto presence = [&](const char* title, const std::vector<indicator_presence>& list,
+                      const std::vector<indicator_presence>& other, const char* renamed) {
     if (list.empty()) return;
     out += fmt::format("\n{}:\n", title);
-    for (const indicator_presence& i : list)
-      out += fmt::format("  {} \"{}\"  [{}]\n", i.name, i.label, sources.where(i.at));
+    for (const indicator_presence& i : list) {
+      auto same = std::find_if(other.begin(), other.end(), [&](const indicator_presence& o) { return o.label == i.label; });
+      out += fmt::format("  {} \"{}\"  [{}]{}\n", i.name, i.label, sources.where(i.at),
+                         same == other.end() ? "" : fmt::format(" ({} `{}`: namanya diganti? angkanya tidak dibandingkan)",
+                                                                renamed, same->name));
+    }
   };
-  presence("Indikator baru", d.added);
-  presence("Indikator dihapus", d.removed);
+  presence("Indikator baru", d.added, d.removed, "label sama dengan yang dihapus");
+  presence("Indikator dihapus", d.removed, d.added, "label sama dengan yang baru");
 
   if (!d.figures.empty()) {
     table t;
