@@ -63,12 +63,12 @@ std::optional<std::string> atomic_output::open(const std::string& path, const st
     std::error_code ec;
     if (errno == ENOENT && !fs::is_directory(folder, ec)) {
 #ifdef _WIN32
-      const char* mkdir = "mkdir";  // makes the folders above it too
+      const char* make_folder = "mkdir";  // makes the folders above it too
 #else
-      const char* mkdir = "mkdir -p";
+      const char* make_folder = "mkdir -p";
 #endif
       return fmt::format("the folder {} does not exist: create it first ({} {}), or write elsewhere", folder.string(),
-                         mkdir, folder.string());
+                         make_folder, folder.string());
     }
     return os_error();
   }
