@@ -230,6 +230,15 @@ revision_diff compare_revisions(const revision& old_side, const revision& new_si
     if (!op.find_indicator(i.name())) d.added.push_back({i.name(), i.decl->label.text, i.decl->name.where});
   for (const check::indicator& i : op.indicators)
     if (!np.find_indicator(i.name())) d.removed.push_back({i.name(), i.decl->label.text, i.decl->name.where});
+  // A sasaran of one revision only: its agregat and budget are compared in neither.
+  auto sasaran_only = [](const check::program& here, const check::program& there, std::vector<indicator_presence>& out) {
+    for (const syntax::sasaran_decl* s : here.sasaran)
+      if (std::none_of(there.sasaran.begin(), there.sasaran.end(),
+                       [&](const syntax::sasaran_decl* x) { return x->name.text == s->name.text; }))
+        out.push_back({s->name.text, s->label.text, s->name.where});
+  };
+  sasaran_only(np, op, d.added_sasaran);
+  sasaran_only(op, np, d.removed_sasaran);
 
   for (int year : o.years)
     for (const eval::target_choice& target : o.targets) {

@@ -71,11 +71,14 @@ struct revision_diff {
   std::vector<std::string> targets;
   std::string wilayah;
   std::vector<indicator_presence> added, removed;
+  std::vector<indicator_presence> added_sasaran, removed_sasaran;  // name: the sasaran's (S3)
   std::vector<decl_change> changes;  // every declaration that differs (those that move no figure too)
   std::vector<figure_change> figures;
   std::size_t unchanged = 0;  // figures compared and equal
 
-  bool any_change() const { return !figures.empty() || !added.empty() || !removed.empty(); }
+  bool any_change() const {
+    return !figures.empty() || !added.empty() || !removed.empty() || !added_sasaran.empty() || !removed_sasaran.empty();
+  }
 };
 
 struct revision {

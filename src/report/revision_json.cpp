@@ -26,10 +26,11 @@ json side_json(const declared_side& s, const diag::source_manager& sources) {
   return {{"text", s.text}, {"at", s.at.valid() ? json(sources.where(s.at)) : json(nullptr)}};
 }
 
-json presence_json(const std::vector<indicator_presence>& list, const diag::source_manager& sources) {
+json presence_json(const std::vector<indicator_presence>& list, const diag::source_manager& sources,
+                   const char* kind = "indikator") {
   json out = json::array();
   for (const indicator_presence& i : list)
-    out.push_back({{"indikator", i.name}, {"label", i.label}, {"at", sources.where(i.at)}});
+    out.push_back({{kind, i.name}, {"label", i.label}, {"at", sources.where(i.at)}});
   return out;
 }
 
@@ -74,6 +75,8 @@ std::string diff_json(const revision_diff& d, const diag::source_manager& source
               {"wilayah", d.wilayah},
               {"added", presence_json(d.added, sources)},
               {"removed", presence_json(d.removed, sources)},
+              {"added_sasaran", presence_json(d.added_sasaran, sources, "sasaran")},
+              {"removed_sasaran", presence_json(d.removed_sasaran, sources, "sasaran")},
               {"figures", std::move(figures)},
               {"causes", std::move(listed)},
               {"changed", d.figures.size()},

@@ -79,6 +79,8 @@ std::string diff_text(const revision_diff& d, const diag::source_manager& source
   };
   presence("Indikator baru", d.added, d.removed, "label sama dengan yang dihapus");
   presence("Indikator dihapus", d.removed, d.added, "label sama dengan yang baru");
+  presence("Sasaran baru", d.added_sasaran, d.removed_sasaran, "label sama dengan yang dihapus");
+  presence("Sasaran dihapus", d.removed_sasaran, d.added_sasaran, "label sama dengan yang baru");
 
   if (!d.figures.empty()) {
     table t;
