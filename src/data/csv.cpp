@@ -513,7 +513,7 @@ void chunk_reader::split_decimal(const csv_row& row, const csv_cell& value_cell,
     hint = fmt::format("a cell with a comma must be in quotes: write \"{}\"; {}", joined, keep);
   } else if (std::optional<value::two_readings> two = value::ambiguous_separator(joined)) {
     hint = fmt::format("write {} for the thousands or {} for the decimal (a cell with a comma must be in quotes); {}",
-                       two->grouping, two->decimal, keep);  // 34,133 in an en file: 34133 more likely
+                       two->grouping, two->decimal, keep);
   } else {
     hint = fmt::format("write {}.{} (this source reads numbers as 56.70), or \"{}\" with `format angka id` on its "
                        "data line; {}",
