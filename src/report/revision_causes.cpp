@@ -394,8 +394,10 @@ class comparer {
       const data::budget_node* o = old_.anggaran->find(kode);
       const data::budget_node* nn = new_.anggaran->find(kode);
       for (int y : years_)
-        for (auto [what, figures] : {std::make_pair("pagu", &data::budget_node::pagu),
-                                     std::make_pair("realisasi", &data::budget_node::realisasi)}) {
+        for (const auto& kind : {std::make_pair("pagu", &data::budget_node::pagu),
+                                 std::make_pair("realisasi", &data::budget_node::realisasi)}) {
+          const char* what = kind.first;
+          const auto figures = kind.second;  // (not a structured binding: a lambda captures it)
           auto figure = [&](const data::budget_node* x) -> const data::budget_figure* {
             if (!x) return nullptr;
             auto it = (x->*figures).find(y);
