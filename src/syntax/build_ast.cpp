@@ -106,7 +106,7 @@ class builder {
     std::optional<comma_number> n = read_comma_number(text_.substr(first, last - first));
     if (!n || n->decimal) n = read_comma_number(text_.substr(first, comma + 1 + right.size() - first));
     if (!n) return;
-    if (n->write.find(" for the ") == std::string::npos) n->write += " for the number";
+    if (!n->two_readings) n->write += " for the number";
     refuse({diag::severity::error, g::code::decimal_comma, {file_, comma, comma + 1},
             fmt::format("decimal comma in a number, or two arguments of {}? `{}` reads as {} and {}", c.fn.text,
                         text_.substr(first, comma + 1 + right.size() - first), left, right),

@@ -318,7 +318,7 @@ std::optional<comma_number> read_comma_number(std::string_view token) {
     return comma_number{fmt::format("a comma in the number {}: a thousands separator ({}) or a decimal comma ({})?",
                                     token, two->grouping, two->decimal),
                         fmt::format("{} for the thousands, or {} for the decimal", two->grouping, decimal),
-                        ".iku uses a decimal point and no thousands separator"};
+                        ".iku uses a decimal point and no thousands separator", false, true};
   }
   // 56,70 or 1.234,56: an Indonesian decimal, its integer part plain or grouped by points.
   const std::size_t comma = token.find(',');

@@ -42,6 +42,7 @@ struct comma_number {
   std::string write;    // "56.70"
   std::string why;      // ".iku uses a decimal point"
   bool decimal = false; // read as a decimal comma (the comma is the mistake, not the whole number)
+  bool two_readings = false;  // `write` gives both (1,234: the thousands or the decimal)
 };
 std::optional<comma_number> read_comma_number(std::string_view token);
 
