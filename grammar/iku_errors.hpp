@@ -192,9 +192,10 @@ IKU_ERROR(polaritas_capaian, "IKU021", "expected `capaian = ...` in the polarita
           "e.g. { capaian = realisasi / target * 100 }", nullptr, "capaian");
 IKU_ERROR(polaritas_eq, "IKU021", "expected `=` after `capaian`", "e.g. capaian = realisasi / target * 100");
 IKU_ERROR(polaritas_expr, "IKU015", "expected the capaian formula after `=`", "e.g. capaian = realisasi / target * 100");
-IKU_ERROR(polaritas_close, "IKU014", "expected `tercapai = ...` or `}` after the capaian formula",
-          "a polaritas block holds one `capaian = ...` and may say when the target is met: "
-          "tercapai = realisasi >= target", nullptr, "tercapai", "the polaritas block is not closed with `}`");
+IKU_ERROR(polaritas_close, "IKU014", "expected `tercapai = ...`, `syarat` or `}` after the capaian formula",
+          "a polaritas block holds one `capaian = ...`, may say when the target is met "
+          "(tercapai = realisasi >= target) and when its capaian applies (syarat target >= 0 \"...\"), in this order",
+          nullptr, "tercapai", "the polaritas block is not closed with `}`");
 IKU_ERROR(tercapai_eq, "IKU021", "expected `=` after `tercapai`", "e.g. tercapai = realisasi >= target");
 IKU_ERROR(tercapai_expr, "IKU015", "expected the condition after `tercapai =`", "e.g. tercapai = realisasi >= target");
 IKU_ERROR(agregat_ref, "IKU011", "expected the name of an agregat",

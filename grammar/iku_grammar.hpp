@@ -344,10 +344,13 @@ struct polaritas_close : p::one<'}'> {};
 struct tercapai_eq : p::seq<p::one<'='>, p::not_at<p::one<'='>>> {};
 struct tercapai_expr : p::seq<expr> {};
 struct polaritas_tercapai : seq_must<kw_tercapai, tercapai_eq, tercapai_expr> {};
+// then `syarat COND "message"` lines: when the capaian formula applies (a negative target
+// under `positif` would give a capaian above 100 beside "tidak tercapai")
 struct polaritas_def
     : p::seq<kw_polaritas, skip, p::must<polaritas_name>, skip, p::must<polaritas_label>, skip,
              p::must<polaritas_open>, skip, p::must<polaritas_capaian>, skip, p::must<polaritas_eq>, skip,
-             p::must<polaritas_expr>, skip, p::opt<polaritas_tercapai, skip>, p::must<polaritas_close>> {};
+             p::must<polaritas_expr>, skip, p::opt<polaritas_tercapai, skip>, p::star<syarat_field, skip>,
+             p::must<polaritas_close>> {};
 
 // agregat NAME "label" { nilai = rerata(capaian) }: how a group of indicators makes one figure
 // (defined in stdlib); agregat sasaran NAME / agregat instansi NAME: which one a report uses

@@ -39,6 +39,7 @@ std::set<std::string> names_read(const program& p) {
     for (const syntax::polaritas_decl& d : m.polaritas) {
       syntax::names_in(d.capaian.get(), names);
       syntax::names_in(d.tercapai.get(), names);
+      for (const syntax::syarat& c : d.syarat_list) syntax::names_in(c.cond.get(), names);
     }
     for (const syntax::agregat_decl& d : m.agregat_defs) syntax::names_in(d.nilai.get(), names);
     for (const syntax::efisiensi_decl& d : m.efisiensi_defs) {

@@ -385,13 +385,7 @@ class resolver {
       current_ = ind.name();
       if (ind.decl->rumus) expect(*ind.decl->rumus, formula, type::number);
       current_.clear();
-      for (const syntax::syarat& s : ind.decl->syarat_list) {
-        expect(*s.cond, condition, type::boolean);
-        if (s.years && s.years->first > s.years->second)
-          out_.error("IKU110", s.where, fmt::format("the years {}..{} of the syarat end before they start",
-                                                    s.years->first, s.years->second),
-                     fmt::format("write tahun {}..{}", s.years->second, s.years->first));
-      }
+      for (const syntax::syarat& s : ind.decl->syarat_list) check_syarat(s, condition);
     }
     for (const auto& [name, h] : p_.helpers) {
       current_ = name;
@@ -400,9 +394,12 @@ class resolver {
     }
     scope polarity{"polaritas", {"realisasi", "target"}, false};
     scope met{"tercapai", {"realisasi", "target", "capaian"}, false};
+    // A polaritas's syarat says when its capaian applies: it sees what the capaian formula sees.
+    scope applies{"syarat of a polaritas", {"realisasi", "target"}, false};
     for (auto& [name, d] : p_.polarities) {
       expect(*d->capaian, polarity, type::number);
       if (d->tercapai) expect(*d->tercapai, met, type::boolean);
+      for (const syntax::syarat& s : d->syarat_list) check_syarat(s, applies);
     }
     // Inside rerata()/jumlah()/banyak() an agregat sees each member indicator's figures.
     scope member{"agregat", {"capaian", "realisasi", "target", "bobot"}, false, {"tercapai"}};
@@ -417,6 +414,14 @@ class resolver {
     scope scale{"skala", {"capaian", "nilai"}, false};
     for (auto& [name, d] : p_.scales)
       for (const syntax::skala_rule& r : d->rules) expect(*r.cond, scale, type::boolean);
+  }
+
+  void check_syarat(const syntax::syarat& s, const scope& sc) {
+    expect(*s.cond, sc, type::boolean);
+    if (s.years && s.years->first > s.years->second)
+      out_.error("IKU110", s.where, fmt::format("the years {}..{} of the syarat end before they start",
+                                                s.years->first, s.years->second),
+                 fmt::format("write tahun {}..{}", s.years->second, s.years->first));
   }
 
   void expect(const syntax::expr& e, const scope& sc, type wanted) {

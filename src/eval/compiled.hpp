@@ -94,6 +94,7 @@ class compiled {
 struct indicator_lane {
   const compiled* rumus = nullptr;
   const compiled* capaian = nullptr;
+  std::vector<const compiled*> capaian_syarat;  // its polaritas's syarat, in order (null: not in the lane)
   const compiled* tercapai = nullptr;
   std::vector<const compiled*> rules;  // of its skala, in order
   std::vector<std::pair<const syntax::target_set*, std::uint32_t>> target_variables;  // data::data_set::variable_index

@@ -184,6 +184,8 @@ std::vector<indicator_lane> evaluator::make_lanes() const {
     if (ind.polaritas) {
       lane.capaian = cache.get(*ind.polaritas->capaian, capaian_names, 2, nullptr);
       if (ind.polaritas->tercapai) lane.tercapai = cache.get(*ind.polaritas->tercapai, tercapai_names, 3, nullptr);
+      for (const syntax::syarat& s : ind.polaritas->syarat_list)
+        lane.capaian_syarat.push_back(cache.get(*s.cond, capaian_names, 2, nullptr));
     }
     if (ind.skala)
       for (const syntax::skala_rule& rule : ind.skala->rules) lane.rules.push_back(cache.get(*rule.cond, rule_names, 2, nullptr));
@@ -303,9 +305,13 @@ void evaluator::capaian(indicator_result& r, tracer* t) {
   const check::indicator& ind = *r.indicator;
   bool rounded = ind.basis == syntax::capaian_basis::rounded;
   const result& basis = rounded ? r.realisasi : r.realisasi_exact;
+  const syntax::polaritas_decl& pol = *ind.polaritas;
   const indicator_lane* lane = t ? nullptr : lane_of(ind);
   const number* values[] = {number_or_null(basis), number_or_null(r.target_value)};
-  if (lane_value v; lane && lane->capaian && lane->capaian->run(values, r.year, region_id_, v)) {
+  std::optional<const syntax::syarat*> failed = lane ? failed_on_lane(*lane, pol, values, r.year) : std::nullopt;
+  if (failed && *failed) {
+    r.capaian_exact = not_applicable(pol, **failed);
+  } else if (lane_value v; failed && lane->capaian && lane->capaian->run(values, r.year, region_id_, v)) {
     r.capaian_exact = compiled::to_result(v);
   } else {
     env en;
@@ -322,13 +328,54 @@ void evaluator::capaian(indicator_result& r, tracer* t) {
       if (basis.is_number() && rounded && ind.desimal) en.fixed[0].shown = basis.number().format(*ind.desimal, t->style());
       en.fixed[1].shown = r.target_shown(t->style());
     }
-    r.capaian_exact = formula("polaritas", [&] { return fmt::format("Rumus polaritas {}", ind.polaritas->name.text); },
-                              *ind.polaritas->capaian, en, t);
+    r.capaian_exact = polaritas_capaian(pol, en, t);
   }
   r.capaian = ind.desimal_capaian ? round(r.capaian_exact, *ind.desimal_capaian, ind.mode_capaian, ind.desimal_capaian_at,
                                           ind.mode_capaian_at, t, "capaian")
                                   : r.capaian_exact;
   if (t) t->close(r.capaian);
+}
+
+// The polaritas's capaian over the realisasi and target bound in `en`, unless one of its syarat
+// fails. A syarat that cannot be decided (a figure not measurable) leaves the formula to say why.
+result evaluator::polaritas_capaian(const syntax::polaritas_decl& pol, const env& en, tracer* t) {
+  for (const syntax::syarat& s : pol.syarat_list) {
+    if (s.years && (en.year < s.years->first || en.year > s.years->second)) continue;
+    result ok = formula("syarat", [&] { return fmt::format("Syarat polaritas {}", pol.name.text); }, *s.cond, en, t);
+    if (ok.is_bool() && !ok.boolean()) return not_applicable(pol, s);
+  }
+  return formula("polaritas", [&] { return fmt::format("Rumus polaritas {}", pol.name.text); }, *pol.capaian, en, t);
+}
+
+result evaluator::capaian_of(const check::indicator& ind, const result& realisasi, const result& target, int year) {
+  env en;
+  en.year = year;
+  en.indicator = &ind;
+  en.fixed = {{"realisasi", &realisasi, "", {}}, {"target", &target, "", {}}};
+  return polaritas_capaian(*ind.polaritas, en, nullptr);
+}
+
+// The polaritas's syarat on the lane: nullopt when the lane cannot decide one, else the first
+// that fails (null: every one holds, the capaian formula applies).
+std::optional<const syntax::syarat*> evaluator::failed_on_lane(const indicator_lane& lane, const syntax::polaritas_decl& pol,
+                                                               const number* const* values, int year) {
+  for (std::size_t i = 0; i < pol.syarat_list.size(); ++i) {
+    const syntax::syarat& s = pol.syarat_list[i];
+    if (s.years && (year < s.years->first || year > s.years->second)) continue;
+    lane_value v;
+    if (!lane.capaian_syarat.at(i) || !lane.capaian_syarat[i]->run(values, year, region_id_, v) || v.den != 0)
+      return std::nullopt;
+    if (!v.num) return &s;
+  }
+  return nullptr;
+}
+
+// A capaian the polaritas does not compute for these figures (a negative target under `positif`):
+// not measurable, with the policy's own words.
+result evaluator::not_applicable(const syntax::polaritas_decl& pol, const syntax::syarat& s) const {
+  return not_measurable{fmt::format("syarat polaritas {} tidak terpenuhi ({}): {}", pol.name.text,
+                                    sources_.formula(s.cond->where), s.message.text),
+                        s.where};
 }
 
 // The indicator's category by its scale.

@@ -113,6 +113,9 @@ class evaluator {
   // The rule of `skala` a capaian falls in, as an indikator's kategori is decided (null: none).
   const syntax::skala_rule* category_of(const syntax::skala_decl& skala, const value::number& capaian,
                                         const check::indicator* ind = nullptr);
+  // The capaian of `ind`'s polaritas for a given realisasi and target, as capaian() computes it:
+  // not measurable when one of the polaritas's syarat fails (periksa, butuh).
+  result capaian_of(const check::indicator& ind, const result& realisasi, const result& target, int year);
   // A policy formula (a polaritas's capaian or tercapai, a skala rule, an efisiensi's serapan)
   // over given values rather than computed ones: `iku periksa` applies the policies to the
   // figures a report printed. `ind` is whose pembulatan bulat() follows (null: the file's).
@@ -170,6 +173,10 @@ class evaluator {
                         tracer* t);
   std::optional<data::datum> target_cell(const check::indicator& ind, const syntax::target_set& set, int year);
   void capaian(indicator_result& r, tracer* t);
+  result polaritas_capaian(const syntax::polaritas_decl& pol, const env& en, tracer* t);
+  std::optional<const syntax::syarat*> failed_on_lane(const indicator_lane& lane, const syntax::polaritas_decl& pol,
+                                                      const value::number* const* values, int year);
+  result not_applicable(const syntax::polaritas_decl& pol, const syntax::syarat& s) const;
   void kategori(indicator_result& r, tracer* t);
   void tercapai(indicator_result& r, tracer* t);
   // The first rule of `skala` that `capaian` meets (null: none, `reason` says why).

@@ -78,7 +78,7 @@ class solver {
  private:
   indicator_result at(const number& x) { return ev_.evaluate_with(ind_, out_.year, out_.target_set, x); }
   result raw_capaian(const number& x) {
-    return ev_.apply(*ind_.polaritas->capaian, {{"realisasi", x}, {"target", out_.target}}, &ind_);
+    return ev_.capaian_of(ind_, x, out_.target, out_.year);
   }
   bool grid() const { return out_.grid_places.has_value(); }
   number on_grid(const number& x) const { return grid() ? x.round(*out_.grid_places, value::rounding::down) : x; }

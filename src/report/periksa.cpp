@@ -267,7 +267,7 @@ class auditor {
     if (f.besaran == "capaian" && r.target_value.is_number())
       for (const data::printed_figure& g : p_.terbitan->figures)
         if (g.year == f.year && g.objek == f.objek && g.besaran == "realisasi" && place_of(g.tempat) == place_of(f.tempat) && g.number) {
-          eval::result v = ev_.apply(*ind.polaritas->capaian, {{"realisasi", *g.number}, {"target", r.target_value}}, &ind);
+          eval::result v = ev_.capaian_of(ind, *g.number, r.target_value, f.year);
           if (v.is_number() && v.number().round(f.places, ind.mode_capaian) == *f.number)
             found.push_back(fmt::format("the realisasi printed here ({}) gives {}", g.text, shown(v.number(), f.places)));
         }
@@ -294,7 +294,7 @@ class auditor {
       number fed = ind.basis == syntax::capaian_basis::rounded && ind.desimal
                        ? realisasi.round(*ind.desimal, ind.mode_realisasi)
                        : realisasi;
-      eval::result v = ev_.apply(*ind.polaritas->capaian, {{"realisasi", fed}, {"target", r.target_value}}, &ind);
+      eval::result v = ev_.capaian_of(ind, fed, r.target_value, f.year);
       if (v.is_number() && v.number().round(f.places, ind.mode_capaian) == *f.number)
         found.push_back(fmt::format("{} gives a realisasi of {} and a capaian of {}", what,
                                     shown(fed, ind.desimal.value_or(0)), shown(v.number(), f.places)));

@@ -110,6 +110,8 @@ class comparer {
           add(name + ": capaian", side(o.polaritas->capaian.get()), side(n.polaritas->capaian.get()), on_capaian);
         if (same_or_none(o.polaritas->tercapai.get()) != same_or_none(n.polaritas->tercapai.get()))
           add(name + ": tercapai", side(o.polaritas->tercapai.get()), side(n.polaritas->tercapai.get()), on_status);
+        // When its capaian applies: a figure that fails one has no capaian.
+        syarat_changes(name + ": syarat", o.polaritas->syarat_list, n.polaritas->syarat_list, on_capaian, add);
       }
     }
     if (o.desimal_capaian != n.desimal_capaian)
@@ -135,19 +137,25 @@ class comparer {
       if (!od.bobot || !nd.bobot || od.bobot->value.value != nd.bobot->value.value) add("bobot", bobot(od), bobot(nd), on_agregat);
     }
     // A syarat moves no figure, but its warning comes or goes in the report: a reviewer sees it.
-    const std::size_t syarat = std::max(od.syarat_list.size(), nd.syarat_list.size());
-    for (std::size_t i = 0; i < syarat; ++i) {
-      const syntax::syarat* a = i < od.syarat_list.size() ? &od.syarat_list[i] : nullptr;
-      const syntax::syarat* b = i < nd.syarat_list.size() ? &nd.syarat_list[i] : nullptr;
+    syarat_changes("syarat", od.syarat_list, nd.syarat_list, 0, add);
+    return c;
+  }
+
+  // The syarat lists of a declaration, line by line: `what 1`, `what 2`, ...
+  template <class Add>
+  void syarat_changes(const std::string& what, const std::vector<syntax::syarat>& o, const std::vector<syntax::syarat>& n,
+                      unsigned moves, Add& add) const {
+    for (std::size_t i = 0; i < std::max(o.size(), n.size()); ++i) {
+      const syntax::syarat* a = i < o.size() ? &o[i] : nullptr;
+      const syntax::syarat* b = i < n.size() ? &n[i] : nullptr;
       auto text = [&](const syntax::syarat* x) {
         return x ? text_at(sources_.formula(x->where), x->where) : text_at(absent, {});
       };
       if (a && b && syntax::dump(*a->cond) == syntax::dump(*b->cond) && a->message.text == b->message.text &&
           a->years == b->years)
         continue;
-      add(fmt::format("syarat {}", i + 1), text(a), text(b), 0);
+      add(fmt::format("{} {}", what, i + 1), text(a), text(b), moves);
     }
-    return c;
   }
 
   static const char* rollup_name(check::indicator::rollup r) {

@@ -143,6 +143,9 @@ struct polaritas_decl {  // polaritas negatif "label" { capaian = expr  tercapai
   expr_ptr capaian;
   expr_ptr tercapai;  // when the target is met (null: the polaritas does not say)
   span where;
+  // When capaian applies: a figure whose realisasi and target fail one is not measurable, with
+  // the syarat's message as its reason (`syarat target > 0 "..."`).
+  std::vector<syarat> syarat_list;
 };
 
 struct agregat_decl {  // agregat rerata "label" { nilai = rerata(capaian) }

@@ -148,9 +148,12 @@ std::string dump(const module& m) {
     for (const indikator_decl& i : s.indikator) out += "\n  " + indikator_of(i);
     out += ")\n";
   }
-  for (const polaritas_decl& p : m.polaritas)
-    out += fmt::format("(polaritas {} {} {} {})\n", p.name.text, str(p.label.text), opt_expr(p.capaian),
+  for (const polaritas_decl& p : m.polaritas) {
+    out += fmt::format("(polaritas {} {} {} {}", p.name.text, str(p.label.text), opt_expr(p.capaian),
                        opt_expr(p.tercapai));
+    for (const syarat& s : p.syarat_list) out += fmt::format(" (syarat {} {})", dump(*s.cond), str(s.message.text));
+    out += ")\n";
+  }
   for (const skala_decl& s : m.skala_defs) {
     out += fmt::format("(skala {} {}", s.name.text, str(s.label.text));
     for (const skala_rule& r : s.rules) out += fmt::format(" ({} {} {})", r.code.text, str(r.label.text), dump(*r.cond));

@@ -316,8 +316,14 @@ class builder {
         m.skala_defs.push_back(std::move(d));
       }
     } else if (s.is_type<g::polaritas_def>()) {
-      m.polaritas.push_back({to_ident(*c.at(0)), to_string(*c.at(1)), top_expression(*c.at(2)),
-                             c.size() > 3 ? top_expression(*c.at(3)) : nullptr, at(s)});
+      polaritas_decl d{to_ident(*c.at(0)), to_string(*c.at(1)), top_expression(*c.at(2)), nullptr, at(s), {}};
+      for (std::size_t i = 3; i < c.size(); ++i) {
+        if (c[i]->is_type<g::syarat_field>())
+          d.syarat_list.push_back(syarat_of(*c[i]));
+        else
+          d.tercapai = top_expression(*c[i]);
+      }
+      m.polaritas.push_back(std::move(d));
     } else if (s.is_type<g::capaian_dari_stmt>()) {
       set_top(m.capaian_dari, field<capaian_basis>{basis_of(*c.at(0)), at(s)}, at(s), where_of(m.capaian_dari),
               "capaian dari");
@@ -441,12 +447,7 @@ class builder {
         target_set published = values(f, ident{"realisasi", at(*f.children.at(0))}, "the realisasi block");
         dup(d.realisasi, std::move(published), f, d.realisasi ? d.realisasi->where : span{}, "realisasi");
       } else if (f.is_type<g::syarat_field>()) {
-        syarat check{top_expression(*v), to_string(*f.children.at(1)), at(f), std::nullopt};
-        if (f.children.size() > 2) {  // tahun FROM[..TO]
-          int from = to_int(*f.children.at(2));
-          check.years = std::make_pair(from, f.children.size() > 3 ? to_int(*f.children.at(3)) : from);
-        }
-        d.syarat_list.push_back(std::move(check));
+        d.syarat_list.push_back(syarat_of(f));
       }
     }
     return d;
@@ -454,6 +455,16 @@ class builder {
 
   // The YEAR: NUMBER (and akhir: NUMBER) entries of a target or realisasi block; child 0 is the
   // set's name or the `realisasi` keyword. `what` names the block in messages.
+  // syarat COND "message" [tahun FROM[..TO]], in an indikator or a polaritas
+  syarat syarat_of(const node& f) {
+    syarat check{top_expression(*f.children.at(0)), to_string(*f.children.at(1)), at(f), std::nullopt};
+    if (f.children.size() > 2) {
+      int from = to_int(*f.children.at(2));
+      check.years = std::make_pair(from, f.children.size() > 3 ? to_int(*f.children.at(3)) : from);
+    }
+    return check;
+  }
+
   target_set values(const node& f, ident name, const std::string& what) {
     target_set t{std::move(name), {}, std::nullopt, std::nullopt, at(f)};
     for (std::size_t i = 1; i < f.children.size(); ++i) {

@@ -25,9 +25,18 @@ class Stdlib:
             text = f.read()
         self.polarities = {}
         # name -> (label, capaian tree, tercapai tree or None)
-        pattern = r'^polaritas (\w+) "([^"]*)" \{\s*capaian\s*=\s*(.*?)\s*(?:tercapai\s*=\s*(.*?)\s*)?\}'
+        pattern = r'^polaritas (\w+) "([^"]*)" \{\s*capaian\s*=\s*(.*?)\s*(?:tercapai\s*=\s*(.*?)\s*)?(?=syarat|\})'
+        # name -> [(condition text, tree, message, (file, line, column) of `syarat`)]: when the
+        # capaian formula applies (language.md, polaritas)
+        self.syarat = {}
         for m in re.finditer(pattern, text, re.M | re.S):
             self.polarities[m.group(1)] = (m.group(2), parse(m.group(3)), m.group(4) and parse(m.group(4)))
+            body = text[m.end():text.index("}", m.end())]
+            rules = self.syarat.setdefault(m.group(1), [])
+            for r in re.finditer(r'syarat\s+(.*?)\s+"([^"]*)"[ \t]*$', body, re.M):
+                at = m.end() + r.start()
+                line, column = text.count("\n", 0, at) + 1, at - text.rfind("\n", 0, at)
+                rules.append((r.group(1), parse(r.group(1)), r.group(2), (path, line, column)))
         self.scales = {}
         for m in re.finditer(r'^skala (\w+) "([^"]*)" \{(.*?)^\}', text, re.M | re.S):
             rules = []
@@ -179,8 +188,18 @@ def expected(p, stdlib, bugs=()):
         def pol_at(n, pol_place=pol_place):
             return None if pol_place is None else type(pol_place)(pol_place.file, pol_place.line, pol_place.col + n.soff)
 
+        # A syarat of the polarity that fails: no capaian. One that cannot be decided (a figure
+        # not measurable) leaves the formula to say why.
+        failed = None
+        for cond_text, cond, message, at in ([] if pol in p.polarities else stdlib.syarat.get(pol, [])):
+            try:
+                if not evaluate(cond, Env(pol_lookup, pol_zero, pol_at, mode)):
+                    failed = nm(f"syarat polaritas {pol} tidak terpenuhi ({cond_text}): {message}", at)
+                    break
+            except NotMeasurable:
+                pass
         try:
-            f.capaian_exact = ("angka", evaluate(tree, Env(pol_lookup, pol_zero, pol_at, mode)))
+            f.capaian_exact = failed or ("angka", evaluate(tree, Env(pol_lookup, pol_zero, pol_at, mode)))
         except NotMeasurable as e:
             f.capaian_exact = nm(e.reason, e.at)
         f.places_capaian = ind.fields.get("desimal capaian", s.get("desimal_capaian"))

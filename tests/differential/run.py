@@ -271,8 +271,14 @@ def compare_json(p, year, target_set, figs, doc):
             same(f"{n} trace target", by_kind["target"][0]["value"], f.target)
             cap = by_kind["capaian"][0]
             same(f"{n} trace capaian", cap["value"], f.capaian)
-            pol = [k for k in cap["children"] if k["kind"] == "polaritas"][0]
-            same(f"{n} trace polaritas (exact capaian)", pol["value"], f.capaian_exact)
+            if f.capaian_exact[0] == "tidak_terukur" and f.capaian_exact[1].startswith("syarat polaritas"):
+                # a syarat of the polarity failed: its node says false, and no formula was applied
+                checks = [k["value"].get("boolean") for k in cap["children"] if k["kind"] == "syarat"]
+                if not checks or checks[-1] is not False or any(k["kind"] == "polaritas" for k in cap["children"]):
+                    errs.append((n, f"{n} trace capaian: syarat of the polaritas {checks}, oracle a failed one"))
+            else:
+                pol = [k for k in cap["children"] if k["kind"] == "polaritas"][0]
+                same(f"{n} trace polaritas (exact capaian)", pol["value"], f.capaian_exact)
             kat = by_kind["kategori"][0]
             want_kat = ("kondisi", True) if f.kategori else ("tidak_terukur", f.kategori_reason, None)
             same(f"{n} trace kategori", kat["value"], want_kat, check_at=False)

@@ -190,7 +190,8 @@ TEST_CASE("an indicator's figures in many regions are the same on the lane as tr
   // Untraced, each figure runs its formula's compiled code directly (evaluator::lane_of); traced,
   // every one goes the general way. Random data over 60 regions: zero denominators, missing and
   // empty cells, values the lane cannot hold, targets read from the data and written in the file,
-  // every polaritas of the standard library, capaian past every rule of the scale.
+  // every polaritas of the standard library, capaian past every rule of the scale, negative
+  // targets and realisasi that a polaritas's syarat refuses.
   std::mt19937 rng(20261203);
   auto pick = [&](int n) { return static_cast<int>(rng() % static_cast<unsigned>(n)); };
   const char* values[] = {"0", "1", "3", "7", "12.5", "40", "56.70", "99.99", "100", "250", "1000000", "", "NA",
@@ -218,7 +219,7 @@ TEST_CASE("an indicator's figures in many regions are the same on the lane as tr
   auto text = [](const result& r) {
     return r.is_number() ? r.number().to_fraction() : r.is_bool() ? (r.boolean() ? "ya" : "tidak") : "? " + r.failure().reason;
   };
-  int measured = 0, not_measured = 0;
+  int measured = 0, not_measured = 0, refused = 0;
   for (const std::string& region : regions) {
     const iku::eval::options o = iku::testing::opts(2024, "pk", region);
     iku::eval::evaluator lane(*p, s.sources, o), general(*p, s.sources, o);
@@ -237,8 +238,11 @@ TEST_CASE("an indicator's figures in many regions are the same on the lane as tr
       CHECK(fast.kategori_reason == slow.kategori_reason);
       CHECK(text(fast.tercapai) == text(slow.tercapai));
       (fast.capaian.measurable() ? measured : not_measured) += 1;
+      if (!fast.capaian_exact.measurable() && fast.capaian_exact.failure().reason.rfind("syarat polaritas ", 0) == 0)
+        ++refused;
     }
   }
+  CHECK(refused > 5);        // a syarat of the polaritas decided on the lane too
   CHECK(measured > 100);     // the lane's figures
   CHECK(not_measured > 30);  // and the general path's reasons
 }
