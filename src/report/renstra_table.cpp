@@ -1,7 +1,7 @@
 // Tabel 15: the realisasi so far against the Renstra, for each target set with an end-of-period
 // (`akhir`) target.
 #include <algorithm>
-#include <set>
+#include <optional>
 
 #include <fmt/format.h>
 
@@ -28,17 +28,19 @@ std::vector<std::string> renstra_sets(const check::program& p, const eval::optio
   return sets;
 }
 
-// The years of the plan: the periode, else every year some indicator's set names.
+// The years of the plan: the periode, else from the first to the last year some indicator's set
+// names. A year no set names in between is still a year of the plan: its realisasi has a column.
 std::vector<int> plan_years(const check::program& p, const std::string& set) {
-  std::set<int> years;
-  if (p.periode) {
-    for (int y = p.periode->first; y <= p.periode->second; ++y) years.insert(y);
-  } else {
+  std::optional<std::pair<int, int>> span = p.periode;
+  if (!span)
     for (const check::indicator& ind : p.indicators)
       if (const syntax::target_set* t = ind.target_set(set))
-        for (const syntax::target_value& v : t->years) years.insert(v.year);
-  }
-  return {years.begin(), years.end()};
+        for (const syntax::target_value& v : t->years)
+          span = span ? std::pair(std::min(span->first, v.year), std::max(span->second, v.year)) : std::pair(v.year, v.year);
+  std::vector<int> years;
+  if (span)
+    for (int y = span->first; y <= span->second; ++y) years.push_back(y);
+  return years;
 }
 
 }  // namespace
