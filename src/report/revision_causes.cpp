@@ -287,15 +287,46 @@ class comparer {
     }
     if (oi || ni) return;  // an indicator of one revision only: listed as added or removed
     if (!own_data_) return;  // one data set for both: its values cannot differ
+    auto cell = [&](const std::optional<data::datum>& d) {
+      return d ? text_at(data::cell_text(sources_, d->where), d->where) : text_at(absent, {});
+    };
+    // A parent region has no rows: its figures are made from its descendants' data, compared
+    // cell by cell; a revised data file may differ in thousands of them, so a few are named.
+    constexpr std::size_t named_at_most = 10;
+    const std::vector<std::string> regions = data_regions();
     for (int y : years_) {
-      std::optional<data::datum> a = old_.data.find(name, y, wilayah_);
-      std::optional<data::datum> b = new_.data.find(name, y, wilayah_);
-      auto cell = [&](const std::optional<data::datum>& d) {
-        return d ? text_at(data::cell_text(sources_, d->where), d->where) : text_at(absent, {});
-      };
-      bool same = (!a && !b) || (a && b && a->value == b->value);
-      if (!same) add(fmt::format("data {} {}", name, y), cell(a), cell(b), on_realisasi, y);
+      std::size_t differing = 0;
+      for (const std::string& r : regions) {
+        std::optional<data::datum> a = old_.data.find(name, y, r);
+        std::optional<data::datum> b = new_.data.find(name, y, r);
+        if ((!a && !b) || (a && b && a->value == b->value)) continue;
+        if (++differing <= named_at_most)
+          add(fmt::format("data {} {}{}", name, y, r == wilayah_ ? "" : " wilayah " + r), cell(a), cell(b), on_realisasi, y);
+      }
+      if (differing > named_at_most)
+        add(fmt::format("data {} {} di {} wilayah lain", name, y, differing - named_at_most), text_at("(tidak dirinci)", {}),
+            text_at("(tidak dirinci)", {}), on_realisasi, y);
     }
+  }
+
+  // The regions whose rows make the run's figures: the region itself, or at a parent region the
+  // regions without children below it, in either revision's hierarchy.
+  std::vector<std::string> data_regions() const {
+    std::vector<std::string> out;
+    std::set<std::string> known;
+    for (const check::program* p : {&new_, &old_}) {
+      if (!p->is_parent_region(wilayah_)) continue;
+      std::vector<std::string> stack{wilayah_};
+      while (!stack.empty()) {
+        std::string r = std::move(stack.back());
+        stack.pop_back();
+        const std::vector<std::string>& kids = p->wilayah->children_of(r);
+        if (kids.empty() && known.insert(r).second) out.push_back(r);
+        stack.insert(stack.end(), kids.rbegin(), kids.rend());
+      }
+    }
+    if (out.empty()) out.push_back(wilayah_);
+    return out;
   }
 
   // An agregat's own declarations: which one each figure is made with and its formula, the
