@@ -1,9 +1,13 @@
 // Agregat: one figure made of several indicators' figures (a sasaran's "prosentase capaian
 // kinerja", the office figure). How is policy, declared in .iku (stdlib/sakip.iku): here only
 // rerata/jumlah/banyak over the members, by the same evaluator and tracer as every figure.
+#include <algorithm>
+#include <set>
+
 #include <fmt/format.h>
 
 #include "eval/evaluator.hpp"
+#include "syntax/names.hpp"
 
 namespace iku::eval {
 
@@ -14,8 +18,15 @@ aggregate_result evaluator::aggregate(const syntax::agregat_decl& a, const synta
   aggregate_result r;
   r.agregat = &a;
   r.sasaran = sasaran;
-  // A capaian that is not measurable is left out, never counted as 0: the mean of the others is
-  // the figure, and the report says which were left out.
+  // A member with a figure the agregat reads that is not measurable is left out, never counted
+  // as 0: the mean of the others is the figure, and the report says which were left out. Only
+  // what it reads: `persen_tercapai` counts an indicator whose target was met although the
+  // polaritas gives it no capaian (a negative target).
+  std::set<std::string> read;
+  syntax::names_in(a.nilai.get(), read);
+  std::vector<const char*> figures;
+  for (const char* f : {"capaian", "realisasi", "target", "tercapai"})
+    if (read.count(f)) figures.push_back(f);
   std::vector<const indicator_result*> members;
   if (!results.empty()) {
     r.year = results.front().year;
@@ -23,24 +34,26 @@ aggregate_result evaluator::aggregate(const syntax::agregat_decl& a, const synta
   }
   for (const indicator_result& x : results) {
     if (sasaran && x.indicator->sasaran != sasaran) continue;
-    if (x.capaian.measurable()) {
+    auto missing = std::find_if(figures.begin(), figures.end(),
+                                [&](const char* f) { return !aggregate_result::left_out_member{&x, f}.value().measurable(); });
+    if (missing == figures.end()) {
       members.push_back(&x);
       r.members.push_back(x.indicator);
     } else {
-      r.left_out.push_back(&x);
+      r.left_out.push_back({&x, *missing});
     }
   }
   const std::string whose = sasaran ? "sasaran " + sasaran->name.text : std::string("instansi");
   if (t) {
     t->open("agregat", fmt::format("Capaian {} tahun {}, target {}", whose, r.year, r.target_set.name()), a.name.where);
     t->current().facts = {{"agregat", a.name.text}, {"label", a.label.text}};
-    for (const indicator_result* x : r.left_out)
-      t->current().facts.push_back({"tidak dihitung", fmt::format("{}: capaian tidak terukur ({})", x->indicator->name(),
-                                                                  x->capaian.failure().reason)});
+    for (const aggregate_result::left_out_member& x : r.left_out)
+      t->current().facts.push_back({"tidak dihitung", fmt::format("{}: {} tidak terukur ({})", x.member->indicator->name(),
+                                                                  x.figure, x.value().failure().reason)});
   }
   if (members.empty()) {
     r.value_exact = not_measurable{r.left_out.empty() ? fmt::format("{} tidak punya indikator", whose)
-                                                      : fmt::format("tidak ada capaian terukur di {}", whose),
+                                                      : fmt::format("tidak ada {} terukur di {}", r.left_out.front().figure, whose),
                                    sasaran ? sasaran->name.where : a.name.where};
   } else {
     env en;
@@ -54,6 +67,11 @@ aggregate_result evaluator::aggregate(const syntax::agregat_decl& a, const synta
   if (p_.skala) r.kategori = categorize(*p_.skala, r.value, p_.desimal_capaian, nullptr, t, r.kategori_reason);
   if (t) t->close(r.value);
   return r;
+}
+
+const result& aggregate_result::left_out_member::value() const {
+  const std::string_view f = figure;
+  return f == "capaian" ? member->capaian : f == "realisasi" ? member->realisasi : f == "target" ? member->target_value : member->tercapai;
 }
 
 result evaluator::over_members(const syntax::expr& e, const check::builtin& b, const syntax::expr& arg,

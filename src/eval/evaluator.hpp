@@ -66,8 +66,14 @@ struct aggregate_result {
   std::optional<int> places;                     // that desimal capaian (none: exact)
   const syntax::skala_rule* kategori = nullptr;  // by the file's skala
   std::string kategori_reason;
-  std::vector<const check::indicator*> members;   // whose figures went in
-  std::vector<const indicator_result*> left_out;  // capaian not measurable: not counted (never as 0)
+  std::vector<const check::indicator*> members;  // whose figures went in
+  // Members a figure the agregat reads is not measurable of: not counted (never as 0).
+  struct left_out_member {
+    const indicator_result* member;
+    const char* figure;  // the first such figure: "capaian", "realisasi", "target" or "tercapai"
+    const result& value() const;
+  };
+  std::vector<left_out_member> left_out;
 };
 
 // Budget figures of some lines of an anggaran or belanja, summed: one line, a sasaran's programs,

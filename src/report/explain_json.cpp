@@ -66,7 +66,7 @@ json figure_json(const explanation& e, const diag::source_manager& sources, valu
     const eval::aggregate_result& a = *e.aggregate;
     json members = json::array(), left_out = json::array();
     for (const check::indicator* m : a.members) members.push_back(m->name());
-    for (const eval::indicator_result* x : a.left_out) left_out.push_back(x->indicator->name());
+    for (const eval::aggregate_result::left_out_member& x : a.left_out) left_out.push_back(x.member->indicator->name());
     return {{"agregat", a.agregat->name.text},
             {"sasaran", a.sasaran ? json(a.sasaran->name.text) : json(nullptr)},
             {"label", a.sasaran ? a.sasaran->label.text : a.agregat->label.text},

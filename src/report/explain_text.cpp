@@ -137,8 +137,8 @@ std::string narrative(const explanation& e, const diag::source_manager& sources,
                                 sources.formula(a.agregat->nilai->where), a.members.size());
     if (a.kategori)
       s += fmt::format(", kategori {} ({})", a.kategori->label.text, sources.formula(a.kategori->cond->where));
-    for (const eval::indicator_result* x : a.left_out)
-      s += fmt::format("; {} tidak dihitung: capaian tidak terukur", x->indicator->name());
+    for (const eval::aggregate_result::left_out_member& x : a.left_out)
+      s += fmt::format("; {} tidak dihitung: {} tidak terukur", x.member->indicator->name(), x.figure);
     return s + ".";
   }
   const eval::indicator_result& r = e.result;

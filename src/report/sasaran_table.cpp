@@ -19,9 +19,10 @@ cell aggregate_cell(const eval::aggregate_result& a, reason_notes& notes, value:
 
 // Which indicators an agregat left out, under the table.
 void left_out_notes(const eval::aggregate_result& a, std::vector<std::string>& out) {
-  for (const eval::indicator_result* x : a.left_out)
-    out.push_back(fmt::format("{}: {} tidak dihitung dalam agregat {} (capaian tidak terukur)",
-                              a.sasaran ? a.sasaran->name.text : "instansi", x->indicator->name(), a.agregat->name.text));
+  for (const eval::aggregate_result::left_out_member& x : a.left_out)
+    out.push_back(fmt::format("{}: {} tidak dihitung dalam agregat {} ({} tidak terukur)",
+                              a.sasaran ? a.sasaran->name.text : "instansi", x.member->indicator->name(), a.agregat->name.text,
+                              x.figure));
 }
 
 }  // namespace

@@ -152,11 +152,35 @@ TEST_CASE("agregat: mean, weighted mean and capped mean, leaving out what is not
   iku::eval::aggregate_result office = ev.aggregate(*agg.at("rerata"), nullptr, all);
   REQUIRE(office.value.number() == num("96.25"));
   REQUIRE(office.left_out.size() == 1);
-  REQUIRE(office.left_out[0]->indicator->name() == "c");
+  REQUIRE(office.left_out[0].member->indicator->name() == "c");
+  REQUIRE(std::string(office.left_out[0].figure) == "capaian");
   // A group with nothing measurable has no figure, with the reason.
   iku::eval::aggregate_result empty = ev.aggregate(*agg.at("rerata"), r.program->sasaran[1], all);
   REQUIRE_FALSE(empty.value.measurable());
   REQUIRE(empty.value.failure().reason == "tidak ada capaian terukur di sasaran S2");
+}
+
+TEST_CASE("agregat: a member is left out only for a figure the agregat reads", "[lkj]") {
+  // g's target is negative: the polaritas gives it no capaian (its syarat), but its target was
+  // met (-5 >= -10). persen_tercapai reads tercapai only, so g counts there; rerata leaves it out.
+  program_run r("pakai \"sakip\"\ndata d \"data.csv\"\n"
+                "sasaran S1 \"S\" {\n"
+                "  indikator g \"G\" { polaritas positif  rumus x  target pk { 2024: -10 } }\n"
+                "  indikator h \"H\" { polaritas positif  rumus y  target pk { 2024: 100 } }\n"
+                "}\n",
+                "tahun,variabel,nilai\n2024,x,-5\n2024,y,50\n");
+  evaluator ev(*r.program, r.files.sources, opts(2024, "pk"));
+  std::vector<indicator_result> all = ev.evaluate_all();
+  REQUIRE_FALSE(all[0].capaian.measurable());
+  REQUIRE(all[0].tercapai.boolean());
+  const auto& agg = r.program->aggregates;
+  iku::eval::aggregate_result met = ev.aggregate(*agg.at("persen_tercapai"), nullptr, all);
+  REQUIRE(met.value_exact.number() == num("50"));  // g met, h did not: 1 of 2
+  REQUIRE(met.left_out.empty());
+  iku::eval::aggregate_result mean = ev.aggregate(*agg.at("rerata"), nullptr, all);
+  REQUIRE(mean.value_exact.number() == num("50"));  // h's 50 alone
+  REQUIRE(mean.left_out.size() == 1);
+  REQUIRE(std::string(mean.left_out[0].figure) == "capaian");
 }
 
 TEST_CASE("agregat: a weight that is missing makes the weighted mean not measurable", "[lkj]") {
