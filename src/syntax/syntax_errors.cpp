@@ -305,19 +305,26 @@ bool english_grouping(std::string_view t) {
 }  // namespace
 
 std::optional<comma_number> read_comma_number(std::string_view token) {
+  // A sign stays in what to write: for -1,5 the fix is -1.5, and "write 1.5" would turn a planned
+  // contraction into growth.
+  std::string sign;
+  if (!token.empty() && (token[0] == '-' || token[0] == '+')) {
+    sign = token.substr(0, 1);
+    token.remove_prefix(1);
+  }
   // 1,234,567 or 1,000.50: English grouping, not a decimal comma (whose reading, 1.234, would be a
   // wrong number and itself ambiguous).
   if (english_grouping(token)) {
     std::string plain(token);
     plain.erase(std::remove(plain.begin(), plain.end(), ','), plain.end());
-    return comma_number{"a thousands separator (,) in a number", plain, ".iku has no thousands separator"};
+    return comma_number{"a thousands separator (,) in a number", sign + plain, ".iku has no thousands separator"};
   }
   // 1,234: a thousand and more, or a decimal? Both readings, as for 1.234 (IKU028).
   if (std::optional<iku::value::two_readings> two = iku::value::ambiguous_separator(token)) {
     const std::string decimal = iku::value::ambiguous_separator(two->decimal) ? two->decimal + "0" : two->decimal;
     return comma_number{fmt::format("a comma in the number {}: a thousands separator ({}) or a decimal comma ({})?",
                                     token, two->grouping, two->decimal),
-                        fmt::format("{} for the thousands, or {} for the decimal", two->grouping, decimal),
+                        fmt::format("{}{} for the thousands, or {}{} for the decimal", sign, two->grouping, sign, decimal),
                         ".iku uses a decimal point and no thousands separator", false, true};
   }
   // 56,70 or 1.234,56: an Indonesian decimal, its integer part plain or grouped by points.
@@ -331,7 +338,7 @@ std::optional<comma_number> read_comma_number(std::string_view token) {
   if (!grouped && integer.find_first_not_of("0123456789") != std::string_view::npos) return std::nullopt;
   std::string plain(integer);
   plain.erase(std::remove(plain.begin(), plain.end(), '.'), plain.end());
-  return comma_number{"decimal comma in a number", plain + "." + std::string(token.substr(comma + 1)),
+  return comma_number{"decimal comma in a number", sign + plain + "." + std::string(token.substr(comma + 1)),
                       grouped ? ".iku uses a decimal point and no thousands separator" : ".iku uses a decimal point",
                       true};
 }
@@ -349,6 +356,7 @@ diag::diagnostic describe_syntax_error(const g::error_text& entry, std::string_v
       is_digit(byte_at(text, offset + 1))) {
     std::size_t begin = offset;
     while (begin > 0 && (is_digit(byte_at(text, begin - 1)) || byte_at(text, begin - 1) == '.')) --begin;
+    if (begin > 0 && (byte_at(text, begin - 1) == '-' || byte_at(text, begin - 1) == '+')) --begin;  // its sign
     std::size_t full = offset;
     while (is_digit(byte_at(text, full)) || byte_at(text, full) == ',' || byte_at(text, full) == '.') ++full;
     while (full > offset && !is_digit(byte_at(text, full - 1))) --full;
