@@ -192,7 +192,7 @@ IKU_ERROR(polaritas_capaian, "IKU021", "expected `capaian = ...` in the polarita
           "e.g. { capaian = realisasi / target * 100 }", nullptr, "capaian");
 IKU_ERROR(polaritas_eq, "IKU021", "expected `=` after `capaian`", "e.g. capaian = realisasi / target * 100");
 IKU_ERROR(polaritas_expr, "IKU015", "expected the capaian formula after `=`", "e.g. capaian = realisasi / target * 100");
-IKU_ERROR(polaritas_close, "IKU014", "expected `tercapai = ...`, `syarat` or `}` after the capaian formula",
+IKU_ERROR(polaritas_close, "IKU014", "expected `tercapai = ...`, `syarat` or `}` in the polaritas block",
           "a polaritas block holds one `capaian = ...`, may say when the target is met "
           "(tercapai = realisasi >= target) and when its capaian applies (syarat target >= 0 \"...\"), in this order",
           nullptr, "tercapai", "the polaritas block is not closed with `}`");

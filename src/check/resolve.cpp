@@ -339,16 +339,19 @@ class resolver {
       check(t, "a target year must fall in the Renstra periode declared at the top of the file");
     if (d.realisasi)
       check(*d.realisasi, "a published realisasi belongs to a year of the Renstra periode declared at the top of the file");
-    // A syarat limited to years off the plan would never be checked, and say nothing.
-    for (const syntax::syarat& s : d.syarat_list)
-      if (s.years && (s.years->first < p_.periode->first || s.years->second > p_.periode->second))
-        out_.error("IKU109", s.where,
-                   fmt::format("syarat `tahun {}` is outside the periode {}..{}",
-                               s.years->first == s.years->second ? std::to_string(s.years->first)
-                                                                 : fmt::format("{}..{}", s.years->first, s.years->second),
-                               p_.periode->first, p_.periode->second),
-                   "a syarat is checked only in the years it names: they must fall in the Renstra periode declared at "
-                   "the top of the file");
+    for (const syntax::syarat& s : d.syarat_list) check_syarat_years(s);
+  }
+
+  // A syarat limited to years off the plan would never be checked, and say nothing.
+  void check_syarat_years(const syntax::syarat& s) {
+    if (p_.periode && s.years && (s.years->first < p_.periode->first || s.years->second > p_.periode->second))
+      out_.error("IKU109", s.where,
+                 fmt::format("syarat `tahun {}` is outside the periode {}..{}",
+                             s.years->first == s.years->second ? std::to_string(s.years->first)
+                                                               : fmt::format("{}..{}", s.years->first, s.years->second),
+                             p_.periode->first, p_.periode->second),
+                 "a syarat is checked only in the years it names: they must fall in the Renstra periode declared at "
+                 "the top of the file");
   }
 
   // `bantu` values share the namespace of indikator: unique, and not a data variable's name.
@@ -401,6 +404,10 @@ class resolver {
       if (d->tercapai) expect(*d->tercapai, met, type::boolean);
       for (const syntax::syarat& s : d->syarat_list) check_syarat(s, applies);
     }
+    // Years off the plan are a mistake of the main file's own polaritas; a module's (the stdlib's)
+    // serves many plans.
+    for (const syntax::polaritas_decl& d : p_.modules.front().polaritas)
+      for (const syntax::syarat& s : d.syarat_list) check_syarat_years(s);
     // Inside rerata()/jumlah()/banyak() an agregat sees each member indicator's figures.
     scope member{"agregat", {"capaian", "realisasi", "target", "bobot"}, false, {"tercapai"}};
     scope aggregate{"agregat", {}, false, {}, &member};

@@ -347,12 +347,13 @@ result evaluator::polaritas_capaian(const syntax::polaritas_decl& pol, const env
   return formula("polaritas", [&] { return fmt::format("Rumus polaritas {}", pol.name.text); }, *pol.capaian, en, t);
 }
 
-result evaluator::capaian_of(const check::indicator& ind, const result& realisasi, const result& target, int year) {
+result evaluator::capaian_of(const check::indicator& ind, const result& realisasi, const result& target, int year,
+                             const syntax::polaritas_decl* pol) {
   env en;
   en.year = year;
   en.indicator = &ind;
   en.fixed = {{"realisasi", &realisasi, "", {}}, {"target", &target, "", {}}};
-  return polaritas_capaian(*ind.polaritas, en, nullptr);
+  return polaritas_capaian(pol ? *pol : *ind.polaritas, en, nullptr);
 }
 
 // The polaritas's syarat on the lane: nullopt when the lane cannot decide one, else the first

@@ -119,9 +119,10 @@ class evaluator {
   // The rule of `skala` a capaian falls in, as an indikator's kategori is decided (null: none).
   const syntax::skala_rule* category_of(const syntax::skala_decl& skala, const value::number& capaian,
                                         const check::indicator* ind = nullptr);
-  // The capaian of `ind`'s polaritas for a given realisasi and target, as capaian() computes it:
-  // not measurable when one of the polaritas's syarat fails (periksa, butuh).
-  result capaian_of(const check::indicator& ind, const result& realisasi, const result& target, int year);
+  // The capaian of polaritas `pol` (by default `ind`'s) for a given realisasi and target, as
+  // capaian() computes it: not measurable when one of the polaritas's syarat fails (periksa, butuh).
+  result capaian_of(const check::indicator& ind, const result& realisasi, const result& target, int year,
+                    const syntax::polaritas_decl* pol = nullptr);
   // A policy formula (a polaritas's capaian or tercapai, a skala rule, an efisiensi's serapan)
   // over given values rather than computed ones: `iku periksa` applies the policies to the
   // figures a report printed. `ind` is whose pembulatan bulat() follows (null: the file's).

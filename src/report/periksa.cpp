@@ -176,7 +176,7 @@ class auditor {
       finding(diag::severity::error, "IKU301", f,
               fmt::format("{}: printed {}{}, but iku cannot compute it: {}", what, f.text, where,
                           e.value.measurable() ? "not a number" : e.value.failure().reason),
-              "");
+              causes_ && ind && f.besaran == "capaian" ? without_syarat(*ind, f, r) : "");
       return;
     }
     const number& v = e.value.number();
@@ -343,7 +343,7 @@ class auditor {
           return fmt::format("the same {} is printed in {} ({}), where it is {}", g.text, place_of(g.tempat),
                              sources_.where(g.where), because);
     if (f.besaran == "capaian" && r.target_value.is_number())
-      if (std::optional<number> x = solve_realisasi(ind, r.target_value, *f.number)) {
+      if (std::optional<number> x = solve_realisasi(ind, r.target_value, *f.number, f.year)) {
         std::string shown_x = ind.desimal ? shown(*x, *ind.desimal) : x->format(0, style());
         std::string because = fmt::format(
             "no alternative in scope reproduces it; the polaritas gives it from a realisasi of {} ({} with the "
@@ -381,7 +381,31 @@ class auditor {
 
   // The realisasi the polaritas turns into `capaian` against `target`, solved exactly when the
   // polaritas is linear in realisasi (positif, negatif) or in 1 / realisasi (negatif_rasio).
-  std::optional<number> solve_realisasi(const check::indicator& ind, const eval::result& target, const number& capaian) {
+  // A printed capaian the polaritas refuses (one of its syarat fails) that its formula alone
+  // gives: a report made before the polaritas said when its capaian applies, or by hand.
+  std::string without_syarat(const check::indicator& ind, const data::printed_figure& f, const eval::indicator_result& r) {
+    if (r.capaian_exact.measurable() || !r.realisasi.is_number() || !r.target_value.is_number()) return "";
+    const diag::span at = r.capaian_exact.failure().where;
+    for (const syntax::syarat& s : ind.polaritas->syarat_list) {
+      if (at.file != s.where.file || at.begin != s.where.begin) continue;
+      const eval::result& basis = ind.basis == syntax::capaian_basis::rounded ? r.realisasi : r.realisasi_exact;
+      eval::result v = ev_.apply(*ind.polaritas->capaian, {{"realisasi", basis}, {"target", r.target_value}}, &ind);
+      if (v.is_number() && v.number().round(f.places, ind.mode_capaian) == *f.number)
+        return fmt::format("the formula of polaritas {} without its syarat ({}) gives {}; the syarat refuses it: {}",
+                           ind.polaritas->name.text, sources_.formula(s.cond->where), shown(v.number(), f.places),
+                           s.message.text);
+    }
+    return "";
+  }
+
+  // Only a realisasi the polaritas's syarat allow: a capaian it refuses comes from no realisasi.
+  std::optional<number> solve_realisasi(const check::indicator& ind, const eval::result& target, const number& capaian,
+                                        int year) {
+    std::optional<number> x = solve_linear(ind, target, capaian);
+    if (x && !ev_.capaian_of(ind, *x, target, year).is_number()) return std::nullopt;
+    return x;
+  }
+  std::optional<number> solve_linear(const check::indicator& ind, const eval::result& target, const number& capaian) {
     auto at = [&](int x) -> std::optional<number> {
       eval::result v = ev_.apply(*ind.polaritas->capaian, {{"realisasi", number::from_int(x)}, {"target", target}}, &ind);
       return v.is_number() ? std::optional(v.number()) : std::nullopt;

@@ -128,7 +128,7 @@ std::vector<std::string> combined_causes(const check::program& p, eval::evaluato
         for (const auto& pol : polarities) {
           int n = who.changes + r.changes + t.changes + pol.second.changes;
           if (n > max_changes || !r.value.is_number() || !t.value.is_number()) continue;
-          eval::result v = ev.apply(*pol.first->capaian, {{"realisasi", r.value}, {"target", t.value}}, &other);
+          eval::result v = ev.capaian_of(other, r.value, t.value, f.year, pol.first);
           if (!v.is_number()) continue;
           for (const rounding_option& m : modes) {
             int total = n + m.changes;

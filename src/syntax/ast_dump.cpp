@@ -70,6 +70,12 @@ std::string target_set_of(const target_set& t) {
   return out + ")";
 }
 
+// syarat COND "message" [tahun FROM..TO], of an indikator or a polaritas
+std::string syarat_of(const syarat& s) {
+  return fmt::format(" (syarat {} {} {})", dump(*s.cond), str(s.message.text),
+                     opt(s.years, [](const auto& y) { return fmt::format("{}..{}", y.first, y.second); }));
+}
+
 std::string data_of(const data_decl& d) {
   return fmt::format("(data {} {} {})", d.name.text, str(d.path.text), opt(d.style, [](const auto& s) {
                        return std::string(s.value == value::number_style::id ? "id" : "en");
@@ -89,11 +95,7 @@ std::string indikator_of(const indikator_decl& i) {
   for (const target_set& t : i.targets) out += " " + target_set_of(t);
   out += " realisasi=" + opt(i.realisasi, target_set_of);
   out += " agregat_wilayah=" + ident_of(i.agregat_wilayah);
-  for (const syarat& s : i.syarat_list) {
-    out += fmt::format(" (syarat {} {} {})", dump(*s.cond), str(s.message.text), opt(s.years, [](const auto& y) {
-                         return fmt::format("{}..{}", y.first, y.second);
-                       }));
-  }
+  for (const syarat& s : i.syarat_list) out += syarat_of(s);
   return out + ")";
 }
 
@@ -151,7 +153,7 @@ std::string dump(const module& m) {
   for (const polaritas_decl& p : m.polaritas) {
     out += fmt::format("(polaritas {} {} {} {}", p.name.text, str(p.label.text), opt_expr(p.capaian),
                        opt_expr(p.tercapai));
-    for (const syarat& s : p.syarat_list) out += fmt::format(" (syarat {} {})", dump(*s.cond), str(s.message.text));
+    for (const syarat& s : p.syarat_list) out += syarat_of(s);
     out += ")\n";
   }
   for (const skala_decl& s : m.skala_defs) {

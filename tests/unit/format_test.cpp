@@ -102,6 +102,17 @@ TEST_CASE("fmt: the examples, the stdlib and the tutorial's files are already fo
   CHECK(checked >= 20);
 }
 
+TEST_CASE("fmt: the tree it compares holds a polaritas's syarat with its years", "[format]") {
+  // fmt proves it kept the meaning by comparing trees: a lost `tahun` limit must show there.
+  const std::string head = "polaritas p \"P\" {\n  capaian = realisasi / target * 100\n  syarat target >= 0  \"m\"";
+  std::optional<std::string> every_year = tree_of(head + "\n}\n"), one_year = tree_of(head + "  tahun 2024\n}\n");
+  REQUIRE(every_year);
+  REQUIRE(one_year);
+  CHECK(*every_year != *one_year);
+  CHECK(one_year->find("(syarat") != std::string::npos);
+  CHECK(one_year->find("2024..2024") != std::string::npos);
+}
+
 TEST_CASE("fmt: comments stay where they were", "[format]") {
   std::string text =
       "# kepala\n"
