@@ -68,11 +68,12 @@ class solver {
     }
   }
 
+  // Whether the target is met does not need a capaian: a negative target, which the polaritas
+  // gives none, is still met from some realisasi on.
   void run() {
     shape();
-    if (out_.shape == capaian_shape::other) return;
     tercapai();
-    categories();
+    if (out_.shape != capaian_shape::other) categories();
   }
 
  private:

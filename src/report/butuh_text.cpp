@@ -24,7 +24,7 @@ class writer {
     const syntax::polaritas_decl& pol = *ind_.polaritas;
     out += fmt::format("polaritas {}: capaian = {}\n", pol.name.text, sources_.formula(pol.capaian->where));
     out += "  " + shape() + "\n";
-    if (n_.shape == eval::capaian_shape::other) return out;
+    if (n_.shape == eval::capaian_shape::other) return out + met();
     if (n_.grid_places)
       out += fmt::format("  realisasi dibulatkan ke {} desimal ({}) sebelum capaian dihitung: setiap batas adalah "
                          "realisasi {} desimal, tepat\n",
@@ -35,15 +35,7 @@ class writer {
       out += fmt::format("  kategori menurut capaian yang dibulatkan ke {} desimal ({})\n", *ind_.desimal_capaian,
                          value::to_string(ind_.mode_capaian));
     if (n_.positive_only) out += "  untuk realisasi lebih dari 0\n";
-    if (pol.tercapai) {
-      out += fmt::format("tercapai ({}): ", sources_.formula(pol.tercapai->where));
-      if (!n_.tercapai)
-        out += n_.tercapai_note + "\n";
-      else
-        out += fmt::format("realisasi {} (capaian {})\n",
-                           n_.met_after ? from(*n_.tercapai) : before(*n_.tercapai),
-                           n_.met_after ? capaian_from(*n_.tercapai) : capaian_before(*n_.tercapai));
-    }
+    out += met();
     if (!ind_.skala) return out;
     out += fmt::format("kategori menurut skala {}:\n", ind_.skala->name.text);
     for (const syntax::skala_rule& rule : ind_.skala->rules) {
@@ -62,6 +54,18 @@ class writer {
   }
 
  private:
+  // From which realisasi the target is met, with the capaian there (none for a negative target).
+  std::string met() const {
+    const syntax::polaritas_decl& pol = *ind_.polaritas;
+    if (!pol.tercapai) return "";
+    std::string out = fmt::format("tercapai ({}): ", sources_.formula(pol.tercapai->where));
+    if (!n_.tercapai) return out + n_.tercapai_note + "\n";
+    const eval::boundary& b = *n_.tercapai;
+    const eval::result& c = n_.met_after ? b.capaian : n_.grid_places ? b.capaian_before : b.capaian_exact;
+    return out + fmt::format("realisasi {} (capaian {})\n", n_.met_after ? from(b) : before(b),
+                             !c.is_number() ? "tidak terukur" : n_.met_after ? capaian_from(b) : capaian_before(b));
+  }
+
   std::string shape() const {
     const char* way = n_.direction > 0 ? "naik bila realisasi naik" : "turun bila realisasi naik";
     switch (n_.shape) {
