@@ -1,7 +1,7 @@
 // Tabel 15: the realisasi so far against the Renstra, for each target set with an end-of-period
 // (`akhir`) target.
 #include <algorithm>
-#include <optional>
+#include <set>
 
 #include <fmt/format.h>
 
@@ -30,17 +30,22 @@ std::vector<std::string> renstra_sets(const check::program& p, const eval::optio
 
 // The years of the plan: the periode, else from the first to the last year some indicator's set
 // names. A year no set names in between is still a year of the plan: its realisasi has a column.
+// A span longer than the longest plan (the RPJPD's 20 years) is a mistyped year (2204 for 2024):
+// then only the years named are columns, rather than two centuries of them.
 std::vector<int> plan_years(const check::program& p, const std::string& set) {
-  std::optional<std::pair<int, int>> span = p.periode;
-  if (!span)
-    for (const check::indicator& ind : p.indicators)
-      if (const syntax::target_set* t = ind.target_set(set))
-        for (const syntax::target_value& v : t->years)
-          span = span ? std::pair(std::min(span->first, v.year), std::max(span->second, v.year)) : std::pair(v.year, v.year);
-  std::vector<int> years;
-  if (span)
-    for (int y = span->first; y <= span->second; ++y) years.push_back(y);
-  return years;
+  constexpr int longest_plan = 20;
+  if (p.periode) {
+    std::vector<int> years;
+    for (int y = p.periode->first; y <= p.periode->second; ++y) years.push_back(y);
+    return years;
+  }
+  std::set<int> named;
+  for (const check::indicator& ind : p.indicators)
+    if (const syntax::target_set* t = ind.target_set(set))
+      for (const syntax::target_value& v : t->years) named.insert(v.year);
+  if (!named.empty() && *named.rbegin() - *named.begin() <= longest_plan)
+    for (int y = *named.begin(); y <= *named.rbegin(); ++y) named.insert(y);
+  return {named.begin(), named.end()};
 }
 
 }  // namespace
