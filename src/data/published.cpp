@@ -106,7 +106,9 @@ class loader : csv_columns_loader {
     }
     if (f.objek.empty()) return error("IKU221", at(*cell(row, objek)), "objek is empty",
                                       "objek names an indikator (ppks), a sasaran (S1), instansi, or a budget kode (1.06.02)");
-    if (auto n = read_printed(f.text, options_.style.value_or(value::number_style::id))) {
+    if (const std::string t = lower(f.text); t == "-" || t == "tidak terukur") {
+      f.none = true;
+    } else if (auto n = read_printed(f.text, options_.style.value_or(value::number_style::id))) {
       f.number = n->first;
       f.places = n->second;
     } else if (f.besaran != "kategori" && f.besaran != "status") {

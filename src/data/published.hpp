@@ -18,6 +18,7 @@ struct printed_figure {
   std::string target;   // the target set it was scored against ("" : the run's)
   std::string text;     // as printed: "87,10", "1.271.415495", "Sangat Tinggi"
   std::optional<value::number> number;  // read from `text` when it is a number
+  bool none = false;    // printed as no figure ("-", "tidak terukur"): right when iku has none either
   int places = 0;       // its decimal places as printed: what it is compared at
   std::string tempat;   // where it was printed: "Tabel 14", "Bab IV"
   diag::span where;     // the tertulis cell

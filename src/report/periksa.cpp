@@ -157,6 +157,21 @@ class auditor {
     std::string what = fmt::format("{} {} tahun {}{}", f.besaran, f.objek, f.year,
                                    f.target.empty() ? "" : ", target " + f.target);
     std::string where = f.tempat.empty() ? "" : fmt::format(" ({})", f.tempat);
+    // A report that printed no figure ("-") where iku computes none agrees; where iku has one,
+    // the report left it out.
+    if (f.none) {
+      if (e.words.empty() && !e.value.is_number()) {
+        ++s_.agree;
+      } else {
+        ++s_.differ;
+        finding(diag::severity::error, "IKU301", f,
+                fmt::format("{}: printed no figure ({}){}, computed {}", what, f.text, where,
+                            !e.shown.empty() ? e.shown
+                                             : shown(e.value.number(), e.value.number().decimal_places().value_or(2))),
+                "");
+      }
+      return;
+    }
     if (!e.words.empty()) {  // a kategori or a status: words
       if (std::find(e.words.begin(), e.words.end(), data::lower(f.text)) != e.words.end()) {
         ++s_.agree;
