@@ -465,8 +465,7 @@ class resolver {
             if (std::find(sc.conditions.begin(), sc.conditions.end(), n.name) != sc.conditions.end())
               return type::boolean;
             if (n.name.find('.') != std::string::npos) return figure_type(n.name, e.where, sc);
-            resolve_name(n.name, e.where, sc);
-            return type::number;
+            return resolve_name(n.name, e.where, sc) ? type::number : type::unknown;
           } else if constexpr (std::is_same_v<T, unary>) {
             type want = n.op == unary_op::neg ? type::number : type::boolean;
             operand(*n.operand, sc, want);
@@ -537,19 +536,21 @@ class resolver {
     return type::number;
   }
 
-  void resolve_name(const std::string& name, diag::span where, const scope& sc) {
+  // Whether `name` is known here; an unknown one is reported (IKU101) or, when a failed data file or
+  // import may define it, left unsaid. Either way its type is unknown: no IKU115 follows.
+  bool resolve_name(const std::string& name, diag::span where, const scope& sc) {
     for (const std::string& n : sc.names)
-      if (n == name) return;
+      if (n == name) return true;
     if (sc.data_and_indicators) {
-      if (p_.data.has_variable(name)) return;  // (a clash with an indikator name is IKU106)
+      if (p_.data.has_variable(name)) return true;  // (a clash with an indikator name is IKU106)
       if (p_.find_indicator(name) || p_.find_helper(name)) {
         if (!current_.empty()) depends_[current_].push_back({name, where, depth_});
-        return;
+        return true;
       }
     }
     // Its rows were refused: the data errors say why, and a near miss would mislead (`kasus`,
     // whose `1.500` is ambiguous, is not a typo of `kasut`).
-    if (sc.data_and_indicators && p_.data.named_by_refused_rows(name)) return;
+    if (sc.data_and_indicators && p_.data.named_by_refused_rows(name)) return false;
     std::vector<std::string> candidates = sc.names;
     if (sc.data_and_indicators) {
       for (const std::string& v : p_.data.variables()) candidates.push_back(v);
@@ -558,7 +559,7 @@ class resolver {
     }
     std::string hint = diag::did_you_mean(name, candidates);
     // Probably defined by the data or import that failed, unless it is a near miss of a known name.
-    if (hint.empty() && sc.data_and_indicators && (p_.data_failed || p_.imports_failed)) return;
+    if (hint.empty() && sc.data_and_indicators && (p_.data_failed || p_.imports_failed)) return false;
     for (const std::string& n : sc.conditions) candidates.push_back(n);
     if (hint.empty()) hint = diag::did_you_mean(name, sc.conditions);
     if (hint.empty())
@@ -568,6 +569,7 @@ class resolver {
              : sc.names.empty()     ? fmt::format("a lone {} has no data: only numbers and functions", sc.context)
                                     : fmt::format("in a {} only {} can be used", sc.context, join(sc.names));
     out_.error("IKU101", where, fmt::format("unknown name `{}` in {}", name, sc.context), hint);
+    return false;
   }
 
   // `ppks.capaian`: a figure of an indikator, read only where the scope allows it.
