@@ -461,7 +461,19 @@ def gen_program(rng, n_indicators, stdlib=None):
         else:
             g = FormulaGen(rng, leaf_name=lambda: rng.choice(("realisasi", "target")), p_name=0.7, p_zero_div=0.02)
             tree = g.number(rng.randint(1, 3))
-        custom[name] = tree
+        # When its capaian applies (language.md, syarat of a polaritas): conditions the lane
+        # compiles and one it cannot (bulat), some limited to years around the report year.
+        checks = []
+        for k in range(rng.choice((0, 0, 1, 2))):
+            cond = rng.choice(("target > 0", "realisasi >= 0", "target != 0", "realisasi <= 1000",
+                               "bulat(target, 0) >= 1", "target >= 0 dan realisasi >= 0"))
+            years = None
+            if rng.random() < 0.3:
+                lo, hi = periode if periode else (year - 3, year + 3)
+                a = rng.randint(lo, hi)
+                years = (a, rng.randint(a, hi))
+            checks.append([cond, parse(cond), f"syarat {name} ke-{k + 1}", years, None])
+        custom[name] = (tree, checks)
         pol_names.append(name)
 
     # -- indicators
@@ -579,7 +591,7 @@ def gen_program(rng, n_indicators, stdlib=None):
     if rng.random() < 0.15:
         p.style = "en"
     p.indicators = inds
-    p.polarities = {n: [f"Polaritas {n}", t, None] for n, t in custom.items()}
+    p.polarities = {n: [f"Polaritas {n}", t, None, checks] for n, (t, checks) in custom.items()}
     write_program(p, rng)
     if stdlib is not None:
         # Round some figures at the last place of their exact value, where the modes differ on
@@ -679,6 +691,9 @@ def write_program(p, rng):
         text = render(entry[1])
         line = add(prefix + text)
         entry[2] = Place(file, line, len(prefix) + 1)
+        for check in entry[3]:
+            years = "" if check[3] is None else f"  tahun {check[3][0]}..{check[3][1]}"
+            check[4] = Place(file, add(f'  syarat {check[0]}  "{check[2]}"{years}'), 3)
         add("}")
     if p.scale[0] == "file":
         add(f'skala {p.scale[1]} "Skala uji" {{')

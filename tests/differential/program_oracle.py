@@ -172,9 +172,11 @@ def expected(p, stdlib, bugs=()):
         pol = ind.fields["polaritas"]
         met_tree = None  # the polarities a generated file defines say nothing of tercapai
         if pol in p.polarities:
-            _, tree, pol_place = p.polarities[pol]
+            _, tree, pol_place, checks = p.polarities[pol]
+            checks = [(c[0], c[1], c[2], c[4], c[3]) for c in checks]
         else:
             (_, tree, met_tree), pol_place = stdlib.polarities[pol], None
+            checks = [c + (None,) for c in stdlib.syarat.get(pol, [])]
 
         def pol_lookup(n, real=real, target=f.target):
             v = real if n.a[0] == "realisasi" else target
@@ -191,7 +193,9 @@ def expected(p, stdlib, bugs=()):
         # A syarat of the polarity that fails: no capaian. One that cannot be decided (a figure
         # not measurable) leaves the formula to say why.
         failed = None
-        for cond_text, cond, message, at in ([] if pol in p.polarities else stdlib.syarat.get(pol, [])):
+        for cond_text, cond, message, at, years in checks:
+            if years is not None and not years[0] <= year <= years[1]:
+                continue  # checked in those years only
             try:
                 if not evaluate(cond, Env(pol_lookup, pol_zero, pol_at, mode)):
                     failed = nm(f"syarat polaritas {pol} tidak terpenuhi ({cond_text}): {message}", at)

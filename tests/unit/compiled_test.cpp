@@ -242,7 +242,7 @@ TEST_CASE("an indicator's figures in many regions are the same on the lane as tr
         ++refused;
     }
   }
-  CHECK(refused > 5);        // a syarat of the polaritas decided on the lane too
+  CHECK(refused > 5);        // capaian a syarat of the polaritas refused, alike on both sides
   CHECK(measured > 100);     // the lane's figures
   CHECK(not_measured > 30);  // and the general path's reasons
 }
