@@ -5,6 +5,7 @@
 #include <set>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include "eval/evaluator.hpp"
 #include "syntax/names.hpp"
@@ -47,9 +48,12 @@ aggregate_result evaluator::aggregate(const syntax::agregat_decl& a, const synta
   if (t) {
     t->open("agregat", fmt::format("Capaian {} tahun {}, target {}", whose, r.year, r.target_set.name()), a.name.where);
     t->current().facts = {{"agregat", a.name.text}, {"label", a.label.text}};
+    // One fact for all of them: a JSON object keeps one value per key.
+    std::vector<std::string> left_out;
     for (const aggregate_result::left_out_member& x : r.left_out)
-      t->current().facts.push_back({"tidak dihitung", fmt::format("{}: {} tidak terukur ({})", x.member->indicator->name(),
-                                                                  x.figure, x.value().failure().reason)});
+      left_out.push_back(fmt::format("{}: {} tidak terukur ({})", x.member->indicator->name(), x.figure,
+                                     x.value().failure().reason));
+    if (!left_out.empty()) t->current().facts.push_back({"tidak dihitung", fmt::format("{}", fmt::join(left_out, "; "))});
   }
   if (members.empty()) {
     r.value_exact = not_measurable{r.left_out.empty() ? fmt::format("{} tidak punya indikator", whose)

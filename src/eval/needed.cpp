@@ -69,9 +69,11 @@ class solver {
   }
 
   // Whether the target is met does not need a capaian: a negative target, which the polaritas
-  // gives none, is still met from some realisasi on.
+  // gives none at any realisasi tried (shape_note says so), is still met from some realisasi on.
+  // A capaian that rises and falls says nothing of where tercapai changes: nothing is solved.
   void run() {
     shape();
+    if (out_.shape == capaian_shape::other && out_.shape_note.empty()) return;
     tercapai();
     if (out_.shape != capaian_shape::other) categories();
   }

@@ -24,7 +24,7 @@ class writer {
     const syntax::polaritas_decl& pol = *ind_.polaritas;
     out += fmt::format("polaritas {}: capaian = {}\n", pol.name.text, sources_.formula(pol.capaian->where));
     out += "  " + shape() + "\n";
-    if (n_.shape == eval::capaian_shape::other) return out + met();
+    if (n_.shape == eval::capaian_shape::other) return n_.shape_note.empty() ? out : out + met();
     if (n_.grid_places)
       out += fmt::format("  realisasi dibulatkan ke {} desimal ({}) sebelum capaian dihitung: setiap batas adalah "
                          "realisasi {} desimal, tepat\n",

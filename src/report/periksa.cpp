@@ -166,8 +166,7 @@ class auditor {
         ++s_.differ;
         finding(diag::severity::error, "IKU301", f,
                 fmt::format("{}: printed no figure ({}){}, computed {}", what, f.text, where,
-                            !e.shown.empty() ? e.shown
-                                             : shown(e.value.number(), e.value.number().decimal_places().value_or(2))),
+                            !e.shown.empty() ? e.shown : shown(e.value.number(), declared_places(ind, f, r, e.value.number()))),
                 "");
       }
       return;
@@ -413,6 +412,17 @@ class auditor {
     return "";
   }
 
+  // The places iku prints a figure with: the indikator's desimal for its realisasi and capaian, the
+  // target as written; else the value's own (up to 2).
+  static int declared_places(const check::indicator* ind, const data::printed_figure& f, const eval::indicator_result& r,
+                             const number& v) {
+    std::optional<int> places;
+    if (ind && f.besaran == "realisasi") places = ind->desimal;
+    if (ind && f.besaran == "capaian") places = ind->desimal_capaian;
+    if (ind && f.besaran == "target") places = r.target_places;
+    return places.value_or(std::min(v.decimal_places().value_or(2), 2));
+  }
+
   // Only a realisasi the polaritas's syarat allow: a capaian it refuses comes from no realisasi.
   std::optional<number> solve_realisasi(const check::indicator& ind, const eval::result& target, const number& capaian,
                                         int year) {
@@ -488,8 +498,10 @@ class auditor {
           eval::result met = ev_.apply(*r.cond, {{"capaian", *c->number}, {"nilai", *c->number}}, ind);
           if (!rule && met.is_bool() && met.boolean()) rule = &r;
         }
-        if (!rule || (data::lower(k->text) != data::lower(rule->label.text) &&
-                      data::lower(k->text) != data::lower(rule->code.text)))
+        // A kategori printed as no figure ("-") is right for a capaian in no rule (a gap of the skala).
+        if (rule ? k->none || (data::lower(k->text) != data::lower(rule->label.text) &&
+                               data::lower(k->text) != data::lower(rule->code.text))
+                 : !k->none)
           cross("IKU305", *k,
                 fmt::format("kategori {} tahun {}: printed \"{}\", but the capaian printed beside it ({}) is {} by "
                             "skala {}",
@@ -567,7 +579,9 @@ class auditor {
       auto [it, fresh] = first.try_emplace({f.year, f.objek, f.besaran, f.target}, &f);
       if (fresh) continue;
       const data::printed_figure& g = *it->second;
-      bool same = f.number && g.number ? *f.number == *g.number : data::lower(f.text) == data::lower(g.text);
+      bool same = f.number && g.number ? *f.number == *g.number
+                  : f.none || g.none   ? f.none && g.none  // "-" and "tidak terukur": both no figure
+                                       : data::lower(f.text) == data::lower(g.text);
       if (same || shorter_printing(f, g)) continue;
       ++s_.twice;
       finding(diag::severity::error, "IKU303", f,

@@ -213,6 +213,8 @@ class comparer {
         add("target " + name, whole(a), whole(b), on_target, 0, name);
         continue;
       }
+      // `target pk dari data t_gizi`: the region's own cell of each year (a parent region has one).
+      if (a->from_data) data_cells(a->from_data->text, {wilayah_}, on_target, name, add);
       std::set<int> years;
       for (const auto* s : {a, b})
         for (const syntax::target_value& v : s->years) years.insert(v.year);
@@ -286,14 +288,21 @@ class comparer {
       return;
     }
     if (oi || ni) return;  // an indicator of one revision only: listed as added or removed
+    // A parent region has no rows: its figures are made from its descendants' data.
+    data_cells(name, data_regions(), on_realisasi, "", add);
+  }
+
+  // The cells of data variable `name` in `regions` that differ between the two revisions' own data
+  // (--data-sendiri), for each year compared; a revised data file may differ in thousands of them
+  // (a national one), so ten are named per year and the rest counted.
+  template <typename Add>
+  void data_cells(const std::string& name, const std::vector<std::string>& regions, unsigned moves,
+                  const std::string& set, Add& add) {
     if (!own_data_) return;  // one data set for both: its values cannot differ
     auto cell = [&](const std::optional<data::datum>& d) {
       return d ? text_at(data::cell_text(sources_, d->where), d->where) : text_at(absent, {});
     };
-    // A parent region has no rows: its figures are made from its descendants' data, compared
-    // cell by cell; a revised data file may differ in thousands of them, so a few are named.
     constexpr std::size_t named_at_most = 10;
-    const std::vector<std::string> regions = data_regions();
     for (int y : years_) {
       std::size_t differing = 0;
       for (const std::string& r : regions) {
@@ -301,11 +310,11 @@ class comparer {
         std::optional<data::datum> b = new_.data.find(name, y, r);
         if ((!a && !b) || (a && b && a->value == b->value)) continue;
         if (++differing <= named_at_most)
-          add(fmt::format("data {} {}{}", name, y, r == wilayah_ ? "" : " wilayah " + r), cell(a), cell(b), on_realisasi, y);
+          add(fmt::format("data {} {}{}", name, y, r == wilayah_ ? "" : " wilayah " + r), cell(a), cell(b), moves, y, set);
       }
       if (differing > named_at_most)
         add(fmt::format("data {} {} di {} wilayah lain", name, y, differing - named_at_most), text_at("(tidak dirinci)", {}),
-            text_at("(tidak dirinci)", {}), on_realisasi, y);
+            text_at("(tidak dirinci)", {}), moves, y, set);
     }
   }
 

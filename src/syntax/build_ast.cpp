@@ -95,6 +95,7 @@ class builder {
     std::uint32_t first = comma, last = comma + 1;
     while (first > before.where.begin && (digit(byte(first - 1)) || byte(first - 1) == '.')) --first;
     if (first > 0 && word(byte(first - 1))) return;  // a name ending in digits: penduduk_7_12,1
+    if (first > before.where.begin && byte(first - 1) == '-') --first;  // its sign: min(-1,5, 2) is -1.5
     while (digit(byte(last)) || byte(last) == ',' || byte(last) == '.') ++last;
     while (!digit(byte(last - 1))) --last;
     checked_to = last;
