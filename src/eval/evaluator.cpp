@@ -340,7 +340,7 @@ void evaluator::capaian(indicator_result& r, tracer* t) {
 // fails. A syarat that cannot be decided (a figure not measurable) leaves the formula to say why.
 result evaluator::polaritas_capaian(const syntax::polaritas_decl& pol, const env& en, tracer* t) {
   for (const syntax::syarat& s : pol.syarat_list) {
-    if (s.years && (en.year < s.years->first || en.year > s.years->second)) continue;
+    if (!s.checked_in(en.year)) continue;
     result ok = formula("syarat", [&] { return fmt::format("Syarat polaritas {}", pol.name.text); }, *s.cond, en, t);
     if (ok.is_bool() && !ok.boolean()) return not_applicable(pol, s);
   }
@@ -362,7 +362,7 @@ std::optional<const syntax::syarat*> evaluator::failed_on_lane(const indicator_l
                                                                const number* const* values, int year) {
   for (std::size_t i = 0; i < pol.syarat_list.size(); ++i) {
     const syntax::syarat& s = pol.syarat_list[i];
-    if (s.years && (year < s.years->first || year > s.years->second)) continue;
+    if (!s.checked_in(year)) continue;
     lane_value v;
     if (!lane.capaian_syarat.at(i) || !lane.capaian_syarat[i]->run(values, year, region_id_, v) || v.den != 0)
       return std::nullopt;
@@ -492,7 +492,7 @@ void evaluator::syarat(indicator_result& r, tracer* t) {
                        [&](const std::string& n) { return p_.data.has_variable(n) || p_.find_helper(n); });
   };
   for (const syntax::syarat& s : r.indicator->decl->syarat_list) {
-    if (s.years && (r.year < s.years->first || r.year > s.years->second)) continue;  // not this year's check
+    if (!s.checked_in(r.year)) continue;  // not this year's check
     if (parent && !summed_data && reads_data(*s.cond)) continue;
     result ok = formula("syarat", [&] { return std::string(s.message.text); }, *s.cond, en, t);
     if (!ok.measurable()) {

@@ -4,6 +4,7 @@
 // of a comment is no change.
 #include <algorithm>
 #include <functional>
+#include <optional>
 #include <set>
 
 #include <fmt/format.h>
@@ -320,8 +321,10 @@ class comparer {
 
   // The regions whose rows make the run's figures: the region itself, or at a parent region the
   // regions without children below it, in either revision's hierarchy.
-  std::vector<std::string> data_regions() const {
-    std::vector<std::string> out;
+  // Found once per comparison: every data name of every indicator asks for them.
+  const std::vector<std::string>& data_regions() {
+    if (data_regions_) return *data_regions_;
+    std::vector<std::string>& out = data_regions_.emplace();
     std::set<std::string> known;
     for (const check::program* p : {&new_, &old_}) {
       if (!p->is_parent_region(wilayah_)) continue;
@@ -485,6 +488,7 @@ class comparer {
   bool own_data_;
   const std::vector<int>& years_;
   const std::string& wilayah_;
+  std::optional<std::vector<std::string>> data_regions_;  // data_regions(), once found
   std::vector<decl_change> out_;
 };
 

@@ -93,6 +93,8 @@ struct syarat {  // syarat a <= b "message" [tahun 2024..2026]
   string_lit message;
   span where;
   std::optional<std::pair<int, int>> years;  // checked in these years only (none: every year)
+
+  bool checked_in(int year) const { return !years || (years->first <= year && year <= years->second); }
 };
 
 template <typename T>

@@ -454,8 +454,6 @@ class builder {
     return d;
   }
 
-  // The YEAR: NUMBER (and akhir: NUMBER) entries of a target or realisasi block; child 0 is the
-  // set's name or the `realisasi` keyword. `what` names the block in messages.
   // syarat COND "message" [tahun FROM[..TO]], in an indikator or a polaritas
   syarat syarat_of(const node& f) {
     syarat check{top_expression(*f.children.at(0)), to_string(*f.children.at(1)), at(f), std::nullopt};
@@ -466,6 +464,8 @@ class builder {
     return check;
   }
 
+  // The YEAR: NUMBER (and akhir: NUMBER) entries of a target or realisasi block; child 0 is the
+  // set's name or the `realisasi` keyword. `what` names the block in messages.
   target_set values(const node& f, ident name, const std::string& what) {
     target_set t{std::move(name), {}, std::nullopt, std::nullopt, at(f)};
     for (std::size_t i = 1; i < f.children.size(); ++i) {
