@@ -61,6 +61,28 @@ const char* const known_columns =
     "the columns of a terbitan file are tahun, objek, besaran, tertulis (required) and target, tempat "
     "(optional), in any order";
 
+// "No figure" as reports print it: a dash (hyphen, en or em dash, as Word corrects it) or
+// "tidak terukur", with the unit or a footnote mark the table put beside it ("- %", "tidak
+// terukur [1]", "-*"). The marks are stripped here only: on a number they stay IKU222, since a
+// mark beside a figure may be a second number the auditor must decide about.
+bool printed_as_none(std::string_view text) {
+  std::string t = lower(trim(text));
+  auto strip_end = [&](std::string_view mark) {
+    if (t.size() < mark.size() || t.compare(t.size() - mark.size(), mark.size(), mark) != 0) return false;
+    t = std::string(trim(std::string_view(t).substr(0, t.size() - mark.size())));
+    return true;
+  };
+  for (bool more = true; more;) {
+    more = strip_end("%") || strip_end("*");
+    if (t.size() > 2 && t.back() == ']')
+      if (std::size_t open = t.rfind('['); open != std::string::npos && open > 0 && open + 2 < t.size()) {
+        t = std::string(trim(std::string_view(t).substr(0, open)));
+        more = true;
+      }
+  }
+  return t == "-" || t == "\u2013" || t == "\u2014" || t == "tidak terukur";
+}
+
 class loader : csv_columns_loader {
  public:
   loader(diag::file_id file, const published_options& options, const diag::source_manager& sources,
@@ -106,7 +128,7 @@ class loader : csv_columns_loader {
     }
     if (f.objek.empty()) return error("IKU221", at(*cell(row, objek)), "objek is empty",
                                       "objek names an indikator (ppks), a sasaran (S1), instansi, or a budget kode (1.06.02)");
-    if (const std::string t = lower(f.text); t == "-" || t == "tidak terukur") {
+    if (printed_as_none(f.text)) {
       f.none = true;
     } else if (auto n = read_printed(f.text, options_.style.value_or(value::number_style::id))) {
       f.number = n->first;

@@ -166,7 +166,9 @@ class auditor {
         ++s_.differ;
         finding(diag::severity::error, "IKU301", f,
                 fmt::format("{}: printed no figure ({}){}, computed {}", what, f.text, where,
-                            !e.shown.empty() ? e.shown : shown(e.value.number(), declared_places(ind, f, r, e.value.number()))),
+                            !e.shown.empty() ? e.shown
+                                             : shown(e.value.number(),
+                                                     e.places.value_or(declared_places(ind, f, r, e.value.number())))),
                 "");
       }
       return;
@@ -389,6 +391,21 @@ class auditor {
         found.push_back(fmt::format("agregat {} instead of {} gives {}: {}", name, chosen ? chosen->name.text : "-",
                                     shown(x.value_exact.number(), f.places), a->label.text));
     }
+    if (found.empty() && chosen) {
+      // A spreadsheet that typed the members without a capaian as 0 (AVERAGE skips an empty cell,
+      // not a 0): the declared agregat leaves them out.
+      std::vector<std::string> zeroed;
+      for (eval::indicator_result& r : all)
+        if ((!s || r.indicator->sasaran == s) && !r.capaian.is_number()) {
+          r.capaian = number::from_int(0);
+          zeroed.push_back(r.indicator->name());
+        }
+      eval::aggregate_result x = ev_.aggregate(*chosen, s, all);
+      if (!zeroed.empty() && x.value_exact.is_number() &&
+          x.value_exact.number().round(f.places, p_.mode_capaian) == *f.number)
+        found.push_back(fmt::format("the capaian of {} (not measurable) counted as 0, which agregat {} leaves out",
+                                    fmt::join(zeroed, ", "), chosen->name.text));
+    }
     if (found.empty()) found = printed_parts(p_, ev_, s, f);
     return found.empty() ? "" : fmt::format("reproduced by: {}", fmt::join(found, "; "));
   }
@@ -471,7 +488,8 @@ class auditor {
   }
 
   static eval::result printed(const data::printed_figure* f) {
-    return f && f->number ? eval::result(*f->number) : eval::result(eval::not_measurable{"tidak dicetak", {}});
+    return f && f->number ? eval::result(*f->number)
+                          : eval::result(eval::not_measurable{f ? "dicetak " + f->text : "tidak dicetak", {}});
   }
 
   void cross_checks() {
@@ -492,6 +510,11 @@ class auditor {
       const syntax::sasaran_decl* group = sasaran != p_.sasaran.end() ? *sasaran : nullptr;
       // A kategori that does not follow from the capaian printed beside it.
       const syntax::skala_decl* skala = ind ? ind->skala : (group || objek == "instansi") ? p_.skala : nullptr;
+      // A kategori beside a capaian printed as no figure ("-"): a kategori follows from a capaian.
+      if (const data::printed_figure *k = get("kategori"), *c = get("capaian"); k && c && c->none && !k->none)
+        cross("IKU305", *k,
+              fmt::format("kategori {} tahun {}: printed \"{}\", but the capaian printed beside it is no figure ({})",
+                          objek, year, k->text, c->text));
       if (const data::printed_figure *k = get("kategori"), *c = get("capaian"); k && c && c->number && skala) {
         const syntax::skala_rule* rule = nullptr;
         for (const syntax::skala_rule& r : skala->rules) {
@@ -534,7 +557,8 @@ class auditor {
                             objek, year, sr->text, money_out->text, pagu->text, shown(v.number(), sr->places)));
       }
       // An agregat that is not the declared one of the capaian printed for its indicators.
-      if (const data::printed_figure* c = get("capaian"); c && c->number && group && p_.agregat_sasaran) {
+      // A member printed as no figure ("-") is left out as the agregat declares, not counted as 0.
+      if (const data::printed_figure* c = get("capaian"); c && (c->number || c->none) && group && p_.agregat_sasaran) {
         std::vector<eval::indicator_result> parts;
         for (const check::indicator& m : p_.indicators) {
           if (m.sasaran != group) continue;
@@ -542,27 +566,39 @@ class auditor {
           const data::printed_figure* mc = nullptr;
           if (it != places.end())
             if (auto f = it->second.find("capaian"); f != it->second.end()) mc = f->second;
-          if (!mc || !mc->number) {
+          if (!mc || !(mc->number || mc->none)) {
             parts.clear();
             break;
           }
           eval::indicator_result r;
           r.indicator = &m;
           r.year = year;
-          r.capaian = *mc->number;
+          r.capaian = printed(mc);
           parts.push_back(std::move(r));
         }
         if (!parts.empty()) {
           eval::aggregate_result a = ev_.aggregate(*p_.agregat_sasaran, group, parts);
-          if (a.value_exact.is_number() && a.value_exact.number().round(c->places, p_.mode_capaian) != *c->number)
+          const bool has = a.value_exact.is_number();
+          if (has ? !c->number || a.value_exact.number().round(c->places, p_.mode_capaian) != *c->number : !c->none)
             cross("IKU308", *c,
                   fmt::format("capaian {} tahun {}: printed {}, but agregat {} of the capaian printed for its "
                               "indikator in the same place gives {}",
                               objek, year, c->text, p_.agregat_sasaran->name.text,
-                              shown(a.value_exact.number(), c->places)));
+                              has ? shown(a.value_exact.number(), c->number ? c->places : a.places.value_or(2))
+                                  : "no figure (" + a.value_exact.failure().reason + ")") +
+                      left_out_as_declared(a));
         }
       }
     }
+  }
+
+  // "; a, c printed without a figure are left out, as agregat rerata declares, not counted as 0"
+  static std::string left_out_as_declared(const eval::aggregate_result& a) {
+    if (a.left_out.empty()) return "";
+    std::vector<std::string> names;
+    for (const auto& m : a.left_out) names.push_back(m.member->indicator->name());
+    return fmt::format("; {} printed without a figure: left out as agregat {} declares, not counted as 0",
+                       fmt::join(names, ", "), a.agregat->name.text);
   }
 
   void cross(const char* code, const data::printed_figure& f, std::string message) {
