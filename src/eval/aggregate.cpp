@@ -7,12 +7,42 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
+#include "check/builtins.hpp"
 #include "eval/evaluator.hpp"
 #include "syntax/names.hpp"
 
 namespace iku::eval {
 
 using value::number;
+
+namespace {
+
+// The arguments of rerata/jumlah/banyak in an agregat's formula: what is evaluated per member.
+void member_arguments(const syntax::expr& e, std::vector<const syntax::expr*>& into) {
+  std::visit(
+      [&](const auto& n) {
+        using T = std::decay_t<decltype(n)>;
+        if constexpr (std::is_same_v<T, syntax::unary>) {
+          member_arguments(*n.operand, into);
+        } else if constexpr (std::is_same_v<T, syntax::binary>) {
+          member_arguments(*n.lhs, into);
+          member_arguments(*n.rhs, into);
+        } else if constexpr (std::is_same_v<T, syntax::comparison>) {
+          for (const syntax::expr_ptr& o : n.operands) member_arguments(*o, into);
+        } else if constexpr (std::is_same_v<T, syntax::conditional>) {
+          member_arguments(*n.cond, into);
+          member_arguments(*n.then_, into);
+          member_arguments(*n.else_, into);
+        } else if constexpr (std::is_same_v<T, syntax::call>) {
+          const check::builtin* b = check::find_builtin(n.fn.text);
+          if (b && b->over_members()) into.push_back(n.args.at(0).get());
+          else for (const syntax::expr_ptr& x : n.args) member_arguments(*x, into);
+        }
+      },
+      e.node);
+}
+
+}  // namespace
 
 aggregate_result evaluator::aggregate(const syntax::agregat_decl& a, const syntax::sasaran_decl* sasaran,
                                       const std::vector<indicator_result>& results, tracer* t) {
@@ -28,6 +58,8 @@ aggregate_result evaluator::aggregate(const syntax::agregat_decl& a, const synta
   std::vector<const char*> figures;
   for (const char* f : {"capaian", "realisasi", "target", "tercapai"})
     if (read.count(f)) figures.push_back(f);
+  std::vector<const syntax::expr*> arguments;
+  member_arguments(*a.nilai, arguments);
   std::vector<const indicator_result*> members;
   if (!results.empty()) {
     r.year = results.front().year;
@@ -37,6 +69,13 @@ aggregate_result evaluator::aggregate(const syntax::agregat_decl& a, const synta
     if (sasaran && x.indicator->sasaran != sasaran) continue;
     auto missing = std::find_if(figures.begin(), figures.end(),
                                 [&](const char* f) { return !aggregate_result::left_out_member{&x, f}.value().measurable(); });
+    // Read only where the member does not go (`jika tercapai maka 100 lain capaian` of a member
+    // whose target was met): counted.
+    if (missing != figures.end() && std::all_of(arguments.begin(), arguments.end(), [&](const syntax::expr* arg) {
+          const result bobot = bobot_of(*x.indicator);
+          return expression(*arg, member_env(x, bobot, nullptr), nullptr, nullptr).measurable();
+        }))
+      missing = figures.end();
     if (missing == figures.end()) {
       members.push_back(&x);
       r.members.push_back(x.indicator);
@@ -78,31 +117,41 @@ const result& aggregate_result::left_out_member::value() const {
   return f == "capaian" ? member->capaian : f == "realisasi" ? member->realisasi : f == "target" ? member->target_value : member->tercapai;
 }
 
+result evaluator::bobot_of(const check::indicator& ind) {
+  return ind.decl->bobot ? result(ind.decl->bobot->value.value)
+                         : result(not_measurable{fmt::format("indikator {} tidak punya bobot", ind.name()),
+                                                 ind.decl->name.where});
+}
+
+evaluator::env evaluator::member_env(const indicator_result& m, const result& bobot, tracer* t) {
+  const check::indicator& ind = *m.indicator;
+  env own;
+  own.year = m.year;
+  own.indicator = &ind;
+  own.fixed = {{"capaian", &m.capaian, "", {}},
+               {"realisasi", &m.realisasi, "", ind.decl->rumus->where},
+               {"target", &m.target_value, "", m.target_where()},
+               {"bobot", &bobot, "", ind.decl->bobot ? ind.decl->bobot->where : diag::span{}},
+               {"tercapai", &m.tercapai, "", ind.polaritas->where}};
+  if (t) {  // figures as the report prints them
+    if (m.capaian.is_number() && ind.desimal_capaian)
+      own.fixed[0].shown = m.capaian.number().format(*ind.desimal_capaian, t->style());
+    if (m.realisasi.is_number() && ind.desimal)
+      own.fixed[1].shown = m.realisasi.number().format(*ind.desimal, t->style());
+    own.fixed[2].shown = m.target_shown(t->style());
+    if (ind.decl->bobot) own.fixed[3].shown = ind.decl->bobot->value.shown(t->style());
+  }
+  return own;
+}
+
 result evaluator::over_members(const syntax::expr& e, const check::builtin& b, const syntax::expr& arg,
                                const env& en, tracer* t) {
   number sum;
   std::int64_t count = 0;
   for (const indicator_result* m : *en.members) {
     const check::indicator& ind = *m->indicator;
-    result bobot = ind.decl->bobot ? result(ind.decl->bobot->value.value)
-                                   : result(not_measurable{fmt::format("indikator {} tidak punya bobot", ind.name()),
-                                                           ind.decl->name.where});
-    env own;
-    own.year = m->year;
-    own.indicator = &ind;
-    own.fixed = {{"capaian", &m->capaian, "", {}},
-                 {"realisasi", &m->realisasi, "", ind.decl->rumus->where},
-                 {"target", &m->target_value, "", m->target_where()},
-                 {"bobot", &bobot, "", ind.decl->bobot ? ind.decl->bobot->where : diag::span{}},
-                 {"tercapai", &m->tercapai, "", ind.polaritas->where}};
-    if (t) {  // figures as the report prints them
-      if (m->capaian.is_number() && ind.desimal_capaian)
-        own.fixed[0].shown = m->capaian.number().format(*ind.desimal_capaian, t->style());
-      if (m->realisasi.is_number() && ind.desimal)
-        own.fixed[1].shown = m->realisasi.number().format(*ind.desimal, t->style());
-      own.fixed[2].shown = m->target_shown(t->style());
-      if (ind.decl->bobot) own.fixed[3].shown = ind.decl->bobot->value.shown(t->style());
-    }
+    const result bobot = bobot_of(ind);
+    const env own = member_env(*m, bobot, t);
     result v = formula("anggota", [&] { return fmt::format("{} ({})", ind.decl->label.text, ind.name()); }, arg, own, t);
     if (!v.measurable()) {  // pointed where the member's figure failed (its missing bobot), else at the agregat
       const diag::span at = v.failure().where.valid() ? v.failure().where : e.where;

@@ -190,10 +190,13 @@ class evaluator {
   const syntax::skala_rule* categorize(const syntax::skala_decl& skala, const result& capaian,
                                        std::optional<int> places, const check::indicator* ind, tracer* t,
                                        std::string& reason);
-  // rerata(x), jumlah(x), banyak(c): `arg` evaluated for each member indicator of an agregat.
   // One line's pagu or realisasi: its own figure, or the sum of its children.
   result budget_line(const data::budget& b, std::size_t line, int year, bool pagu, tracer* t,
                      std::vector<std::string>& disagreements);
+  // rerata(x), jumlah(x), banyak(c): `arg` evaluated for each member indicator of an agregat,
+  // in member_env (its figures; `bobot` must outlive the env).
+  static result bobot_of(const check::indicator& ind);
+  static env member_env(const indicator_result& m, const result& bobot, tracer* t);
   result over_members(const syntax::expr& e, const check::builtin& b, const syntax::expr& arg, const env& en,
                       tracer* t);
   void syarat(indicator_result& r, tracer* t);

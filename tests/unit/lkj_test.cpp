@@ -183,6 +183,29 @@ TEST_CASE("agregat: a member is left out only for a figure the agregat reads", "
   REQUIRE(std::string(mean.left_out[0].figure) == "capaian");
 }
 
+TEST_CASE("agregat: a figure read only in a branch the member does not take leaves no member out", "[lkj]") {
+  // g met its negative target (no capaian: the polaritas's syarat); the agregat takes 100 for a
+  // met target, so g's missing capaian is never read: (100 + 50) / 2. k has no data: no tercapai
+  // and no capaian, left out for the capaian (the first missing figure the agregat reads).
+  program_run r("pakai \"sakip\"\ndata d \"data.csv\"\n"
+                "agregat penuh_bila_tercapai \"P\" { nilai = rerata(jika tercapai maka 100 lain capaian) }\n"
+                "sasaran S1 \"S\" {\n"
+                "  indikator g \"G\" { polaritas positif  rumus x  target pk { 2024: -10 } }\n"
+                "  indikator h \"H\" { polaritas positif  rumus y  target pk { 2024: 100 } }\n"
+                "  indikator k \"K\" { polaritas positif  rumus z  target pk { 2024: 100 } }\n"
+                "}\n",
+                "tahun,variabel,nilai\n2024,x,-5\n2024,y,50\n2024,z,\n");
+  evaluator ev(*r.program, r.files.sources, opts(2024, "pk"));
+  std::vector<indicator_result> all = ev.evaluate_all();
+  REQUIRE_FALSE(all[0].capaian.measurable());
+  iku::eval::aggregate_result x = ev.aggregate(*r.program->aggregates.at("penuh_bila_tercapai"), nullptr, all);
+  REQUIRE(x.value_exact.number() == num("75"));
+  REQUIRE(x.members.size() == 2);
+  REQUIRE(x.left_out.size() == 1);
+  REQUIRE(x.left_out[0].member->indicator->name() == "k");
+  REQUIRE(std::string(x.left_out[0].figure) == "capaian");
+}
+
 TEST_CASE("agregat: a weight that is missing makes the weighted mean not measurable", "[lkj]") {
   std::string iku = two_sasaran();
   iku.replace(iku.find("bobot 1"), 7, "");
