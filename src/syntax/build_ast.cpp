@@ -61,8 +61,9 @@ class builder {
               fmt::format("ambiguous number {}: a thousands separator ({}) or a decimal point ({})?", text,
                           two->grouping, two->decimal),
               fmt::format("reports write {} for {}, but .iku has no thousands separator: write {}, or {} for the "
-                          "decimal",
-                          text, two->grouping, two->grouping, decimal)});
+                          "decimal{}",
+                          text, two->grouping, two->grouping, decimal,
+                          decimal != two->decimal ? ", whose fourth place keeps it from reading as a thousand" : "")});
     }
     std::optional<value::number> v = value::number::parse(text);
     if (!v) {

@@ -324,7 +324,9 @@ std::optional<comma_number> read_comma_number(std::string_view token) {
     const std::string decimal = iku::value::ambiguous_separator(two->decimal) ? two->decimal + "0" : two->decimal;
     return comma_number{fmt::format("a comma in the number {}: a thousands separator ({}) or a decimal comma ({})?",
                                     token, two->grouping, two->decimal),
-                        fmt::format("{}{} for the thousands, or {}{} for the decimal", sign, two->grouping, sign, decimal),
+                        fmt::format("{}{} for the thousands, or {}{} for the decimal{}", sign, two->grouping, sign, decimal,
+                                    decimal != two->decimal ? ", whose fourth place keeps it from reading as a thousand"
+                                                            : ""),
                         ".iku uses a decimal point and no thousands separator", false, true};
   }
   // 56,70 or 1.234,56: an Indonesian decimal, its integer part plain or grouped by points.

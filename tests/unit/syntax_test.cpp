@@ -671,8 +671,8 @@ TEST_CASE("error IKU002: a decimal comma where a number is expected", "[syntax][
   CHECK(two->only_error().message ==
         "a comma in the number 1,234: a thousands separator (1234) or a decimal comma (1.234)?");
   CHECK(two->only_error().hint ==
-        "write 1234 for the thousands, or 1.2340 for the decimal (.iku uses a decimal point and no thousands "
-        "separator)");
+        "write 1234 for the thousands, or 1.2340 for the decimal, whose fourth place keeps it from reading as a "
+        "thousand (.iku uses a decimal point and no thousands separator)");
 
   // commas between call arguments are not decimal commas, unless a digit stands right before and
   // right after one: `min(x, 100,00)` would silently be min(x, 100, 0)
