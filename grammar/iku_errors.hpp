@@ -36,6 +36,7 @@ inline constexpr const char* number_too_long = "IKU029";   // more than value::m
 inline constexpr const char* report_symbol = "IKU030";     // %, x, ×, ÷, – copied from a report
 inline constexpr const char* too_large = "IKU031";         // a file or a formula over the size limits
 inline constexpr const char* control_in_string = "IKU032";  // a NUL or other control character in a string
+inline constexpr const char* empty_text = "IKU033";        // "" (or only spaces) where a label, message or path goes
 }  // namespace code
 
 inline constexpr const char* top_statements =

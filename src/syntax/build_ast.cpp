@@ -42,6 +42,12 @@ class builder {
       if (raw[i] == '\\' && i + 1 < raw.size()) ++i;  // the grammar allows only \" and \\ .
       text += raw[i];
     }
+    // Every string of the language says something a report prints or a file to read: an empty
+    // one is a slip (a label cleared while editing), and would print as a blank name or reason.
+    if (text.find_first_not_of(" \t") == std::string::npos)
+      refuse({diag::severity::error, g::code::empty_text, at(n), "empty text",
+              "write what it stands for: a label as the report prints it (sasaran S1 \"Meningkatnya ...\"), a "
+              "syarat's message, a file's path"});
     return {std::move(text), at(n)};
   }
 
