@@ -112,7 +112,9 @@ class comparer {
         if (same_or_none(o.polaritas->tercapai.get()) != same_or_none(n.polaritas->tercapai.get()))
           add(name + ": tercapai", side(o.polaritas->tercapai.get()), side(n.polaritas->tercapai.get()), on_status);
         // When its capaian applies: a figure that fails one has no capaian.
+        const std::size_t first = c.size();
         syarat_changes(name + ": syarat", o.polaritas->syarat_list, n.polaritas->syarat_list, on_capaian, add);
+        for (std::size_t i = first; i < c.size(); ++i) c[i].refusing = true;
       }
     }
     if (o.desimal_capaian != n.desimal_capaian)
@@ -501,8 +503,16 @@ std::vector<decl_change> declaration_changes(const check::program& old_p, const 
 }
 
 bool moves_figure(const decl_change& c, const std::string& owner, unsigned column, int year,
-                  const eval::target_choice& target) {
+                  const eval::target_choice& target, const eval::indicator_result* before,
+                  const eval::indicator_result* after) {
   if (c.owner != owner) return false;
+  if (c.refusing && before && after) {
+    auto refused_at = [](const eval::result& capaian, diag::span line) {
+      return line.valid() && !capaian.measurable() && capaian.failure().where.file == line.file &&
+             capaian.failure().where.begin == line.begin;
+    };
+    if (!refused_at(before->capaian, c.old_side.at) && !refused_at(after->capaian, c.new_side.at)) return false;
+  }
   // What each figure is computed from: a change upstream moves it.
   unsigned upstream = column;
   if (column == on_capaian) upstream = on_realisasi | on_target | on_capaian;

@@ -267,7 +267,7 @@ revision_diff compare_revisions(const revision& old_side, const revision& new_si
             f.new_reason = reason_of(n.*c.value);
           }
           for (std::size_t i = 0; i < d.changes.size(); ++i)
-            if (moves_figure(d.changes[i], name, c.bit, year, target)) f.causes.push_back(i);
+            if (moves_figure(d.changes[i], name, c.bit, year, target, &before, &n)) f.causes.push_back(i);
           // A figure that moved with no declaration of its column upstream: every change of its
           // indicator (a policy formula may read any figure), rather than none.
           if (f.causes.empty())

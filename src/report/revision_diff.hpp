@@ -45,6 +45,9 @@ struct decl_change {
   // Of an agregat's own change (owner ""): which agregat figures it moves. "" every one,
   // "#sasaran" each sasaran's, "#instansi" the office's, "S1" that sasaran's and the office's.
   std::string scope;
+  // A line of a polaritas's syarat: a cause only of a capaian it refused, at old_side's place in
+  // the old revision or new_side's in the new (where it held, the figure moved for another reason).
+  bool refusing = false;
 };
 
 // One figure that differs.
@@ -99,9 +102,11 @@ std::vector<decl_change> declaration_changes(const check::program& old_p, const 
                                              const diag::source_manager& sources, bool own_data,
                                              const std::vector<int>& years, const std::string& wilayah);
 
-// Whether `c` can move the figure `column` of `owner` for that year and target.
+// Whether `c` can move the figure `column` of `owner` for that year and target (`before` and
+// `after`, its figures in the two revisions, when known: a refusing change moved them or not).
 bool moves_figure(const decl_change& c, const std::string& owner, unsigned column, int year,
-                  const eval::target_choice& target);
+                  const eval::target_choice& target, const eval::indicator_result* before = nullptr,
+                  const eval::indicator_result* after = nullptr);
 
 // The changes as a review lists them: one entry for the same declaration change seen by several
 // indicators (a polaritas they share), numbered in the order the figures first cite them, then
