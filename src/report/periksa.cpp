@@ -412,21 +412,51 @@ class auditor {
 
   // The realisasi the polaritas turns into `capaian` against `target`, solved exactly when the
   // polaritas is linear in realisasi (positif, negatif) or in 1 / realisasi (negatif_rasio).
-  // A printed capaian the polaritas refuses (one of its syarat fails) that its formula alone
-  // gives: a report made before the polaritas said when its capaian applies, or by hand.
+  // A printed capaian the polaritas refuses (one of its syarat fails) that a polaritas's formula
+  // alone gives: its own or another's, from iku's realisasi and target or those printed beside it
+  // (a report made before the polaritas said when its capaian applies, by hand, or with another
+  // polaritas).
   std::string without_syarat(const check::indicator& ind, const data::printed_figure& f, const eval::indicator_result& r) {
-    if (r.capaian_exact.measurable() || !r.realisasi.is_number() || !r.target_value.is_number()) return "";
+    if (r.capaian_exact.measurable()) return "";
     const diag::span at = r.capaian_exact.failure().where;
-    for (const syntax::syarat& s : ind.polaritas->syarat_list) {
-      if (at.file != s.where.file || at.begin != s.where.begin) continue;
-      const eval::result& basis = ind.basis == syntax::capaian_basis::rounded ? r.realisasi : r.realisasi_exact;
-      eval::result v = ev_.apply(*ind.polaritas->capaian, {{"realisasi", basis}, {"target", r.target_value}}, &ind);
-      if (v.is_number() && v.number().round(f.places, ind.mode_capaian) == *f.number)
-        return fmt::format("the formula of polaritas {} without its syarat ({}) gives {}; the syarat refuses it: {}",
-                           ind.polaritas->name.text, sources_.formula(s.cond->where), shown(v.number(), f.places),
-                           s.message.text);
-    }
-    return "";
+    auto refused = std::find_if(ind.polaritas->syarat_list.begin(), ind.polaritas->syarat_list.end(),
+                                [&](const syntax::syarat& s) { return at.file == s.where.file && at.begin == s.where.begin; });
+    if (refused == ind.polaritas->syarat_list.end()) return "";
+    struct figure {
+      eval::result value;
+      std::string named;  // "" : iku's
+    };
+    const printed_beside b = beside(f);
+    std::vector<figure> realisasi{{ind.basis == syntax::capaian_basis::rounded ? r.realisasi : r.realisasi_exact, ""}};
+    std::vector<figure> target{{r.target_value, ""}};
+    // A printed figure only where it is not iku's: the same value would give the same capaian.
+    auto other = [](const data::printed_figure* g, const eval::result& own) {
+      return g && g->number && !(own.is_number() && own.number() == *g->number);
+    };
+    if (other(b.realisasi, realisasi.front().value)) realisasi.push_back({*b.realisasi->number, "the realisasi printed beside it (" + b.realisasi->text + ")"});
+    if (other(b.target, r.target_value)) target.push_back({*b.target->number, "the target printed beside it (" + b.target->text + ")"});
+    std::vector<const syntax::polaritas_decl*> polarities{ind.polaritas};
+    for (const auto& entry : p_.polarities)
+      if (entry.second != ind.polaritas && entry.second->capaian) polarities.push_back(entry.second);
+    std::vector<std::string> found;
+    const syntax::polaritas_decl* matched = nullptr;  // one source per polaritas: the first, iku's own before printed
+    for (const syntax::polaritas_decl* pol : polarities)
+      for (const figure& x : realisasi)
+        for (const figure& t : target) {
+          if (!x.value.is_number() || !t.value.is_number() || matched == pol) continue;
+          eval::result v = ev_.apply(*pol->capaian, {{"realisasi", x.value}, {"target", t.value}}, &ind);
+          if (!v.is_number() || v.number().round(f.places, ind.mode_capaian) != *f.number) continue;
+          std::vector<std::string> from;
+          for (const std::string& n : {x.named, t.named})
+            if (!n.empty()) from.push_back(n);
+          matched = pol;
+          found.push_back(fmt::format("the formula of polaritas {} without its syarat{} gives {}", pol->name.text,
+                                      from.empty() ? "" : fmt::format(", from {}", fmt::join(from, " and ")),
+                                      shown(v.number(), f.places)));
+        }
+    if (found.empty()) return "";
+    return fmt::format("{}; syarat {} of polaritas {} refuses it: {}", fmt::join(found, "; "),
+                       sources_.formula(refused->cond->where), ind.polaritas->name.text, refused->message.text);
   }
 
   // The places iku prints a figure with: the indikator's desimal for its realisasi and capaian, the
