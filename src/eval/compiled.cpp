@@ -149,7 +149,7 @@ bool compiled::add(const syntax::expr& e, const std::vector<std::string_view>& s
 
 result compiled::to_result(lane_value v) {
   if (v.den == 0) return result(v.num != 0);
-  return result(value::number::from_ratio(v.num, v.den));
+  return result(value::number::from_unreduced(v.num, v.den));
 }
 
 bool compiled::run(const value::number* const* slot_values, int year, std::uint32_t region,

@@ -321,6 +321,15 @@ number number::from_ratio(std::int64_t num, std::int64_t den) {
   return big::reduced(num, den);
 }
 
+number number::from_unreduced(std::int64_t num, std::int64_t den) {
+  if (den <= 0 || num == i64_min || den == 1) return from_ratio(num, den);  // the rare cases: as from_ratio
+  number x = big::small(num, den);
+  x.lowest_ = num == 0 ? (x.den_ = 1, true) : false;
+  return x;
+}
+
+number number::lowest() const { return lowest_ ? *this : big::reduced(num_, den_); }
+
 // The accepted grammar (style en; id swaps '.' and ','):
 //   [+-]? int ( '.' digit+ )?    int = digit+  |  digit{1,3} ( ',' digit{3} )+
 // "0.5" is accepted, ".5" and "5." are not: a digit on both sides of the point keeps a stray
@@ -414,6 +423,7 @@ std::optional<number> number::parse(std::string_view text, number_style style) {
 }
 
 number number::operator+(const number& o) const {
+  if (!lowest_ || !o.lowest_) return lowest() + o.lowest();
   number out;
   if (!big_ && !o.big_ && big::add_small(num_, den_, o.num_, o.den_, false, out)) return out;
   if (big::both_integers(*this, o)) return big::make(big_rat(big::int_of(*this) + big::int_of(o)));
@@ -421,6 +431,7 @@ number number::operator+(const number& o) const {
 }
 
 number number::operator-(const number& o) const {
+  if (!lowest_ || !o.lowest_) return lowest() - o.lowest();
   number out;
   if (!big_ && !o.big_ && big::add_small(num_, den_, o.num_, o.den_, true, out)) return out;
   if (big::both_integers(*this, o)) return big::make(big_rat(big::int_of(*this) - big::int_of(o)));
@@ -428,6 +439,7 @@ number number::operator-(const number& o) const {
 }
 
 number number::operator*(const number& o) const {
+  if (!lowest_ || !o.lowest_) return lowest() * o.lowest();
   number out;
   if (!big_ && !o.big_ && big::mul_small(num_, den_, o.num_, o.den_, out)) return out;
   if (big::both_integers(*this, o)) return big::make(big_rat(big::int_of(*this) * big::int_of(o)));
@@ -435,12 +447,14 @@ number number::operator*(const number& o) const {
 }
 
 number number::operator-() const {
+  if (!lowest_) return -lowest();
   if (!big_ && num_ != i64_min) return big::small(-num_, den_);
   return big::make(-big::of(*this));
 }
 
 std::optional<number> number::divide(const number& o) const {
   if (o.is_zero()) return std::nullopt;
+  if (!lowest_ || !o.lowest_) return lowest().divide(o.lowest());
   if (!big_ && !o.big_ && o.num_ != i64_min) {
     // Multiply by the reciprocal d/c, its sign moved to the numerator.
     const std::int64_t rn = o.num_ < 0 ? -o.den_ : o.den_;
@@ -469,7 +483,9 @@ bool number::is_zero() const { return !big_ && num_ == 0; }  // zero is always s
 
 bool number::is_negative() const { return big_ ? big_->v.sign() < 0 : num_ < 0; }
 
-bool number::is_integer() const { return big_ ? mp::denominator(big_->v) == 1 : den_ == 1; }
+bool number::is_integer() const {
+  return big_ ? mp::denominator(big_->v) == 1 : den_ == 1 || (!lowest_ && num_ % den_ == 0);
+}
 
 number number::abs() const { return is_negative() ? -*this : *this; }
 
@@ -484,7 +500,7 @@ number number::round(int places, rounding mode) const {
       // den_ >= 2 here, so |q| <= max/2 and the step cannot overflow.
       if (r != 0 && rounds_away<std::uint64_t>(mode, magnitude(r), static_cast<std::uint64_t>(den_), q % 2 != 0))
         q += scaled < 0 ? -1 : 1;
-      return big::reduced(q, pow10_table[places]);
+      return big::reduced_decimal(q, places);  // q / 10^places: only 2s and 5s to cancel, no gcd
     }
   }
   const big_rat v = big::of(*this);
@@ -499,6 +515,7 @@ number number::round(int places, rounding mode) const {
 }
 
 std::optional<int> number::decimal_places() const {
+  if (!lowest_) return lowest().decimal_places();
   int twos = 0, fives = 0;
   if (!big_) {
     auto d = static_cast<std::uint64_t>(den_);
@@ -534,6 +551,7 @@ std::string number::plain(int places) const { return big::render(*this, places, 
 void number::append_plain(std::string& out, int places) const { big::render(out, *this, places, places, 0, '.'); }
 
 std::string number::to_fraction() const {
+  if (!lowest_) return lowest().to_fraction();
   if (big_) return big_->v.str();  // Boost writes "n/d", or "n" when d == 1
   std::string out = std::to_string(num_);
   if (den_ != 1) out += '/' + std::to_string(den_);
@@ -542,6 +560,7 @@ std::string number::to_fraction() const {
 
 std::optional<std::int64_t> number::to_int64() const {
   // A big integer never fits: it would have been brought back to the small form.
+  if (!lowest_) return lowest().to_int64();
   if (!big_ && den_ == 1) return num_;
   return std::nullopt;
 }

@@ -51,6 +51,11 @@ class number {
   static number from_int(std::int64_t v);
   // num/den, den != 0.
   static number from_ratio(std::int64_t num, std::int64_t den);
+  // The same value, left as num/den until something needs its lowest terms: the fast lane's
+  // result, which a run mostly only rounds (round() needs no gcd; the gcd to lowest terms was a
+  // third of a formula's time). Printed, compared and rounded as it is; every other operation
+  // takes its lowest terms first (on a copy: a const number is never changed).
+  static number from_unreduced(std::int64_t num, std::int64_t den);
 
   // Parses a plain decimal as written in .iku and in data files: "123", "-0.5", "+3", "56.70".
   // style::id reads "1.234.567,89" and "56,70"; style::en reads "1,234,567.89" and "56.70".
@@ -107,15 +112,19 @@ class number {
   // values keeps them in 16 bytes. from_small_parts is its inverse, for parts it gave.
   std::optional<std::pair<std::int64_t, std::int64_t>> small_parts() const {  // inline: the fast lane's
     if (big_) return std::nullopt;
+    if (!lowest_) return lowest().small_parts();
     return std::pair(num_, den_);
   }
   static number from_small_parts(std::int64_t num, std::int64_t den);
 
  private:
   struct big;  // Boost.Multiprecision rational; only number.cpp sees it
-  // Small form: num_/den_ in lowest terms, den_ > 0, used while big_ is null.
+  // Small form: num_/den_ in lowest terms, den_ > 0, used while big_ is null (and not in lowest
+  // terms while lowest_ is false: from_unreduced only).
   std::int64_t num_ = 0;
   std::int64_t den_ = 1;
+  bool lowest_ = true;
+  number lowest() const;  // the value in lowest terms
   std::shared_ptr<const big> big_;  // immutable, so copies can share it
 };
 

@@ -59,6 +59,46 @@ TEST_CASE("number: construction and the small form", "[value]") {
   CHECK(number::from_ratio(2, i64_min).to_fraction() == "-1/4611686018427387904");
 }
 
+TEST_CASE("number: a value left unreduced is the same value to every operation", "[value]") {
+  // The fast lane's results (from_unreduced): printed, compared and rounded as they are, brought
+  // to lowest terms by whatever needs them. Random parts against from_ratio's lowest terms.
+  std::mt19937_64 rng(17);
+  std::uniform_int_distribution<std::int64_t> part(-2'000'000, 2'000'000), scale(1, 400);
+  for (int i = 0; i < 20000; ++i) {
+    const std::int64_t k = scale(rng), n = part(rng), d0 = part(rng);
+    const std::int64_t d = d0 == 0 ? 7 : d0;
+    const number lazy = number::from_unreduced(n * k, d * k), exact = number::from_ratio(n, d);
+    const number other = number::from_ratio(part(rng), scale(rng));
+    INFO(n << "*" << k << " / " << d << "*" << k);
+    REQUIRE(lazy == exact);
+    REQUIRE(lazy.compare(other) == exact.compare(other));
+    REQUIRE(lazy.to_fraction() == exact.to_fraction());
+    REQUIRE(lazy.small_parts() == exact.small_parts());
+    REQUIRE(lazy.is_integer() == exact.is_integer());
+    REQUIRE(lazy.is_negative() == exact.is_negative());
+    REQUIRE(lazy.decimal_places() == exact.decimal_places());
+    REQUIRE(lazy.to_int64() == exact.to_int64());
+    REQUIRE(lazy.format(2, number_style::id) == exact.format(2, number_style::id));
+    REQUIRE(lazy.to_string() == exact.to_string());
+    for (rounding m : {rounding::half_up, rounding::half_even, rounding::down, rounding::up}) {
+      const number a = lazy.round(2, m), b = exact.round(2, m);
+      REQUIRE(a.to_fraction() == b.to_fraction());
+      REQUIRE(a.small_parts() == b.small_parts());  // the rounded value in lowest terms
+    }
+    REQUIRE((lazy + other).to_fraction() == (exact + other).to_fraction());
+    REQUIRE((other - lazy).to_fraction() == (other - exact).to_fraction());
+    REQUIRE((lazy * other).to_fraction() == (exact * other).to_fraction());
+    REQUIRE((-lazy).to_fraction() == (-exact).to_fraction());
+    REQUIRE(lazy.abs().to_fraction() == exact.abs().to_fraction());
+    if (!other.is_zero()) REQUIRE(lazy.divide(other)->to_fraction() == exact.divide(other)->to_fraction());
+    if (!exact.is_zero()) REQUIRE(other.divide(lazy)->to_fraction() == other.divide(exact)->to_fraction());
+  }
+  CHECK(number::from_unreduced(0, 9).to_fraction() == "0");
+  CHECK(number::from_unreduced(12, -8).to_fraction() == "-3/2");
+  CHECK(number::from_unreduced(8, 4).is_integer());
+  CHECK(number::from_unreduced(8, 4).to_int64() == 2);
+}
+
 TEST_CASE("number: small arithmetic is exact", "[value]") {
   const number half = number::from_ratio(1, 2);
   const number third = number::from_ratio(1, 3);
