@@ -212,8 +212,11 @@ indicator_result evaluator::evaluate(const check::indicator& ind, int year, cons
                                      r.target_set.name()),
             ind.decl->name.where).indicator = &ind;
   r.realisasi = realisasi(ind, r.year, t, &r.realisasi_exact, &r.published);
-  if (is_parent() && r.realisasi.measurable() && ind.agregat_wilayah != check::indicator::rollup::none)
-    r.child_regions = rollup_members(ind, r.year, &r.left_out_regions).size() + r.left_out_regions.size();
+  if (is_parent() && r.realisasi.measurable() && ind.agregat_wilayah != check::indicator::rollup::none) {
+    const std::vector<std::string> members = rollup_members(ind, r.year, &r.left_out_regions);
+    r.child_regions = members.size() + r.left_out_regions.size();
+    left_out_below(ind, r.year, members, r.left_out_below);
+  }
   target(r, t);
   capaian(r, t);
   kategori(r, t);

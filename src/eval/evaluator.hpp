@@ -49,6 +49,10 @@ struct indicator_result {
   // any other, so the tables say it under them.
   std::vector<std::string> left_out_regions;
   std::size_t child_regions = 0;
+  // Regions left out further down, of a child's own roll-up (and so on): the child's figure is
+  // partial too, and a province's must say so as its kabupaten's does. Each "A2 di bawah Kab A
+  // (reason)".
+  std::vector<std::string> left_out_below;
 
   // Where the target was written (a target line, a data cell), and the target as written there.
   diag::span target_where() const;
@@ -170,7 +174,12 @@ class evaluator {
   bool is_parent() const;
   evaluator& child(const std::string& region);
   result rollup(const check::indicator& ind, int year, tracer* t);
-  std::vector<std::string> rollup_members(const check::indicator& ind, int year, std::vector<std::string>* left_out);
+  // The children whose realisasi of `ind` is measurable; the others to `left_out`, "NAME`under`
+  // (reason)".
+  std::vector<std::string> rollup_members(const check::indicator& ind, int year, std::vector<std::string>* left_out,
+                                          const std::string& under = "");
+  void left_out_below(const check::indicator& ind, int year, const std::vector<std::string>& members,
+                      std::vector<std::string>& out);
   std::string no_member_measurable(int year) const;  // the reason when rollup_members finds none
   result summed(const syntax::expr& e, const std::string& n, const env& en, tracer* t,
                 const std::vector<std::string>& left_out = {});

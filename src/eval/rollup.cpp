@@ -41,7 +41,7 @@ evaluator& evaluator::child(const std::string& region) {
 // The children whose realisasi is measurable; the others are named with their reason and left
 // out (never counted as 0).
 std::vector<std::string> evaluator::rollup_members(const check::indicator& ind, int year,
-                                                   std::vector<std::string>* left_out) {
+                                                   std::vector<std::string>* left_out, const std::string& under) {
   std::vector<std::string> in;
   for (const std::string& c : p_.wilayah->children_of(options_.wilayah)) {
     result exact;
@@ -49,9 +49,19 @@ std::vector<std::string> evaluator::rollup_members(const check::indicator& ind, 
     if (exact.measurable())
       in.push_back(c);
     else if (left_out)
-      left_out->push_back(fmt::format("{} ({})", c, exact.failure().reason));
+      left_out->push_back(fmt::format("{}{} ({})", c, under, exact.failure().reason));
   }
   return in;
+}
+
+void evaluator::left_out_below(const check::indicator& ind, int year, const std::vector<std::string>& members,
+                               std::vector<std::string>& out) {
+  for (const std::string& c : members) {
+    evaluator& e = child(c);
+    if (!e.is_parent()) continue;
+    const std::vector<std::string> in = e.rollup_members(ind, year, &out, " di bawah " + c);
+    e.left_out_below(ind, year, in, out);
+  }
 }
 
 result evaluator::rollup(const check::indicator& ind, int year, tracer* t) {

@@ -151,10 +151,20 @@ void add_findings(const eval::indicator_result& r, const diag::source_manager& s
   for (const eval::finding& f : r.findings)
     out.push_back(fmt::format("Peringatan: {}{}: syarat tidak terpenuhi: {} ({}) [{}]", r.indicator->name(), year,
                               f.detail, f.message, sources.where(f.where)));
+  add_rollup_notes(r, sources, name_year, out);
+}
+
+void add_rollup_notes(const eval::indicator_result& r, const diag::source_manager& sources, bool name_year,
+                      std::vector<std::string>& out) {
+  const std::string year = name_year ? fmt::format(" tahun {}", r.year) : "";
   if (!r.left_out_regions.empty())
     out.push_back(fmt::format("Peringatan: {}{}: realisasi agregat wilayah dari {} dari {} wilayah; tanpa {} [{}]",
                               r.indicator->name(), year, r.child_regions - r.left_out_regions.size(), r.child_regions,
                               fmt::join(r.left_out_regions, "; "), sources.where(r.indicator->agregat_wilayah_at)));
+  if (!r.left_out_below.empty())
+    out.push_back(fmt::format("Peringatan: {}{}: realisasi agregat wilayah tanpa {} wilayah di tingkat bawah: {} [{}]",
+                              r.indicator->name(), year, r.left_out_below.size(), fmt::join(r.left_out_below, "; "),
+                              sources.where(r.indicator->agregat_wilayah_at)));
 }
 
 std::string sasaran_heading(const syntax::sasaran_decl& s) { return fmt::format("{}  {}", s.name.text, s.label.text); }

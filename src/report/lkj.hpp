@@ -140,9 +140,12 @@ cell realisasi_cell(const eval::indicator_result& r, reason_notes& notes, value:
 void cells(const eval::indicator_result& r, reason_notes& notes, const lkj_context& c, shown_figures& f);
 
 // The syarat an indicator's data does not meet, one warning line each (naming the year when a
-// table shows several).
+// table shows several), then its add_rollup_notes.
 void add_findings(const eval::indicator_result& r, const diag::source_manager& sources, bool name_year,
                   std::vector<std::string>& out);
+// A parent region's realisasi rolled up without some children, or without regions further down.
+void add_rollup_notes(const eval::indicator_result& r, const diag::source_manager& sources, bool name_year,
+                      std::vector<std::string>& out);
 
 // The sasaran / indikator label cell of a row: "S1  label".
 std::string sasaran_heading(const syntax::sasaran_decl& s);

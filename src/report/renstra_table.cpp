@@ -73,6 +73,7 @@ std::vector<table> renstra_table(const lkj_context& c) {
 
     reason_notes notes(c.sources);
     bool any_published = false;
+    std::vector<std::string> below;  // the roll-ups of a parent region that left regions out, by year
     const syntax::sasaran_decl* current = nullptr;
     for (std::size_t i = 0; i < p.indicators.size(); ++i) {
       const check::indicator& ind = p.indicators[i];
@@ -95,8 +96,10 @@ std::vector<table> renstra_table(const lkj_context& c) {
         eval::indicator_result past = c.ev.evaluate(ind, y, {set});
         any_published |= past.published;
         r.cells.push_back(realisasi_cell(past, notes, c.style));
+        add_rollup_notes(past, c.sources, true, below);
       }
       eval::indicator_result now = c.ev.evaluate(ind, o.year, {set, true});
+      add_rollup_notes(now, c.sources, true, below);
       shown_figures f;
       cells(now, notes, c, f);
       r.cells.push_back(f.realisasi);
@@ -104,6 +107,8 @@ std::vector<table> renstra_table(const lkj_context& c) {
       t.rows.push_back(std::move(r));
     }
     if (any_published) t.notes.push_back(published_note);
+    for (const std::string& line : below)  // the report year's column and "s.d." are one figure
+      if (std::find(t.notes.begin(), t.notes.end(), line) == t.notes.end()) t.notes.push_back(line);
     notes.add_to(t);
     out.push_back(std::move(t));
   }

@@ -53,10 +53,12 @@ std::vector<table> sasaran_table(const lkj_context& c) {
       const check::indicator& ind = *r.indicator;
       shown_figures now;
       cells(r, notes, c, now);
-      cell before = realisasi_cell(c.ev.evaluate(ind, o.year - 1, o.target), notes, c.style);
+      const eval::indicator_result last_year = c.ev.evaluate(ind, o.year - 1, o.target);
+      cell before = realisasi_cell(last_year, notes, c.style);
       t.rows.push_back({{ind.decl->label.text, ind.decl->satuan ? ind.decl->satuan->value : "", now.target,
                          now.realisasi, now.capaian, before}});
       add_findings(r, c.sources, false, below);
+      add_rollup_notes(last_year, c.sources, true, below);  // its column is a roll-up too
     }
     if (p.agregat_sasaran) {
       eval::aggregate_result a = c.ev.aggregate(*p.agregat_sasaran, s, results);
