@@ -2,6 +2,7 @@
 #include "data/regions.hpp"
 
 #include <algorithm>
+#include <map>
 #include <set>
 
 #include <fmt/format.h>
@@ -47,6 +48,18 @@ class loader : csv_columns_loader {
           error("IKU223", at(*cell(row, wilayah)), "the wilayah cell is empty", "every row names one region");
           continue;
         }
+        // `--wilayah A,B` lists regions with commas (and explain's facts join them so): a name with
+        // one could never be chosen.
+        if (name.find(',') != std::string::npos) {
+          std::string plain = name;  // "A2, Hilir" -> "A2 Hilir"
+          for (std::size_t c; (c = plain.find(',')) != std::string::npos;)
+            plain.replace(c, c + 1 < plain.size() && plain[c + 1] == ' ' ? 2 : 1, " ");
+          error("IKU223", at(*cell(row, wilayah)), fmt::format("region '{}' has a comma in its name", name),
+                fmt::format("`--wilayah` separates regions with commas, so no command could choose it: write the name "
+                            "without the comma ({}), here and in the data",
+                            plain));
+          continue;
+        }
         auto [it, fresh] = into_.where.emplace(name, at(*cell(row, wilayah)));
         if (!fresh) {
           error("IKU223", at(*cell(row, wilayah)), fmt::format("region '{}' is given twice", name),
@@ -65,6 +78,7 @@ class loader : csv_columns_loader {
               diag::with_suggestion(diag::did_you_mean(parent, written),
                                     "every induk must have its own row (a root has an empty induk)"));
         into_.parent[r] = "";
+        unknown_induk_.insert(r);  // a root now, already reported
         continue;
       }
       into_.children[parent].push_back(r);
@@ -89,6 +103,7 @@ class loader : csv_columns_loader {
       std::string chain = fmt::format("{} -> {}", fmt::join(start, path.end(), " -> "), at);
       for (auto m = start; m != path.end(); ++m) cycle_of[*m] = chain;
     }
+    roots_of_different_depth(written);
     for (const std::string& r : written)
       if (auto c = cycle_of.find(r); c != cycle_of.end())
         error("IKU225", into_.where[r],
@@ -125,6 +140,31 @@ class loader : csv_columns_loader {
     }
   }
 
+  // Several roots are several trees (provinces side by side), but a root less deep than another is
+  // most likely a region whose induk was left empty: the roll-up of the deeper tree leaves it out,
+  // silently. A warning names it.
+  void roots_of_different_depth(const std::vector<std::string>& written) {
+    std::map<std::string, int> height;  // levels from a region down to its deepest leaf
+    for (auto r = into_.order.rbegin(); r != into_.order.rend(); ++r) {
+      int h = 1;
+      for (const std::string& c : into_.children_of(*r)) h = std::max(h, height[c] + 1);
+      height[*r] = h;
+    }
+    const std::string* deepest = nullptr;
+    for (const std::string& r : written)
+      if (into_.parent[r].empty() && height.count(r) && (!deepest || height[r] > height[*deepest])) deepest = &r;
+    if (!deepest) return;
+    for (const std::string& r : written)
+      if (into_.parent[r].empty() && height.count(r) && height[r] < height[*deepest] && !unknown_induk_.count(r))
+        out_.add({diag::severity::warning, "IKU230", into_.where[r],
+                  fmt::format("region '{}' has no induk, but its tree is {} level{} deep where that of '{}' is {}",
+                              r, height[r], height[r] == 1 ? "" : "s", *deepest, height[*deepest]),
+                  fmt::format("a region whose induk is empty is a root: no roll-up above it counts it; if it belongs "
+                              "under a region of '{}', write that region in its induk cell",
+                              *deepest)});
+  }
+
+  std::set<std::string> unknown_induk_;
   static constexpr int max_region_depth = 32;  // levels, the root's included
   bool too_deep_ = false;
 
