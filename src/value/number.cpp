@@ -423,7 +423,7 @@ std::optional<number> number::parse(std::string_view text, number_style style) {
 }
 
 number number::operator+(const number& o) const {
-  if (!lowest_ || !o.lowest_) return lowest() + o.lowest();
+  if (__builtin_expect(!lowest_ || !o.lowest_, 0)) return lowest() + o.lowest();
   number out;
   if (!big_ && !o.big_ && big::add_small(num_, den_, o.num_, o.den_, false, out)) return out;
   if (big::both_integers(*this, o)) return big::make(big_rat(big::int_of(*this) + big::int_of(o)));
@@ -431,7 +431,7 @@ number number::operator+(const number& o) const {
 }
 
 number number::operator-(const number& o) const {
-  if (!lowest_ || !o.lowest_) return lowest() - o.lowest();
+  if (__builtin_expect(!lowest_ || !o.lowest_, 0)) return lowest() - o.lowest();
   number out;
   if (!big_ && !o.big_ && big::add_small(num_, den_, o.num_, o.den_, true, out)) return out;
   if (big::both_integers(*this, o)) return big::make(big_rat(big::int_of(*this) - big::int_of(o)));
@@ -439,7 +439,7 @@ number number::operator-(const number& o) const {
 }
 
 number number::operator*(const number& o) const {
-  if (!lowest_ || !o.lowest_) return lowest() * o.lowest();
+  if (__builtin_expect(!lowest_ || !o.lowest_, 0)) return lowest() * o.lowest();
   number out;
   if (!big_ && !o.big_ && big::mul_small(num_, den_, o.num_, o.den_, out)) return out;
   if (big::both_integers(*this, o)) return big::make(big_rat(big::int_of(*this) * big::int_of(o)));
@@ -447,14 +447,14 @@ number number::operator*(const number& o) const {
 }
 
 number number::operator-() const {
-  if (!lowest_) return -lowest();
+  if (__builtin_expect(!lowest_, 0)) return -lowest();
   if (!big_ && num_ != i64_min) return big::small(-num_, den_);
   return big::make(-big::of(*this));
 }
 
 std::optional<number> number::divide(const number& o) const {
   if (o.is_zero()) return std::nullopt;
-  if (!lowest_ || !o.lowest_) return lowest().divide(o.lowest());
+  if (__builtin_expect(!lowest_ || !o.lowest_, 0)) return lowest().divide(o.lowest());
   if (!big_ && !o.big_ && o.num_ != i64_min) {
     // Multiply by the reciprocal d/c, its sign moved to the numerator.
     const std::int64_t rn = o.num_ < 0 ? -o.den_ : o.den_;
@@ -515,7 +515,7 @@ number number::round(int places, rounding mode) const {
 }
 
 std::optional<int> number::decimal_places() const {
-  if (!lowest_) return lowest().decimal_places();
+  if (__builtin_expect(!lowest_, 0)) return lowest().decimal_places();
   int twos = 0, fives = 0;
   if (!big_) {
     auto d = static_cast<std::uint64_t>(den_);
@@ -551,7 +551,7 @@ std::string number::plain(int places) const { return big::render(*this, places, 
 void number::append_plain(std::string& out, int places) const { big::render(out, *this, places, places, 0, '.'); }
 
 std::string number::to_fraction() const {
-  if (!lowest_) return lowest().to_fraction();
+  if (__builtin_expect(!lowest_, 0)) return lowest().to_fraction();
   if (big_) return big_->v.str();  // Boost writes "n/d", or "n" when d == 1
   std::string out = std::to_string(num_);
   if (den_ != 1) out += '/' + std::to_string(den_);
@@ -560,7 +560,7 @@ std::string number::to_fraction() const {
 
 std::optional<std::int64_t> number::to_int64() const {
   // A big integer never fits: it would have been brought back to the small form.
-  if (!lowest_) return lowest().to_int64();
+  if (__builtin_expect(!lowest_, 0)) return lowest().to_int64();
   if (!big_ && den_ == 1) return num_;
   return std::nullopt;
 }
