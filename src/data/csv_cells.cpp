@@ -157,8 +157,11 @@ bool read_nilai(std::string_view cell, std::optional<value::number_style> style,
       why = {fmt::format("nilai '{}' is ambiguous: a thousands separator ({}) or a decimal point ({})?", text,
                          two->grouping, two->decimal),
              fmt::format("in Indonesian writing {} is {}, in English {}; declare the format on the data line "
-                         "(`format angka id` reads 1.234,56, `format angka en` reads 1,234.56) or write {} or {}",
-                         text, two->grouping, two->decimal, two->grouping, two->decimal)};
+                         "(`format angka id` reads 1.234,56, `format angka en` reads 1,234.56) or write {} or {}{}",
+                         text, two->grouping, two->decimal, two->grouping, two->decimal_unambiguous,
+                         two->decimal_unambiguous != two->decimal
+                             ? ", whose fourth place keeps it from reading as a thousand"
+                             : "")};
       return false;
     }
   }

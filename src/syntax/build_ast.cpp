@@ -62,7 +62,7 @@ class builder {
     // "1.000" copied from a report means one thousand in Indonesian writing: never guess.
     else if (std::optional<value::two_readings> two = value::ambiguous_separator(text)) {
       // The decimal reading written so that it is not ambiguous itself: 1.000 -> 1, 2.665 -> 2.6650.
-      std::string decimal = value::ambiguous_separator(two->decimal) ? text + "0" : two->decimal;
+      const std::string& decimal = two->decimal_unambiguous;
       refuse({diag::severity::error, g::code::ambiguous_number, at(n),
               fmt::format("ambiguous number {}: a thousands separator ({}) or a decimal point ({})?", text,
                           two->grouping, two->decimal),

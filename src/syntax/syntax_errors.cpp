@@ -321,7 +321,7 @@ std::optional<comma_number> read_comma_number(std::string_view token) {
   }
   // 1,234: a thousand and more, or a decimal? Both readings, as for 1.234 (IKU028).
   if (std::optional<iku::value::two_readings> two = iku::value::ambiguous_separator(token)) {
-    const std::string decimal = iku::value::ambiguous_separator(two->decimal) ? two->decimal + "0" : two->decimal;
+    const std::string& decimal = two->decimal_unambiguous;
     return comma_number{fmt::format("a comma in the number {}: a thousands separator ({}) or a decimal comma ({})?",
                                     token, two->grouping, two->decimal),
                         fmt::format("{}{} for the thousands, or {}{} for the decimal{}", sign, two->grouping, sign, decimal,

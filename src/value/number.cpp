@@ -584,9 +584,12 @@ std::optional<two_readings> ambiguous_separator(std::string_view text) {
   const std::string_view whole = text.substr(0, sep), frac = text.substr(sep + 1);
   if (!digits(whole) || !digits(frac)) return std::nullopt;
   std::string decimal = std::string(sign) + std::string(whole) + "." + std::string(frac);
+  const bool three_places = decimal.back() != '0';
   while (decimal.back() == '0') decimal.pop_back();
   if (decimal.back() == '.') decimal.pop_back();
-  return two_readings{std::string(sign) + std::string(whole) + std::string(frac), std::move(decimal)};
+  std::string unambiguous = three_places ? decimal + "0" : decimal;
+  return two_readings{std::string(sign) + std::string(whole) + std::string(frac), std::move(decimal),
+                      std::move(unambiguous)};
 }
 
 std::string to_string(rounding mode) {

@@ -41,7 +41,10 @@ int digits_in(std::string_view text);
 // ("28860" and "28.86"), or nullopt when the text is not ambiguous.
 struct two_readings {
   std::string grouping;  // the separator read as a thousands separator: "28860"
-  std::string decimal;   // the separator read as a decimal point: "28.86"
+  std::string decimal;   // the separator read as a decimal point: "28.86", "28.861"
+  // The decimal reading written so that it is not ambiguous itself: "28.86", "28.8610" (a fourth
+  // place keeps it from reading as a thousand): what a hint tells to write.
+  std::string decimal_unambiguous;
 };
 std::optional<two_readings> ambiguous_separator(std::string_view text);
 
