@@ -499,7 +499,7 @@ void evaluator::syarat(indicator_result& r, tracer* t) {
     if (parent && !summed_data && reads_data(*s.cond)) continue;
     result ok = formula("syarat", [&] { return std::string(s.message.text); }, *s.cond, en, t);
     if (!ok.measurable()) {
-      r.findings.push_back({s.message.text, "tidak dapat diperiksa: " + ok.failure().reason, s.where});
+      r.findings.push_back({s.message.text, ok.failure().reason, s.where, true});
     } else if (!ok.boolean()) {
       // A finding shows the condition with its values. Without a tracer attached, only a failed
       // syarat pays for writing them out: it is evaluated once more, traced.

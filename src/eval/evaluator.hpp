@@ -21,8 +21,9 @@ namespace iku::eval {
 // A `syarat` of the indicator that the data does not meet.
 struct finding {
   std::string message;  // the syarat's own message
-  std::string detail;   // the condition with values: "34.133 <= 28.860"
+  std::string detail;   // the condition with values: "34.133 <= 28.860"; unchecked: why
   diag::span where;     // the syarat line
+  bool unchecked = false;  // the condition could not be evaluated (data missing): no verdict
 };
 
 struct indicator_result {

@@ -149,8 +149,9 @@ void add_findings(const eval::indicator_result& r, const diag::source_manager& s
                   std::vector<std::string>& out) {
   const std::string year = name_year ? fmt::format(" tahun {}", r.year) : "";
   for (const eval::finding& f : r.findings)
-    out.push_back(fmt::format("Peringatan: {}{}: syarat tidak terpenuhi: {} ({}) [{}]", r.indicator->name(), year,
-                              f.detail, f.message, sources.where(f.where)));
+    out.push_back(fmt::format("Peringatan: {}{}: syarat {}: {} ({}) [{}]", r.indicator->name(), year,
+                              f.unchecked ? "tidak dapat diperiksa" : "tidak terpenuhi", f.detail, f.message,
+                              sources.where(f.where)));
   add_rollup_notes(r, sources, name_year, out);
 }
 

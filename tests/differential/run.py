@@ -298,7 +298,8 @@ def compare_json(p, year, target_set, figs, doc):
 
 ROW = re.compile(r"^\s*(\d+)  (Indikator \d+)\s{2,}(.*)$")
 NOTE = re.compile(r"^  \[(\d+)\] (.*)$")
-WARN = re.compile(r"^Peringatan: (\w+): syarat tidak terpenuhi: (.*) \((cek \w+ \d+)\) \[(.+):(\d+):(\d+)\]$")
+WARN = re.compile(r"^Peringatan: (\w+): syarat (tidak terpenuhi|tidak dapat diperiksa): (.*) \((cek \w+ \d+)\) "
+                  r"\[(.+):(\d+):(\d+)\]$")
 
 
 def place_text(at):
@@ -321,7 +322,9 @@ def compare_table(p, figs, out, bugs=()):
             continue
         m = WARN.match(line)
         if m:
-            warns.append((m.group(1), m.group(3), m.group(2), (m.group(4), int(m.group(5)), int(m.group(6)))))
+            # "tidak dapat diperiksa: REASON" for a syarat that could not be checked, as the oracle says it
+            text = m.group(3) if m.group(2) == "tidak terpenuhi" else f"tidak dapat diperiksa: {m.group(3)}"
+            warns.append((m.group(1), m.group(4), text, (m.group(5), int(m.group(6)), int(m.group(7)))))
             continue
         if line.startswith("Peringatan"):
             errs.append((None, f"table: unreadable line {line!r}"))

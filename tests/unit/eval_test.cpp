@@ -289,7 +289,8 @@ TEST_CASE("a syarat that cannot be checked is a finding, not silence", "[eval]")
   run r(iku_file("polaritas positif\n rumus a\n target pk { 2024: 1 }\n syarat a <= b \"a tidak melebihi b\"\n"),
         "2024,a,1,x\n2023,b,5,x\n");
   REQUIRE(r.result->findings.size() == 1);
-  REQUIRE(r.result->findings[0].detail == "tidak dapat diperiksa: data b tahun 2024 tidak ada");
+  REQUIRE(r.result->findings[0].unchecked);
+  REQUIRE(r.result->findings[0].detail == "data b tahun 2024 tidak ada");
 }
 
 TEST_CASE("a scale with a gap leaves the capaian without kategori, with the reason", "[eval]") {
