@@ -21,10 +21,12 @@ bool iequals(std::string_view a, std::string_view b) {
 }
 
 // The name a planner most likely meant: each run of other characters becomes one "_".
+// In lower case: names are case-sensitive and .iku files write them snake_case ("Kematian Ibu" ->
+// kematian_ibu), so the suggestion is the name a rumus most likely reads.
 std::string suggest_name(std::string_view text) {
   std::string out;
   for (char c : text) {
-    if (is_letter(c) || is_digit(c)) out += c;
+    if (is_letter(c) || is_digit(c)) out += c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
     else if (!out.empty() && out.back() != '_') out += '_';
   }
   while (!out.empty() && out.back() == '_') out.pop_back();

@@ -121,7 +121,25 @@ std::string lookalike_hint(std::string_view code, std::string_view text, std::si
   int c = byte_at(text, offset);
   if (c == '=' && byte_at(text, offset + 1) == '>') return "write `>=` for \"at least\"";
   if (c == '=' && byte_at(text, offset + 1) == '<') return "write `<=` for \"at most\"";
+  if (c == '=' && byte_at(text, offset + 1) != '=' && previous_words(text, offset).second == "rumus")
+    return "a rumus is written without `=`, not as a spreadsheet formula: rumus kasus / rumah_tangga * 100";
   if (c == '=' && byte_at(text, offset + 1) != '=') return "to compare two values write `==`";
+  // Word's curly apostrophes around a label: a label's quotes are double (the table of look-alikes
+  // says "type '", right in a data cell).
+  if (text.substr(offset, 3) == "\xE2\x80\x98" || text.substr(offset, 3) == "\xE2\x80\x99")
+    return fmt::format("this is a curly apostrophe (U+{}), which Word types for ': a label is written in double "
+                       "quotes, \"...\"",
+                       text.substr(offset, 3) == "\xE2\x80\x98" ? "2018" : "2019");
+  // angka-kematian-ibu as a name: the '-' ends it.
+  if (c == '-' && offset > 0 && is_word_other(byte_at(text, offset - 1)) && is_word_other(byte_at(text, offset + 1)) &&
+      (code == "IKU012" || code == "IKU008" || code == "IKU013")) {
+    std::size_t begin = offset, end = offset;
+    while (begin > 0 && is_word_other(byte_at(text, begin - 1))) --begin;
+    while (end < text.size() && (is_word_other(byte_at(text, end)) || byte_at(text, end) == '-')) ++end;
+    std::string name(text.substr(begin, end - begin));
+    std::replace(name.begin(), name.end(), '-', '_');
+    return fmt::format("a name has only letters, digits and _ (a `-` would read as a minus): write {}", name);
+  }
   if (c == '"' && code == "IKU008" && previous_words(text, offset).first == "polaritas")
     return "inside an indikator `polaritas NAME` only chooses a polaritas; define one at top level";
   if (c == '.' && is_digit(byte_at(text, offset + 1)) && (code == "IKU015" || code == "IKU023"))
@@ -399,7 +417,30 @@ diag::diagnostic describe_syntax_error(const g::error_text& entry, std::string_v
   if (&entry == &g::error_message<g::string_close> && context.string_start &&
       (offset >= text.size() || byte_at(text, offset) == '\n' || byte_at(text, offset) == '\r')) {
     d.where = {file, *context.string_start, *context.string_start + 1};
+    // "Label” pasted from Word: its closing quote is curly, which does not close a string.
+    const std::string_view rest = text.substr(*context.string_start + 1, offset - *context.string_start - 1);
+    for (std::string_view curly : {"\xE2\x80\x9D", "\xE2\x80\x9C"})
+      if (std::size_t at = rest.find(curly); at != std::string_view::npos) {
+        d.hint = fmt::format("the string ends with a curly quote (U+{}), which Word types for \": type a straight "
+                             "quote \" there",
+                             curly == "\xE2\x80\x9D" ? "201D" : "201C");
+        break;
+      }
     return d;
+  }
+  // "data\kinerja.csv" typed on Windows: a path's folders are separated with `/` everywhere.
+  if (&entry == &g::error_message<g::escape_char> && is_word_other(byte_at(text, offset + 1))) {
+    d.hint = "a `\\` between folders of a path: write `/` instead (\"data/kinerja.csv\"), which Windows reads too; "
+             "in a label, only \\\" (a quote) and \\\\ (a backslash) are escapes";
+    return d;
+  }
+  // "Persentase desa "ODF"": a quote inside a label ended it; another follows on the line.
+  if (offset > 0 && offset < text.size() && byte_at(text, offset - 1) == '"' && is_word_other(byte_at(text, offset))) {
+    const std::size_t line_end = std::min(text.find('\n', offset), text.size());
+    if (text.substr(offset, line_end - offset).find('"') != std::string_view::npos) {
+      d.hint = "a quote inside a label is written \\\": \"Persentase desa \\\"ODF\\\"\"";
+      return d;
+    }
   }
 
   if (offset >= text.size()) {
