@@ -428,7 +428,9 @@ bool loader::read_header(const csv_row& row) {
           "the first row names the columns: tahun,variabel,nilai[,sumber][,wilayah]");
     return false;
   }
-  if (other_separator(row, {column_names.begin(), column_names.end()}, "data")) return false;
+  if (other_separator(row, {column_names.begin(), column_names.end()}, "data",
+                      options_.style == value::number_style::id))
+    return false;
   std::array<bool, column_count> explained{};  // missing, but an unknown column's hint names it
   bool any_meant = false;
   for (const csv_cell& cell : row.cells) any_meant = any_meant || meant_column(lower(trim(cell.text()))) != column_count;

@@ -171,7 +171,7 @@ bool report_row_problem(const csv_row& row, diag::file_id file, const diag::sour
 
 bool report_other_separator(const csv_row& header, const std::vector<std::string>& column_names,
                             std::string_view keyword, diag::file_id file, const diag::source_manager& sources,
-                            diag::diagnostics& out) {
+                            diag::diagnostics& out, bool id_declared) {
   char sep = other_separator(header, column_names);
   if (!sep) return false;
   // Decimal commas in the rows ("56,70") mean the file was written in Indonesian number style.
@@ -180,15 +180,21 @@ bool report_other_separator(const csv_row& header, const std::vector<std::string
   for (std::size_t i = 1; i + 1 < text.size() && !decimal_commas; ++i)
     decimal_commas = text[i] == ',' && text[i - 1] >= '0' && text[i - 1] <= '9' && text[i + 1] >= '0' && text[i + 1] <= '9';
   std::string name = sep == ';' ? "';'" : "tabs";
-  std::string hint = sep == ';'
-                         ? "Excel does this under Indonesian regional settings; iku reads ',' between cells: set "
-                           "Excel's list separator to ',' before saving, or replace ';' by ','"
-                         : "text copied from a spreadsheet is separated by tabs; iku reads ',' between cells: save "
-                           "the sheet as \"CSV UTF-8 (Comma delimited)\" instead";
+  // Excel takes the separator from Windows' list separator, ';' under Indonesian regional
+  // settings; with ',' there it quotes each cell that holds a comma ("56,70") by itself. A
+  // blind replace of ';' by ',' would split such cells, so it is offered only without them.
+  std::string hint =
+      sep == ';'
+          ? "Excel writes the list separator of Windows' regional settings, ';' for Indonesian: set it to ',' "
+            "(Control Panel > Region > Additional settings > List separator) and save the CSV again"
+          : "text copied from a spreadsheet is separated by tabs; iku reads ',' between cells: save "
+            "the sheet as \"CSV UTF-8 (Comma delimited)\" instead";
+  if (sep == ';' && text.find(',') == std::string_view::npos) hint += ", or replace every ';' by ',' in a text editor";
   if (decimal_commas)
-    hint += fmt::format("; its numbers have decimal commas (56,70): put each in quotes (\"56,70\") and declare "
-                        "`format angka id` on the {} line",
-                        keyword);
+    hint += id_declared ? "; Excel then puts each decimal comma in quotes (\"56,70\"), as iku reads it"
+                        : fmt::format("; its numbers have decimal commas (56,70): Excel then puts each in quotes "
+                                      "(\"56,70\"); declare `format angka id` on the {} line",
+                                      keyword);
   out.error("IKU213", {file, header.begin, header.end}, fmt::format("this file separates cells with {}, not ','", name),
             std::move(hint));
   return true;
@@ -206,8 +212,8 @@ bool csv_file_loader::reported_unreadable(const csv_row& row) {
 }
 
 bool csv_file_loader::other_separator(const csv_row& header, const std::vector<std::string>& column_names,
-                                      std::string_view keyword) {
-  if (!report_other_separator(header, column_names, keyword, file_, sources_, out_)) return false;
+                                      std::string_view keyword, bool id_declared) {
+  if (!report_other_separator(header, column_names, keyword, file_, sources_, out_, id_declared)) return false;
   ok_ = false;
   return true;
 }

@@ -60,9 +60,10 @@ bool report_row_problem(const csv_row& row, diag::file_id file, const diag::sour
 // case): Excel under Indonesian regional settings. Reports IKU213 and returns true when it is.
 // `keyword` starts the line that declares the file ("data", "anggaran"), where the hint puts
 // `format angka id`.
+// `id_declared`: the line already says `format angka id` (the hint does not ask for it).
 bool report_other_separator(const csv_row& header, const std::vector<std::string>& column_names,
                             std::string_view keyword, diag::file_id file, const diag::source_manager& sources,
-                            diag::diagnostics& out);
+                            diag::diagnostics& out, bool id_declared = false);
 
 // The reporting half of the loader of one CSV file (load_csv's and load_budget's derive from it):
 // spans into the file, and errors that mark the load failed while it goes on, so every mistake
@@ -81,7 +82,7 @@ class csv_file_loader {
   bool reported_unreadable(const csv_row& row);  // always false, once the problem is reported
   // report_other_separator: true when the header is to be given up.
   bool other_separator(const csv_row& header, const std::vector<std::string>& column_names,
-                       std::string_view keyword);
+                       std::string_view keyword, bool id_declared = false);
 
   diag::file_id file_;
   const diag::source_manager& sources_;

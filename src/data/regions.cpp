@@ -58,7 +58,7 @@ class loader : csv_columns_loader {
                 fmt::format("`--wilayah` separates regions with commas, so no command could choose it: write the name "
                             "without the comma ({}), here and in the data",
                             plain));
-          continue;
+          // (kept in the tree: its children's induk is found, not called unknown)
         }
         auto [it, fresh] = into_.where.emplace(name, at(*cell(row, wilayah)));
         if (!fresh) {

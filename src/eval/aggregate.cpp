@@ -53,13 +53,10 @@ aggregate_result evaluator::aggregate(const syntax::agregat_decl& a, const synta
   // as 0: the mean of the others is the figure, and the report says which were left out. Only
   // what it reads: `persen_tercapai` counts an indicator whose target was met although the
   // polaritas gives it no capaian (a negative target).
-  std::set<std::string> read;
-  syntax::names_in(a.nilai.get(), read);
-  std::vector<const char*> figures;
-  for (const char* f : {"capaian", "realisasi", "target", "tercapai"})
-    if (read.count(f)) figures.push_back(f);
   std::vector<const syntax::expr*> arguments;
   member_arguments(*a.nilai, arguments);
+  std::vector<std::set<std::string>> reads(arguments.size());  // the names each argument reads
+  for (std::size_t i = 0; i < arguments.size(); ++i) syntax::names_in(arguments[i], reads[i]);
   std::vector<const indicator_result*> members;
   if (!results.empty()) {
     r.year = results.front().year;
@@ -67,20 +64,22 @@ aggregate_result evaluator::aggregate(const syntax::agregat_decl& a, const synta
   }
   for (const indicator_result& x : results) {
     if (sasaran && x.indicator->sasaran != sasaran) continue;
-    auto missing = std::find_if(figures.begin(), figures.end(),
-                                [&](const char* f) { return !aggregate_result::left_out_member{&x, f}.value().measurable(); });
-    // Read only where the member does not go (`jika tercapai maka 100 lain capaian` of a member
-    // whose target was met): counted.
-    if (missing != figures.end() && std::all_of(arguments.begin(), arguments.end(), [&](const syntax::expr* arg) {
+    // Left out for the first figure an argument reads that is not measurable, when that argument
+    // fails for the member: one read only where the member does not go (`jika tercapai maka 100
+    // lain capaian` of a member whose target was met) leaves it in.
+    const char* missing = nullptr;
+    for (std::size_t i = 0; i < arguments.size() && !missing; ++i)
+      for (const char* f : {"capaian", "realisasi", "target", "tercapai"})
+        if (reads[i].count(f) && !aggregate_result::left_out_member{&x, f}.value().measurable()) {
           const result bobot = bobot_of(*x.indicator);
-          return expression(*arg, member_env(x, bobot, nullptr), nullptr, nullptr).measurable();
-        }))
-      missing = figures.end();
-    if (missing == figures.end()) {
+          if (!expression(*arguments[i], member_env(x, bobot, nullptr), nullptr, nullptr).measurable()) missing = f;
+          break;
+        }
+    if (!missing) {
       members.push_back(&x);
       r.members.push_back(x.indicator);
     } else {
-      r.left_out.push_back({&x, *missing});
+      r.left_out.push_back({&x, missing});
     }
   }
   const std::string whose = sasaran ? "sasaran " + sasaran->name.text : std::string("instansi");

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 #include <tuple>
 
 #include <fmt/format.h>
@@ -12,6 +13,7 @@
 #include "data/csv_file.hpp"
 #include "report/periksa_causes.hpp"
 #include "report/periksa_combined.hpp"
+#include "syntax/names.hpp"
 
 namespace iku::report {
 
@@ -586,9 +588,12 @@ class auditor {
                             "give {}",
                             objek, year, sr->text, money_out->text, pagu->text, shown(v.number(), sr->places)));
       }
-      // An agregat that is not the declared one of the capaian printed for its indicators.
-      // A member printed as no figure ("-") is left out as the agregat declares, not counted as 0.
-      if (const data::printed_figure* c = get("capaian"); c && (c->number || c->none) && group && p_.agregat_sasaran) {
+      // An agregat that is not the declared one of the capaian printed for its indicators (one that
+      // reads only capaian, and bobot, which the file declares: the printed figures give nothing
+      // else). A member printed as no figure ("-") is left out as the agregat declares, not counted
+      // as 0; a sasaran printed "-" is right only when every member was.
+      if (const data::printed_figure* c = get("capaian");
+          c && (c->number || c->none) && group && p_.agregat_sasaran && reads_only_capaian(*p_.agregat_sasaran)) {
         std::vector<eval::indicator_result> parts;
         for (const check::indicator& m : p_.indicators) {
           if (m.sasaran != group) continue;
@@ -609,7 +614,9 @@ class auditor {
         if (!parts.empty()) {
           eval::aggregate_result a = ev_.aggregate(*p_.agregat_sasaran, group, parts);
           const bool has = a.value_exact.is_number();
-          if (has ? !c->number || a.value_exact.number().round(c->places, p_.mode_capaian) != *c->number : !c->none)
+          const bool none_measurable = a.members.empty() && !a.left_out.empty();  // all printed "-"
+          if (has ? !c->number || a.value_exact.number().round(c->places, p_.mode_capaian) != *c->number
+                  : none_measurable && !c->none)
             cross("IKU308", *c,
                   fmt::format("capaian {} tahun {}: printed {}, but agregat {} of the capaian printed for its "
                               "indikator in the same place gives {}",
@@ -620,6 +627,12 @@ class auditor {
         }
       }
     }
+  }
+
+  static bool reads_only_capaian(const syntax::agregat_decl& a) {
+    std::set<std::string> read;
+    syntax::names_in(a.nilai.get(), read);
+    return std::all_of(read.begin(), read.end(), [](const std::string& n) { return n == "capaian" || n == "bobot"; });
   }
 
   // "; a, c printed without a figure are left out, as agregat rerata declares, not counted as 0"

@@ -47,7 +47,7 @@ class builder {
     if (text.find_first_not_of(" \t") == std::string::npos)
       refuse({diag::severity::error, g::code::empty_text, at(n), "empty text",
               "write what it stands for: a label as the report prints it (sasaran S1 \"Meningkatnya ...\"), a "
-              "syarat's message, a file's path"});
+              "syarat's message, a file's path; or delete a line that has nothing to say (satuan \"\")"});
     return {std::move(text), at(n)};
   }
 

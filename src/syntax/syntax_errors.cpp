@@ -1,6 +1,7 @@
 #include "syntax/syntax_errors.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <string>
 #include <utility>
 #include <vector>
@@ -131,10 +132,11 @@ std::string lookalike_hint(std::string_view code, std::string_view text, std::si
                        "quotes, \"...\"",
                        text.substr(offset, 3) == "\xE2\x80\x98" ? "2018" : "2019");
   // angka-kematian-ibu as a name: the '-' ends it.
-  if (c == '-' && offset > 0 && is_word_other(byte_at(text, offset - 1)) && is_word_other(byte_at(text, offset + 1)) &&
+  if (c == '-' && offset > 0 && is_word_other(byte_at(text, offset - 1)) && is_word_first(byte_at(text, offset + 1)) &&
       (code == "IKU012" || code == "IKU008" || code == "IKU013")) {
     std::size_t begin = offset, end = offset;
     while (begin > 0 && is_word_other(byte_at(text, begin - 1))) --begin;
+    if (!is_word_first(byte_at(text, begin))) return {};  // 2-3: numbers, not a name
     while (end < text.size() && (is_word_other(byte_at(text, end)) || byte_at(text, end) == '-')) ++end;
     std::string name(text.substr(begin, end - begin));
     std::replace(name.begin(), name.end(), '-', '_');
@@ -428,8 +430,14 @@ diag::diagnostic describe_syntax_error(const g::error_text& entry, std::string_v
       }
     return d;
   }
-  // "data\kinerja.csv" typed on Windows: a path's folders are separated with `/` everywhere.
-  if (&entry == &g::error_message<g::escape_char> && is_word_other(byte_at(text, offset + 1))) {
+  // "data\kinerja.csv" typed on Windows: a path's folders are separated with `/` everywhere. A
+  // path by its extension, further on the line ("baris\nkedua" in a label is no path).
+  auto names_a_file = [&] {
+    std::string rest(text.substr(offset, std::min(text.find('\n', offset), text.size()) - offset));
+    std::transform(rest.begin(), rest.end(), rest.begin(), [](unsigned char ch) { return std::tolower(ch); });
+    return rest.find(".csv\"") != std::string::npos || rest.find(".iku\"") != std::string::npos;
+  };
+  if (&entry == &g::error_message<g::escape_char> && names_a_file()) {
     d.hint = "a `\\` between folders of a path: write `/` instead (\"data/kinerja.csv\"), which Windows reads too; "
              "in a label, only \\\" (a quote) and \\\\ (a backslash) are escapes";
     return d;

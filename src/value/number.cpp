@@ -156,8 +156,9 @@ struct number::big {
     return small(n < 0 ? -q : q, d);
   }
 
-  // The one way out of the big world: values that fit go back to the small form, so each value
-  // has exactly one representation and equality never has to compare across forms.
+  // The one way out of the big world: values that fit go back to the small form, so a value is
+  // never big when it fits (equality never compares across forms). A small value is in lowest
+  // terms but for from_unreduced's, which every method reads as the same value.
   static number make(big_rat r) {
     big_int n = mp::numerator(r);
     big_int d = mp::denominator(r);
@@ -281,6 +282,7 @@ struct number::big {
     places = std::max(places, 0);
     const int shown = std::max(places, max_places);
     if (!x.big_ && static_cast<std::uint64_t>(x.den_) <= small_den_limit) return render_small(out, x, places, shown, group, point);
+    if (!x.lowest_) return render(out, x.lowest(), places, max_places, group, point);
     std::string int_digits, frac;
     const bool cut = expand(x, places, shown, int_digits, frac);
     out.reserve(out.size() + int_digits.size() + int_digits.size() / 3 + frac.size() + 6);
@@ -474,6 +476,7 @@ int number::compare(const number& o) const {
     std::int64_t l, r;
     if (!__builtin_mul_overflow(num_, o.den_, &l) && !__builtin_mul_overflow(o.num_, den_, &r))
       return l < r ? -1 : (l > r ? 1 : 0);
+    if (!lowest_ || !o.lowest_) return lowest().compare(o.lowest());  // smaller parts may still fit
   }
   const int c = big::of(*this).compare(big::of(o));
   return (c > 0) - (c < 0);
@@ -502,6 +505,7 @@ number number::round(int places, rounding mode) const {
         q += scaled < 0 ? -1 : 1;
       return big::reduced_decimal(q, places);  // q / 10^places: only 2s and 5s to cancel, no gcd
     }
+    if (!lowest_) return lowest().round(places, mode);  // smaller parts may still fit: not Boost yet
   }
   const big_rat v = big::of(*this);
   const big_int scale = big_pow10(places);

@@ -404,7 +404,7 @@ TEST_CASE("variabel must be a name", "[data]") {
   CHECK(l.diag(0).hint.substr(l.diag(0).hint.size() - 8) == ": _2ppks");
   CHECK(l.diag(1).message == "variabel is empty");
   CHECK(l.at(1) == "t.csv:4:6");
-  CHECK(l.diag(2).hint.substr(l.diag(2).hint.size() - 14) == ": ppks_ada_BPS");
+  CHECK(l.diag(2).hint.substr(l.diag(2).hint.size() - 14) == ": ppks_ada_bps");  // as .iku files write names
   CHECK(l.data.has_variable("_ok2"));
 }
 
@@ -566,7 +566,8 @@ TEST_CASE("header: unknown, missing, duplicate and unnamed columns", "[data]") {
     load_text(l, "tahun;variabel;nilai\n2024;a;1\n2024;b;2\n");
     REQUIRE(l.codes() == std::vector<std::string>{"IKU213"});  // one error, not one per row
     CHECK(l.diag(0).message == "this file separates cells with ';', not ','");
-    CHECK(l.diag(0).hint.rfind("Excel does this under Indonesian regional settings", 0) == 0);
+    CHECK(l.diag(0).hint.rfind("Excel writes the list separator of Windows' regional settings", 0) == 0);
+    CHECK(l.diag(0).hint.find("or replace every ';' by ','") != std::string::npos);  // no comma in any cell
     CHECK(l.diag(0).hint.find("format angka id") == std::string::npos);
   }
   SECTION("semicolons and decimal commas: the hint names format angka id") {
@@ -574,6 +575,12 @@ TEST_CASE("header: unknown, missing, duplicate and unnamed columns", "[data]") {
     load_text(l, "tahun;variabel;nilai\n2024;a;56,70\n");
     REQUIRE(l.codes() == std::vector<std::string>{"IKU213"});
     CHECK(l.diag(0).hint.find("declare `format angka id`") != std::string::npos);
+    CHECK(l.diag(0).hint.find("replace every") == std::string::npos);  // it would split "56,70"
+    loaded declared;  // the data line says `format angka id` already: not asked again
+    load_text(declared, "tahun;variabel;nilai\n2024;a;56,70\n", number_style::id);
+    REQUIRE(declared.codes() == std::vector<std::string>{"IKU213"});
+    CHECK(declared.diag(0).hint.find("format angka id") == std::string::npos);
+    CHECK(declared.diag(0).hint.find("\"56,70\"") != std::string::npos);
   }
   SECTION("tabs from a sheet copied as text") {
     loaded l;
@@ -1079,7 +1086,10 @@ TEST_CASE("a data file is checked as text stretch by stretch as it is read", "[d
   const std::size_t bad_year = text.size();
   text += "20x4,b,1,x\n";
   fill_to(2 * stretch + 100);
-  auto line_of = [&](std::size_t offset) { return std::count(text.begin(), text.begin() + offset, '\n') + 1; };
+  // Of the text loaded, which may run past `text` (counting in `text` there read past its end).
+  auto line_of = [](const std::string& t, std::size_t offset) {
+    return std::count(t.begin(), t.begin() + static_cast<std::ptrdiff_t>(offset), '\n') + 1;
+  };
   auto load = [&](const std::string& t, unsigned threads) {
     loaded l;
     csv_options o = options();
@@ -1095,8 +1105,8 @@ TEST_CASE("a data file is checked as text stretch by stretch as it is read", "[d
       fine += "2024,c,1,x\n20x5,d,1,x\n";
       loaded l = load(fine, threads);
       REQUIRE(l.codes() == std::vector<std::string>{"IKU207", "IKU207"});
-      CHECK(l.at(0) == "t.csv:" + std::to_string(line_of(bad_year)) + ":1");
-      CHECK(l.at(1) == "t.csv:" + std::to_string(line_of(last) + 1) + ":1");
+      CHECK(l.at(0) == "t.csv:" + std::to_string(line_of(fine, bad_year)) + ":1");
+      CHECK(l.at(1) == "t.csv:" + std::to_string(line_of(fine, last) + 1) + ":1");
     }
     {  // A Windows-1252 byte in the third stretch.
       std::string bad = text + "2024,c,1,Kabupat\xe9n\n2024,d,1,x\n";
@@ -1104,7 +1114,7 @@ TEST_CASE("a data file is checked as text stretch by stretch as it is read", "[d
       CHECK_FALSE(l.ok);
       REQUIRE(l.codes() == std::vector<std::string>{"IKU207", "IKU212"});
       CHECK(l.diag(1).where.begin == bad.find('\xe9'));
-      CHECK(l.at(1) == "t.csv:" + std::to_string(line_of(bad.find('\xe9'))) + ":17");
+      CHECK(l.at(1) == "t.csv:" + std::to_string(line_of(bad, bad.find('\xe9'))) + ":17");
       // A NUL further on makes it binary, as a NUL anywhere does.
       loaded binary = load(bad + std::string("2024,e,1,\0\n", 11), threads);
       REQUIRE(binary.codes() == std::vector<std::string>{"IKU207", "IKU211"});
