@@ -48,6 +48,7 @@ std::vector<table> sasaran_table(const lkj_context& c) {
                  {fmt::format("Realisasi {}", o.year - 1), align::right, 0}};
     reason_notes notes(c.sources);
     std::vector<std::string> below;
+    bool any_published = false;  // a realisasi marked " *": the note says what the mark means
     for (const eval::indicator_result& r : results) {
       if (r.indicator->sasaran != s) continue;
       const check::indicator& ind = *r.indicator;
@@ -59,6 +60,7 @@ std::vector<table> sasaran_table(const lkj_context& c) {
                          now.realisasi, now.capaian, before}});
       add_findings(r, c.sources, false, below);
       add_rollup_notes(last_year, c.sources, true, below);  // its column is a roll-up too
+      any_published |= r.published || last_year.published;
     }
     if (p.agregat_sasaran) {
       eval::aggregate_result a = c.ev.aggregate(*p.agregat_sasaran, s, results);
@@ -86,6 +88,7 @@ std::vector<table> sasaran_table(const lkj_context& c) {
                            ""}});
     }
     notes.add_to(t);
+    if (any_published) t.notes.push_back(published_note);
     for (const std::string& line : below) t.notes.push_back(line);
     out.push_back(std::move(t));
   }
