@@ -244,18 +244,29 @@ std::vector<std::string> data_set::variables() const {
   return names;
 }
 
-std::vector<int> data_set::years_with_values(std::string_view wilayah) const {
-  std::set<int> years;
-  std::optional<std::uint32_t> r = id_of(region_ids_, wilayah);
-  for (std::size_t i = 0; r && i < rows_.size(); ++i)
-    if (row_region_[i] == *r && rows_[i].den != 0) years.insert(row_year_[i]);
-  return {years.begin(), years.end()};
+std::vector<int> data_set::years_with_values(std::string_view wilayah, const std::set<std::string>& besides) const {
+  const std::optional<std::uint32_t> r = id_of(region_ids_, wilayah);
+  if (!r) return {};
+  return years_with(&*r, besides);
 }
 
-std::vector<int> data_set::years_with_any_values() const {
+std::vector<int> data_set::years_with_any_values(const std::set<std::string>& besides) const {
+  return years_with(nullptr, besides);
+}
+
+std::vector<int> data_set::years_with(const std::uint32_t* region, const std::set<std::string>& besides) const {
+  std::set<std::uint32_t> skip;
+  for (const std::string& v : besides)
+    if (std::optional<std::uint32_t> id = id_of(variable_ids_, v)) skip.insert(*id);
   std::set<int> years;
-  for (std::size_t i = 0; i < rows_.size(); ++i)
-    if (rows_[i].den != 0) years.insert(row_year_[i]);
+  if (skip.empty()) {
+    for (std::size_t i = 0; i < rows_.size(); ++i)
+      if ((!region || row_region_[i] == *region) && rows_[i].den != 0) years.insert(row_year_[i]);
+  } else {  // by the index, which knows each row's variable
+    for (const slot& s : index_)
+      if (s.row != none && !skip.count(s.variable) && (!region || s.region == *region) && rows_[s.row].den != 0)
+        years.insert(s.year);
+  }
   return {years.begin(), years.end()};
 }
 

@@ -108,9 +108,11 @@ class data_set {
   // another either; the checker says nothing more of it than the data errors do.
   void note_refused(std::string_view variable) { refused_.emplace(variable); }
   bool named_by_refused_rows(const std::string& variable) const { return refused_.count(variable) > 0; }
-  // Years that have at least one value (not a "not available" cell) for the region.
-  std::vector<int> years_with_values(std::string_view wilayah) const;
-  std::vector<int> years_with_any_values() const;  // of any region
+  // Years that have at least one value (not a "not available" cell) for the region, of a
+  // variable other than `besides` (the targets a file reads from data: a Renstra's later years
+  // are no year with data).
+  std::vector<int> years_with_values(std::string_view wilayah, const std::set<std::string>& besides = {}) const;
+  std::vector<int> years_with_any_values(const std::set<std::string>& besides = {}) const;  // of any region
   std::vector<std::string> regions() const;    // sorted, unique; "" (the office) included if present
   // The nilai cell of the region's first row, kept or not (invalid: no such region).
   diag::span first_cell_of_region(std::string_view wilayah) const;
@@ -132,6 +134,7 @@ class data_set {
   };
   using ids = std::unordered_map<std::string, std::uint32_t>;
   static std::uint32_t intern(ids& known, std::vector<std::string>& names, std::string_view name);
+  std::vector<int> years_with(const std::uint32_t* region, const std::set<std::string>& besides) const;
   static std::optional<std::uint32_t> id_of(const ids& known, std::string_view name);
   std::size_t home_of(std::uint32_t variable, std::int32_t year, std::uint32_t region) const;  // where probing starts
   std::size_t slot_of(std::uint32_t variable, std::int32_t year, std::uint32_t region) const;

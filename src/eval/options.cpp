@@ -8,6 +8,7 @@
 #include "data/csv_cells.hpp"
 #include "diag/suggest.hpp"
 #include "eval/compiled.hpp"
+#include "syntax/names.hpp"
 
 namespace iku::eval {
 
@@ -18,6 +19,21 @@ std::string target_choice::name() const {
 }
 
 namespace {
+
+// Variables a file reads only as targets (`target pk dari data t_ppks`): a Renstra loaded whole
+// has values for later years, which are no year of realisasi to report by default.
+std::set<std::string> target_only_variables(const check::program& p) {
+  std::set<std::string> targets, read;
+  for (const check::indicator& ind : p.indicators) {
+    for (const syntax::target_set& t : ind.decl->targets)
+      if (t.from_data) targets.insert(t.from_data->text);
+    syntax::names_in(ind.decl->rumus.get(), read);
+    for (const syntax::syarat& s : ind.decl->syarat_list) syntax::names_in(s.cond.get(), read);
+  }
+  for (const auto& entry : p.helpers) syntax::names_in(entry.second->value.get(), read);
+  for (const std::string& n : read) targets.erase(n);
+  return targets;
+}
 
 // Splits "a, b,c" at commas, trimming each part.
 std::vector<std::string> parts(const std::string& list) {
@@ -205,7 +221,9 @@ std::optional<options> choose_options(const check::program& p, const std::option
   } else {
     // Of the region asked for; of any region when several are, or a parent that has no rows of its own.
     bool one_leaf = o.regions.empty() && !p.is_parent_region(o.wilayah);
-    std::vector<int> with_values = one_leaf ? p.data.years_with_values(o.wilayah) : p.data.years_with_any_values();
+    const std::set<std::string> only_targets = target_only_variables(p);
+    std::vector<int> with_values =
+        one_leaf ? p.data.years_with_values(o.wilayah, only_targets) : p.data.years_with_any_values(only_targets);
     if (p.periode)
       with_values.erase(std::remove_if(with_values.begin(), with_values.end(),
                                        [&](int y) { return y < p.periode->first || y > p.periode->second; }),
