@@ -99,7 +99,12 @@ int run_command(const common_options& o, const run_options& r, std::ostream& out
     eval::evaluator ev(p, s.sources, s.options);
     report::lkj_context c{p, s.sources, ev, s.style, r.format != "csv"};
     for (const report::lkj_table* t : chosen)
-      for (report::table& x : report::build_table(*t, c)) tables.push_back(std::move(x));
+      for (report::table& x : report::build_table(*t, c)) {
+        // A csv of one region carries it in a Wilayah column as a run of several does: files
+        // written region by region and joined keep their region.
+        if (r.format == "csv" && t->per_region) x.wilayah = s.options.wilayah;
+        tables.push_back(std::move(x));
+      }
     if (p.terbitan) note_printed(p, s, ev, chosen, tables);
     if (std::optional<int> stop = stream.add(std::move(tables))) return *stop;
     return stream.finish();
