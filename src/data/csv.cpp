@@ -73,7 +73,7 @@ struct chunk {
   std::vector<read_row> rows;
   // Every name of the rows that passed their checks (kept, or of a year or region not kept), once,
   // in the order the rows first name it: interned in that order, as one reader adding row by row
-  // would. A region keeps the nilai cell of its first row (data_set::first_cell_of_region).
+  // would. A region keeps the wilayah cell of its first row (data_set::first_cell_of_region).
   std::vector<std::string_view> variables;  // views of the file's text, or of `owned`
   std::vector<std::string_view> regions;
   std::vector<span> region_first_cells;  // of each of `regions`
@@ -137,7 +137,7 @@ class chunk_reader : csv_file_loader {
   // reused for the next row); without, `name` lasts as long as the file's text.
   std::uint32_t known_variable(std::string_view name, bool& checked);  // names::none: not listed yet
   std::uint32_t list_variable(std::string_view name, const csv_cell* cell, bool checked);
-  std::uint32_t list_region(std::string_view name, const csv_cell* cell, span nilai);
+  std::uint32_t list_region(std::string_view name, const csv_cell* cell, span where);
 
   const layout& layout_;
   const csv_options& options_;
@@ -193,9 +193,9 @@ std::uint32_t chunk_reader::list_variable(std::string_view name, const csv_cell*
   return variables_.add(cell ? kept_text(*cell) : name);
 }
 
-std::uint32_t chunk_reader::list_region(std::string_view name, const csv_cell* cell, span nilai) {
+std::uint32_t chunk_reader::list_region(std::string_view name, const csv_cell* cell, span where) {
   if (const std::uint32_t id = regions_.find(name, regions_.last); id != names::none) return id;
-  chunk_.region_first_cells.push_back(nilai);
+  chunk_.region_first_cells.push_back(where);
   return regions_.add(cell ? kept_text(*cell) : name);
 }
 
@@ -388,11 +388,10 @@ bool chunk_reader::skip_other_region(csv_reader& reader) {
   if (!reader.split_line_ahead(split_, after) || split_.size() != layout_.columns.size()) return false;
   const std::string_view region = split_[static_cast<std::size_t>(layout_.index[wilayah])];
   if (into_.keeps_region(region)) return false;
-  const std::string_view nilai_text = split_[static_cast<std::size_t>(layout_.index[nilai])];
-  const auto begin = static_cast<std::uint32_t>(nilai_text.data() - sources_.text(file_).data());
+  const auto begin = static_cast<std::uint32_t>(region.data() - sources_.text(file_).data());
   // Views of the file's text (no quotes on the line): they last as long as the file.
   list_variable(split_[static_cast<std::size_t>(layout_.index[variabel])], nullptr, false);
-  list_region(region, nullptr, at(begin, begin + static_cast<std::uint32_t>(nilai_text.size())));
+  list_region(region, nullptr, at(begin, begin + static_cast<std::uint32_t>(region.size())));
   reader.skip_to(after);
   return true;
 }
@@ -558,7 +557,7 @@ void chunk_reader::read(const csv_row& row) {
   // Another region's row, quoted so skip_other_region could not judge it: skipped all the same.
   if (!into_.keeps_every_region() && cell_of(wilayah) && !into_.keeps_region(trim(cell_of(wilayah)->text()))) {
     list_variable(trim(cell_of(variabel)->text()), cell_of(variabel), false);
-    list_region(trim(cell_of(wilayah)->text()), cell_of(wilayah), at(*cell_of(nilai)));
+    list_region(trim(cell_of(wilayah)->text()), cell_of(wilayah), at(*cell_of(wilayah)));
     return;
   }
   std::size_t errors_before = out_.size();
@@ -612,8 +611,9 @@ void chunk_reader::read(const csv_row& row) {
   }
   const std::uint32_t variable = known != names::none ? known : list_variable(*name, cell_of(variabel), true);
   variable_checked_[variable] = true;
-  const std::uint32_t region = cell_of(wilayah) ? list_region(trim(cell_of(wilayah)->text()), cell_of(wilayah), at(value_cell))
-                                                : list_region({}, nullptr, at(value_cell));
+  const std::uint32_t region = cell_of(wilayah)
+                                   ? list_region(trim(cell_of(wilayah)->text()), cell_of(wilayah), at(*cell_of(wilayah)))
+                                   : list_region({}, nullptr, at(value_cell));
   if (!into_.keeps_year(*year)) {  // read and checked; only its names go on
     ++chunk_.unkept;
     return;

@@ -35,9 +35,9 @@ std::uint32_t data_set::intern_variable(std::string_view variable) {
   return id;
 }
 
-std::uint32_t data_set::intern_region(std::string_view region, diag::span nilai) {
+std::uint32_t data_set::intern_region(std::string_view region, diag::span where) {
   if (last_region_ == none || region_names_[last_region_] != region) last_region_ = intern(region_ids_, region_names_, region);
-  if (last_region_ == region_first_cell_.size()) region_first_cell_.push_back(nilai);
+  if (last_region_ == region_first_cell_.size()) region_first_cell_.push_back(where);
   return last_region_;
 }
 

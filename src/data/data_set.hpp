@@ -83,7 +83,7 @@ class data_set {
   static packed pack(const datum& d);  // den -1 when the value has no small form
   std::uint32_t intern_variable(std::string_view variable);
   // `nilai`: the cell of the row that names it, remembered when the region is new.
-  std::uint32_t intern_region(std::string_view region, diag::span nilai);
+  std::uint32_t intern_region(std::string_view region, diag::span where);  // where: its first wilayah cell
   // As add(key, datum), by interned ids, for a kept year; `big` is the value when value.den is -1.
   std::optional<datum> add(std::uint32_t variable, std::int32_t year, std::uint32_t region, const packed& value,
                            const value::number* big);
@@ -114,7 +114,7 @@ class data_set {
   std::vector<int> years_with_values(std::string_view wilayah, const std::set<std::string>& besides = {}) const;
   std::vector<int> years_with_any_values(const std::set<std::string>& besides = {}) const;  // of any region
   std::vector<std::string> regions() const;    // sorted, unique; "" (the office) included if present
-  // The nilai cell of the region's first row, kept or not (invalid: no such region).
+  // The wilayah cell of the region's first row, kept or not (invalid: no such region).
   diag::span first_cell_of_region(std::string_view wilayah) const;
   std::size_t size() const { return rows_.size(); }
 
@@ -150,7 +150,7 @@ class data_set {
   std::vector<value::number> bigs_;  // the values that have no small form
   std::vector<std::uint32_t> row_region_;  // per row, its region's id
   std::vector<std::int32_t> row_year_;     // per row, its year
-  std::vector<diag::span> region_first_cell_;  // per region id, the nilai cell of its first row
+  std::vector<diag::span> region_first_cell_;  // per region id, the wilayah cell of its first row
   std::vector<int> kept_years_;                // sorted; empty: every year
   // With kept_years_: the rows reserve() expected and those seen (add(), seen()), so the index is sized
   // once from the share kept in the first rows, not doubled all the way up.

@@ -956,7 +956,7 @@ TEST_CASE("keep_regions: other regions' rows are skipped unchecked, their names 
   CHECK(l.data.find("a", 2024, "Nuha") == std::nullopt);
   CHECK(l.data.regions() == std::vector<std::string>{"Malili", "Nuha"});
   CHECK(l.data.has_variable("c"));  // named only in a skipped row
-  CHECK(l.line_col({{}, l.data.first_cell_of_region("Nuha")}) == "3:13");
+  CHECK(l.line_col({{}, l.data.first_cell_of_region("Nuha")}) == "3:1");  // its wilayah cell
   // The kept region's own mistakes are still reported.
   loaded own;
   own.data.keep_regions({"Nuha"});
@@ -999,9 +999,9 @@ TEST_CASE("keep_years: other years' rows are read and checked, not kept, their n
   CHECK(l.data.regions() == std::vector<std::string>{"Malili", "Nuha", "Towuti"});
   CHECK(l.data.has_variable("lama"));  // named only in a row of a year not kept
   CHECK(l.data.has_variable("z"));     // and quoted
-  CHECK(l.line_col({{}, l.data.first_cell_of_region("Nuha")}) == "2:16");
-  CHECK(l.line_col({{}, l.data.first_cell_of_region("Malili")}) == "5:15");
-  CHECK(l.line_col({{}, l.data.first_cell_of_region("Towuti")}) == "7:19");
+  CHECK(l.line_col({{}, l.data.first_cell_of_region("Nuha")}) == "2:1");
+  CHECK(l.line_col({{}, l.data.first_cell_of_region("Malili")}) == "5:1");
+  CHECK(l.line_col({{}, l.data.first_cell_of_region("Towuti")}) == "7:2");  // inside its quotes
 }
 
 TEST_CASE("a national file is checked for UTF-8 in pieces, a character across two pieces included", "[data][trust]") {
