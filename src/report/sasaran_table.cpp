@@ -114,17 +114,25 @@ std::vector<table> ringkasan_table(const lkj_context& c) {
   std::vector<std::string> below;
   // How many indicators met their target, by each polaritas's `tercapai` (those whose status is
   // not measurable are not counted either way).
-  auto met = [&](const syntax::sasaran_decl* s) {
+  // A "0" beside indicators none of which could be scored reads as "none met": the table says
+  // which were not counted.
+  auto met = [&](const syntax::sasaran_decl* s, std::vector<std::string>& unknown) {
     int n = 0, yes = 0;
     for (const eval::indicator_result& r : results)
       if (!s || r.indicator->sasaran == s) {
         ++n;
         if (r.tercapai.is_bool() && r.tercapai.boolean()) ++yes;
+        if (!r.tercapai.is_bool()) unknown.push_back(r.indicator->name());
       }
     return std::make_pair(n, yes);
   };
   auto add = [&](const std::string& label, const syntax::sasaran_decl* s, const syntax::agregat_decl* a) {
-    auto [n, yes] = met(s);
+    std::vector<std::string> unknown;
+    auto [n, yes] = met(s, unknown);
+    if (status && !unknown.empty())
+      below.push_back(fmt::format("{}: {} dari {} indikator tanpa status tercapai (tidak terukur), tidak dihitung di "
+                                  "kolom Tercapai: {}",
+                                  s ? s->name.text : "instansi", unknown.size(), n, fmt::join(unknown, ", ")));
     // The counts are figures too: a spreadsheet sums them.
     auto count = [&](int k) { return cell::figure(value::number::from_int(k), 0, c.style); };
     row r{{label, count(n), count(yes), "-"}};
