@@ -73,9 +73,12 @@ std::optional<std::vector<int>> parse_years(const std::optional<std::pair<int, i
   constexpr int max_years = 50;  // a table with more year columns is not a report anyone reads
   std::set<int> years;
   for (const std::string& part : parts(given)) {
+    // 2022..2024, or 2022-2024 as the tables' titles print a range
     std::size_t dots = part.find("..");
+    std::size_t width = 2;
+    if (dots == std::string::npos && part.size() == 9 && part[4] == '-') dots = 4, width = 1;
     std::optional<int> from = four_digit_year(std::string_view(part).substr(0, dots));
-    std::optional<int> to = dots == std::string::npos ? from : four_digit_year(std::string_view(part).substr(dots + 2));
+    std::optional<int> to = dots == std::string::npos ? from : four_digit_year(std::string_view(part).substr(dots + width));
     if (!from || !to || *to < *from) {
       // An empty piece (`2024,`, `,2024`) is named as the whole option, what was typed.
       out.usage_error("IKU132", {},
@@ -164,12 +167,7 @@ std::optional<std::vector<std::string>> choose_regions(const check::program& p, 
     return p.wilayah ? p.wilayah->order : known;
   }
   std::vector<std::string> chosen;
-  std::size_t from = 0;
-  while (from <= wilayah.size()) {
-    std::size_t comma = wilayah.find(',', from);
-    if (comma == std::string::npos) comma = wilayah.size();
-    std::string r = wilayah.substr(from, comma - from);
-    from = comma + 1;
+  for (const std::string& r : parts(wilayah)) {  // trimmed, as the data's cells are: `A, B`
     if (!std::binary_search(known.begin(), known.end(), r)) {
       std::string hint = diag::did_you_mean(r, known);
       out.usage_error("IKU133", {}, fmt::format("no data row has wilayah `{}`", r),
