@@ -105,13 +105,20 @@ result evaluator::rollup(const check::indicator& ind, int year, tracer* t) {
     v = formula("rumus", [&] { return fmt::format("Rumus {} atas jumlah data wilayah", ind.name()); }, *ind.decl->rumus, en, t);
   } else {
     value::number total;
+    std::vector<std::string> values;  // each child's exact realisasi: its heading shows it rounded
     for (const std::string& c : members) {
       result exact;
       child(c).realisasi(ind, year, t, &exact);
       total = total + exact.number();
+      if (t) values.push_back(exact.number().format(0, t->style()));
     }
     v = total;
     if (how == kind::rerata) v = *total.divide(value::number::from_int(static_cast<std::int64_t>(members.size())));
+    if (t) {  // the arithmetic, as a rasio's formula shows its own
+      const bool mean = how == kind::rerata && members.size() > 1;
+      t->current().formula = fmt::format(mean ? "({}) / {}" : "{}", fmt::join(members, " + "), members.size());
+      t->current().substituted = fmt::format(mean ? "({}) / {}" : "{}", fmt::join(values, " + "), members.size());
+    }
   }
   if (t) t->close(v);
   return v;
