@@ -19,27 +19,13 @@ namespace {
 
 // The arguments of rerata/jumlah/banyak in an agregat's formula: what is evaluated per member.
 void member_arguments(const syntax::expr& e, std::vector<const syntax::expr*>& into) {
-  std::visit(
-      [&](const auto& n) {
-        using T = std::decay_t<decltype(n)>;
-        if constexpr (std::is_same_v<T, syntax::unary>) {
-          member_arguments(*n.operand, into);
-        } else if constexpr (std::is_same_v<T, syntax::binary>) {
-          member_arguments(*n.lhs, into);
-          member_arguments(*n.rhs, into);
-        } else if constexpr (std::is_same_v<T, syntax::comparison>) {
-          for (const syntax::expr_ptr& o : n.operands) member_arguments(*o, into);
-        } else if constexpr (std::is_same_v<T, syntax::conditional>) {
-          member_arguments(*n.cond, into);
-          member_arguments(*n.then_, into);
-          member_arguments(*n.else_, into);
-        } else if constexpr (std::is_same_v<T, syntax::call>) {
-          const check::builtin* b = check::find_builtin(n.fn.text);
-          if (b && b->over_members()) into.push_back(n.args.at(0).get());
-          else for (const syntax::expr_ptr& x : n.args) member_arguments(*x, into);
-        }
-      },
-      e.node);
+  syntax::walk(e, [&](const syntax::expr& x) {
+    const auto* c = std::get_if<syntax::call>(&x.node);
+    const check::builtin* b = c ? check::find_builtin(c->fn.text) : nullptr;
+    if (!b || !b->over_members()) return true;
+    into.push_back(c->args.at(0).get());
+    return false;
+  });
 }
 
 }  // namespace

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <functional>
 
+#include "syntax/names.hpp"
+
 namespace iku::eval {
 
 namespace {
@@ -23,27 +25,10 @@ const number eta = power_of_ten(-30);
 using predicate = std::function<std::optional<bool>(const number&)>;
 
 void literals(const syntax::expr& e, std::vector<number>& out) {
-  std::visit(
-      [&](const auto& n) {
-        using T = std::decay_t<decltype(n)>;
-        if constexpr (std::is_same_v<T, syntax::number_lit>) {
-          out.push_back(n.value);
-        } else if constexpr (std::is_same_v<T, syntax::unary>) {
-          literals(*n.operand, out);
-        } else if constexpr (std::is_same_v<T, syntax::binary>) {
-          literals(*n.lhs, out);
-          literals(*n.rhs, out);
-        } else if constexpr (std::is_same_v<T, syntax::comparison>) {
-          for (const syntax::expr_ptr& o : n.operands) literals(*o, out);
-        } else if constexpr (std::is_same_v<T, syntax::conditional>) {
-          literals(*n.cond, out);
-          literals(*n.then_, out);
-          literals(*n.else_, out);
-        } else if constexpr (std::is_same_v<T, syntax::call>) {
-          for (const syntax::expr_ptr& a : n.args) literals(*a, out);
-        }
-      },
-      e.node);
+  syntax::walk(e, [&](const syntax::expr& x) {
+    if (const auto* n = std::get_if<syntax::number_lit>(&x.node)) out.push_back(n->value);
+    return true;
+  });
 }
 
 boundary edge(const number& at, bool included, bool approximate = false) {
