@@ -2,6 +2,8 @@
 
 #include <set>
 
+#include "syntax/names.hpp"
+
 namespace iku::check {
 
 const syntax::target_set* indicator::target_set(const std::string& set) const {
@@ -31,6 +33,24 @@ std::vector<std::string> program::target_sets() const {
   for (const indicator& ind : indicators)
     for (const syntax::target_set& t : ind.decl->targets) names.insert(t.name.text);
   return {names.begin(), names.end()};
+}
+
+std::set<std::string> program::names_in_formulas() const {
+  std::set<std::string> read;
+  for (const indicator& ind : indicators) {
+    syntax::names_in(ind.decl->rumus.get(), read);
+    for (const syntax::syarat& s : ind.decl->syarat_list) syntax::names_in(s.cond.get(), read);
+  }
+  for (const auto& entry : helpers) syntax::names_in(entry.second->value.get(), read);
+  return read;
+}
+
+std::set<std::string> program::target_variables() const {
+  std::set<std::string> out;
+  for (const indicator& ind : indicators)
+    for (const syntax::target_set& t : ind.decl->targets)
+      if (t.from_data) out.insert(t.from_data->text);
+  return out;
 }
 
 }  // namespace iku::check

@@ -3,6 +3,7 @@
 
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -95,6 +96,10 @@ struct program {
   const indicator* find_indicator(const std::string& name) const;
   // Every target-set name used by some indicator, sorted.
   std::vector<std::string> target_sets() const;
+  // The names the indikator's rumus and syarat and the bantu values read (the data variables a
+  // realisasi is made of, among others); and the variables targets are read from (`dari data`).
+  std::set<std::string> names_in_formulas() const;
+  std::set<std::string> target_variables() const;
 };
 
 struct load_options {

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <set>
+#include <tuple>
 
 #include <fmt/format.h>
 
@@ -693,6 +694,51 @@ class resolver {
                        : diag::with_suggestion(diag::did_you_mean(r, p_.wilayah->order),
                                                "add a row `" + r + ",INDUK` to the wilayah file, or correct the name in the data"));
       }
+    check_parents_own_rows();
+  }
+
+  // A parent's realisasi is made from its children's data, never from rows of its own: rows a
+  // formula would read there (a kabupaten's published total beside its kecamatan) are said to be
+  // unread rather than left silently out (its targets from data are read).
+  void check_parents_own_rows() {
+    std::set<std::string> ignored = p_.names_in_formulas();
+    for (const std::string& t : p_.target_variables()) ignored.erase(t);
+    std::vector<std::pair<std::string, diag::span>> found;  // "Kab A (balita, kasus)", its first cell
+    for (const auto& [region, cells] : p_.data.cells_by_region([&](const std::string& r) { return p_.is_parent_region(r); })) {
+      std::vector<std::string> names;
+      diag::span first;
+      for (const auto& [variable, cell] : cells)
+        if (ignored.count(variable)) {
+          names.push_back(variable);
+          if (!first.valid() || cell.file < first.file || (cell.file == first.file && cell.begin < first.begin)) first = cell;
+        }
+      if (!names.empty()) found.emplace_back(fmt::format("{} ({})", region, list_some(names, 3)), first);
+    }
+    if (found.empty()) return;
+    std::sort(found.begin(), found.end(), [](const auto& a, const auto& b) {
+      return std::tie(a.second.file, a.second.begin) < std::tie(b.second.file, b.second.begin);
+    });
+    std::vector<std::string> named;
+    for (const auto& f : found) named.push_back(f.first);
+    diag::diagnostic d;
+    d.level = diag::severity::warning;
+    d.code = "IKU231";
+    d.where = found.front().second;
+    d.message = fmt::format("{} rows of {} own that no figure reads: {}",
+                            found.size() == 1 ? "a parent region has" : fmt::format("{} parent regions have", found.size()),
+                            found.size() == 1 ? "its" : "their", list_some(named, 3));
+    d.hint = "a region with children in the wilayah file takes its realisasi from its children's (agregat wilayah); "
+             "its own rows give only its targets `dari data`. Leave such rows (a published total) out of the data, "
+             "or correct the wilayah file if the region has no children";
+    out_.add(std::move(d));
+  }
+
+  // "a, b, c and 2 more"
+  static std::string list_some(const std::vector<std::string>& items, std::size_t shown) {
+    std::string out;
+    for (std::size_t i = 0; i < items.size() && i < shown; ++i) out += (i ? ", " : "") + items[i];
+    if (items.size() > shown) out += fmt::format(" and {} more", items.size() - shown);
+    return out;
   }
 
   void check_defaults() {

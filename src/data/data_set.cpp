@@ -276,6 +276,21 @@ std::vector<std::string> data_set::regions() const {
   return names;
 }
 
+std::map<std::string, std::map<std::string, diag::span>> data_set::cells_by_region(
+    const std::function<bool(const std::string&)>& wanted) const {
+  std::vector<bool> asked(region_names_.size());
+  for (std::size_t r = 0; r < region_names_.size(); ++r) asked[r] = wanted(region_names_[r]);
+  std::map<std::string, std::map<std::string, diag::span>> out;
+  for (const slot& s : index_) {
+    if (s.row == none || !asked[s.region]) continue;
+    const packed& row = rows_[s.row];
+    diag::span& first = out[region_names_[s.region]][variable_names_[s.variable]];
+    if (!first.valid() || row.file < first.file || (row.file == first.file && row.where_begin < first.begin))
+      first = {row.file, row.where_begin, row.where_end};
+  }
+  return out;
+}
+
 diag::span data_set::first_cell_of_region(std::string_view wilayah) const {
   std::optional<std::uint32_t> r = id_of(region_ids_, wilayah);
   return r ? region_first_cell_[*r] : diag::span{};

@@ -6,6 +6,8 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
+#include <map>
 #include <optional>
 #include <set>
 #include <string>
@@ -116,6 +118,10 @@ class data_set {
   std::vector<std::string> regions() const;    // sorted, unique; "" (the office) included if present
   // The wilayah cell of the region's first row, kept or not (invalid: no such region).
   diag::span first_cell_of_region(std::string_view wilayah) const;
+  // Of each region that `wanted` is true of, the variables of its kept rows, each with its first
+  // nilai cell in file order (one pass over the index, however many regions are asked about).
+  std::map<std::string, std::map<std::string, diag::span>> cells_by_region(
+      const std::function<bool(const std::string&)>& wanted) const;
   std::size_t size() const { return rows_.size(); }
 
   // The `data` declarations, by the index datum::source holds.

@@ -8,7 +8,6 @@
 #include "data/csv_cells.hpp"
 #include "diag/suggest.hpp"
 #include "eval/compiled.hpp"
-#include "syntax/names.hpp"
 
 namespace iku::eval {
 
@@ -23,15 +22,8 @@ namespace {
 // Variables a file reads only as targets (`target pk dari data t_ppks`): a Renstra loaded whole
 // has values for later years, which are no year of realisasi to report by default.
 std::set<std::string> target_only_variables(const check::program& p) {
-  std::set<std::string> targets, read;
-  for (const check::indicator& ind : p.indicators) {
-    for (const syntax::target_set& t : ind.decl->targets)
-      if (t.from_data) targets.insert(t.from_data->text);
-    syntax::names_in(ind.decl->rumus.get(), read);
-    for (const syntax::syarat& s : ind.decl->syarat_list) syntax::names_in(s.cond.get(), read);
-  }
-  for (const auto& entry : p.helpers) syntax::names_in(entry.second->value.get(), read);
-  for (const std::string& n : read) targets.erase(n);
+  std::set<std::string> targets = p.target_variables();
+  for (const std::string& n : p.names_in_formulas()) targets.erase(n);
   return targets;
 }
 
