@@ -98,7 +98,7 @@ class loader : csv_columns_loader {
 };
 
 bool loader::run() {
-  csv_reader reader(sources_.text(file_));
+  csv_reader reader = this->reader();
   csv_row row;
   if (!reader.next(row)) {
     error("IKU204", at(0, 0), "the budget file is empty: it has no header row",

@@ -56,6 +56,7 @@ struct layout {
   std::vector<std::string> header;        // the header's cells, lower case
   std::uint32_t header_line = 0;          // its line, for IKU214's hint
   bool complete = false;  // every required column is there, so rows can be read, not just counted
+  char separator = ',';   // or Excel's ';' (csv_separator)
 };
 
 // A row read and checked, kept for the data set to take in file order: its names as ids into
@@ -209,7 +210,7 @@ void chunk_reader::run(std::size_t begin, std::size_t end) {
     chunk_.stopped = end;
     return;
   }
-  csv_reader reader(text);
+  csv_reader reader(text, layout_.separator);
   reader.skip_to(begin);
   const bool skipping = !into_.keeps_every_region() && layout_.complete && layout_.index[wilayah] != absent;
   csv_row row;
@@ -258,7 +259,8 @@ class loader : csv_file_loader {
 
 bool loader::run() {
   const std::string_view text = sources_.text(file_);
-  csv_reader reader(text);
+  layout_.separator = csv_separator(text, {column_names.begin(), column_names.end()});
+  csv_reader reader(text, layout_.separator);
   csv_row row;
   if (!reader.next(row)) {
     error("IKU204", at(0, 0), "the data file is empty: it has no header row",
@@ -546,8 +548,9 @@ void chunk_reader::read(const csv_row& row) {
               ? fmt::format("the row holds {}, which CSV does not read as a quote: type straight quotes \" around "
                             "the cell that contains a comma",
                             curly->name)
+          : more && layout_.separator == ';' ? semicolon_in_cell_hint
           : more ? "a cell that contains a comma (such as 56,70 or a sumber text) must be in quotes (\"...\")"
-                 : "every row has a cell for each column; leave it empty (,,) when there is nothing");
+                 : fewer_cells_hint(layout_.separator));
     return;
   }
   if (!layout_.complete) return;

@@ -45,6 +45,16 @@ char other_separator(const csv_row& header, const std::vector<std::string>& colu
 
 }  // namespace
 
+std::string fewer_cells_hint(char separator) {
+  return fmt::format("every row has a cell for each column; leave it empty ({0}{0}) when there is nothing", separator);
+}
+
+char csv_separator(std::string_view text, const std::vector<std::string>& column_names) {
+  csv_reader reader(text);
+  csv_row header;
+  return reader.next(header) && !header.problem && other_separator(header, column_names) == ';' ? ';' : ',';
+}
+
 std::string lower(std::string_view s) {
   std::string out(s);
   for (char& c : out)
@@ -172,31 +182,18 @@ bool report_row_problem(const csv_row& row, diag::file_id file, const diag::sour
 bool report_other_separator(const csv_row& header, const std::vector<std::string>& column_names,
                             std::string_view keyword, diag::file_id file, const diag::source_manager& sources,
                             diag::diagnostics& out, bool id_declared) {
-  char sep = other_separator(header, column_names);
-  if (!sep) return false;
-  // Decimal commas in the rows ("56,70") mean the file was written in Indonesian number style.
+  // (A ';' file is read at ';' (csv_separator): its header is never one cell.)
+  if (other_separator(header, column_names) != '\t') return false;
+  // Decimal commas in the rows ("56,70") mean the sheet was written in Indonesian number style.
   std::string_view text = sources.text(file);
   bool decimal_commas = false;
   for (std::size_t i = 1; i + 1 < text.size() && !decimal_commas; ++i)
     decimal_commas = text[i] == ',' && text[i - 1] >= '0' && text[i - 1] <= '9' && text[i + 1] >= '0' && text[i + 1] <= '9';
-  std::string name = sep == ';' ? "';'" : "tabs";
-  // Excel takes the separator from Windows' list separator, ';' under Indonesian regional
-  // settings; with ',' there it quotes each cell that holds a comma ("56,70") by itself. A
-  // blind replace of ';' by ',' would split such cells, so it is offered only without them.
-  std::string hint =
-      sep == ';'
-          ? "Excel writes the list separator of Windows' regional settings, ';' for Indonesian: set it to ',' "
-            "(Control Panel > Region > Additional settings > List separator) and save the CSV again"
-          : "text copied from a spreadsheet is separated by tabs; iku reads ',' between cells: save "
-            "the sheet as \"CSV UTF-8 (Comma delimited)\" instead";
-  if (sep == ';' && text.find(',') == std::string_view::npos) hint += ", or replace every ';' by ',' in a text editor";
-  if (decimal_commas)
-    hint += id_declared ? "; Excel then puts each decimal comma in quotes (\"56,70\"), as iku reads it"
-                        : fmt::format("; its numbers have decimal commas (56,70): Excel then puts each in quotes "
-                                      "(\"56,70\"); declare `format angka id` on the {} line",
-                                      keyword);
-  out.error("IKU213", {file, header.begin, header.end}, fmt::format("this file separates cells with {}, not ','", name),
-            std::move(hint));
+  std::string hint = "text copied from a spreadsheet is separated by tabs; iku reads ',' (or ';', as Excel writes "
+                     "under Indonesian regional settings) between cells: save the sheet as a CSV file instead";
+  if (decimal_commas && !id_declared)
+    hint += fmt::format("; its numbers have decimal commas (56,70): declare `format angka id` on the {} line", keyword);
+  out.error("IKU213", {file, header.begin, header.end}, "this file separates cells with tabs, not ','", std::move(hint));
   return true;
 }
 
@@ -274,8 +271,9 @@ bool csv_columns_loader::fits(const csv_row& row, const char* more_hint) {
   if (row.cells.size() != columns_.size()) {
     error("IKU206", at(row.begin, row.end),
           fmt::format("this row has {} cells but the header has {}", row.cells.size(), columns_.size()),
-          row.cells.size() > columns_.size() ? more_hint
-                                             : "every row has a cell for each column; leave it empty (,,) when there is nothing");
+          row.cells.size() <= columns_.size() ? fewer_cells_hint(sep_)
+          : sep_ == ';'                         ? semicolon_in_cell_hint
+                                                : more_hint);
     return false;
   }
   if (!complete_) return false;

@@ -56,8 +56,19 @@ void report_text_problem(diag::file_id file, std::string_view what, diag::span d
 bool report_row_problem(const csv_row& row, diag::file_id file, const diag::source_manager& sources,
                         diag::diagnostics& out);
 
-// A header that is one cell which ';' or tabs split into at least one of `column_names` (lower
-// case): Excel under Indonesian regional settings. Reports IKU213 and returns true when it is.
+// IKU206's hints in a ';' file (a cell with a comma needs no quotes there), and of a row short of
+// cells in any file.
+inline constexpr const char* semicolon_in_cell_hint =
+    "a cell that contains a ';' (such as a sumber text) must be in quotes (\"...\"), as Excel writes it";
+std::string fewer_cells_hint(char separator);
+
+// The separator of a CSV text: ';' when its first row, read at commas, is one cell that ';'
+// splits into at least one of `column_names` (lower case): Excel under Indonesian regional
+// settings writes its "CSV" so (Windows' list separator). Else ','.
+char csv_separator(std::string_view text, const std::vector<std::string>& column_names);
+
+// A header that is one cell which tabs split into at least one of `column_names` (lower case):
+// a sheet copied as text. Reports IKU213 and returns true when it is.
 // `keyword` starts the line that declares the file ("data", "anggaran"), where the hint puts
 // `format angka id`.
 // `id_declared`: the line already says `format angka id` (the hint does not ask for it).
@@ -104,6 +115,11 @@ class csv_columns_loader : protected csv_file_loader {
       : csv_file_loader(file, sources, out), names_(std::move(names)), required_(required), keyword_(keyword),
         known_(known) {}
 
+  // A reader of the file at its separator (',' or Excel's ';': csv_separator).
+  csv_reader reader() {
+    sep_ = csv_separator(sources_.text(file_), names_);
+    return csv_reader(sources_.text(file_), sep_);
+  }
   bool read_header(const csv_row& row);
   // False when the row is not to be read: the header again (IKU214), a cell count other than the
   // header's (IKU206, `more_hint` when it has more), or a header with a required column missing.
@@ -115,6 +131,7 @@ class csv_columns_loader : protected csv_file_loader {
 
  private:
   std::vector<std::string> names_;
+  char sep_ = ',';
   std::size_t required_;
   std::string_view keyword_;
   const char* known_;

@@ -35,11 +35,11 @@ std::size_t after_bom(std::string_view text, std::size_t at) {
   return bom ? at + 3 : at;
 }
 
-// The first ',', line break or '"' at or after p (stop when there is none). Cells are short, so
-// sixteen bytes are looked at together where the processor can (SSE2: every x86-64).
-const char* next_special(const char* p, const char* stop) {
+// The first separator, line break or '"' at or after p (stop when there is none). Cells are short,
+// so sixteen bytes are looked at together where the processor can (SSE2: every x86-64).
+const char* next_special(const char* p, const char* stop, char sep) {
 #if defined(__SSE2__)
-  const __m128i comma = _mm_set1_epi8(','), line = _mm_set1_epi8('\n'), quote = _mm_set1_epi8('"');
+  const __m128i comma = _mm_set1_epi8(sep), line = _mm_set1_epi8('\n'), quote = _mm_set1_epi8('"');
   while (stop - p >= 16) {
     const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
     const __m128i hit = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, comma), _mm_cmpeq_epi8(v, line)), _mm_cmpeq_epi8(v, quote));
@@ -47,13 +47,14 @@ const char* next_special(const char* p, const char* stop) {
     p += 16;
   }
 #endif
-  while (p < stop && *p != ',' && *p != '\n' && *p != '"') ++p;
+  while (p < stop && *p != sep && *p != '\n' && *p != '"') ++p;
   return p;
 }
 
 }  // namespace
 
-csv_reader::csv_reader(std::string_view text) : text_(text), pos_(after_bom(text, 0)) {}
+csv_reader::csv_reader(std::string_view text, char separator)
+    : text_(text), pos_(after_bom(text, 0)), sep_(separator) {}
 
 bool csv_reader::at_line_end(std::size_t at) const { return at >= text_.size() || text_[at] == '\n'; }
 
@@ -75,7 +76,7 @@ bool csv_reader::split_line_ahead(std::vector<std::string_view>& cells, std::siz
   };
   const char* p = from;
   for (; p < end && *p != '\n'; ++p) {
-    if (*p == ',') {
+    if (*p == sep_) {
       add(from, p);
       from = p + 1;
     } else if (*p == '"') {
@@ -146,11 +147,11 @@ bool csv_reader::read_row(csv_row& row) {
     } else {
       read_plain(cell);
     }
-    if (pos_ < text_.size() && text_[pos_] == ',') {
+    if (pos_ < text_.size() && text_[pos_] == sep_) {
       ++pos_;
       continue;
     }
-    // Only a line end (or the end of the text) stops a cell that is not followed by a comma.
+    // Only a line end (or the end of the text) stops a cell that is not followed by a separator.
     std::size_t end = pos_;
     while (end > row.begin && is_blank(text_[end - 1])) --end;
     row.end = u32(end);
@@ -172,7 +173,7 @@ bool csv_reader::read_unquoted_line(csv_row& row) {
   for (;;) {
     while (p < stop && (*p == ' ' || *p == '\t')) ++p;
     const char* const start = p;
-    p = next_special(p, stop);
+    p = next_special(p, stop, sep_);
     if (p < stop && *p == '"') {
       row.cells.resize(used);  // cut off before the loop of next() makes them again
       return false;
@@ -180,7 +181,7 @@ bool csv_reader::read_unquoted_line(csv_row& row) {
     const char* end = p;
     while (end > start && is_blank(end[-1])) --end;
     put_plain_cell(row, used, base, start, end);
-    if (p < stop && *p == ',') {
+    if (p < stop && *p == sep_) {
       ++p;
       continue;
     }
@@ -199,6 +200,7 @@ bool csv_reader::read_unquoted_line(csv_row& row) {
 // nothing consumed, to the byte loop of read_unquoted_line, which reads every line alike.
 bool csv_reader::read_plain_line(csv_row& row) {
 #if defined(__SSE2__)
+  if (sep_ != ',') return false;  // a planner's ';' file is small: the byte loop reads it
   const char* const base = text_.data();
   const char* const stop = base + text_.size();
   const char* const first = base + pos_;
@@ -276,7 +278,7 @@ bool csv_reader::read_quoted(csv_cell& cell, csv_row& row) {
     break;
   }
   skip_blanks();
-  if (pos_ < text_.size() && text_[pos_] != ',' && !at_line_end(pos_)) {
+  if (pos_ < text_.size() && text_[pos_] != sep_ && !at_line_end(pos_)) {
     if (text_.substr(open, cell.end - open).find('\n') != std::string_view::npos) {
       // A line break inside a quoted cell is valid, but in a long-form file a cell that runs on
       // to a broken closing quote is a quote left open: report it there, and read on from the
@@ -288,7 +290,7 @@ bool csv_reader::read_quoted(csv_cell& cell, csv_row& row) {
       return false;
     }
     std::size_t stop = pos_;
-    while (stop < text_.size() && text_[stop] != ',' && !at_line_end(stop)) ++stop;
+    while (stop < text_.size() && text_[stop] != sep_ && !at_line_end(stop)) ++stop;
     while (stop > pos_ && is_blank(text_[stop - 1])) --stop;
     row.problem = csv_problem{csv_problem::text_after_quote, u32(pos_), u32(stop)};
     row.end = u32(stop);
@@ -303,7 +305,7 @@ void csv_reader::read_plain(csv_cell& cell) {
   // A local pointer, not pos_ and text_ read back through `this` on every byte.
   const char* p = text_.data() + pos_;
   const char* const stop = text_.data() + text_.size();
-  while (p < stop && *p != ',' && *p != '\n') ++p;
+  while (p < stop && *p != sep_ && *p != '\n') ++p;
   pos_ = static_cast<std::size_t>(p - text_.data());
   std::size_t end = pos_;
   while (end > start && is_blank(text_[end - 1])) --end;

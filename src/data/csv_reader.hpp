@@ -46,14 +46,15 @@ struct csv_row {
 class csv_reader {
  public:
   // A UTF-8 BOM is skipped at the start of the text and of every row (files joined by copy and
-  // paste). CR-only line ends are made LF before the text gets here (add_csv_text).
-  explicit csv_reader(std::string_view text);
+  // paste). CR-only line ends are made LF before the text gets here (add_csv_text). `separator`
+  // is ',' or, for a file Excel wrote under Indonesian regional settings, ';' (csv_separator).
+  explicit csv_reader(std::string_view text, char separator = ',');
 
-  // The next row that is not blank (only spaces, tabs, CR) nor only commas; false at the end of
-  // the text.
+  // The next row that is not blank (only spaces, tabs, CR) nor only separators; false at the end
+  // of the text.
   bool next(csv_row& row);
 
-  // The cells of the line the next row starts on, split at commas (blanks around them trimmed),
+  // The cells of the line the next row starts on, split at separators (blanks around them trimmed),
   // and in `after` where the line after it starts, for a loader that may skip that row unread
   // (skip_to). False when the line has a quote: only next() reads that.
   bool split_line_ahead(std::vector<std::string_view>& cells, std::size_t& after) const;
@@ -72,6 +73,7 @@ class csv_reader {
 
   std::string_view text_;
   std::size_t pos_ = 0;
+  char sep_ = ',';
 };
 
 }  // namespace iku::data

@@ -92,7 +92,7 @@ class loader : csv_columns_loader {
         options_(options), into_(into) {}
 
   bool run() {
-    csv_reader reader(sources_.text(file_));
+    csv_reader reader = this->reader();
     csv_row row;
     if (!reader.next(row)) {
       error("IKU204", at(0, 0), "the terbitan file is empty: it has no header row",

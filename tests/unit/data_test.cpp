@@ -561,32 +561,46 @@ TEST_CASE("header: unknown, missing, duplicate and unnamed columns", "[data]") {
     CHECK(l.diag(0).message == "the first row is data, not the header");
     CHECK(l.diag(0).hint == "the first row names the columns: tahun,variabel,nilai[,sumber][,wilayah]");
   }
-  SECTION("semicolons from Excel's Indonesian settings") {
+  SECTION("semicolons from Excel's Indonesian settings are read as the separator") {
     loaded l;
-    load_text(l, "tahun;variabel;nilai\n2024;a;1\n2024;b;2\n");
-    REQUIRE(l.codes() == std::vector<std::string>{"IKU213"});  // one error, not one per row
-    CHECK(l.diag(0).message == "this file separates cells with ';', not ','");
-    CHECK(l.diag(0).hint.rfind("Excel writes the list separator of Windows' regional settings", 0) == 0);
-    CHECK(l.diag(0).hint.find("or replace every ';' by ','") != std::string::npos);  // no comma in any cell
-    CHECK(l.diag(0).hint.find("format angka id") == std::string::npos);
+    // BOM and CRLF as Excel writes them; a quoted cell holds a ';' of its own.
+    load_text(l, "\xEF\xBB\xBFtahun;variabel;nilai;sumber\r\n2024;a;1;BPS\r\n2024;b;\"2\";\"Dinas; Sosial\"\r\n;;;\r\n");
+    REQUIRE(l.codes().empty());
+    CHECK(l.data.size() == 2);
+    CHECK(*l.data.find("a", 2024)->value == dec(1));
+    CHECK(l.sumber(l.data.find("b", 2024)) == "Dinas; Sosial");
+    CHECK(l.line_col(*l.data.find("b", 2024)) == "3:9");  // inside its quotes, as in a ',' file
   }
-  SECTION("semicolons and decimal commas: the hint names format angka id") {
+  SECTION("semicolons and decimal commas: read under format angka id, refused with its hint without") {
     loaded l;
     load_text(l, "tahun;variabel;nilai\n2024;a;56,70\n");
-    REQUIRE(l.codes() == std::vector<std::string>{"IKU213"});
+    REQUIRE(l.codes() == std::vector<std::string>{"IKU209"});
     CHECK(l.diag(0).hint.find("declare `format angka id`") != std::string::npos);
-    CHECK(l.diag(0).hint.find("replace every") == std::string::npos);  // it would split "56,70"
-    loaded declared;  // the data line says `format angka id` already: not asked again
-    load_text(declared, "tahun;variabel;nilai\n2024;a;56,70\n", number_style::id);
-    REQUIRE(declared.codes() == std::vector<std::string>{"IKU213"});
-    CHECK(declared.diag(0).hint.find("format angka id") == std::string::npos);
-    CHECK(declared.diag(0).hint.find("\"56,70\"") != std::string::npos);
+    loaded declared;
+    load_text(declared, "tahun;variabel;nilai\n2024;a;56,70\n2024;b;1.250\n", number_style::id);
+    REQUIRE(declared.codes().empty());
+    CHECK(*declared.data.find("a", 2024)->value == dec(567, 10));
+    CHECK(*declared.data.find("b", 2024)->value == dec(1250));
+  }
+  SECTION("a ';' file: a cell with an unquoted ';' is one cell too many, and the hint says ';'") {
+    loaded l;
+    load_text(l, "tahun;variabel;nilai;sumber\n2024;a;1;Dinas; Sosial\n2024;b;2\n");
+    REQUIRE(l.codes() == std::vector<std::string>{"IKU206", "IKU206"});
+    CHECK(l.diag(0).hint.find("a cell that contains a ';'") == 0);
+    CHECK(l.diag(1).hint.find("leave it empty (;;)") != std::string::npos);
+  }
+  SECTION("a ',' file whose header has a ';' in a column name is still read at commas") {
+    loaded l;
+    load_text(l, "tahun,variabel,nilai,sumber\n2024,a,1,x;y\n");
+    REQUIRE(l.codes().empty());
+    CHECK(l.sumber(l.data.find("a", 2024)) == "x;y");
   }
   SECTION("tabs from a sheet copied as text") {
     loaded l;
     load_text(l, "tahun\tvariabel\tnilai\n2024\ta\t1\n");
     REQUIRE(l.codes() == std::vector<std::string>{"IKU213"});
     CHECK(l.diag(0).message == "this file separates cells with tabs, not ','");
+    CHECK(l.diag(0).hint.find("or ';'") != std::string::npos);
   }
   SECTION("the header repeated in the middle of the file") {
     loaded l;
