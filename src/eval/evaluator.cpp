@@ -216,6 +216,7 @@ indicator_result evaluator::evaluate(const check::indicator& ind, int year, cons
     const std::vector<std::string> members = rollup_members(ind, r.year, &r.left_out_regions);
     r.child_regions = members.size() + r.left_out_regions.size();
     left_out_below(ind, r.year, members, r.left_out_below);
+    left_out_via(ind, r.year, r.left_out_via);
   }
   target(r, t);
   capaian(r, t);

@@ -54,6 +54,9 @@ struct indicator_result {
   // partial too, and a province's must say so as its kabupaten's does. Each "A2 di bawah Kab A
   // (reason)".
   std::vector<std::string> left_out_below;
+  // Under `rasio`, another indikator its rumus reads is that indikator's own figure at the parent,
+  // rolled up over its own children: those it left out, each "b: K2 (reason)".
+  std::vector<std::string> left_out_via;
 
   // Where the target was written (a target line, a data cell), and the target as written there.
   diag::span target_where() const;
@@ -181,6 +184,15 @@ class evaluator {
                                           const std::string& under = "");
   void left_out_below(const check::indicator& ind, int year, const std::vector<std::string>& members,
                       std::vector<std::string>& out);
+  // What a `rasio` rumus reads at a parent: the data it sums (directly or through bantu values),
+  // and its references to other indikator, which are their own roll-ups (eval/rollup.cpp).
+  struct rasio_reads {
+    std::vector<std::pair<const syntax::expr*, std::string>> data;
+    std::vector<diag::span> references;
+    std::vector<const check::indicator*> referenced;
+  };
+  rasio_reads reads_of(const check::indicator& ind) const;
+  void left_out_via(const check::indicator& ind, int year, std::vector<std::string>& out);
   std::string no_member_measurable(int year) const;  // the reason when rollup_members finds none
   result summed(const syntax::expr& e, const std::string& n, const env& en, tracer* t,
                 const std::vector<std::string>& left_out = {});

@@ -1,8 +1,12 @@
 // Roll-up (`agregat wilayah`): a parent region's realisasi made from its children's, each child
 // computed by an evaluator of its own region, so a roll-up explains down to the children's cells.
+#include <algorithm>
+#include <functional>
+
 #include <fmt/format.h>
 
 #include "eval/evaluator.hpp"
+#include "syntax/names.hpp"
 
 namespace iku::eval {
 
@@ -38,20 +42,74 @@ evaluator& evaluator::child(const std::string& region) {
   return *slot;
 }
 
+evaluator::rasio_reads evaluator::reads_of(const check::indicator& ind) const {
+  rasio_reads out;
+  std::vector<const syntax::bantu_decl*> seen;
+  std::function<void(const syntax::expr&)> read = [&](const syntax::expr& root) {
+    syntax::walk(root, [&](const syntax::expr& e) {
+      const auto* n = std::get_if<syntax::name_ref>(&e.node);
+      if (!n) return true;
+      // As evaluator::name resolves it: a data variable, then an indikator, then a bantu value.
+      if (p_.data.has_variable(n->name)) {
+        out.data.emplace_back(&e, n->name);
+      } else if (const check::indicator* other = p_.find_indicator(n->name)) {
+        out.references.push_back(e.where);
+        if (std::find(out.referenced.begin(), out.referenced.end(), other) == out.referenced.end())
+          out.referenced.push_back(other);
+      } else if (const syntax::bantu_decl* h = p_.find_helper(n->name)) {
+        if (std::find(seen.begin(), seen.end(), h) == seen.end()) {
+          seen.push_back(h);
+          read(*h->value);
+        }
+      }
+      return true;
+    });
+  };
+  if (ind.decl->rumus) read(*ind.decl->rumus);
+  return out;
+}
+
 // The children whose realisasi is measurable; the others are named with their reason and left
-// out (never counted as 0).
+// out (never counted as 0). Under `rasio` a child whose realisasi failed only on another
+// indikator it reads stays in, its data being there: at the parent that indikator is its own
+// roll-up, which leaves the child out itself (left_out_via), not the child's data of this rumus.
 std::vector<std::string> evaluator::rollup_members(const check::indicator& ind, int year,
                                                    std::vector<std::string>* left_out, const std::string& under) {
   std::vector<std::string> in;
+  std::optional<rasio_reads> reads;
+  auto only_a_reference_failed = [&](const std::string& c, const not_measurable& why) {
+    if (ind.agregat_wilayah != check::indicator::rollup::rasio) return false;
+    if (!reads) reads = reads_of(ind);
+    const auto same = [&](const diag::span& s) {
+      return s.file == why.where.file && s.begin == why.where.begin && s.end == why.where.end;
+    };
+    if (std::none_of(reads->references.begin(), reads->references.end(), same)) return false;
+    for (const auto& [e, n] : reads->data)
+      if (!child(c).data_value(*e, n, ind, year, nullptr).measurable()) return false;
+    return true;
+  };
   for (const std::string& c : p_.wilayah->children_of(options_.wilayah)) {
     result exact;
     child(c).realisasi(ind, year, nullptr, &exact);
-    if (exact.measurable())
+    if (exact.measurable() || only_a_reference_failed(c, exact.failure()))
       in.push_back(c);
     else if (left_out)
       left_out->push_back(fmt::format("{}{} ({})", c, under, exact.failure().reason));
   }
   return in;
+}
+
+// The children the indikator a `rasio` rumus reads left out of their own roll-ups here (and
+// further down): the parent's figure is partial through them.
+void evaluator::left_out_via(const check::indicator& ind, int year, std::vector<std::string>& out) {
+  if (ind.agregat_wilayah != check::indicator::rollup::rasio) return;
+  for (const check::indicator* other : reads_of(ind).referenced) {
+    if (other->agregat_wilayah == check::indicator::rollup::none) continue;  // then not measurable here
+    std::vector<std::string> missing;
+    const std::vector<std::string> in = rollup_members(*other, year, &missing);
+    left_out_below(*other, year, in, missing);
+    for (const std::string& m : missing) out.push_back(fmt::format("{} tanpa {}", other->name(), m));
+  }
 }
 
 void evaluator::left_out_below(const check::indicator& ind, int year, const std::vector<std::string>& members,

@@ -166,6 +166,10 @@ void add_rollup_notes(const eval::indicator_result& r, const diag::source_manage
     out.push_back(fmt::format("Peringatan: {}{}: realisasi agregat wilayah tanpa {} wilayah di tingkat bawah: {} [{}]",
                               r.indicator->name(), year, r.left_out_below.size(), fmt::join(r.left_out_below, "; "),
                               sources.where(r.indicator->agregat_wilayah_at)));
+  if (!r.left_out_via.empty())
+    out.push_back(fmt::format("Peringatan: {}{}: realisasi memakai agregat wilayah indikator lain yang tidak lengkap: {} [{}]",
+                              r.indicator->name(), year, fmt::join(r.left_out_via, "; "),
+                              sources.where(r.indicator->agregat_wilayah_at)));
 }
 
 std::string sasaran_heading(const syntax::sasaran_decl& s) { return fmt::format("{}  {}", s.name.text, s.label.text); }
