@@ -51,7 +51,11 @@ std::string indicator_result::target_shown(value::number_style style) const {
 
 evaluator::evaluator(const check::program& p, const diag::source_manager& sources, options o)
     : p_(p), sources_(sources), options_(std::move(o)),
-      region_id_(p_.data.region_index(options_.wilayah).value_or(compiled::no_region)) {
+      // A parent's own rows are read by no formula (its figures are its children's): the fast
+      // lane reads none, and evaluator::name refuses them.
+      region_id_(p_.is_parent_region(options_.wilayah)
+                     ? compiled::no_region
+                     : p_.data.region_index(options_.wilayah).value_or(compiled::no_region)) {
   if (!options_.compiled) options_.compiled = std::make_shared<compiled_cache>();
 }
 
@@ -830,6 +834,18 @@ result evaluator::name(const syntax::expr& e, const std::string& n, const env& e
     // The children left out are named by the agregat_wilayah step above, or here (a syarat).
     result v = en.left_out ? summed(e, n, en, t, *en.left_out) : summed(e, n, en, t);
     if (shown) *shown = v.is_number() ? show(v.number(), t) : "?";
+    return v;
+  }
+  if (is_parent()) {
+    // A parent's figures are its children's, rolled up per indikator (agregat wilayah); rows of
+    // its own are read by no figure (IKU231), so an expression does not read them either.
+    result v = not_measurable{
+        fmt::format("wilayah {} adalah induk: data {} di sini dijumlah dari wilayah di bawahnya hanya dalam agregat "
+                    "wilayah sebuah indikator (tulis nama indikatornya, atau pilih wilayah di bawahnya)",
+                    options_.wilayah, n),
+        e.where, true};
+    if (t) t->leaf("data", fmt::format("{} tahun {} wilayah {}", n, en.year, options_.wilayah), e.where, v);
+    if (shown) *shown = "?";
     return v;
   }
   std::optional<data::datum> d = p_.data.find(n, en.year, options_.wilayah);

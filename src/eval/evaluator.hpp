@@ -259,7 +259,7 @@ class evaluator {
   const check::program& p_;
   const diag::source_manager& sources_;
   options options_;
-  // options_.wilayah's id in the data, for the fast lane (compiled::no_region: not in the data).
+  // options_.wilayah's id in the data, for the fast lane (compiled::no_region: not in the data, or a parent).
   std::uint32_t region_id_;
   // The realisasi of each indicator and year computed so far, for references.
   struct computed {
