@@ -68,6 +68,12 @@ aggregate_result evaluator::aggregate(const syntax::agregat_decl& a, const synta
       r.left_out.push_back({&x, missing});
     }
   }
+  for (const indicator_result* m : members) {  // a member a region roll-up left partial
+    std::vector<std::string> regions = m->left_out_regions;
+    regions.insert(regions.end(), m->left_out_below.begin(), m->left_out_below.end());
+    regions.insert(regions.end(), m->left_out_via.begin(), m->left_out_via.end());
+    if (!regions.empty()) r.partial.push_back(fmt::format("{} tanpa {}", m->indicator->name(), fmt::join(regions, "; ")));
+  }
   const std::string whose = sasaran ? "sasaran " + sasaran->name.text : std::string("instansi");
   if (t) {
     t->open("agregat", fmt::format("Capaian {} tahun {}, target {}", whose, r.year, r.target_set.name()), a.name.where);
@@ -78,6 +84,8 @@ aggregate_result evaluator::aggregate(const syntax::agregat_decl& a, const synta
       left_out.push_back(fmt::format("{}: {} tidak terukur ({})", x.member->indicator->name(), x.figure,
                                      x.value().failure().reason));
     if (!left_out.empty()) t->current().facts.push_back({"tidak dihitung", fmt::format("{}", fmt::join(left_out, "; "))});
+    if (!r.partial.empty())
+      t->current().facts.push_back({"agregat wilayah tidak lengkap", fmt::format("{}", fmt::join(r.partial, "; "))});
   }
   if (members.empty()) {
     r.value_exact = not_measurable{r.left_out.empty() ? fmt::format("{} tidak punya indikator", whose)

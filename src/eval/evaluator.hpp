@@ -82,6 +82,9 @@ struct aggregate_result {
     const result& value() const;
   };
   std::vector<left_out_member> left_out;
+  // Members whose realisasi a region roll-up made without some regions, each "NAME tanpa ..."
+  // (eval::indicator_result::left_out_regions and the like): this figure is partial too.
+  std::vector<std::string> partial;
 };
 
 // Budget figures of some lines of an anggaran or belanja, summed: one line, a sasaran's programs,

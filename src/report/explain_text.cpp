@@ -139,6 +139,7 @@ std::string narrative(const explanation& e, const diag::source_manager& sources,
       s += fmt::format(", kategori {} ({})", a.kategori->label.text, sources.formula(a.kategori->cond->where));
     for (const eval::aggregate_result::left_out_member& x : a.left_out)
       s += fmt::format("; {} tidak dihitung: {} tidak terukur", x.member->indicator->name(), x.figure);
+    if (!a.partial.empty()) s += fmt::format("; agregat wilayah tidak lengkap: {}", fmt::join(a.partial, "; "));
     return s + ".";
   }
   const eval::indicator_result& r = e.result;

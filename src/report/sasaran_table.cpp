@@ -150,6 +150,9 @@ std::vector<table> ringkasan_table(const lkj_context& c) {
   };
   for (const syntax::sasaran_decl* s : p.sasaran) add(sasaran_heading(*s), s, p.agregat_sasaran);
   add("Instansi", nullptr, p.agregat_instansi);
+  // The figures above are made of the indicators': a roll-up that left a region out makes them
+  // partial too, and Tabel 14 and 16 say so under theirs.
+  for (const eval::indicator_result& r : results) add_rollup_notes(r, c.sources, false, below);
   if (!status) {
     t.columns.erase(t.columns.begin() + 2);
     for (row& r : t.rows) r.cells.erase(r.cells.begin() + 2);
