@@ -145,6 +145,7 @@ class auditor {
     ++s_.checked;
     expected e;
     if (ind) e = of_indicator(*ind, f, r);
+    if (ind && f.besaran != "target") partial_rollup(f, r);
     else if (sasaran != p_.sasaran.end()) e = of_group(*sasaran, f);
     else if (f.objek == "instansi") e = of_group(nullptr, f);
     else if (budget) e = of_budget(*budget, {budget->index_of(f.objek)}, f.objek, f);
@@ -692,6 +693,26 @@ class auditor {
   }
 
   // A finding at the printed cell, kept in a line for the table that printed it too.
+  // IKU309: iku's figure at a parent region left regions out of its roll-up, so a printed figure
+  // that agrees with it was made without them too (once per indikator and year).
+  void partial_rollup(const data::printed_figure& f, const eval::indicator_result& r) {
+    std::vector<std::string> regions = r.left_out_regions;
+    regions.insert(regions.end(), r.left_out_below.begin(), r.left_out_below.end());
+    regions.insert(regions.end(), r.left_out_via.begin(), r.left_out_via.end());
+    if (regions.empty() || !partial_noted_.insert({r.indicator, r.year}).second) return;
+    diag::diagnostic d;
+    d.level = diag::severity::warning;
+    d.code = "IKU309";
+    d.where = f.where;
+    d.message = fmt::format("realisasi {} tahun {} of {} is a roll-up without {} region{}: {}", r.indicator->name(),
+                            r.year, ev_.opts().wilayah, regions.size(), regions.size() == 1 ? "" : "s",
+                            fmt::join(regions, "; "));
+    d.hint = "its realisasi, capaian, kategori and status are partial: a printed figure that agrees with them left the "
+             "same regions out; one that differs may have counted them (every child's data, or the region's own "
+             "published total, which no figure reads: IKU231)";
+    out_.add(std::move(d));
+  }
+
   void finding(diag::severity level, const char* code, const data::printed_figure& f, std::string message,
                std::string hint) {
     const bool scored = f.besaran == "target" || f.besaran == "capaian" || f.besaran == "kategori" || f.besaran == "status";
@@ -713,6 +734,7 @@ class auditor {
   eval::evaluator& ev_;
   diag::diagnostics& out_;
   audit_summary s_;
+  std::set<std::pair<const check::indicator*, int>> partial_noted_;
   bool causes_;  // search what reproduces a figure that differs (not for `iku run`'s notes)
   std::vector<check::data_need> needs_;  // which data each indikator reads (for the substitutions)
 };
