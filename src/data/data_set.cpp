@@ -270,6 +270,19 @@ std::vector<int> data_set::years_with(const std::uint32_t* region, const std::se
   return {years.begin(), years.end()};
 }
 
+std::set<std::string> data_set::regions_with_values(int year, const std::set<std::string>& besides) const {
+  std::set<std::uint32_t> skip;
+  for (const std::string& v : besides)
+    if (std::optional<std::uint32_t> id = id_of(variable_ids_, v)) skip.insert(*id);
+  std::vector<bool> with(region_names_.size());
+  for (const slot& s : index_)
+    if (s.row != none && s.year == year && !skip.count(s.variable) && rows_[s.row].den != 0) with[s.region] = true;
+  std::set<std::string> out;
+  for (std::size_t r = 0; r < with.size(); ++r)
+    if (with[r]) out.insert(region_names_[r]);
+  return out;
+}
+
 std::vector<std::string> data_set::regions() const {
   std::vector<std::string> names = region_names_;
   std::sort(names.begin(), names.end());

@@ -115,6 +115,8 @@ class data_set {
   // are no year with data).
   std::vector<int> years_with_values(std::string_view wilayah, const std::set<std::string>& besides = {}) const;
   std::vector<int> years_with_any_values(const std::set<std::string>& besides = {}) const;  // of any region
+  // The regions with at least one value in `year`, of a variable other than `besides` (one pass).
+  std::set<std::string> regions_with_values(int year, const std::set<std::string>& besides = {}) const;
   std::vector<std::string> regions() const;    // sorted, unique; "" (the office) included if present
   // The wilayah cell of the region's first row, kept or not (invalid: no such region).
   diag::span first_cell_of_region(std::string_view wilayah) const;

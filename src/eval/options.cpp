@@ -27,6 +27,39 @@ std::set<std::string> target_only_variables(const check::program& p) {
   return targets;
 }
 
+// A run over several regions reports one year, the latest any of them has data for: the regions
+// run that have none that year (their figures all not measurable) are named, with the year they
+// do have in common, rather than left for the reader to wonder why (IKU136).
+void without_year_data(const check::program& p, const options& o, const std::vector<int>& years,
+                       const std::set<std::string>& only_targets, diag::diagnostics& out) {
+  auto lacking_in = [&](int year) {
+    const std::set<std::string> with = p.data.regions_with_values(year, only_targets);
+    std::vector<std::string> lacking;
+    for (const std::string& r : o.regions)
+      if (!p.is_parent_region(r) && !with.count(r)) lacking.push_back(r);
+    return lacking;
+  };
+  const int year = o.years.back();
+  const std::vector<std::string> lacking = lacking_in(year);
+  if (lacking.empty()) return;
+  std::optional<int> common;  // the latest year every region run has data for (a few years back at most)
+  for (std::size_t i = years.size() - 1; i-- > 0 && i + 6 > years.size() && !common;)
+    if (lacking_in(years[i]).empty()) common = years[i];
+  std::string some;
+  for (std::size_t i = 0; i < lacking.size() && i < 3; ++i) some += (i ? ", " : "") + lacking[i];
+  if (lacking.size() > 3) some += fmt::format(" and {} more", lacking.size() - 3);
+  diag::diagnostic d;
+  d.level = diag::severity::warning;
+  d.code = "IKU136";
+  d.message = fmt::format("the year is {}, the latest any region has data for, but {} of the regions run {} none "
+                          "that year: {}",
+                          year, lacking.size(), lacking.size() == 1 ? "has" : "have", some);
+  d.hint = fmt::format("their figures for {} are not measurable; choose the year with --tahun{}, or declare `tahun` "
+                       "in the file",
+                       year, common ? fmt::format(" {} (the latest year every region run has data for)", *common) : "");
+  out.add(std::move(d));
+}
+
 // Splits "a, b,c" at commas, trimming each part.
 std::vector<std::string> parts(const std::string& list) {
   std::vector<std::string> out;
@@ -226,6 +259,7 @@ std::optional<options> choose_options(const check::program& p, const std::option
       return std::nullopt;
     }
     o.years = {with_values.back()};
+    if (!o.regions.empty()) without_year_data(p, o, with_values, only_targets, out);
   }
   o.year = o.years.back();
   std::vector<std::string> sets = p.target_sets();
