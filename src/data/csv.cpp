@@ -572,6 +572,22 @@ void chunk_reader::read(const csv_row& row) {
     std::string hidden = h && !(code == std::string_view("IKU208") && std::string_view(h->looks_like) == "a minus")
                              ? diag::hidden_character_note(cell.text())
                              : std::string();
+    // Between digits of a nilai, a space-like character is a thousands separator of some regional
+    // settings (1 500): "type an ordinary space" would be refused too.
+    const std::string_view t = cell.text();
+    auto is_digit = [](char c) { return c >= '0' && c <= '9'; };
+    if (h && code == std::string_view("IKU209") && std::string_view(h->looks_like) == "a space" && h->offset > 0 &&
+        h->offset + h->length < t.size() && is_digit(t[h->offset - 1]) && is_digit(t[h->offset + h->length])) {
+      std::string digits;
+      for (std::size_t i = 0; i < t.size(); ++i)
+        if (std::optional<diag::hidden_character> x = diag::find_hidden_character(t.substr(i)); x && x->offset == 0)
+          i += x->length - 1;
+        else if (t[i] != ' ')
+          digits += t[i];
+      hidden = fmt::format("it holds {} after `{}`, which some regional settings write between thousands: delete "
+                           "it ({}); a number has no spaces",
+                           h->name, t.substr(0, h->offset), digits);
+    }
     error(code, at(cell), std::move(why.message), hidden.empty() ? std::move(why.hint) : std::move(hidden));
   };
   for (std::size_t i = 0; layout_.any_unnamed && i < row.cells.size(); ++i)

@@ -595,6 +595,15 @@ TEST_CASE("header: unknown, missing, duplicate and unnamed columns", "[data]") {
     REQUIRE(l.codes().empty());
     CHECK(l.sumber(l.data.find("a", 2024)) == "x;y");
   }
+  SECTION("a non-breaking space between a nilai's digits: a thousands separator, deleted (not retyped)") {
+    loaded l;
+    load_text(l, "tahun,variabel,nilai\n2024,a,1\xC2\xA0" "500\n2024,b,12\xE2\x80\xAF" "345\xC2\xA0" "678\n2024,c,5\xC2\xA0\n");
+    REQUIRE(l.codes() == std::vector<std::string>{"IKU209", "IKU209", "IKU209"});
+    CHECK(l.diag(0).hint == "it holds a non-breaking space (U+00A0) after `1`, which some regional settings write "
+                            "between thousands: delete it (1500); a number has no spaces");
+    CHECK(l.diag(1).hint.find("delete it (12345678)") != std::string::npos);
+    CHECK(l.diag(2).hint.find("at its end") != std::string::npos);  // not between digits: the general note
+  }
   SECTION("tabs from a sheet copied as text") {
     loaded l;
     load_text(l, "tahun\tvariabel\tnilai\n2024\ta\t1\n");
