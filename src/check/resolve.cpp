@@ -1,6 +1,7 @@
 #include "check/resolve.hpp"
 
 #include <algorithm>
+#include <functional>
 #include <set>
 #include <tuple>
 
@@ -10,6 +11,7 @@
 #include "check/link_programs.hpp"
 #include "diag/suggest.hpp"
 #include "diag/utf8.hpp"
+#include "syntax/names.hpp"
 
 namespace iku::check {
 
@@ -695,6 +697,48 @@ class resolver {
                                                "add a row `" + r + ",INDUK` to the wilayah file, or correct the name in the data"));
       }
     check_parents_own_rows();
+    check_rasio_without_division();
+  }
+
+  // The file's `agregat wilayah rasio` over a rumus that divides nothing (an index, a rate the data
+  // gives ready-made) adds the children's values: right for a count, silently wrong for IPM or a
+  // percentage, so an indikator that takes it from the file is asked to say which it means.
+  void check_rasio_without_division() {
+    if (!p_.wilayah) return;
+    for (const indicator& ind : p_.indicators) {
+      if (ind.agregat_wilayah != indicator::rollup::rasio || ind.decl->agregat_wilayah || !ind.decl->rumus) continue;
+      if (!sums_without_dividing(*ind.decl->rumus)) continue;
+      diag::diagnostic d;
+      d.level = diag::severity::warning;
+      d.code = "IKU127";
+      d.where = ind.decl->rumus->where;
+      d.message = fmt::format("indikator `{}` takes the file's `agregat wilayah rasio`, and its rumus divides nothing: "
+                              "a parent region's realisasi is the sum of its children's",
+                              ind.name());
+      d.hint = "write `agregat wilayah jumlah` in its block if a sum is meant (a count), `rerata` for the mean of the "
+               "children's realisasi (an index, a ready-made percentage), or `tidak`";
+      out_.add(std::move(d));
+    }
+  }
+
+  // Whether `e` reads data (itself or through the bantu values it reads) and divides nowhere: under
+  // rasio its data are summed and nothing divides the sums. (Another indikator it reads rolls up
+  // its own way: evaluator::rollup_members.)
+  bool sums_without_dividing(const syntax::expr& e) const {
+    bool divides = false, data = false;
+    std::set<const syntax::bantu_decl*> seen;
+    std::function<void(const syntax::expr&)> look = [&](const syntax::expr& x) {
+      syntax::walk(x, [&](const syntax::expr& n) {
+        if (const auto* b = std::get_if<syntax::binary>(&n.node); b && b->op == syntax::binary_op::div) divides = true;
+        if (const auto* r = std::get_if<syntax::name_ref>(&n.node)) {
+          if (p_.data.has_variable(r->name)) data = true;
+          else if (const syntax::bantu_decl* h = p_.find_helper(r->name); h && seen.insert(h).second) look(*h->value);
+        }
+        return !divides;
+      });
+    };
+    look(e);
+    return data && !divides;
   }
 
   // A parent's realisasi is made from its children's data, never from rows of its own: rows a
