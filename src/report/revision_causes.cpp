@@ -89,6 +89,9 @@ class comparer {
       };
       add("agregat wilayah", text_at(rollup(o), o.agregat_wilayah_at), text_at(rollup(n), n.agregat_wilayah_at), on_realisasi);
     }
+    // At a parent region, each revision rolls up over its own hierarchy (--data-sendiri).
+    if (o.agregat_wilayah != check::indicator::rollup::none || n.agregat_wilayah != check::indicator::rollup::none)
+      for (const moved_region& m : moved_regions()) add(m.what, m.old_side, m.new_side, on_realisasi);
     // What its formula reads: bantu values, other indicators, data.
     std::set<std::string> read;
     if (nd.rumus) names_in(*nd.rumus, read);
@@ -285,7 +288,7 @@ class comparer {
     if (oi && ni) {
       if (!seen.insert(name).second) return;
       for (decl_change& d : indicator_changes(*oi, *ni, seen))
-        if (d.moves & on_realisasi)
+        if ((d.moves & on_realisasi) && d.what.rfind("wilayah ", 0) != 0)  // a moved region is every roll-up's own cause
           add(fmt::format("{} (indikator `{}`, dibaca rumus)", d.what, name), std::move(d.old_side),
               std::move(d.new_side), on_realisasi, d.year);
       return;
@@ -319,6 +322,42 @@ class comparer {
         add(fmt::format("data {} {} di {} wilayah lain", name, y, differing - named_at_most), text_at("(tidak dirinci)", {}),
             text_at("(tidak dirinci)", {}), moves, y, set);
     }
+  }
+
+  // Regions below the run's region, in either revision's hierarchy, whose induk differs (a
+  // kecamatan moved to another kabupaten, added or removed): the roll-ups above them move.
+  // Found once per comparison, with the row of each file that says it.
+  struct moved_region {
+    std::string what;
+    declared_side old_side, new_side;
+  };
+  const std::vector<moved_region>& moved_regions() {
+    if (moved_regions_) return *moved_regions_;
+    std::vector<moved_region>& out = moved_regions_.emplace();
+    if (!own_data_) return out;  // one hierarchy for both: the newer's
+    std::vector<std::string> below;
+    std::set<std::string> known;
+    for (const check::program* p : {&new_, &old_}) {
+      if (!p->is_parent_region(wilayah_)) continue;
+      std::vector<std::string> stack(p->wilayah->children_of(wilayah_).rbegin(), p->wilayah->children_of(wilayah_).rend());
+      while (!stack.empty()) {
+        std::string r = std::move(stack.back());
+        stack.pop_back();
+        const std::vector<std::string>& kids = p->wilayah->children_of(r);
+        stack.insert(stack.end(), kids.rbegin(), kids.rend());
+        if (known.insert(r).second) below.push_back(std::move(r));
+      }
+    }
+    auto induk = [&](const check::program& p, const std::string& r) {
+      if (!p.wilayah || !p.wilayah->has(r)) return text_at(absent, {});
+      const std::string& parent = p.wilayah->parent.at(r);
+      return text_at(parent.empty() ? "(tanpa induk)" : parent, p.wilayah->where.at(r));
+    };
+    for (const std::string& r : below) {
+      declared_side a = induk(old_, r), b = induk(new_, r);
+      if (a.text != b.text) out.push_back({"wilayah " + r + ": induk", std::move(a), std::move(b)});
+    }
+    return out;
   }
 
   // The regions whose rows make the run's figures: the region itself, or at a parent region the
@@ -491,6 +530,7 @@ class comparer {
   const std::vector<int>& years_;
   const std::string& wilayah_;
   std::optional<std::vector<std::string>> data_regions_;  // data_regions(), once found
+  std::optional<std::vector<moved_region>> moved_regions_;
   std::vector<decl_change> out_;
 };
 
