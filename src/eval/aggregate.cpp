@@ -68,12 +68,9 @@ aggregate_result evaluator::aggregate(const syntax::agregat_decl& a, const synta
       r.left_out.push_back({&x, missing});
     }
   }
-  for (const indicator_result* m : members) {  // a member a region roll-up left partial
-    std::vector<std::string> regions = m->left_out_regions;
-    regions.insert(regions.end(), m->left_out_below.begin(), m->left_out_below.end());
-    regions.insert(regions.end(), m->left_out_via.begin(), m->left_out_via.end());
-    if (!regions.empty()) r.partial.push_back(fmt::format("{} tanpa {}", m->indicator->name(), fmt::join(regions, "; ")));
-  }
+  for (const indicator_result* m : members)  // a member a region roll-up left partial
+    if (const std::vector<std::string> regions = m->regions_left_out(); !regions.empty())
+      r.partial.push_back(fmt::format("{} tanpa {}", m->indicator->name(), fmt::join(regions, "; ")));
   const std::string whose = sasaran ? "sasaran " + sasaran->name.text : std::string("instansi");
   if (t) {
     t->open("agregat", fmt::format("Capaian {} tahun {}, target {}", whose, r.year, r.target_set.name()), a.name.where);

@@ -41,6 +41,13 @@ bool first_rule_on_lane(const indicator_lane& lane, const result& capaian, const
 
 }  // namespace
 
+std::vector<std::string> indicator_result::regions_left_out() const {
+  std::vector<std::string> all = left_out_regions;
+  all.insert(all.end(), left_out_below.begin(), left_out_below.end());
+  all.insert(all.end(), left_out_via.begin(), left_out_via.end());
+  return all;
+}
+
 diag::span indicator_result::target_where() const {
   return target ? target->value_where : target_datum ? target_datum->where : diag::span{};
 }

@@ -57,6 +57,8 @@ struct indicator_result {
   // Under `rasio`, another indikator its rumus reads is that indikator's own figure at the parent,
   // rolled up over its own children: those it left out, each "b: K2 (reason)".
   std::vector<std::string> left_out_via;
+  // All three: the realisasi (and what is computed from it) is partial when any is not empty.
+  std::vector<std::string> regions_left_out() const;
 
   // Where the target was written (a target line, a data cell), and the target as written there.
   diag::span target_where() const;

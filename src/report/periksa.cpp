@@ -696,9 +696,7 @@ class auditor {
   // IKU309: iku's figure at a parent region left regions out of its roll-up, so a printed figure
   // that agrees with it was made without them too (once per indikator and year).
   void partial_rollup(const data::printed_figure& f, const eval::indicator_result& r) {
-    std::vector<std::string> regions = r.left_out_regions;
-    regions.insert(regions.end(), r.left_out_below.begin(), r.left_out_below.end());
-    regions.insert(regions.end(), r.left_out_via.begin(), r.left_out_via.end());
+    const std::vector<std::string> regions = r.regions_left_out();
     if (regions.empty() || !partial_noted_.insert({r.indicator, r.year}).second) return;
     diag::diagnostic d;
     d.level = diag::severity::warning;
