@@ -59,7 +59,7 @@ diag::span first_cell(const program& p, const std::string& variable, const std::
   auto consider = [&](const std::string& wilayah) {
     for (int y : years)
       if (std::optional<data::datum> d = p.data.find(variable, y, wilayah))
-        if (!best.valid() || d->where.file < best.file || (d->where.file == best.file && d->where.begin < best.begin))
+        if (!best.valid() || diag::comes_before(d->where, best))
           best = d->where;
   };
   consider("");

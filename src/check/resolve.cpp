@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <functional>
 #include <set>
-#include <tuple>
 
 #include <fmt/format.h>
 
@@ -712,8 +711,8 @@ class resolver {
       d.level = diag::severity::warning;
       d.code = "IKU127";
       d.where = ind.decl->rumus->where;
-      d.message = fmt::format("indikator `{}` takes the file's `agregat wilayah rasio`, and its rumus divides nothing: "
-                              "a parent region's realisasi is the sum of its children's",
+      d.message = fmt::format("indikator `{}` takes the file's `agregat wilayah rasio`, and its rumus divides by no "
+                              "data: at a parent region it adds up the children's values",
                               ind.name());
       d.hint = "write `agregat wilayah jumlah` in its block if a sum is meant (a count), `rerata` for the mean of the "
                "children's realisasi (an index, a ready-made percentage), or `tidak`";
@@ -721,24 +720,34 @@ class resolver {
     }
   }
 
-  // Whether `e` reads data (itself or through the bantu values it reads) and divides nowhere: under
-  // rasio its data are summed and nothing divides the sums. (Another indikator it reads rolls up
-  // its own way: evaluator::rollup_members.)
+  // Whether `e` reads data (itself or through the bantu values it reads) and nothing divides by
+  // data: under rasio its data are summed and no sum divides another (`(rls + rls) / 2` is a sum
+  // too). (Another indikator it reads rolls up its own way: evaluator::rollup_members.)
   bool sums_without_dividing(const syntax::expr& e) const {
-    bool divides = false, data = false;
+    bool divides = false;
+    const bool data = reads_data(e, [&](const syntax::expr& n) {
+      if (const auto* b = std::get_if<syntax::binary>(&n.node); b && b->op == syntax::binary_op::div)
+        divides = divides || reads_data(*b->rhs, {});
+    });
+    return data && !divides;
+  }
+
+  // Whether `e` reads a data variable, itself or through bantu values; `each` sees every node.
+  bool reads_data(const syntax::expr& e, const std::function<void(const syntax::expr&)>& each) const {
+    bool data = false;
     std::set<const syntax::bantu_decl*> seen;
     std::function<void(const syntax::expr&)> look = [&](const syntax::expr& x) {
       syntax::walk(x, [&](const syntax::expr& n) {
-        if (const auto* b = std::get_if<syntax::binary>(&n.node); b && b->op == syntax::binary_op::div) divides = true;
+        if (each) each(n);
         if (const auto* r = std::get_if<syntax::name_ref>(&n.node)) {
           if (p_.data.has_variable(r->name)) data = true;
           else if (const syntax::bantu_decl* h = p_.find_helper(r->name); h && seen.insert(h).second) look(*h->value);
         }
-        return !divides;
+        return true;
       });
     };
     look(e);
-    return data && !divides;
+    return data;
   }
 
   // A parent's realisasi is made from its children's data, never from rows of its own: rows a
@@ -754,14 +763,12 @@ class resolver {
       for (const auto& [variable, cell] : cells)
         if (ignored.count(variable)) {
           names.push_back(variable);
-          if (!first.valid() || cell.file < first.file || (cell.file == first.file && cell.begin < first.begin)) first = cell;
+          if (!first.valid() || diag::comes_before(cell, first)) first = cell;
         }
-      if (!names.empty()) found.emplace_back(fmt::format("{} ({})", region, list_some(names, 3)), first);
+      if (!names.empty()) found.emplace_back(fmt::format("{} ({})", region, diag::first_few(names)), first);
     }
     if (found.empty()) return;
-    std::sort(found.begin(), found.end(), [](const auto& a, const auto& b) {
-      return std::tie(a.second.file, a.second.begin) < std::tie(b.second.file, b.second.begin);
-    });
+    std::sort(found.begin(), found.end(), [](const auto& a, const auto& b) { return diag::comes_before(a.second, b.second); });
     std::vector<std::string> named;
     for (const auto& f : found) named.push_back(f.first);
     diag::diagnostic d;
@@ -770,20 +777,13 @@ class resolver {
     d.where = found.front().second;
     d.message = fmt::format("{} rows of {} own that no figure reads: {}",
                             found.size() == 1 ? "a parent region has" : fmt::format("{} parent regions have", found.size()),
-                            found.size() == 1 ? "its" : "their", list_some(named, 3));
+                            found.size() == 1 ? "its" : "their", diag::first_few(named));
     d.hint = "a region with children in the wilayah file takes its realisasi from its children's (agregat wilayah); "
              "its own rows give only its targets `dari data`. Leave such rows (a published total) out of the data, "
              "or correct the wilayah file if the region has no children";
     out_.add(std::move(d));
   }
 
-  // "a, b, c and 2 more"
-  static std::string list_some(const std::vector<std::string>& items, std::size_t shown) {
-    std::string out;
-    for (std::size_t i = 0; i < items.size() && i < shown; ++i) out += (i ? ", " : "") + items[i];
-    if (items.size() > shown) out += fmt::format(" and {} more", items.size() - shown);
-    return out;
-  }
 
   void check_defaults() {
     const syntax::module& main = p_.modules.front();

@@ -574,19 +574,23 @@ void chunk_reader::read(const csv_row& row) {
                              : std::string();
     // Between digits of a nilai, a space-like character is a thousands separator of some regional
     // settings (1 500): "type an ordinary space" would be refused too.
-    const std::string_view t = cell.text();
+    const std::string_view t = trim(cell.text());
+    const std::optional<diag::hidden_character> ht = diag::find_hidden_character(t);
     auto is_digit = [](char c) { return c >= '0' && c <= '9'; };
-    if (h && code == std::string_view("IKU209") && std::string_view(h->looks_like) == "a space" && h->offset > 0 &&
-        h->offset + h->length < t.size() && is_digit(t[h->offset - 1]) && is_digit(t[h->offset + h->length])) {
+    if (ht && code == std::string_view("IKU209") && std::string_view(ht->looks_like) == "a space" && ht->offset > 0 &&
+        ht->offset + ht->length < t.size() && is_digit(t[ht->offset - 1]) && is_digit(t[ht->offset + ht->length])) {
       std::string digits;
+      int spaces = 0;
       for (std::size_t i = 0; i < t.size(); ++i)
-        if (std::optional<diag::hidden_character> x = diag::find_hidden_character(t.substr(i)); x && x->offset == 0)
+        if (std::optional<diag::hidden_character> x = diag::find_hidden_character(t.substr(i)); x && x->offset == 0) {
           i += x->length - 1;
-        else if (t[i] != ' ')
+          ++spaces;
+        } else if (t[i] != ' ') {
           digits += t[i];
+        }
       hidden = fmt::format("it holds {} after `{}`, which some regional settings write between thousands: delete "
-                           "it ({}); a number has no spaces",
-                           h->name, t.substr(0, h->offset), digits);
+                           "{} ({}); a number has no spaces",
+                           ht->name, t.substr(0, ht->offset), spaces > 1 ? "them" : "it", digits);
     }
     error(code, at(cell), std::move(why.message), hidden.empty() ? std::move(why.hint) : std::move(hidden));
   };

@@ -50,9 +50,30 @@ std::string fewer_cells_hint(char separator) {
 }
 
 char csv_separator(std::string_view text, const std::vector<std::string>& column_names) {
-  csv_reader reader(text);
-  csv_row header;
-  return reader.next(header) && !header.problem && other_separator(header, column_names) == ';' ? ';' : ',';
+  // The first line with more than separators and blanks (Excel writes a cleared row as `;;;`),
+  // split each way as written: the one whose cells (quotes and blanks taken off) name more
+  // columns is the file's. A header is plain names, so no reader is needed to judge it.
+  std::size_t at = text.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
+  std::string_view line;
+  while (at < text.size()) {
+    const std::size_t nl = std::min(text.find('\n', at), text.size());
+    line = text.substr(at, nl - at);
+    at = nl + 1;
+    if (line.find_first_not_of(" \t\r,;") != std::string_view::npos) break;
+    line = {};
+  }
+  auto named = [&](char sep) {
+    int n = 0;
+    for (std::size_t from = 0; from <= line.size();) {
+      const std::size_t to = std::min(line.find(sep, from), line.size());
+      std::string_view cell = trim(line.substr(from, to - from));
+      if (cell.size() >= 2 && cell.front() == '"' && cell.back() == '"') cell = trim(cell.substr(1, cell.size() - 2));
+      if (std::find(column_names.begin(), column_names.end(), lower(cell)) != column_names.end()) ++n;
+      from = to + 1;
+    }
+    return n;
+  };
+  return named(';') > named(',') ? ';' : ',';
 }
 
 std::string lower(std::string_view s) {

@@ -298,8 +298,8 @@ std::map<std::string, std::map<std::string, diag::span>> data_set::cells_by_regi
     if (s.row == none || !asked[s.region]) continue;
     const packed& row = rows_[s.row];
     diag::span& first = out[region_names_[s.region]][variable_names_[s.variable]];
-    if (!first.valid() || row.file < first.file || (row.file == first.file && row.where_begin < first.begin))
-      first = {row.file, row.where_begin, row.where_end};
+    const diag::span cell{row.file, row.where_begin, row.where_end};
+    if (!first.valid() || diag::comes_before(cell, first)) first = cell;
   }
   return out;
 }

@@ -165,4 +165,11 @@ std::string render_all(const diagnostics& ds, const source_manager& sources, std
   return out;
 }
 
+std::string first_few(const std::vector<std::string>& items, std::size_t shown) {
+  std::string out;
+  for (std::size_t i = 0; i < items.size() && i < shown; ++i) out += (i ? ", " : "") + items[i];
+  if (items.size() > shown) out += fmt::format(" and {} more", items.size() - shown);
+  return out;
+}
+
 }  // namespace iku::diag

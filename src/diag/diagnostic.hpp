@@ -52,6 +52,9 @@ inline constexpr std::size_t default_max_errors = 50;
 
 // "file:line:col: error[IKU001]: message\n  line text\n  ^^^\n  hint: ..."
 std::string render(const diagnostic& d, const source_manager& sources);
+
+// "a, b, c and 2 more": the first `shown` of `items` in a message.
+std::string first_few(const std::vector<std::string>& items, std::size_t shown = 3);
 // Every diagnostic in text order, but at most `max_errors` errors (0: no limit) followed by
 // "... and N more errors"; warnings and notes among the shown ones are always printed.
 std::string render_all(const diagnostics& ds, const source_manager& sources,

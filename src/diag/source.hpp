@@ -22,6 +22,11 @@ struct span {
   bool valid() const { return file != no_file; }
 };
 
+// In reading order: by file (as registered), then by place.
+inline bool comes_before(const span& a, const span& b) {
+  return a.file < b.file || (a.file == b.file && a.begin < b.begin);
+}
+
 struct location {
   std::uint32_t line = 0;    // 1-based
   std::uint32_t column = 0;  // 1-based, in characters (UTF-8 code points)

@@ -843,9 +843,10 @@ result evaluator::name(const syntax::expr& e, const std::string& n, const env& e
     if (shown) *shown = v.is_number() ? show(v.number(), t) : "?";
     return v;
   }
-  if (is_parent()) {
+  if (is_parent() && !p_.target_variables().count(n)) {
     // A parent's figures are its children's, rolled up per indikator (agregat wilayah); rows of
-    // its own are read by no figure (IKU231), so an expression does not read them either.
+    // its own are read by no figure but a target `dari data` (IKU231), so an expression reads
+    // them as targets only.
     result v = not_measurable{
         fmt::format("wilayah {} adalah induk: data {} di sini dijumlah dari wilayah di bawahnya hanya dalam agregat "
                     "wilayah sebuah indikator (tulis nama indikatornya, atau pilih wilayah di bawahnya)",

@@ -55,7 +55,7 @@ struct indicator_result {
   // (reason)".
   std::vector<std::string> left_out_below;
   // Under `rasio`, another indikator its rumus reads is that indikator's own figure at the parent,
-  // rolled up over its own children: those it left out, each "b: K2 (reason)".
+  // rolled up over its own children: those it left out, each "b tanpa K2 (reason)".
   std::vector<std::string> left_out_via;
   // All three: the realisasi (and what is computed from it) is partial when any is not empty.
   std::vector<std::string> regions_left_out() const;
@@ -190,7 +190,8 @@ class evaluator {
   void left_out_below(const check::indicator& ind, int year, const std::vector<std::string>& members,
                       std::vector<std::string>& out);
   // What a `rasio` rumus reads at a parent: the data it sums (directly or through bantu values),
-  // and its references to other indikator, which are their own roll-ups (eval/rollup.cpp).
+  // and its references to other indikator, which are their own roll-ups, with the places a failure
+  // of one is reported at (its name, or that of a bantu value that reads one) (eval/rollup.cpp).
   struct rasio_reads {
     std::vector<std::pair<const syntax::expr*, std::string>> data;
     std::vector<diag::span> references;

@@ -1,6 +1,7 @@
 #include "eval/options.hpp"
 
 #include <algorithm>
+#include <functional>
 #include <set>
 
 #include <fmt/format.h>
@@ -34,9 +35,15 @@ void without_year_data(const check::program& p, const options& o, const std::vec
                        const std::set<std::string>& only_targets, diag::diagnostics& out) {
   auto lacking_in = [&](int year) {
     const std::set<std::string> with = p.data.regions_with_values(year, only_targets);
+    // A parent has data when a region below it has (its own rows are read by no figure).
+    std::function<bool(const std::string&)> has = [&](const std::string& r) {
+      if (!p.is_parent_region(r)) return with.count(r) != 0;
+      const std::vector<std::string>& kids = p.wilayah->children_of(r);
+      return std::any_of(kids.begin(), kids.end(), has);
+    };
     std::vector<std::string> lacking;
     for (const std::string& r : o.regions)
-      if (!p.is_parent_region(r) && !with.count(r)) lacking.push_back(r);
+      if (!has(r)) lacking.push_back(r);
     return lacking;
   };
   const int year = o.years.back();
@@ -45,15 +52,12 @@ void without_year_data(const check::program& p, const options& o, const std::vec
   std::optional<int> common;  // the latest year every region run has data for (a few years back at most)
   for (std::size_t i = years.size() - 1; i-- > 0 && i + 6 > years.size() && !common;)
     if (lacking_in(years[i]).empty()) common = years[i];
-  std::string some;
-  for (std::size_t i = 0; i < lacking.size() && i < 3; ++i) some += (i ? ", " : "") + lacking[i];
-  if (lacking.size() > 3) some += fmt::format(" and {} more", lacking.size() - 3);
   diag::diagnostic d;
   d.level = diag::severity::warning;
   d.code = "IKU136";
   d.message = fmt::format("the year is {}, the latest any region has data for, but {} of the regions run {} none "
                           "that year: {}",
-                          year, lacking.size(), lacking.size() == 1 ? "has" : "have", some);
+                          year, lacking.size(), lacking.size() == 1 ? "has" : "have", diag::first_few(lacking));
   d.hint = fmt::format("their figures for {} are not measurable; choose the year with --tahun{}, or declare `tahun` "
                        "in the file",
                        year, common ? fmt::format(" {} (the latest year every region run has data for)", *common) : "");

@@ -2,6 +2,7 @@
 // computed by an evaluator of its own region, so a roll-up explains down to the children's cells.
 #include <algorithm>
 #include <functional>
+#include <map>
 
 #include <fmt/format.h>
 
@@ -44,8 +45,11 @@ evaluator& evaluator::child(const std::string& region) {
 
 evaluator::rasio_reads evaluator::reads_of(const check::indicator& ind) const {
   rasio_reads out;
-  std::vector<const syntax::bantu_decl*> seen;
-  std::function<void(const syntax::expr&)> read = [&](const syntax::expr& root) {
+  std::map<const syntax::bantu_decl*, bool> bantu_reads_indicator;  // each bantu walked once
+  // Whether `root` reads another indikator. A failure of one inside a bantu value is reported at
+  // the bantu's name where it is read, so that place counts as a reference too.
+  std::function<bool(const syntax::expr&)> read = [&](const syntax::expr& root) {
+    bool any = false;
     syntax::walk(root, [&](const syntax::expr& e) {
       const auto* n = std::get_if<syntax::name_ref>(&e.node);
       if (!n) return true;
@@ -53,17 +57,21 @@ evaluator::rasio_reads evaluator::reads_of(const check::indicator& ind) const {
       if (p_.data.has_variable(n->name)) {
         out.data.emplace_back(&e, n->name);
       } else if (const check::indicator* other = p_.find_indicator(n->name)) {
+        any = true;
         out.references.push_back(e.where);
         if (std::find(out.referenced.begin(), out.referenced.end(), other) == out.referenced.end())
           out.referenced.push_back(other);
       } else if (const syntax::bantu_decl* h = p_.find_helper(n->name)) {
-        if (std::find(seen.begin(), seen.end(), h) == seen.end()) {
-          seen.push_back(h);
-          read(*h->value);
+        auto [it, fresh] = bantu_reads_indicator.try_emplace(h, false);
+        if (fresh) it->second = read(*h->value);
+        if (it->second) {
+          any = true;
+          out.references.push_back(e.where);
         }
       }
       return true;
     });
+    return any;
   };
   if (ind.decl->rumus) read(*ind.decl->rumus);
   return out;
@@ -100,15 +108,22 @@ std::vector<std::string> evaluator::rollup_members(const check::indicator& ind, 
 }
 
 // The children the indikator a `rasio` rumus reads left out of their own roll-ups here (and
-// further down): the parent's figure is partial through them.
+// further down, and through the indikator they read in turn): the parent's figure is partial
+// through them. Each "b tanpa K2 (reason)", once.
 void evaluator::left_out_via(const check::indicator& ind, int year, std::vector<std::string>& out) {
   if (ind.agregat_wilayah != check::indicator::rollup::rasio) return;
+  auto add = [&](std::string line) {
+    if (std::find(out.begin(), out.end(), line) == out.end()) out.push_back(std::move(line));
+  };
   for (const check::indicator* other : reads_of(ind).referenced) {
     if (other->agregat_wilayah == check::indicator::rollup::none) continue;  // then not measurable here
     std::vector<std::string> missing;
     const std::vector<std::string> in = rollup_members(*other, year, &missing);
     left_out_below(*other, year, in, missing);
-    for (const std::string& m : missing) out.push_back(fmt::format("{} tanpa {}", other->name(), m));
+    for (const std::string& m : missing) add(fmt::format("{} tanpa {}", other->name(), m));
+    std::vector<std::string> deeper;  // the checker refuses a cycle of indikator
+    left_out_via(*other, year, deeper);
+    for (std::string& d : deeper) add(std::move(d));
   }
 }
 

@@ -144,9 +144,10 @@ class auditor {
     }
     ++s_.checked;
     expected e;
-    if (ind) e = of_indicator(*ind, f, r);
-    if (ind && f.besaran != "target") partial_rollup(f, r);
-    else if (sasaran != p_.sasaran.end()) e = of_group(*sasaran, f);
+    if (ind) {
+      e = of_indicator(*ind, f, r);
+      if (f.besaran != "target") partial_rollup(f, r);
+    } else if (sasaran != p_.sasaran.end()) e = of_group(*sasaran, f);
     else if (f.objek == "instansi") e = of_group(nullptr, f);
     else if (budget) e = of_budget(*budget, {budget->index_of(f.objek)}, f.objek, f);
     if (!e.found) {
@@ -692,7 +693,6 @@ class auditor {
     return p_.mode;
   }
 
-  // A finding at the printed cell, kept in a line for the table that printed it too.
   // IKU309: iku's figure at a parent region left regions out of its roll-up, so a printed figure
   // that agrees with it was made without them too (once per indikator and year).
   void partial_rollup(const data::printed_figure& f, const eval::indicator_result& r) {
@@ -711,6 +711,7 @@ class auditor {
     out_.add(std::move(d));
   }
 
+  // A finding at the printed cell, kept in a line for the table that printed it too.
   void finding(diag::severity level, const char* code, const data::printed_figure& f, std::string message,
                std::string hint) {
     const bool scored = f.besaran == "target" || f.besaran == "capaian" || f.besaran == "kategori" || f.besaran == "status";

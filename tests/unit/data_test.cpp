@@ -589,11 +589,23 @@ TEST_CASE("header: unknown, missing, duplicate and unnamed columns", "[data]") {
     CHECK(l.diag(0).hint.find("a cell that contains a ';'") == 0);
     CHECK(l.diag(1).hint.find("leave it empty (;;)") != std::string::npos);
   }
-  SECTION("a ',' file whose header has a ';' in a column name is still read at commas") {
+  SECTION("a ',' file whose sumber has a ';' is read at commas") {
     loaded l;
     load_text(l, "tahun,variabel,nilai,sumber\n2024,a,1,x;y\n");
     REQUIRE(l.codes().empty());
     CHECK(l.sumber(l.data.find("a", 2024)) == "x;y");
+  }
+  SECTION("a ';' file with its header quoted (R's write.csv2), after a cleared row, or with a ',' in a name") {
+    for (const char* text : {"\"tahun\";\"variabel\";\"nilai\"\n2024;\"a\";1\n",
+                             ";;;\ntahun;variabel;nilai\n2024;a;1\n",
+                             "tahun;variabel;nilai;\"sumber, catatan\"\n2024;a;1;x\n"}) {
+      loaded l;
+      load_text(l, text);
+      INFO(text);
+      CHECK(l.data.find("a", 2024).has_value());
+      if (std::string_view(text).find("catatan") == std::string_view::npos) CHECK(l.codes().empty());
+      else CHECK(l.codes() == std::vector<std::string>{"IKU203"});  // an unknown column, named as such
+    }
   }
   SECTION("a non-breaking space between a nilai's digits: a thousands separator, deleted (not retyped)") {
     loaded l;
@@ -601,7 +613,7 @@ TEST_CASE("header: unknown, missing, duplicate and unnamed columns", "[data]") {
     REQUIRE(l.codes() == std::vector<std::string>{"IKU209", "IKU209", "IKU209"});
     CHECK(l.diag(0).hint == "it holds a non-breaking space (U+00A0) after `1`, which some regional settings write "
                             "between thousands: delete it (1500); a number has no spaces");
-    CHECK(l.diag(1).hint.find("delete it (12345678)") != std::string::npos);
+    CHECK(l.diag(1).hint.find("delete them (12345678)") != std::string::npos);
     CHECK(l.diag(2).hint.find("at its end") != std::string::npos);  // not between digits: the general note
   }
   SECTION("tabs from a sheet copied as text") {
