@@ -155,13 +155,18 @@ class loader : csv_columns_loader {
       if (into_.parent[r].empty() && height.count(r) && (!deepest || height[r] > height[*deepest])) deepest = &r;
     if (!deepest) return;
     for (const std::string& r : written)
-      if (into_.parent[r].empty() && height.count(r) && height[r] < height[*deepest] && !unknown_induk_.count(r))
+      if (into_.parent[r].empty() && height.count(r) && height[r] < height[*deepest] && !unknown_induk_.count(r)) {
+        into_.roots_apart.push_back(r);
         out_.add({diag::severity::warning, "IKU230", into_.where[r],
                   fmt::format("region '{}' has no induk, but its tree is {} level{} deep where that of '{}' is {}",
                               r, height[r], height[r] == 1 ? "" : "s", *deepest, height[*deepest]),
                   fmt::format("a region whose induk is empty is a root: no roll-up above it counts it; if it belongs "
                               "under a region of '{}', write that region in its induk cell",
                               *deepest)});
+      }
+    if (!into_.roots_apart.empty())
+      for (const std::string& r : written)
+        if (into_.parent[r].empty() && height.count(r) && height[r] == height[*deepest]) into_.deepest_roots.push_back(r);
   }
 
   std::set<std::string> unknown_induk_;

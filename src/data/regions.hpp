@@ -16,6 +16,10 @@ struct region_tree {
   std::map<std::string, std::string> parent;                 // "" for a root
   std::map<std::string, std::vector<std::string>> children;  // as written
   std::map<std::string, diag::span> where;                   // the row's wilayah cell
+  // The roots IKU230 warns of (less deep than the deepest roots' trees: most likely an induk left
+  // empty), so the tables of those deepest roots can say their roll-up does not count them.
+  std::vector<std::string> roots_apart;
+  std::vector<std::string> deepest_roots;  // filled only when there are roots apart
 
   bool has(const std::string& r) const { return parent.count(r) != 0; }
   const std::vector<std::string>& children_of(const std::string& r) const;

@@ -63,7 +63,19 @@ std::vector<table> only(table t) {
 
 std::vector<table> build_table(const lkj_table& kind, const lkj_context& c) {
   std::vector<table> out = kind.build(c);
-  for (table& t : out) t.name = kind.name;
+  // A root whose induk was most likely forgotten (IKU230) is in no roll-up of the deepest roots:
+  // their tables say so, not only the warning on standard error.
+  std::vector<std::string> apart;
+  if (const auto& w = c.program.wilayah; w && kind.per_region &&
+      std::find(w->deepest_roots.begin(), w->deepest_roots.end(), c.opts().wilayah) != w->deepest_roots.end())
+    for (const std::string& r : w->roots_apart)
+      apart.push_back(fmt::format("Peringatan: agregat wilayah {} tidak menghitung {}: induknya kosong di berkas wilayah, "
+                                  "sehingga ia wilayah teratas tersendiri (IKU230) [{}]",
+                                  c.opts().wilayah, r, c.sources.where(w->where.at(r))));
+  for (table& t : out) {
+    t.name = kind.name;
+    t.notes.insert(t.notes.end(), apart.begin(), apart.end());
+  }
   return out;
 }
 
