@@ -12,6 +12,16 @@ const syntax::target_set* indicator::target_set(const std::string& set) const {
   return nullptr;
 }
 
+const char* indicator::rollup_name(rollup k) {
+  switch (k) {
+    case rollup::rasio: return "rasio";
+    case rollup::rerata: return "rerata";
+    case rollup::jumlah: return "jumlah";
+    case rollup::none: break;
+  }
+  return "tidak";
+}
+
 const indicator* program::find_indicator(const std::string& name) const {
   auto it = indicator_index.find(name);
   return it == indicator_index.end() ? nullptr : &indicators[it->second];

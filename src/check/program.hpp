@@ -36,6 +36,7 @@ struct indicator {
   // over the sums of its data (rasio), the mean or the sum of the children's realisasi, or none.
   enum class rollup { none, rasio, rerata, jumlah };
   rollup agregat_wilayah = rollup::none;
+  static const char* rollup_name(rollup k);  // as written after `agregat wilayah`
   diag::span agregat_wilayah_at;  // where it was declared (invalid: not declared)
 
   const std::string& name() const { return decl->name.text; }

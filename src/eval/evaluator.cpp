@@ -60,8 +60,7 @@ evaluator::evaluator(const check::program& p, const diag::source_manager& source
     : p_(p), sources_(sources), options_(std::move(o)),
       // A parent's own rows are read by no formula (its figures are its children's): the fast
       // lane reads none, and evaluator::name refuses them.
-      region_id_(p_.is_parent_region(options_.wilayah)
-                     ? compiled::no_region
+      region_id_(is_parent() ? compiled::no_region
                      : p_.data.region_index(options_.wilayah).value_or(compiled::no_region)) {
   if (!options_.compiled) options_.compiled = std::make_shared<compiled_cache>();
 }

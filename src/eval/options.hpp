@@ -33,6 +33,9 @@ struct options {
   // Every region of a run over several (`--wilayah '*'` or `A,B`), in report order; empty for one
   // region or the office. `wilayah` is then the first.
   std::vector<std::string> regions;
+  // A parent region read as a leaf: its own rows, no roll-up. Only `iku periksa`'s cause search
+  // sets it, to try a report that printed the region's own published total (IKU231).
+  bool own_rows = false;
   value::number_style style = value::number_style::id;  // how the values in a finding are written
   // Formulas compiled for the evaluator's fast lane, shared by every evaluator given a copy of
   // these options (each region's); an evaluator whose options have none makes its own. Keyed by

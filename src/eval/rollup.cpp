@@ -11,26 +11,12 @@
 
 namespace iku::eval {
 
-namespace {
-
-const char* rollup_name(check::indicator::rollup k) {
-  switch (k) {
-    case check::indicator::rollup::rasio: return "rasio";
-    case check::indicator::rollup::rerata: return "rerata";
-    case check::indicator::rollup::jumlah: return "jumlah";
-    case check::indicator::rollup::none: break;
-  }
-  return "tidak";
-}
-
-}  // namespace
-
 std::string evaluator::no_member_measurable(int year) const {
   return fmt::format("tidak ada wilayah di bawah {} yang realisasinya tahun {} terukur", options_.wilayah, year);
 }
 
 bool evaluator::is_parent() const {
-  return p_.is_parent_region(options_.wilayah);
+  return !options_.own_rows && p_.is_parent_region(options_.wilayah);
 }
 
 evaluator& evaluator::child(const std::string& region) {
@@ -154,9 +140,9 @@ result evaluator::rollup(const check::indicator& ind, int year, tracer* t) {
   std::vector<std::string> members = rollup_members(ind, year, &left_out);
   if (t) {
     t->open("agregat_wilayah",
-            fmt::format("Agregat wilayah {} {} tahun {} wilayah {}", rollup_name(how), ind.name(), year, options_.wilayah),
+            fmt::format("Agregat wilayah {} {} tahun {} wilayah {}", check::indicator::rollup_name(how), ind.name(), year, options_.wilayah),
             ind.agregat_wilayah_at);
-    t->current().facts = {{"cara", declared(rollup_name(how), ind.agregat_wilayah_at)},
+    t->current().facts = {{"cara", declared(check::indicator::rollup_name(how), ind.agregat_wilayah_at)},
                           {"wilayah", fmt::format("{}", fmt::join(members, ", "))}};
     if (!left_out.empty()) t->current().facts.push_back({"dikecualikan", fmt::format("{}", fmt::join(left_out, "; "))});
   }

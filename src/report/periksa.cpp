@@ -228,9 +228,11 @@ class auditor {
     finding(diag::severity::error, "IKU301", f,
             fmt::format("{}: printed {}{}, computed {}", what, f.text, where, shown(v, f.places)),
             !because.empty() ? because
-            : ind ? "nothing in scope reproduces the printed figure (other polaritas, realisasi rounded or not, "
-                    "other target sets, the neighbouring years' data, another data variable in the rumus, other "
-                    "roundings, and up to 3 of these at once)"
+            : ind ? fmt::format("nothing in scope reproduces the printed figure (other polaritas, realisasi rounded or "
+                                "not, other target sets, the neighbouring years' data, another data variable in the "
+                                "rumus, {}other roundings, and up to 3 of these at once)",
+                                p_.is_parent_region(ev_.opts().wilayah) ? "other agregat wilayah, the region's own rows, "
+                                                                        : "")
                   : "nothing in scope reproduces the printed figure (other roundings; for a sasaran or the office, "
                     "the other agregat)");
   }
@@ -302,6 +304,31 @@ class auditor {
         found.push_back(fmt::format("{} {} gives {}", y.published ? "the realisasi the file states for" : "the data of", year,
                                     shown((f.besaran == "realisasi" ? y.realisasi_exact : y.capaian_exact).number(),
                                           f.places)));
+    }
+    // At a parent region: the other ways to roll up, and the region's own rows (a published total
+    // beside its children's, which no figure reads: IKU231).
+    if (p_.is_parent_region(ev_.opts().wilayah)) {
+      const rounding mode = f.besaran == "realisasi" ? ind.mode_realisasi : ind.mode_capaian;
+      auto shown_figure = [&](const eval::indicator_result& x) {
+        return shown((f.besaran == "realisasi" ? x.realisasi_exact : x.capaian_exact).number(), f.places);
+      };
+      using kind = check::indicator::rollup;
+      for (kind k : {kind::rasio, kind::rerata, kind::jumlah}) {
+        if (k == ind.agregat_wilayah) continue;
+        check::indicator other = ind;
+        other.agregat_wilayah = k;
+        eval::indicator_result x = variant(other, f.year, t);
+        if (prints(x, mode))
+          found.push_back(fmt::format("agregat wilayah {} instead of {} gives {}", check::indicator::rollup_name(k),
+                                      check::indicator::rollup_name(ind.agregat_wilayah), shown_figure(x)));
+      }
+      eval::options own = ev_.opts();
+      own.own_rows = true;
+      eval::indicator_result x = eval::evaluator(p_, sources_, own).evaluate(ind, f.year, t);
+      if (prints(x, mode))
+        found.push_back(fmt::format("the rows of {} itself (its own total beside its regions', which no figure reads: "
+                                    "IKU231) give {}",
+                                    own.wilayah, shown_figure(x)));
     }
     // The rumus with one data variable it reads replaced by a count no formula reads: a report
     // that took the wrong count (13.002 BPNT recipients where the rumus reads the PPKS handled).

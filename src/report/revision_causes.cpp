@@ -85,7 +85,7 @@ class comparer {
           on_realisasi | on_capaian);
     if (o.agregat_wilayah != n.agregat_wilayah) {
       auto rollup = [](const check::indicator& i) {
-        return i.agregat_wilayah_at.valid() ? std::string("agregat wilayah ") + rollup_name(i.agregat_wilayah) : std::string(absent);
+        return i.agregat_wilayah_at.valid() ? std::string("agregat wilayah ") + check::indicator::rollup_name(i.agregat_wilayah) : std::string(absent);
       };
       add("agregat wilayah", text_at(rollup(o), o.agregat_wilayah_at), text_at(rollup(n), n.agregat_wilayah_at), on_realisasi);
     }
@@ -162,16 +162,6 @@ class comparer {
         continue;
       add(fmt::format("{} {}", what, i + 1), text(a), text(b), moves);
     }
-  }
-
-  static const char* rollup_name(check::indicator::rollup r) {
-    switch (r) {
-      case check::indicator::rollup::rasio: return "rasio";
-      case check::indicator::rollup::rerata: return "rerata";
-      case check::indicator::rollup::jumlah: return "jumlah";
-      case check::indicator::rollup::none: break;
-    }
-    return "-";
   }
 
   // `realisasi { 2022: 69.26 }`: a figure stated for a year.
