@@ -68,8 +68,9 @@ inline void load(const std::uint8_t* bytes, std::size_t size, loaded& l) {
     std::error_code ec;
     std::filesystem::remove(csv_path, ec);
   }
-  l.program = check::load_program_text((dir / "main.iku").string(), std::string(iku_text),
-                                       {{IKU_STDLIB_DIR}}, l.sources, l.diags);
+  check::load_options settings;
+  settings.stdlib_dirs = {IKU_STDLIB_DIR};
+  l.program = check::load_program_text((dir / "main.iku").string(), std::string(iku_text), settings, l.sources, l.diags);
   if (l.program) l.options = eval::choose_options(*l.program, std::nullopt, std::nullopt, "", l.diags);
 }
 
