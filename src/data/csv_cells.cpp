@@ -143,6 +143,16 @@ std::optional<std::string_view> read_name(std::string_view cell, cell_error& why
 bool read_nilai(std::string_view cell, std::optional<value::number_style> style,
                 std::optional<value::number>& value, cell_error& why) {
   std::string_view text = trim(cell);
+  // Excel's Accounting format shows zero as a dash between spaces (" - ", " -   "), and a CSV saved
+  // from it keeps that text: zero, or `-` for "not available"? Only the planner knows.
+  if (text == "-" && cell.size() > 2 && cell.front() == ' ' && cell.back() == ' ') {
+    why = {fmt::format("nilai '{}' is ambiguous: Excel's Accounting format writes zero as a dash between spaces, "
+                       "and - alone means not available",
+                       cell),
+           "write 0 when the value is zero, or - without spaces when it is not available (in Excel, format the "
+           "column as Number rather than Accounting before saving as CSV)"};
+    return false;
+  }
   // Explicit "not available": recorded as such, never read as zero.
   if (text.empty() || text == "-" || iequals(text, "na") || iequals(text, "n/a")) {
     value.reset();

@@ -47,7 +47,8 @@ std::optional<std::string_view> read_name(std::string_view cell, cell_error& why
 
 // nilai: a number in `style`, or "not available" (empty, "-", "NA", "n/a") as an empty optional.
 // Without a declared style numbers are read as en, except that a number only a declaration can
-// settle ("28.860": 28860 or 28.86?) is refused. Returns false (and fills `why`) when the cell is
+// settle ("28.860": 28860 or 28.86?) is refused, as is Excel's Accounting zero (" -   ": 0 or not
+// available?). `cell` untrimmed. Returns false (and fills `why`) when the cell is
 // neither a number nor "not available".
 bool read_nilai(std::string_view cell, std::optional<value::number_style> style,
                 std::optional<value::number>& value, cell_error& why);

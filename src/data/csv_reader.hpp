@@ -22,6 +22,16 @@ struct csv_cell {
   std::string unquoted;    // when quoted
 };
 
+// A plain cell with the spaces the reader trimmed on either side of it in `file` (its text): what
+// the spreadsheet wrote, as Excel's Accounting format writes zero (" -   "). A quoted cell's text.
+inline std::string_view with_spaces(const csv_cell& c, std::string_view file) {
+  if (c.quoted) return c.text();
+  std::uint32_t begin = c.begin, end = c.end;
+  while (begin > 0 && file[begin - 1] == ' ') --begin;
+  while (end < file.size() && file[end] == ' ') ++end;
+  return file.substr(begin, end - begin);
+}
+
 // Quoting the reader cannot make sense of. The row it happened in is dropped.
 // - unterminated_quote: no closing quote at all; [begin, end) is the opening quote.
 // - quote_spans_lines: the quoted cell ran over a line break to a quote that leaves text after

@@ -291,6 +291,19 @@ TEST_CASE("budget: numbers follow the declared style", "[budget]") {
   CHECK_THAT(l.diag(0).hint, Catch::Contains("format angka id"));
 }
 
+TEST_CASE("budget: Excel's Accounting zero is refused, a plain dash is not available", "[budget]") {
+  loaded l;
+  load_text(l, "tahun,kode,uraian,besaran,nilai\n2024,5.1,A,pagu,100\n2024,5.1,A,realisasi, -   \n");
+  REQUIRE(l.codes() == "IKU209");
+  CHECK(l.diag(0).message ==
+        "nilai ' -   ' is ambiguous: Excel's Accounting format writes zero as a dash between spaces, and - alone "
+        "means not available");
+  CHECK_THAT(l.diag(0).hint, Catch::Contains("write 0 when the value is zero"));
+  loaded dash;
+  load_text(dash, "tahun,kode,uraian,besaran,nilai\n2024,5.1,A,pagu,100\n2024,5.1,A,realisasi,-\n");
+  CHECK(dash.codes() == "");
+}
+
 TEST_CASE("budget: quoting, UTF-8 and I/O errors", "[budget]") {
   loaded q;
   load_text(q, "tahun,kode,uraian,besaran,nilai\n2024,5.1,\"A,pagu,1\n");
