@@ -72,10 +72,17 @@ std::string reason_notes::cite_text(const std::string& reason, const std::string
   return cite_at(reason, {}, shown);
 }
 
-cell reason_notes::cite(const std::string& owner, const eval::result& v) {
-  const diag::span at = v.failure().where;
-  cell c(cite_at(fmt::format("{}: {}", owner, v.failure().reason), at, "tidak terukur"));
-  c.note = fmt::format("tidak terukur: {}{}", v.failure().reason, at.valid() ? " (" + sources_.where(at) + ")" : "");
+cell reason_notes::cite(const std::string& owner, const eval::result& v, const eval::result* also) {
+  std::string shown = "tidak terukur", note;
+  for (const eval::result* x : {&v, also}) {
+    if (!x) continue;
+    const diag::span at = x->failure().where;
+    shown = cite_at(fmt::format("{}: {}", owner, x->failure().reason), at, shown);
+    note += fmt::format("{}{}{}", note.empty() ? "tidak terukur: " : "; ", x->failure().reason,
+                        at.valid() ? " (" + sources_.where(at) + ")" : "");
+  }
+  cell c(std::move(shown));
+  c.note = std::move(note);
   return c;
 }
 
@@ -130,6 +137,10 @@ void cells(const eval::indicator_result& r, reason_notes& notes, const lkj_conte
                               : caused_by(r.realisasi)  ? r.realisasi
                                                         : r.capaian;
   f.capaian = r.capaian.measurable() ? figure(r.capaian, ind.desimal_capaian) : figure(cause, {});
+  // Neither its target nor its realisasi: the capaian waits for both, though the polaritas's
+  // formula stopped at the first it read.
+  if (&cause != &r.capaian && !r.target_value.measurable() && !r.realisasi.measurable())
+    f.capaian = notes.cite(ind.name(), r.target_value, &r.realisasi);
   if (!ind.skala) f.kategori = cell();
   if (!r.kategori && r.capaian.measurable() && ind.skala)  // a scale with a gap: say so, never leave it blank
     f.kategori = notes.cite_text(

@@ -110,8 +110,9 @@ class reason_notes {
  public:
   explicit reason_notes(const diag::source_manager& sources) : sources_(sources) {}
   // A cell "tidak terukur [n]" for `v`'s reason, prefixed in the note with `owner` (an
-  // indicator's name); its cell::note says the reason in full, for a format without notes.
-  cell cite(const std::string& owner, const eval::result& v);
+  // indicator's name); its cell::note says the reason in full, for a format without notes. With
+  // `also`, a second reason the figure waits for: "tidak terukur [n] [m]".
+  cell cite(const std::string& owner, const eval::result& v, const eval::result* also = nullptr);
   // "- [n]" for a reason that is not a failure of a figure (a scale with a gap).
   std::string cite_text(const std::string& reason, const std::string& shown);
   void add_to(table& t) const;
