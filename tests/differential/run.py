@@ -373,10 +373,21 @@ def compare_table(p, figs, out, bugs=()):
         else:
             # "a capaian that failed because its realisasi or target failed cites that reason"
             reason, at = f.capaian[1], f.capaian[2]
+            through = None
             for word in ("realisasi", "target"):
                 if reason.startswith(word + " tidak terukur: "):
                     reason = reason[len(word + " tidak terukur: "):]
-            cited(f"{f.name}.capaian", cap, reason, at)
+                    through = word
+            if through and f.target[0] != "angka" and f.realisasi[0] != "angka":
+                # Neither is measurable: the capaian waits for both and cites both (cli.md).
+                m = re.fullmatch(r"(tidak terukur) \[(\d+)\] \[(\d+)\]", cap)
+                if not m:
+                    errs.append((f.name, f"{f.name}.capaian: table cell {cap!r}, oracle tidak terukur [t] [r]"))
+                else:
+                    cited(f"{f.name}.capaian", f"tidak terukur [{m.group(2)}]", f.target[1], f.target[2])
+                    cited(f"{f.name}.capaian", f"tidak terukur [{m.group(3)}]", f.realisasi[1], f.realisasi[2])
+            else:
+                cited(f"{f.name}.capaian", cap, reason, at)
         if f.kategori:
             want = f"{f.kategori_label} ({f.kategori})"
             if kat != want:
