@@ -34,6 +34,7 @@ struct expected {
   eval::result capaian;            // for a kategori: the computed capaian it was decided from
   std::optional<int> places;       // that capaian's declared places
   bool found = false;              // the row names something the file computes
+  std::vector<std::string> partial;  // a sasaran's or the office's members a region roll-up left partial
 };
 
 class auditor {
@@ -97,6 +98,7 @@ class auditor {
     if ((f.besaran == "capaian" || f.besaran == "kategori") && a) {
       e.found = true;
       eval::aggregate_result x = ev_.aggregate(*a, s, ev_.evaluate_all(f.year, target_of(f)));
+      e.partial = std::move(x.partial);
       e.capaian = x.value;
       e.places = x.places;
       if (f.besaran == "capaian") {
@@ -147,8 +149,10 @@ class auditor {
     if (ind) {
       e = of_indicator(*ind, f, r);
       if (f.besaran != "target") partial_rollup(f, r);
-    } else if (sasaran != p_.sasaran.end()) e = of_group(*sasaran, f);
-    else if (f.objek == "instansi") e = of_group(nullptr, f);
+    } else if (sasaran != p_.sasaran.end() || f.objek == "instansi") {
+      e = of_group(sasaran != p_.sasaran.end() ? *sasaran : nullptr, f);
+      partial_group(f, e.partial);
+    }
     else if (budget) e = of_budget(*budget, {budget->index_of(f.objek)}, f.objek, f);
     if (!e.found) {
       ++s_.unknown;
@@ -230,9 +234,11 @@ class auditor {
             !because.empty() ? because
             : ind ? fmt::format("nothing in scope reproduces the printed figure (other polaritas, realisasi rounded or "
                                 "not, other target sets, the neighbouring years' data, another data variable in the "
-                                "rumus, {}other roundings, and up to 3 of these at once)",
-                                p_.is_parent_region(ev_.opts().wilayah) ? "other agregat wilayah, the region's own rows, "
-                                                                        : "")
+                                "rumus, other roundings, and up to 3 of these at once{})",
+                                p_.is_parent_region(ev_.opts().wilayah)
+                                    ? "; alone: other agregat wilayah, the mean or sum of its regions' figures, the "
+                                      "region's own rows"
+                                    : "")
                   : "nothing in scope reproduces the printed figure (other roundings; for a sasaran or the office, "
                     "the other agregat)");
   }
@@ -305,31 +311,7 @@ class auditor {
                                     shown((f.besaran == "realisasi" ? y.realisasi_exact : y.capaian_exact).number(),
                                           f.places)));
     }
-    // At a parent region: the other ways to roll up, and the region's own rows (a published total
-    // beside its children's, which no figure reads: IKU231).
-    if (p_.is_parent_region(ev_.opts().wilayah)) {
-      const rounding mode = f.besaran == "realisasi" ? ind.mode_realisasi : ind.mode_capaian;
-      auto shown_figure = [&](const eval::indicator_result& x) {
-        return shown((f.besaran == "realisasi" ? x.realisasi_exact : x.capaian_exact).number(), f.places);
-      };
-      using kind = check::indicator::rollup;
-      for (kind k : {kind::rasio, kind::rerata, kind::jumlah}) {
-        if (k == ind.agregat_wilayah) continue;
-        check::indicator other = ind;
-        other.agregat_wilayah = k;
-        eval::indicator_result x = variant(other, f.year, t);
-        if (prints(x, mode))
-          found.push_back(fmt::format("agregat wilayah {} instead of {} gives {}", check::indicator::rollup_name(k),
-                                      check::indicator::rollup_name(ind.agregat_wilayah), shown_figure(x)));
-      }
-      eval::options own = ev_.opts();
-      own.own_rows = true;
-      eval::indicator_result x = eval::evaluator(p_, sources_, own).evaluate(ind, f.year, t);
-      if (prints(x, mode))
-        found.push_back(fmt::format("the rows of {} itself (its own total beside its regions', which no figure reads: "
-                                    "IKU231) give {}",
-                                    own.wilayah, shown_figure(x)));
-    }
+    if (p_.is_parent_region(ev_.opts().wilayah)) tried_at_parent(ind, f, r, found);
     // The rumus with one data variable it reads replaced by a count no formula reads: a report
     // that took the wrong count (13.002 BPNT recipients where the rumus reads the PPKS handled).
     for (const auto& [what, realisasi] : substituted(p_, ev_, needs_, ind, f.year)) {
@@ -347,6 +329,72 @@ class auditor {
                                     shown(fed, ind.desimal.value_or(0)), shown(v.number(), f.places)));
     }
     return found;
+  }
+
+  // At a parent region: the other ways to roll up (at every level below, as the file's own is
+  // applied), the mean or sum of the figures iku computes for its regions (a province that
+  // averaged its kabupaten's LKj figures), and the region's own rows (a published total beside
+  // its children's, which no figure reads: IKU231).
+  void tried_at_parent(const check::indicator& ind, const data::printed_figure& f, const eval::indicator_result& r,
+                       std::vector<std::string>& found) {
+    const eval::target_choice t = target_of(f);
+    const std::string& region = ev_.opts().wilayah;
+    const bool realisasi = f.besaran == "realisasi";
+    const rounding mode = realisasi ? ind.mode_realisasi : ind.mode_capaian;
+    auto figure_of = [&](const eval::indicator_result& x) -> const eval::result& {
+      return realisasi ? x.realisasi_exact : x.capaian_exact;
+    };
+    auto prints = [&](const eval::result& v) {
+      return v.is_number() && v.number().round(f.places, mode) == *f.number;
+    };
+    const std::vector<std::string>& children = p_.wilayah->children_of(region);
+    const bool deeper = std::any_of(children.begin(), children.end(), [&](auto& c) { return p_.is_parent_region(c); });
+    using kind = check::indicator::rollup;
+    for (kind k : {kind::rasio, kind::rerata, kind::jumlah}) {
+      if (k == ind.agregat_wilayah) continue;
+      check::indicator other = ind;
+      other.agregat_wilayah = k;
+      eval::indicator_result x = variant(other, f.year, t);
+      if (prints(figure_of(x)))
+        found.push_back(fmt::format("agregat wilayah {} instead of {}{} gives {}", check::indicator::rollup_name(k),
+                                    check::indicator::rollup_name(ind.agregat_wilayah),
+                                    deeper ? ", at every level below " + region + "," : "",
+                                    shown(figure_of(x).number(), f.places)));
+    }
+    if (deeper && ind.agregat_wilayah != kind::none) {
+      // Each region's realisasi as iku prints it, by the file's own roll-up below.
+      value::number sum;
+      std::vector<std::string> parts;
+      for (const std::string& c : children) {
+        eval::options o = ev_.opts();
+        o.wilayah = c;
+        eval::indicator_result x = eval::evaluator(p_, sources_, o).evaluate(ind, f.year, t);
+        if (!x.realisasi.is_number()) continue;
+        sum = sum + x.realisasi.number();
+        parts.push_back(fmt::format("{} {}", c, shown(x.realisasi.number(), ind.desimal.value_or(0))));
+      }
+      const auto n = static_cast<std::int64_t>(parts.size());
+      for (bool mean : {true, false}) {
+        if (n == 0) break;
+        eval::result v = mean ? *sum.divide(value::number::from_int(n)) : sum;
+        if (!realisasi) {
+          number fed = ind.basis == syntax::capaian_basis::rounded && ind.desimal
+                           ? v.number().round(*ind.desimal, ind.mode_realisasi)
+                           : v.number();
+          v = ev_.capaian_of(ind, fed, r.target_value, f.year);
+        }
+        if (prints(v))
+          found.push_back(fmt::format("the {} of the realisasi iku computes for its {} regions ({}) gives {}",
+                                      mean ? "mean" : "sum", n, fmt::join(parts, "; "), shown(v.number(), f.places)));
+      }
+    }
+    eval::options own = ev_.opts();
+    own.own_rows = true;
+    eval::indicator_result x = eval::evaluator(p_, sources_, own).evaluate(ind, f.year, t);
+    if (prints(figure_of(x)))
+      found.push_back(fmt::format("the rows of {} itself (its own total beside its regions', which no figure reads: "
+                                  "IKU231) give {}",
+                                  region, shown(figure_of(x).number(), f.places)));
   }
 
   // The realisasi and target the report printed in the same place as `f`.
@@ -720,11 +768,23 @@ class auditor {
     return p_.mode;
   }
 
+  // The roots no roll-up here counts, at a deepest root of the region file: each an induk most
+  // likely left empty (IKU230).
+  std::vector<std::string> roots_apart() const {
+    std::vector<std::string> out;
+    const std::optional<data::region_tree>& w = p_.wilayah;
+    if (w && std::find(w->deepest_roots.begin(), w->deepest_roots.end(), ev_.opts().wilayah) != w->deepest_roots.end())
+      for (const std::string& r : w->roots_apart) out.push_back(r + " (induk kosong di berkas wilayah: IKU230)");
+    return out;
+  }
+
   // IKU309: iku's figure at a parent region left regions out of its roll-up, so a printed figure
   // that agrees with it was made without them too (once per indikator and year).
   void partial_rollup(const data::printed_figure& f, const eval::indicator_result& r) {
-    const std::vector<std::string> regions = r.regions_left_out();
-    if (regions.empty() || !partial_noted_.insert({r.indicator, r.year}).second) return;
+    std::vector<std::string> regions = r.regions_left_out();
+    if (r.indicator->agregat_wilayah != check::indicator::rollup::none && p_.is_parent_region(ev_.opts().wilayah))
+      for (std::string& a : roots_apart()) regions.push_back(std::move(a));
+    if (regions.empty() || !partial_noted_.insert({f.objek, r.year}).second) return;
     diag::diagnostic d;
     d.level = diag::severity::warning;
     d.code = "IKU309";
@@ -735,6 +795,21 @@ class auditor {
     d.hint = "its realisasi, capaian, kategori and status are partial: a printed figure that agrees with them left the "
              "same regions out; one that differs may have counted them (every child's data, or the region's own "
              "published total, which no figure reads: IKU231)";
+    out_.add(std::move(d));
+  }
+
+  // IKU309 of a sasaran's or the office's capaian made of such roll-ups (once per objek and year).
+  void partial_group(const data::printed_figure& f, std::vector<std::string> members) {
+    if (std::vector<std::string> apart = roots_apart(); !apart.empty())
+      members.push_back(fmt::format("setiap agregat wilayah tanpa {}", fmt::join(apart, "; ")));
+    if (members.empty() || !partial_noted_.insert({f.objek, f.year}).second) return;
+    diag::diagnostic d;
+    d.level = diag::severity::warning;
+    d.code = "IKU309";
+    d.where = f.where;
+    d.message = fmt::format("{} {} tahun {} of {} is made of partial region roll-ups: {}", f.besaran, f.objek, f.year,
+                            ev_.opts().wilayah, fmt::join(members, "; "));
+    d.hint = "a printed figure that agrees with it left the same regions out; one that differs may have counted them";
     out_.add(std::move(d));
   }
 
@@ -760,7 +835,7 @@ class auditor {
   eval::evaluator& ev_;
   diag::diagnostics& out_;
   audit_summary s_;
-  std::set<std::pair<const check::indicator*, int>> partial_noted_;
+  std::set<std::pair<std::string, int>> partial_noted_;  // objek and year
   bool causes_;  // search what reproduces a figure that differs (not for `iku run`'s notes)
   std::vector<check::data_need> needs_;  // which data each indikator reads (for the substitutions)
 };
