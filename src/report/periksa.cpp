@@ -574,12 +574,24 @@ class auditor {
   std::string causes_of_words(const check::indicator& ind, const data::printed_figure& f) {
     if (f.besaran != "status") return "";
     std::vector<std::string> found;
+    auto says = [&](const eval::result& met) {
+      return met.is_bool() && data::lower(f.text) == (met.boolean() ? "tercapai" : "tidak tercapai");
+    };
+    // The file's own polaritas over the realisasi printed beside it (against iku's target): the
+    // report's realisasi is the mistake, not its policy, and another polaritas would only mislead.
+    if (const printed_beside b = beside(f); b.realisasi && b.realisasi->number && ind.polaritas->tercapai) {
+      const eval::indicator_result r = ev_.evaluate(ind, f.year, target_of(f));
+      if (says(ev_.apply(*ind.polaritas->tercapai, {{"realisasi", printed(b.realisasi)}, {"target", r.target_value}},
+                         &ind)))
+        return fmt::format("reproduced by: the realisasi printed here ({}) against the target {}: polaritas {}: {}",
+                           b.realisasi->text, r.target_value.is_number() ? r.target_shown(style()) : "?",
+                           ind.polaritas->name.text, sources_.formula(ind.polaritas->tercapai->where));
+    }
     for (const auto& [name, pol] : p_.polarities) {
       if (pol == ind.polaritas || !pol->tercapai) continue;
       check::indicator other = ind;
       other.polaritas = pol;
-      eval::indicator_result x = variant(other, f.year, target_of(f));
-      if (x.tercapai.is_bool() && data::lower(f.text) == (x.tercapai.boolean() ? "tercapai" : "tidak tercapai"))
+      if (says(variant(other, f.year, target_of(f)).tercapai))
         found.push_back(fmt::format("polaritas {} instead of {}: {}", name, ind.polaritas->name.text,
                                     sources_.formula(pol->tercapai->where)));
     }
