@@ -200,7 +200,10 @@ class auditor {
       finding(diag::severity::error, "IKU301", f,
               fmt::format("{}: printed {}{}, but iku cannot compute it: {}", what, f.text, where,
                           e.value.measurable() ? "not a number" : e.value.failure().reason),
-              causes_ && ind && f.besaran == "capaian" ? without_syarat(*ind, f, r) : "");
+              !causes_ || !ind                                         ? ""
+              : f.besaran == "capaian" && r.realisasi.measurable()      ? without_syarat(*ind, f, r)
+              : f.besaran == "capaian" || f.besaran == "realisasi"     ? not_rolled_up(*ind, f, r)
+                                                                       : "");
       return;
     }
     const number& v = e.value.number();
@@ -395,6 +398,15 @@ class auditor {
       found.push_back(fmt::format("the rows of {} itself (its own total beside its regions', which no figure reads: "
                                   "IKU231) give {}",
                                   region, shown(figure_of(x).number(), f.places)));
+  }
+
+  // A parent's figure of an indikator that does not roll up (`agregat wilayah tidak`): a report
+  // that made one anyway, by some roll-up.
+  std::string not_rolled_up(const check::indicator& ind, const data::printed_figure& f, const eval::indicator_result& r) {
+    if (ind.agregat_wilayah != check::indicator::rollup::none || !p_.is_parent_region(ev_.opts().wilayah)) return "";
+    std::vector<std::string> found;
+    tried_at_parent(ind, f, r, found);
+    return found.empty() ? "" : fmt::format("reproduced by: {}", fmt::join(found, "; "));
   }
 
   // The realisasi and target the report printed in the same place as `f`.
