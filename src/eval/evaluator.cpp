@@ -289,7 +289,7 @@ void evaluator::target_from_data(indicator_result& r, const syntax::target_set& 
     else if (!d->value)
       r.target_value = not_measurable{fmt::format("target {}: data {} kosong (tertulis \"{}\" di {})", set.name.text, cell(),
                                                   data::cell_text(sources_, d->where), sources_.where(d->where)),
-                                      d->where, true};
+                                      set.from_data->where, true};  // (the cell is in the reason, as a realisasi's)
     else
       r.target_value = *d->value;
     if (d && d->value) {
