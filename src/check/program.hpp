@@ -1,6 +1,7 @@
 // The check stage's door: a checked program (only this can be evaluated) and how to load one.
 #pragma once
 
+#include <algorithm>
 #include <map>
 #include <optional>
 #include <set>
@@ -88,6 +89,13 @@ struct program {
   std::optional<data::published> terbitan;  // what a published report printed, when declared
   std::optional<data::region_tree> wilayah;  // the region hierarchy, when declared
   // A region with children in the hierarchy: its figures are rolled up, it has no rows of its own.
+  // Whether any indikator rolls up to parent regions (`agregat wilayah` other than `tidak`), of
+  // sasaran `s` when given.
+  bool rolls_up(const syntax::sasaran_decl* s = nullptr) const {
+    return std::any_of(indicators.begin(), indicators.end(), [&](const indicator& i) {
+      return (!s || i.sasaran == s) && i.agregat_wilayah != indicator::rollup::none;
+    });
+  }
   bool is_parent_region(const std::string& region) const {
     return wilayah && !region.empty() && !wilayah->children_of(region).empty();
   }

@@ -145,7 +145,8 @@ void loader::read_row(const csv_row& row) {
 
   const csv_cell& value_cell = cell(nilai);
   std::optional<value::number> value;
-  if (!read_nilai(with_spaces(value_cell, sources_.text(file_)), options_.style, value, why)) bad("IKU209", value_cell, why.message, why.hint);
+  if (!read_nilai(trim(value_cell.text()) == "-" ? with_spaces(value_cell, sources_.text(file_)) : value_cell.text(),
+                  options_.style, value, why)) bad("IKU209", value_cell, why.message, why.hint);
   else if (value && value->is_negative())
     bad("IKU217", value_cell, fmt::format("nilai '{}' is negative", trim(value_cell.text())),
         "a pagu or realisasi is an amount of rupiah, 0 or more; a correction is written as the corrected figure");

@@ -613,7 +613,7 @@ void chunk_reader::read(const csv_row& row) {
   const csv_cell& value_cell = *cell_of(nilai);
   const std::string_view written = trim(value_cell.text());
   std::optional<value::number> value;
-  check("IKU209", value_cell, read_nilai(with_spaces(value_cell, sources_.text(file_)), options_.style, value, why), why);
+  check("IKU209", value_cell, read_nilai(written == "-" ? with_spaces(value_cell, sources_.text(file_)) : written, options_.style, value, why), why);
   if (out_.size() == errors_before) split_decimal(row, value_cell, written);
   if (out_.size() != errors_before) {
     if (name) chunk_.refused.emplace_back(*name);

@@ -2,6 +2,7 @@
 // kecamatan roll up to their kabupaten, provinsi and the nation.
 #pragma once
 
+#include <algorithm>
 #include <map>
 #include <string>
 #include <vector>
@@ -22,6 +23,11 @@ struct region_tree {
   std::vector<std::string> deepest_roots;  // filled only when there are roots apart
 
   bool has(const std::string& r) const { return parent.count(r) != 0; }
+  // The roots apart that `r`'s roll-ups do not count: all of them at a deepest root, else none.
+  const std::vector<std::string>& roots_apart_from(const std::string& r) const {
+    static const std::vector<std::string> none;
+    return std::find(deepest_roots.begin(), deepest_roots.end(), r) != deepest_roots.end() ? roots_apart : none;
+  }
   const std::vector<std::string>& children_of(const std::string& r) const;
 };
 

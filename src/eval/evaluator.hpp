@@ -184,9 +184,10 @@ class evaluator {
   evaluator& child(const std::string& region);
   result rollup(const check::indicator& ind, int year, tracer* t);
   // The children whose realisasi of `ind` is measurable; the others to `left_out`, "NAME`under`
-  // (reason)".
+  // (reason)". `exact`: each member's exact realisasi, in order (a roll-up reads them once: a copy
+  // of an indicator, as `iku periksa` tries, is cached nowhere).
   std::vector<std::string> rollup_members(const check::indicator& ind, int year, std::vector<std::string>* left_out,
-                                          const std::string& under = "");
+                                          const std::string& under = "", std::vector<result>* exact = nullptr);
   void left_out_below(const check::indicator& ind, int year, const std::vector<std::string>& members,
                       std::vector<std::string>& out);
   // What a `rasio` rumus reads at a parent: the data it sums (directly or through bantu values),

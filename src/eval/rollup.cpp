@@ -68,7 +68,8 @@ evaluator::rasio_reads evaluator::reads_of(const check::indicator& ind) const {
 // indikator it reads stays in, its data being there: at the parent that indikator is its own
 // roll-up, which leaves the child out itself (left_out_via), not the child's data of this rumus.
 std::vector<std::string> evaluator::rollup_members(const check::indicator& ind, int year,
-                                                   std::vector<std::string>* left_out, const std::string& under) {
+                                                   std::vector<std::string>* left_out, const std::string& under,
+                                                   std::vector<result>* exact_of_members) {
   std::vector<std::string> in;
   std::optional<rasio_reads> reads;
   auto only_a_reference_failed = [&](const std::string& c, const not_measurable& why) {
@@ -85,9 +86,10 @@ std::vector<std::string> evaluator::rollup_members(const check::indicator& ind, 
   for (const std::string& c : p_.wilayah->children_of(options_.wilayah)) {
     result exact;
     child(c).realisasi(ind, year, nullptr, &exact);
-    if (exact.measurable() || only_a_reference_failed(c, exact.failure()))
+    if (exact.measurable() || only_a_reference_failed(c, exact.failure())) {
       in.push_back(c);
-    else if (left_out)
+      if (exact_of_members) exact_of_members->push_back(std::move(exact));
+    } else if (left_out)
       left_out->push_back(fmt::format("{}{} ({})", c, under, exact.failure().reason));
   }
   return in;
@@ -137,7 +139,8 @@ result evaluator::rollup(const check::indicator& ind, int year, tracer* t) {
     return none;
   }
   std::vector<std::string> left_out;
-  std::vector<std::string> members = rollup_members(ind, year, &left_out);
+  std::vector<result> exacts;
+  std::vector<std::string> members = rollup_members(ind, year, &left_out, "", &exacts);
   if (t) {
     t->open("agregat_wilayah",
             fmt::format("Agregat wilayah {} {} tahun {} wilayah {}", check::indicator::rollup_name(how), ind.name(), year, options_.wilayah),
@@ -165,9 +168,9 @@ result evaluator::rollup(const check::indicator& ind, int year, tracer* t) {
   } else {
     value::number total;
     std::vector<std::string> values;  // each child's exact realisasi: its heading shows it rounded
-    for (const std::string& c : members) {
-      result exact;
-      child(c).realisasi(ind, year, t, &exact);
+    for (std::size_t i = 0; i < members.size(); ++i) {
+      result exact = exacts[i];
+      if (t) child(members[i]).realisasi(ind, year, t, &exact);  // again, for its trace
       total = total + exact.number();
       if (t) values.push_back(exact.number().format(0, t->style()));
     }

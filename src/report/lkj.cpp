@@ -66,9 +66,8 @@ std::vector<table> build_table(const lkj_table& kind, const lkj_context& c) {
   // A root whose induk was most likely forgotten (IKU230) is in no roll-up of the deepest roots:
   // their tables say so, not only the warning on standard error.
   std::vector<std::string> apart;
-  if (const auto& w = c.program.wilayah; w && kind.per_region &&
-      std::find(w->deepest_roots.begin(), w->deepest_roots.end(), c.opts().wilayah) != w->deepest_roots.end())
-    for (const std::string& r : w->roots_apart)
+  if (const auto& w = c.program.wilayah; w && kind.per_region && c.program.rolls_up())
+    for (const std::string& r : w->roots_apart_from(c.opts().wilayah))
       apart.push_back(fmt::format("Peringatan: agregat wilayah {} tidak menghitung {}: induknya kosong di berkas wilayah, "
                                   "sehingga ia wilayah teratas tersendiri (IKU230) [{}]",
                                   c.opts().wilayah, r, c.sources.where(w->where.at(r))));

@@ -150,8 +150,9 @@ class auditor {
       e = of_indicator(*ind, f, r);
       if (f.besaran != "target") partial_rollup(f, r);
     } else if (sasaran != p_.sasaran.end() || f.objek == "instansi") {
-      e = of_group(sasaran != p_.sasaran.end() ? *sasaran : nullptr, f);
-      partial_group(f, e.partial);
+      const syntax::sasaran_decl* s = sasaran != p_.sasaran.end() ? *sasaran : nullptr;
+      e = of_group(s, f);
+      partial_group(f, s, e.partial);
     }
     else if (budget) e = of_budget(*budget, {budget->index_of(f.objek)}, f.objek, f);
     if (!e.found) {
@@ -238,21 +239,20 @@ class auditor {
             : ind ? fmt::format("nothing in scope reproduces the printed figure (other polaritas, realisasi rounded or "
                                 "not, other target sets, the neighbouring years' data, another data variable in the "
                                 "rumus, other roundings, and up to 3 of these at once{})",
-                                p_.is_parent_region(ev_.opts().wilayah)
-                                    ? "; alone: other agregat wilayah, the mean or sum of its regions' figures, the "
-                                      "region's own rows"
-                                    : "")
+                                !p_.is_parent_region(ev_.opts().wilayah) ? ""
+                                : deeper_tree() ? "; alone: other agregat wilayah, the mean or sum of its regions' "
+                                                  "figures, the region's own rows"
+                                                : "; alone: other agregat wilayah, the region's own rows")
                   : "nothing in scope reproduces the printed figure (other roundings; for a sasaran or the office, "
                     "the other agregat)");
   }
 
   // ---- cause search: which alternative in scope prints as the printed figure ----------------
   // A variant of the indicator (another polaritas, the other capaian basis) evaluated by the same
-  // evaluator. Traced, because a traced evaluation uses no cache: the evaluator caches by the
-  // indicator's address, which a copy on the stack shares with the copies before it.
+  // evaluator. A copy is cached nowhere (the evaluator caches the program's indicators by their
+  // place in it), so variants made one after the other at one address never see each other's.
   eval::indicator_result variant(const check::indicator& other, int year, const eval::target_choice& t) {
-    eval::tracer scratch(style());
-    return ev_.evaluate(other, year, t, &scratch);
+    return ev_.evaluate(other, year, t);
   }
 
   std::vector<std::string> tried(const check::indicator& ind, const data::printed_figure& f,
@@ -334,6 +334,12 @@ class auditor {
     return found;
   }
 
+  // Whether the region audited has regions with regions of their own below it.
+  bool deeper_tree() const {
+    const std::vector<std::string>& children = p_.wilayah->children_of(ev_.opts().wilayah);
+    return std::any_of(children.begin(), children.end(), [&](const std::string& c) { return p_.is_parent_region(c); });
+  }
+
   // At a parent region: the other ways to roll up (at every level below, as the file's own is
   // applied), the mean or sum of the figures iku computes for its regions (a province that
   // averaged its kabupaten's LKj figures), and the region's own rows (a published total beside
@@ -351,7 +357,7 @@ class auditor {
       return v.is_number() && v.number().round(f.places, mode) == *f.number;
     };
     const std::vector<std::string>& children = p_.wilayah->children_of(region);
-    const bool deeper = std::any_of(children.begin(), children.end(), [&](auto& c) { return p_.is_parent_region(c); });
+    const bool deeper = deeper_tree();
     using kind = check::indicator::rollup;
     for (kind k : {kind::rasio, kind::rerata, kind::jumlah}) {
       if (k == ind.agregat_wilayah) continue;
@@ -377,6 +383,9 @@ class auditor {
         parts.push_back(fmt::format("{} {}", c, shown(x.realisasi.number(), ind.desimal.value_or(0))));
       }
       const auto n = static_cast<std::int64_t>(parts.size());
+      const std::string of = parts.size() == children.size()
+                                 ? fmt::format("its {} regions", n)
+                                 : fmt::format("{} of its {} regions (the others have none)", n, children.size());
       for (bool mean : {true, false}) {
         if (n == 0) break;
         eval::result v = mean ? *sum.divide(value::number::from_int(n)) : sum;
@@ -387,8 +396,8 @@ class auditor {
           v = ev_.capaian_of(ind, fed, r.target_value, f.year);
         }
         if (prints(v))
-          found.push_back(fmt::format("the {} of the realisasi iku computes for its {} regions ({}) gives {}",
-                                      mean ? "mean" : "sum", n, fmt::join(parts, "; "), shown(v.number(), f.places)));
+          found.push_back(fmt::format("the {} of the realisasi iku computes for {} ({}) gives {}", mean ? "mean" : "sum",
+                                      of, fmt::join(parts, "; "), shown(v.number(), f.places)));
       }
     }
     eval::options own = ev_.opts();
@@ -400,10 +409,11 @@ class auditor {
                                   region, shown(figure_of(x).number(), f.places)));
   }
 
-  // A parent's figure of an indikator that does not roll up (`agregat wilayah tidak`): a report
-  // that made one anyway, by some roll-up.
+  // A parent's figure iku cannot compute (an indikator that does not roll up, `agregat wilayah
+  // tidak`, or none of whose children has a figure): a report that made one anyway, by some
+  // roll-up or from the region's own published total.
   std::string not_rolled_up(const check::indicator& ind, const data::printed_figure& f, const eval::indicator_result& r) {
-    if (ind.agregat_wilayah != check::indicator::rollup::none || !p_.is_parent_region(ev_.opts().wilayah)) return "";
+    if (!p_.is_parent_region(ev_.opts().wilayah)) return "";
     std::vector<std::string> found;
     tried_at_parent(ind, f, r, found);
     return found.empty() ? "" : fmt::format("reproduced by: {}", fmt::join(found, "; "));
@@ -589,11 +599,14 @@ class auditor {
     auto says = [&](const eval::result& met) {
       return met.is_bool() && data::lower(f.text) == (met.boolean() ? "tercapai" : "tidak tercapai");
     };
-    // The file's own polaritas over the realisasi printed beside it (against iku's target): the
-    // report's realisasi is the mistake, not its policy, and another polaritas would only mislead.
+    // The file's own polaritas over the realisasi printed beside it (against iku's target), when
+    // that realisasi is not iku's: the report's realisasi is the mistake, not its policy, and
+    // another polaritas would only mislead.
     if (const printed_beside b = beside(f); b.realisasi && b.realisasi->number && ind.polaritas->tercapai) {
       const eval::indicator_result r = ev_.evaluate(ind, f.year, target_of(f));
-      if (says(ev_.apply(*ind.polaritas->tercapai, {{"realisasi", printed(b.realisasi)}, {"target", r.target_value}},
+      const bool differs = !r.realisasi_exact.is_number() ||
+                           r.realisasi_exact.number().round(b.realisasi->places, ind.mode_realisasi) != *b.realisasi->number;
+      if (differs && says(ev_.apply(*ind.polaritas->tercapai, {{"realisasi", printed(b.realisasi)}, {"target", r.target_value}},
                          &ind)))
         return fmt::format("reproduced by: the realisasi printed here ({}) against the target {}: polaritas {}: {}",
                            b.realisasi->text, r.target_value.is_number() ? r.target_shown(style()) : "?",
@@ -796,9 +809,9 @@ class auditor {
   // likely left empty (IKU230).
   std::vector<std::string> roots_apart() const {
     std::vector<std::string> out;
-    const std::optional<data::region_tree>& w = p_.wilayah;
-    if (w && std::find(w->deepest_roots.begin(), w->deepest_roots.end(), ev_.opts().wilayah) != w->deepest_roots.end())
-      for (const std::string& r : w->roots_apart) out.push_back(r + " (induk kosong di berkas wilayah: IKU230)");
+    if (p_.wilayah)
+      for (const std::string& r : p_.wilayah->roots_apart_from(ev_.opts().wilayah))
+        out.push_back(r + " (induk kosong di berkas wilayah: IKU230)");
     return out;
   }
 
@@ -806,35 +819,32 @@ class auditor {
   // that agrees with it was made without them too (once per indikator and year).
   void partial_rollup(const data::printed_figure& f, const eval::indicator_result& r) {
     std::vector<std::string> regions = r.regions_left_out();
-    if (r.indicator->agregat_wilayah != check::indicator::rollup::none && p_.is_parent_region(ev_.opts().wilayah))
+    if (r.indicator->agregat_wilayah != check::indicator::rollup::none)
       for (std::string& a : roots_apart()) regions.push_back(std::move(a));
-    if (regions.empty() || !partial_noted_.insert({f.objek, r.year}).second) return;
-    diag::diagnostic d;
-    d.level = diag::severity::warning;
-    d.code = "IKU309";
-    d.where = f.where;
-    d.message = fmt::format("realisasi {} tahun {} of {} is a roll-up without {} region{}: {}", r.indicator->name(),
-                            r.year, ev_.opts().wilayah, regions.size(), regions.size() == 1 ? "" : "s",
-                            fmt::join(regions, "; "));
-    d.hint = "its realisasi, capaian, kategori and status are partial: a printed figure that agrees with them left the "
-             "same regions out; one that differs may have counted them (every child's data, or the region's own "
-             "published total, which no figure reads: IKU231)";
-    out_.add(std::move(d));
+    if (!regions.empty())
+      partial(f, fmt::format("realisasi {} tahun {} of {} is a roll-up without {} region{}: {}", r.indicator->name(),
+                             r.year, ev_.opts().wilayah, regions.size(), regions.size() == 1 ? "" : "s",
+                             fmt::join(regions, "; ")),
+              "its realisasi, capaian, kategori and status are partial: a printed figure that agrees with them left "
+              "the same regions out; one that differs may have counted them (every child's data, or the region's own "
+              "published total, which no figure reads: IKU231)");
   }
 
-  // IKU309 of a sasaran's or the office's capaian made of such roll-ups (once per objek and year).
-  void partial_group(const data::printed_figure& f, std::vector<std::string> members) {
-    if (std::vector<std::string> apart = roots_apart(); !apart.empty())
+  // IKU309 of a sasaran's or the office's capaian (or kategori) made of such roll-ups.
+  void partial_group(const data::printed_figure& f, const syntax::sasaran_decl* s, std::vector<std::string> members) {
+    if (f.besaran != "capaian" && f.besaran != "kategori") return;
+    if (std::vector<std::string> apart = roots_apart(); !apart.empty() && p_.rolls_up(s))
       members.push_back(fmt::format("setiap agregat wilayah tanpa {}", fmt::join(apart, "; ")));
-    if (members.empty() || !partial_noted_.insert({f.objek, f.year}).second) return;
-    diag::diagnostic d;
-    d.level = diag::severity::warning;
-    d.code = "IKU309";
-    d.where = f.where;
-    d.message = fmt::format("{} {} tahun {} of {} is made of partial region roll-ups: {}", f.besaran, f.objek, f.year,
-                            ev_.opts().wilayah, fmt::join(members, "; "));
-    d.hint = "a printed figure that agrees with it left the same regions out; one that differs may have counted them";
-    out_.add(std::move(d));
+    if (!members.empty())
+      partial(f, fmt::format("{} {} tahun {} of {} is made of partial region roll-ups: {}", f.besaran, f.objek, f.year,
+                             ev_.opts().wilayah, fmt::join(members, "; ")),
+              "a printed figure that agrees with it left the same regions out; one that differs may have counted them");
+  }
+
+  // Once per objek and year, at its first printed figure.
+  void partial(const data::printed_figure& f, std::string message, std::string hint) {
+    if (!partial_noted_.insert({f.objek, f.year}).second) return;
+    out_.add({diag::severity::warning, "IKU309", f.where, std::move(message), std::move(hint)});
   }
 
   // A finding at the printed cell, kept in a line for the table that printed it too.
