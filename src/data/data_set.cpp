@@ -131,7 +131,7 @@ void data_set::size_for_kept_share() {
 }
 
 void data_set::grow(std::size_t size) {
-  std::vector<slot> old = std::move(index_);
+  big_vector<slot> old = std::move(index_);
   index_.assign(size, slot{});
   for (const slot& s : old)
     if (s.row != none) index_[slot_of(s.variable, s.year, s.region)] = s;

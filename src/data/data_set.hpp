@@ -15,6 +15,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "base/large_pages.hpp"
 #include "diag/diagnostic.hpp"
 #include "value/number.hpp"
 
@@ -154,10 +155,12 @@ class data_set {
   void size_for_kept_share();
   datum load(const packed& r) const;
 
-  std::vector<packed> rows_;
+  template <class T>
+  using big_vector = std::vector<T, base::large_pages<T>>;  // hundreds of MB in a national run
+  big_vector<packed> rows_;
   std::vector<value::number> bigs_;  // the values that have no small form
-  std::vector<std::uint32_t> row_region_;  // per row, its region's id
-  std::vector<std::int32_t> row_year_;     // per row, its year
+  big_vector<std::uint32_t> row_region_;  // per row, its region's id
+  big_vector<std::int32_t> row_year_;     // per row, its year
   std::vector<diag::span> region_first_cell_;  // per region id, the wilayah cell of its first row
   std::vector<int> kept_years_;                // sorted; empty: every year
   // With kept_years_: the rows reserve() expected and those seen (add(), seen()), so the index is sized
@@ -165,7 +168,7 @@ class data_set {
   std::size_t expected_rows_ = 0, seen_rows_ = 0;
   bool sized_ = false;  // size_for_kept_share has sized the index
   std::vector<std::string> kept_regions_;      // sorted; empty: every region
-  std::vector<slot> index_;                // power-of-two size, at most 70% full
+  big_vector<slot> index_;                // power-of-two size, at most 70% full
   // A region's keys start in a window of 2^window_bits_ slots of its own (slot_of), so that the
   // rows of one region, which come together and are asked for together, touch a few pages of
   // the index instead of one page each. The window doubles when a region outgrows half of it
