@@ -93,6 +93,14 @@ std::size_t data_set::slot_of(std::uint32_t variable, std::int32_t year, std::ui
   }
 }
 
+void data_set::prefetch_region(std::uint32_t region) const {
+  if (index_.empty()) return;
+  const std::size_t mask = index_.size() - 1, window = std::min(std::size_t{1} << window_bits_, index_.size());
+  const std::size_t start = (std::size_t{region} << window_bits_) & mask;  // as home_of
+  constexpr std::size_t per_line = 64 / sizeof(slot);
+  for (std::size_t i = 0; i < window; i += per_line) __builtin_prefetch(&index_[(start + i) & mask]);
+}
+
 void data_set::reserve(std::size_t rows) {
   // Room for every row, though only some may be kept: room never written to is address space,
   // not memory, so the rows grow without copies.

@@ -63,6 +63,7 @@ evaluator::evaluator(const check::program& p, const diag::source_manager& source
       region_id_(is_parent() ? compiled::no_region
                      : p_.data.region_index(options_.wilayah).value_or(compiled::no_region)) {
   if (!options_.compiled) options_.compiled = std::make_shared<compiled_cache>();
+  if (region_id_ != compiled::no_region) p_.data.prefetch_region(region_id_);
 }
 
 std::vector<indicator_result> evaluator::evaluate_all() { return evaluate_all(options_.year, options_.target); }
