@@ -36,6 +36,9 @@ struct options {
   // A parent region read as a leaf: its own rows, no roll-up. Only `iku periksa`'s cause search
   // sets it, to try a report that printed the region's own published total (IKU231).
   bool own_rows = false;
+  // A roll-up that counts a child without a figure (not measurable) as 0, at every level, where
+  // iku leaves it out. Only `iku periksa`'s cause search sets it, to try a report that did so.
+  bool left_out_as_zero = false;
   value::number_style style = value::number_style::id;  // how the values in a finding are written
   // Formulas compiled for the evaluator's fast lane, shared by every evaluator given a copy of
   // these options (each region's); an evaluator whose options have none makes its own. Keyed by

@@ -64,7 +64,7 @@ evaluator::rasio_reads evaluator::reads_of(const check::indicator& ind) const {
 }
 
 // The children whose realisasi is measurable; the others are named with their reason and left
-// out (never counted as 0). Under `rasio` a child whose realisasi failed only on another
+// out (never counted as 0, unless periksa tries a report that did: options::left_out_as_zero). Under `rasio` a child whose realisasi failed only on another
 // indikator it reads stays in, its data being there: at the parent that indikator is its own
 // roll-up, which leaves the child out itself (left_out_via), not the child's data of this rumus.
 std::vector<std::string> evaluator::rollup_members(const check::indicator& ind, int year,
@@ -89,6 +89,9 @@ std::vector<std::string> evaluator::rollup_members(const check::indicator& ind, 
     if (exact.measurable() || only_a_reference_failed(c, exact.failure())) {
       in.push_back(c);
       if (exact_of_members) exact_of_members->push_back(std::move(exact));
+    } else if (options_.left_out_as_zero) {
+      in.push_back(c);
+      if (exact_of_members) exact_of_members->push_back(value::number{});
     } else if (left_out)
       left_out->push_back(fmt::format("{}{} ({})", c, under, exact.failure().reason));
   }
@@ -202,6 +205,7 @@ result evaluator::summed(const syntax::expr& e, const std::string& n, const env&
     v = not_measurable{no_member_measurable(en.year), e.where, true};
   for (const std::string& c : *en.summed) {
     result x = child(c).data_value(e, n, *en.summed_for, en.year, t);
+    if (!x.is_number() && options_.left_out_as_zero) continue;
     if (!x.is_number()) {
       v = x;
       break;

@@ -241,8 +241,9 @@ class auditor {
                                 "rumus, other roundings, and up to 3 of these at once{})",
                                 !p_.is_parent_region(ev_.opts().wilayah) ? ""
                                 : deeper_tree() ? "; alone: other agregat wilayah, the mean or sum of its regions' "
-                                                  "figures, the region's own rows"
-                                                : "; alone: other agregat wilayah, the region's own rows")
+                                                  "figures, what iku leaves out counted as 0, the region's own rows"
+                                                : "; alone: other agregat wilayah, what iku leaves out counted as 0, "
+                                                  "the region's own rows")
                   : "nothing in scope reproduces the printed figure (other roundings; for a sasaran or the office, "
                     "the other agregat)");
   }
@@ -399,6 +400,21 @@ class auditor {
           found.push_back(fmt::format("the {} of the realisasi iku computes for {} ({}) gives {}", mean ? "mean" : "sum",
                                       of, fmt::join(parts, "; "), shown(v.number(), f.places)));
       }
+    }
+    // The regions iku leaves out (not measurable) counted as 0, as a report may have: a mean over
+    // every region, a rasio with their counts that are there kept.
+    if (const std::vector<std::string> out = r.regions_left_out(); !out.empty() && ind.agregat_wilayah != kind::none) {
+      eval::options zero = ev_.opts();
+      zero.left_out_as_zero = true;
+      eval::indicator_result x = eval::evaluator(p_, sources_, zero).evaluate(ind, f.year, t);
+      std::vector<std::string> names;
+      for (const std::string& o : out) names.push_back(o.substr(0, o.find(" (")));  // the reasons are IKU309's
+      if (prints(figure_of(x)))
+        found.push_back(fmt::format(ind.agregat_wilayah == kind::rasio
+                                        ? "the missing data of what iku leaves out ({}) counted as 0, the rest of "
+                                          "their data kept, gives {}"
+                                        : "what iku leaves out ({}) counted as 0 gives {}",
+                                    fmt::join(names, "; "), shown(figure_of(x).number(), f.places)));
     }
     eval::options own = ev_.opts();
     own.own_rows = true;
