@@ -401,20 +401,25 @@ class auditor {
                                       of, fmt::join(parts, "; "), shown(v.number(), f.places)));
       }
     }
-    // The regions iku leaves out (not measurable) counted as 0, as a report may have: a mean over
-    // every region, a rasio with their counts that are there kept.
-    if (const std::vector<std::string> out = r.regions_left_out(); !out.empty() && ind.agregat_wilayah != kind::none) {
+    // The regions iku leaves out (not measurable) counted anyway, as a report may have: a mean
+    // over every region, a rasio over every region's data with a missing value as 0. When none of
+    // the regions has a figure, iku's figure lists none left out: they are all of them.
+    std::vector<std::string> out = r.regions_left_out();
+    if (out.empty() && !r.realisasi.measurable()) out = children;
+    if (!out.empty() && ind.agregat_wilayah != kind::none) {
       eval::options zero = ev_.opts();
       zero.left_out_as_zero = true;
       eval::indicator_result x = eval::evaluator(p_, sources_, zero).evaluate(ind, f.year, t);
-      std::vector<std::string> names;
-      for (const std::string& o : out) names.push_back(o.substr(0, o.find(" (")));  // the reasons are IKU309's
-      if (prints(figure_of(x)))
+      if (prints(figure_of(x))) {
+        constexpr std::size_t named_at_most = 5;  // IKU309 beside it names them all, with reasons
+        std::vector<std::string> names;
+        for (std::size_t i = 0; i < out.size() && i < named_at_most; ++i) names.push_back(out[i].substr(0, out[i].find(" (")));
+        const std::string more = out.size() > named_at_most ? fmt::format(" and {} more", out.size() - named_at_most) : "";
         found.push_back(fmt::format(ind.agregat_wilayah == kind::rasio
-                                        ? "the missing data of what iku leaves out ({}) counted as 0, the rest of "
-                                          "their data kept, gives {}"
-                                        : "what iku leaves out ({}) counted as 0 gives {}",
-                                    fmt::join(names, "; "), shown(figure_of(x).number(), f.places)));
+                                        ? "what iku leaves out ({}{}) summed anyway, a missing value as 0, gives {}"
+                                        : "what iku leaves out ({}{}) counted as 0 gives {}",
+                                    fmt::join(names, ", "), more, shown(figure_of(x).number(), f.places)));
+      }
     }
     eval::options own = ev_.opts();
     own.own_rows = true;
@@ -432,7 +437,12 @@ class auditor {
     if (!p_.is_parent_region(ev_.opts().wilayah)) return "";
     std::vector<std::string> found;
     tried_at_parent(ind, f, r, found);
-    return found.empty() ? "" : fmt::format("reproduced by: {}", fmt::join(found, "; "));
+    if (!found.empty()) return fmt::format("reproduced by: {}", fmt::join(found, "; "));
+    const bool rolls_up = ind.agregat_wilayah != check::indicator::rollup::none;
+    return fmt::format("nothing in scope reproduces the printed figure (alone: other agregat wilayah{}{}, the "
+                       "region's own rows)",
+                       rolls_up && deeper_tree() ? ", the mean or sum of its regions' figures" : "",
+                       rolls_up ? ", what iku leaves out counted as 0" : "");
   }
 
   // The realisasi and target the report printed in the same place as `f`.
