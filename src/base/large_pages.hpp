@@ -7,6 +7,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <cstdlib>
 #include <new>
 
@@ -25,14 +26,18 @@ struct large_pages {
 
   static constexpr std::size_t page = std::size_t{2} << 20;
 
+  static_assert(alignof(T) <= page, "2 MB pages are aligned for any T");
+
   T* allocate(std::size_t n) {
+    if (n > (SIZE_MAX - page) / sizeof(T)) throw std::bad_array_new_length();  // bytes and rounding fit
     const std::size_t bytes = n * sizeof(T);
 #if defined(__linux__)
     if (bytes >= page) {
       // Whole aligned pages: aligned_alloc wants a multiple of the alignment.
-      void* p = std::aligned_alloc(page, (bytes + page - 1) / page * page);
+      const std::size_t whole = (bytes + page - 1) / page * page;
+      void* p = std::aligned_alloc(page, whole);
       if (!p) throw std::bad_alloc();
-      ::madvise(p, bytes, MADV_HUGEPAGE);  // advice only: without it the memory still works
+      ::madvise(p, whole, MADV_HUGEPAGE);  // advice only: without it the memory still works
       return static_cast<T*>(p);
     }
 #endif

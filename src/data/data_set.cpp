@@ -94,8 +94,11 @@ std::size_t data_set::slot_of(std::uint32_t variable, std::int32_t year, std::ui
 }
 
 void data_set::prefetch_region(std::uint32_t region) const {
-  if (index_.empty()) return;
+  if (index_.empty() || region >= region_keys_.size()) return;
   const std::size_t mask = index_.size() - 1, window = std::min(std::size_t{1} << window_bits_, index_.size());
+  // Windows are as wide as the region with most keys needs (an office total of a million rows
+  // beside small kecamatan): a window mostly of other regions' keys is not worth fetching whole.
+  if (window > 4 * std::size_t{region_keys_[region]} + 64) return;
   const std::size_t start = (std::size_t{region} << window_bits_) & mask;  // as home_of
   constexpr std::size_t per_line = 64 / sizeof(slot);
   for (std::size_t i = 0; i < window; i += per_line) __builtin_prefetch(&index_[(start + i) & mask]);
