@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""A national csv of several megabytes, to standard output and to a file (-o), is whole and the same.
+"""A national csv of several megabytes, to standard output and to a file (-o), is whole and the same;
+standard output that cannot be written (a full disk) fails the run.
 
 iku writes its output a megabyte at a time (src/cli/run_output.cpp); this checks that no piece is
 lost or doubled at those boundaries, that the last region is there, and that the two ways of
@@ -39,8 +40,14 @@ def main():
         subprocess.run(cmd + ["-o", os.path.join(d, "out.csv")], check=True)
         with open(os.path.join(d, "out.csv"), "rb") as f:
             written = f.read()
+        full = None
+        if os.path.exists("/dev/full"):  # standard output on a full disk: exit 2 and a message, not 0
+            with open("/dev/full", "wb") as dev_full:
+                full = subprocess.run(cmd, stdout=dev_full, stderr=subprocess.PIPE)
     rows = out.decode("utf-8").split("\r\n")
     problems = []
+    if full and (full.returncode != 2 or b"cannot write standard output" not in full.stderr):
+        problems.append(f"to /dev/full: exit {full.returncode}, stderr {full.stderr!r}")
     if len(out) < 3 << 20:
         problems.append(f"only {len(out)} bytes: the test should cross several megabyte boundaries")
     if out != written:
