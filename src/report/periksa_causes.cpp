@@ -190,7 +190,8 @@ std::string kategori_causes(const check::program& p, eval::evaluator& ev, const 
   }
   if (!found.empty()) return fmt::format("reproduced by: {}", fmt::join(found, "; "));
   if (each.empty()) return "";
-  return fmt::format("no skala in scope gives \"{}\": {}", f.text, fmt::join(each, "; "));
+  // It is the capaian, not a missing rule, that keeps each skala from the printed kategori.
+  return fmt::format("no capaian in scope is \"{}\" by any skala: {}", f.text, fmt::join(each, "; "));
 }
 
 }  // namespace iku::report

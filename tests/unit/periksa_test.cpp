@@ -235,7 +235,7 @@ TEST_CASE("periksa: a wrong kategori is searched under every scale in scope", "[
     audit a("2024,k,capaian,pk,\"80,00\",Tabel 14\n2024,k,kategori,pk,Sedang,Tabel 14\n", alternatif);
     REQUIRE(a.codes() == "IKU301 IKU301 IKU305");
     REQUIRE(a.findings.items()[1].hint ==
-            "no skala in scope gives \"Sedang\": the computed capaian 170,00 is Tinggi (T) by alternatif, Sangat Tinggi (ST) "
+            "no capaian in scope is \"Sedang\" by any skala: the computed capaian 170,00 is Tinggi (T) by alternatif, Sangat Tinggi (ST) "
             "by permendagri_54, Sangat Memuaskan (AA) by sakip_nilai; the capaian printed here (80,00) is Rendah (R) by "
             "alternatif, Tinggi (T) by permendagri_54, Sangat Baik (BB) by sakip_nilai");
   }
