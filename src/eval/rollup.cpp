@@ -64,9 +64,10 @@ evaluator::rasio_reads evaluator::reads_of(const check::indicator& ind) const {
 }
 
 // The children whose realisasi is measurable; the others are named with their reason and left
-// out (never counted as 0, unless periksa tries a report that did: options::left_out_as_zero). Under `rasio` a child whose realisasi failed only on another
-// indikator it reads stays in, its data being there: at the parent that indikator is its own
-// roll-up, which leaves the child out itself (left_out_via), not the child's data of this rumus.
+// out (never counted as 0, unless periksa tries a report that did: options::left_out_as_zero).
+// Under `rasio` a child whose realisasi failed only on another indikator it reads stays in, its
+// data being there: at the parent that indikator is its own roll-up, which leaves the child out
+// itself (left_out_via), not the child's data of this rumus.
 std::vector<std::string> evaluator::rollup_members(const check::indicator& ind, int year,
                                                    std::vector<std::string>* left_out, const std::string& under,
                                                    std::vector<result>* exact_of_members) {

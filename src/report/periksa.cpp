@@ -413,8 +413,10 @@ class auditor {
       if (prints(figure_of(x))) {
         constexpr std::size_t named_at_most = 5;  // IKU309 beside it names them all, with reasons
         std::vector<std::string> names;
-        for (std::size_t i = 0; i < out.size() && i < named_at_most; ++i) names.push_back(out[i].substr(0, out[i].find(" (")));
-        const std::string more = out.size() > named_at_most ? fmt::format(" and {} more", out.size() - named_at_most) : "";
+        for (std::size_t i = 0; i < out.size() && i < named_at_most; ++i)
+          names.push_back(out[i].substr(0, out[i].find(" (")));
+        const std::string more =
+            out.size() > named_at_most ? fmt::format(" and {} more", out.size() - named_at_most) : "";
         found.push_back(fmt::format(ind.agregat_wilayah == kind::rasio
                                         ? "what iku leaves out ({}{}) summed anyway, a missing value as 0, gives {}"
                                         : "what iku leaves out ({}{}) counted as 0 gives {}",
