@@ -24,6 +24,14 @@ using value::rounding;
 
 constexpr rounding all_modes[] = {rounding::half_up, rounding::half_even, rounding::down, rounding::up};
 
+// The first `n` of a list of regions, then how many more: at the root of 10,000 desa a finding
+// naming each one was a line of 100,000 characters (`iku explain` of the figure names them all).
+std::string first_of(const std::vector<std::string>& all, std::size_t n, const char* separator) {
+  const std::vector<std::string> named(all.begin(), all.begin() + static_cast<std::ptrdiff_t>(std::min(n, all.size())));
+  return fmt::format("{}{}", fmt::join(named, separator),
+                     all.size() > n ? fmt::format(" and {} more", all.size() - n) : "");
+}
+
 // What a printed figure is held against: the exact value and the rounding its display declares, or
 // for a kategori or status the words that print it.
 struct expected {
@@ -411,16 +419,12 @@ class auditor {
       zero.left_out_as_zero = true;
       eval::indicator_result x = eval::evaluator(p_, sources_, zero).evaluate(ind, f.year, t);
       if (prints(figure_of(x))) {
-        constexpr std::size_t named_at_most = 5;  // IKU309 beside it names them all, with reasons
-        std::vector<std::string> names;
-        for (std::size_t i = 0; i < out.size() && i < named_at_most; ++i)
-          names.push_back(out[i].substr(0, out[i].find(" (")));
-        const std::string more =
-            out.size() > named_at_most ? fmt::format(" and {} more", out.size() - named_at_most) : "";
+        std::vector<std::string> names;  // IKU309 beside it gives their reasons
+        for (const std::string& o : out) names.push_back(o.substr(0, o.find(" (")));
         found.push_back(fmt::format(ind.agregat_wilayah == kind::rasio
-                                        ? "what iku leaves out ({}{}) summed anyway, a missing value as 0, gives {}"
-                                        : "what iku leaves out ({}{}) counted as 0 gives {}",
-                                    fmt::join(names, ", "), more, shown(figure_of(x).number(), f.places)));
+                                        ? "what iku leaves out ({}) summed anyway, a missing value as 0, gives {}"
+                                        : "what iku leaves out ({}) counted as 0 gives {}",
+                                    first_of(names, 5, ", "), shown(figure_of(x).number(), f.places)));
       }
     }
     eval::options own = ev_.opts();
@@ -852,7 +856,8 @@ class auditor {
     if (!regions.empty())
       partial(f, fmt::format("realisasi {} tahun {} of {} is a roll-up without {} region{}: {}", r.indicator->name(),
                              r.year, ev_.opts().wilayah, regions.size(), regions.size() == 1 ? "" : "s",
-                             fmt::join(regions, "; ")),
+                             first_of(regions, 10, "; ") +
+                                 (regions.size() > 10 ? " (`iku explain` of the realisasi names each)" : "")),
               "its realisasi, capaian, kategori and status are partial: a printed figure that agrees with them left "
               "the same regions out; one that differs may have counted them (every child's data, or the region's own "
               "published total, which no figure reads: IKU231)");
